@@ -1,0 +1,281 @@
+package dev.backfillfleet.embedded;
+
+import dev.backfillfleet.domain.DateRange;
+import dev.backfillfleet.schema.SchemaCatalog;
+import dev.backfillfleet.warehouse.Column;
+import dev.backfillfleet.warehouse.Row;
+import dev.backfillfleet.warehouse.TableRef;
+import dev.backfillfleet.warehouse.TableSchema;
+import dev.backfillfleet.warehouse.Warehouse;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The embedded warehouse: one SQLite table per warehouse table, in a file shared by every
+ * process. Replacing a partition deletes and inserts inside one write transaction, so a
+ * reader sees the old partition or the new one and never a mix: the same guarantee as a
+ * BigQuery WRITE_TRUNCATE load into {@code table$YYYYMMDD}. Timestamps are kept at
+ * microsecond precision, as BigQuery keeps them.
+ */
+public final class SqliteWarehouse
+        implements Warehouse, AutoCloseable
+{
+    private final SqliteDatabase database;
+    private final SchemaCatalog catalog;
+    private final Set<TableRef> created = ConcurrentHashMap.newKeySet();
+
+    public SqliteWarehouse(SqliteDatabase database, SchemaCatalog catalog)
+    {
+        this.database = requireNonNull(database, "database is null");
+        this.catalog = requireNonNull(catalog, "catalog is null");
+    }
+
+    public static SqliteWarehouse open(Path file, SchemaCatalog catalog)
+    {
+        return new SqliteWarehouse(SqliteDatabase.open(file), catalog);
+    }
+
+    @Override
+    public List<Row> read(TableRef table, DateRange dates)
+    {
+        TableSchema schema = catalog.schema(table);
+        String partitionColumn = schema.partitionColumn()
+                .orElseThrow(() -> new IllegalArgumentException(table + " is not partitioned; use readAll"));
+        ensureCreated(schema);
+        return database.read(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT * FROM " + sqlName(table) + " WHERE " + partitionColumn + " BETWEEN ? AND ? ORDER BY rowid")) {
+                statement.setString(1, dates.first().toString());
+                statement.setString(2, dates.last().toString());
+                return readRows(statement, schema);
+            }
+        });
+    }
+
+    @Override
+    public List<Row> readAll(TableRef table)
+    {
+        TableSchema schema = catalog.schema(table);
+        ensureCreated(schema);
+        return database.read(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT * FROM " + sqlName(table) + " ORDER BY rowid")) {
+                return readRows(statement, schema);
+            }
+        });
+    }
+
+    @Override
+    public long replacePartition(TableRef table, LocalDate date, List<Row> rows)
+    {
+        replacePartitions(table, Map.of(date, rows));
+        return countPartition(table, date);
+    }
+
+    @Override
+    public void replacePartitions(TableRef table, Map<LocalDate, List<Row>> partitions)
+    {
+        TableSchema schema = catalog.schema(table);
+        String partitionColumn = schema.partitionColumn()
+                .orElseThrow(() -> new IllegalArgumentException(table + " is not partitioned; use replaceAll"));
+        Map<LocalDate, List<Row>> validated = new LinkedHashMap<>();
+        partitions.forEach((date, rows) -> validated.put(date, validate(schema, date, rows)));
+        ensureCreated(schema);
+        database.write(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + sqlName(table) + " WHERE " + partitionColumn + " = ?")) {
+                for (LocalDate date : validated.keySet()) {
+                    delete.setString(1, date.toString());
+                    delete.addBatch();
+                }
+                delete.executeBatch();
+            }
+            insert(connection, schema, validated.values().stream().flatMap(List::stream).toList());
+            return null;
+        });
+    }
+
+    @Override
+    public void replaceAll(TableRef table, List<Row> rows)
+    {
+        TableSchema schema = catalog.schema(table);
+        List<Row> validated = rows.stream().map(schema::validate).toList();
+        ensureCreated(schema);
+        database.write(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.executeUpdate("DELETE FROM " + sqlName(table));
+            }
+            insert(connection, schema, validated);
+            return null;
+        });
+    }
+
+    @Override
+    public long countPartition(TableRef table, LocalDate date)
+    {
+        TableSchema schema = catalog.schema(table);
+        String partitionColumn = schema.partitionColumn().orElseThrow(() -> new IllegalArgumentException(table + " is not partitioned"));
+        ensureCreated(schema);
+        return database.read(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT count(*) FROM " + sqlName(table) + " WHERE " + partitionColumn + " = ?")) {
+                statement.setString(1, date.toString());
+                try (ResultSet resultSet = statement.executeQuery()) {
+                    resultSet.next();
+                    return resultSet.getLong(1);
+                }
+            }
+        });
+    }
+
+    private static List<Row> validate(TableSchema schema, LocalDate date, List<Row> rows)
+    {
+        String partitionColumn = schema.partitionColumn().orElseThrow();
+        List<Row> validated = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            Row checked = schema.validate(row);
+            if (!date.equals(checked.getDate(partitionColumn))) {
+                throw new IllegalArgumentException(schema.ref() + ": row for " + checked.get(partitionColumn) + " written to partition " + date);
+            }
+            validated.add(checked);
+        }
+        return validated;
+    }
+
+    private void ensureCreated(TableSchema schema)
+    {
+        if (created.contains(schema.ref())) {
+            return;
+        }
+        String columns = schema.columns().stream()
+                .map(column -> column.name() + " " + sqlType(column) + (column.nullable() ? "" : " NOT NULL"))
+                .collect(Collectors.joining(", "));
+        database.write(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE IF NOT EXISTS " + sqlName(schema.ref()) + " (" + columns + ")");
+                if (schema.partitionColumn().isPresent()) {
+                    statement.execute("CREATE INDEX IF NOT EXISTS " + sqlName(schema.ref()) + "_partition ON "
+                            + sqlName(schema.ref()) + " (" + schema.partitionColumn().get() + ")");
+                }
+            }
+            return null;
+        });
+        created.add(schema.ref());
+    }
+
+    private static void insert(Connection connection, TableSchema schema, List<Row> rows)
+            throws SQLException
+    {
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<Column> columns = schema.columns();
+        String sql = "INSERT INTO " + sqlName(schema.ref()) + " (" + String.join(", ", schema.columnNames()) + ") VALUES ("
+                + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (Row row : rows) {
+                for (int i = 0; i < columns.size(); i++) {
+                    bind(statement, i + 1, columns.get(i), row.get(columns.get(i).name()));
+                }
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    private static void bind(PreparedStatement statement, int index, Column column, Object value)
+            throws SQLException
+    {
+        if (value == null) {
+            statement.setNull(index, Types.NULL);
+            return;
+        }
+        switch (column.type()) {
+            case STRING -> statement.setString(index, (String) value);
+            case INT64 -> statement.setLong(index, (Long) value);
+            case FLOAT64 -> statement.setDouble(index, (Double) value);
+            case BOOL -> statement.setInt(index, ((Boolean) value) ? 1 : 0);
+            case DATE -> statement.setString(index, value.toString());
+            case TIMESTAMP -> statement.setLong(index, toMicros((Instant) value));
+        }
+    }
+
+    private static List<Row> readRows(PreparedStatement statement, TableSchema schema)
+            throws SQLException
+    {
+        List<Row> rows = new ArrayList<>();
+        try (ResultSet resultSet = statement.executeQuery()) {
+            while (resultSet.next()) {
+                Map<String, Object> values = new LinkedHashMap<>();
+                for (Column column : schema.columns()) {
+                    values.put(column.name(), readValue(resultSet, column));
+                }
+                rows.add(new Row(values));
+            }
+        }
+        return rows;
+    }
+
+    private static Object readValue(ResultSet resultSet, Column column)
+            throws SQLException
+    {
+        String name = column.name();
+        Object raw = resultSet.getObject(name);
+        if (raw == null) {
+            return null;
+        }
+        return switch (column.type()) {
+            case STRING -> resultSet.getString(name);
+            case INT64 -> resultSet.getLong(name);
+            case FLOAT64 -> resultSet.getDouble(name);
+            case BOOL -> resultSet.getInt(name) != 0;
+            case DATE -> LocalDate.parse(resultSet.getString(name));
+            case TIMESTAMP -> fromMicros(resultSet.getLong(name));
+        };
+    }
+
+    private static long toMicros(Instant instant)
+    {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
+    }
+
+    private static Instant fromMicros(long micros)
+    {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+    }
+
+    private static String sqlType(Column column)
+    {
+        return switch (column.type()) {
+            case STRING, DATE -> "TEXT";
+            case INT64, BOOL, TIMESTAMP -> "INTEGER";
+            case FLOAT64 -> "REAL";
+        };
+    }
+
+    private static String sqlName(TableRef table)
+    {
+        return table.dataset() + "__" + table.table();
+    }
+
+    @Override
+    public void close()
+    {
+        database.close();
+    }
+}

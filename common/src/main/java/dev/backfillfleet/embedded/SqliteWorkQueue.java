@@ -1,0 +1,378 @@
+package dev.backfillfleet.embedded;
+
+import dev.backfillfleet.domain.FleetException;
+import dev.backfillfleet.domain.WorkItem;
+import dev.backfillfleet.queue.DeadLetter;
+import dev.backfillfleet.queue.Delivery;
+import dev.backfillfleet.queue.QueueConsumer;
+import dev.backfillfleet.queue.QueueSettings;
+import dev.backfillfleet.queue.WorkMessageCodec;
+import dev.backfillfleet.queue.WorkQueue;
+
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The embedded work queue: a SQLite table of messages shared by every process on the machine,
+ * with Pub/Sub's delivery rules. A pull leases messages by pushing their visibility past the
+ * ack deadline under a fresh ack token; ack deletes, release and defer make the message visible
+ * again later, and a message pulled after its last allowed attempt moves to the dead letters.
+ * A settle with a stale token (the deadline expired and someone else got the message) is
+ * ignored, as Pub/Sub ignores a late ack.
+ */
+public final class SqliteWorkQueue
+        implements WorkQueue, AutoCloseable
+{
+    private static final String SCHEMA = """
+            CREATE TABLE IF NOT EXISTS message (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                body TEXT NOT NULL,
+                published_at INTEGER NOT NULL,
+                delivery_attempts INTEGER NOT NULL DEFAULT 0,
+                visible_at INTEGER NOT NULL,
+                ack_token TEXT,
+                dead INTEGER NOT NULL DEFAULT 0,
+                dead_reason TEXT
+            )""";
+    private static final String VISIBILITY_INDEX = "CREATE INDEX IF NOT EXISTS message_by_visibility ON message (dead, visible_at)";
+
+    private final SqliteDatabase database;
+    private final QueueSettings settings;
+    private final Clock clock;
+
+    public SqliteWorkQueue(SqliteDatabase database, QueueSettings settings, Clock clock)
+    {
+        this.database = requireNonNull(database, "database is null");
+        this.settings = requireNonNull(settings, "settings is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    public static SqliteWorkQueue open(Path file, QueueSettings settings, Clock clock)
+    {
+        return new SqliteWorkQueue(SqliteDatabase.open(file, SCHEMA, VISIBILITY_INDEX), settings, clock);
+    }
+
+    public QueueSettings settings()
+    {
+        return settings;
+    }
+
+    @Override
+    public void publish(List<WorkItem> items)
+    {
+        if (items.isEmpty()) {
+            return;
+        }
+        database.write(connection -> {
+            long now = clock.millis();
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO message (body, published_at, visible_at) VALUES (?, ?, ?)")) {
+                for (WorkItem item : items) {
+                    insert.setString(1, WorkMessageCodec.encode(item));
+                    insert.setLong(2, now);
+                    insert.setLong(3, now);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /** Publishes a raw body, as a person with a broken producer might. For tests and tools. */
+    public void publishRaw(String body)
+    {
+        database.write(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO message (body, published_at, visible_at) VALUES (?, ?, ?)")) {
+                insert.setString(1, body);
+                insert.setLong(2, clock.millis());
+                insert.setLong(3, clock.millis());
+                insert.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public QueueConsumer subscribe(int maxOutstanding, Consumer<Delivery> handler)
+    {
+        return new PollingConsumer<>("queue-" + database.file().getFileName(), maxOutstanding, this::pull, handler,
+                Delivery::release, settings.ackDeadline(), this::extend);
+    }
+
+    @Override
+    public QueueConsumer subscribeDeadLetters(Consumer<DeadLetter> handler)
+    {
+        return new PollingConsumer<DeadLetter>("dead-letters", 1, this::pullDeadLetters,
+                deadLetter -> {
+                    handler.accept(deadLetter);
+                    deleteDeadLetter(deadLetter);
+                },
+                (deadLetter, delay) -> {}, settings.ackDeadline(), tokens -> {});
+    }
+
+    @Override
+    public OptionalLong backlog()
+    {
+        return OptionalLong.of(database.read(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM message WHERE dead = 0");
+                    ResultSet resultSet = statement.executeQuery()) {
+                resultSet.next();
+                return resultSet.getLong(1);
+            }
+        }));
+    }
+
+    /** Dead letters not yet consumed. */
+    public long deadLetterCount()
+    {
+        return database.read(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM message WHERE dead = 1");
+                    ResultSet resultSet = statement.executeQuery()) {
+                resultSet.next();
+                return resultSet.getLong(1);
+            }
+        });
+    }
+
+    private List<Delivery> pull(int max)
+    {
+        if (!anyVisible(0)) {
+            return List.of();
+        }
+        List<PendingPull> pulled = database.write(connection -> {
+            long now = clock.millis();
+            List<PendingPull> result = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT id, body, delivery_attempts FROM message WHERE dead = 0 AND visible_at <= ? ORDER BY visible_at, id LIMIT ?");
+                    PreparedStatement lease = connection.prepareStatement(
+                            "UPDATE message SET delivery_attempts = delivery_attempts + 1, visible_at = ?, ack_token = ? WHERE id = ?");
+                    PreparedStatement bury = connection.prepareStatement(
+                            "UPDATE message SET dead = 1, dead_reason = ?, visible_at = ?, ack_token = NULL WHERE id = ?")) {
+                select.setLong(1, now);
+                select.setInt(2, max);
+                try (ResultSet resultSet = select.executeQuery()) {
+                    while (resultSet.next()) {
+                        result.add(new PendingPull(resultSet.getLong(1), resultSet.getString(2), resultSet.getInt(3)));
+                    }
+                }
+                List<PendingPull> deliverable = new ArrayList<>();
+                for (PendingPull message : result) {
+                    Optional<String> deadReason = deadReason(message);
+                    if (deadReason.isPresent()) {
+                        bury.setString(1, deadReason.get());
+                        bury.setLong(2, now);
+                        bury.setLong(3, message.id());
+                        bury.executeUpdate();
+                        continue;
+                    }
+                    String token = UUID.randomUUID().toString();
+                    lease.setLong(1, now + settings.ackDeadline().toMillis());
+                    lease.setString(2, token);
+                    lease.setLong(3, message.id());
+                    lease.executeUpdate();
+                    deliverable.add(message.withToken(token));
+                }
+                return deliverable;
+            }
+        });
+        return pulled.stream()
+                .map(message -> (Delivery) new SqliteDelivery(message.id(), message.token(), WorkMessageCodec.decode(message.body()), message.attempts() + 1))
+                .toList();
+    }
+
+    private Optional<String> deadReason(PendingPull message)
+    {
+        if (message.attempts() >= settings.maxDeliveryAttempts()) {
+            return Optional.of("maximum delivery attempts (" + settings.maxDeliveryAttempts() + ") reached");
+        }
+        try {
+            WorkMessageCodec.decode(message.body());
+            return Optional.empty();
+        }
+        catch (FleetException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    private boolean anyVisible(int dead)
+    {
+        return database.read(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM message WHERE dead = ? AND visible_at <= ? LIMIT 1")) {
+                statement.setInt(1, dead);
+                statement.setLong(2, clock.millis());
+                try (ResultSet resultSet = statement.executeQuery()) {
+                    return resultSet.next();
+                }
+            }
+        });
+    }
+
+    private List<DeadLetter> pullDeadLetters(int max)
+    {
+        if (!anyVisible(1)) {
+            return List.of();
+        }
+        return database.write(connection -> {
+            List<DeadLetter> result = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT id, body, delivery_attempts, dead_reason FROM message WHERE dead = 1 AND visible_at <= ? ORDER BY id LIMIT ?");
+                    PreparedStatement hide = connection.prepareStatement("UPDATE message SET visible_at = ? WHERE id = ?")) {
+                select.setLong(1, clock.millis());
+                select.setInt(2, max);
+                try (ResultSet resultSet = select.executeQuery()) {
+                    while (resultSet.next()) {
+                        String body = resultSet.getString(2);
+                        Optional<WorkItem> item;
+                        try {
+                            item = Optional.of(WorkMessageCodec.decode(body));
+                        }
+                        catch (FleetException e) {
+                            item = Optional.empty();
+                        }
+                        result.add(new DeadLetter(Long.toString(resultSet.getLong(1)), item, body, resultSet.getInt(3), resultSet.getString(4)));
+                    }
+                }
+                for (DeadLetter deadLetter : result) {
+                    hide.setLong(1, clock.millis() + settings.ackDeadline().toMillis());
+                    hide.setLong(2, Long.parseLong(deadLetter.messageId()));
+                    hide.executeUpdate();
+                }
+            }
+            return result;
+        });
+    }
+
+    private void deleteDeadLetter(DeadLetter deadLetter)
+    {
+        database.write(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM message WHERE id = ? AND dead = 1")) {
+                delete.setLong(1, Long.parseLong(deadLetter.messageId()));
+                delete.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private void extend(Collection<Delivery> deliveries)
+    {
+        if (deliveries.isEmpty()) {
+            return;
+        }
+        database.write(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("UPDATE message SET visible_at = ? WHERE id = ? AND ack_token = ?")) {
+                for (Delivery delivery : deliveries) {
+                    SqliteDelivery sqliteDelivery = (SqliteDelivery) delivery;
+                    statement.setLong(1, clock.millis() + settings.ackDeadline().toMillis());
+                    statement.setLong(2, sqliteDelivery.id);
+                    statement.setString(3, sqliteDelivery.token);
+                    statement.addBatch();
+                }
+                statement.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void close()
+    {
+        database.close();
+    }
+
+    private record PendingPull(long id, String body, int attempts, String token)
+    {
+        PendingPull(long id, String body, int attempts)
+        {
+            this(id, body, attempts, null);
+        }
+
+        PendingPull withToken(String newToken)
+        {
+            return new PendingPull(id, body, attempts, newToken);
+        }
+    }
+
+    private final class SqliteDelivery
+            implements Delivery
+    {
+        private final long id;
+        private final String token;
+        private final WorkItem item;
+        private final int attempt;
+
+        SqliteDelivery(long id, String token, WorkItem item, int attempt)
+        {
+            this.id = id;
+            this.token = token;
+            this.item = item;
+            this.attempt = attempt;
+        }
+
+        @Override
+        public WorkItem item()
+        {
+            return item;
+        }
+
+        @Override
+        public String messageId()
+        {
+            return Long.toString(id);
+        }
+
+        @Override
+        public int deliveryAttempt()
+        {
+            return attempt;
+        }
+
+        @Override
+        public void ack()
+        {
+            settle("DELETE FROM message WHERE id = ? AND ack_token = ?", null);
+        }
+
+        @Override
+        public void release(Duration delay)
+        {
+            settle("UPDATE message SET visible_at = ?, ack_token = NULL WHERE id = ? AND ack_token = ?", delay);
+        }
+
+        @Override
+        public void defer(Duration delay)
+        {
+            settle("UPDATE message SET visible_at = ?, ack_token = NULL, delivery_attempts = max(0, delivery_attempts - 1) "
+                    + "WHERE id = ? AND ack_token = ?", delay);
+        }
+
+        private void settle(String sql, Duration delay)
+        {
+            database.write(connection -> {
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    int index = 1;
+                    if (delay != null) {
+                        statement.setLong(index++, clock.millis() + delay.toMillis());
+                    }
+                    statement.setLong(index++, id);
+                    statement.setString(index, token);
+                    statement.executeUpdate();
+                }
+                return null;
+            });
+        }
+    }
+}

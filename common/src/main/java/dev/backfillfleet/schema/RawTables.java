@@ -1,0 +1,166 @@
+package dev.backfillfleet.schema;
+
+import dev.backfillfleet.warehouse.Column;
+import dev.backfillfleet.warehouse.TableRef;
+import dev.backfillfleet.warehouse.TableSchema;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.backfillfleet.warehouse.Column.nullable;
+import static dev.backfillfleet.warehouse.Column.required;
+import static dev.backfillfleet.warehouse.ColumnType.BOOL;
+import static dev.backfillfleet.warehouse.ColumnType.DATE;
+import static dev.backfillfleet.warehouse.ColumnType.FLOAT64;
+import static dev.backfillfleet.warehouse.ColumnType.INT64;
+import static dev.backfillfleet.warehouse.ColumnType.STRING;
+import static dev.backfillfleet.warehouse.ColumnType.TIMESTAMP;
+
+/** The raw inputs of analytics-tables.md (dataset {@code nba_raw}, and the static travel table). */
+public final class RawTables
+{
+    public static final String RAW_DATASET = "nba_raw";
+    public static final String STATIC_DATASET = "nba_static";
+    public static final String PARTITION_COLUMN = "game_date";
+
+    public static final TableRef SCHEDULE = new TableRef(RAW_DATASET, "nbac_schedule");
+    public static final TableRef TEAM_BOXSCORE = new TableRef(RAW_DATASET, "nbac_team_boxscore");
+    public static final TableRef GAMEBOOK_PLAYER_STATS = new TableRef(RAW_DATASET, "nbac_gamebook_player_stats");
+    public static final TableRef PLAY_BY_PLAY = new TableRef(RAW_DATASET, "bigdataball_play_by_play");
+    public static final TableRef PLAYER_POINTS_PROPS = new TableRef(RAW_DATASET, "odds_api_player_points_props");
+    public static final TableRef GAME_LINES = new TableRef(RAW_DATASET, "odds_api_game_lines");
+    public static final TableRef INJURY_REPORT = new TableRef(RAW_DATASET, "nbac_injury_report");
+    public static final TableRef TRAVEL_DISTANCES = new TableRef(STATIC_DATASET, "travel_distances");
+
+    private RawTables() {}
+
+    public static List<TableSchema> all()
+    {
+        return List.of(
+                schedule(), teamBoxscore(), gamebookPlayerStats(), playByPlay(),
+                playerPointsProps(), gameLines(), injuryReport(), travelDistances());
+    }
+
+    public static TableSchema schedule()
+    {
+        return TableSchema.partitioned(SCHEDULE, PARTITION_COLUMN, List.of(
+                required("nba_game_id", STRING),
+                required("game_date", DATE),
+                required("season_year", INT64),
+                required("season_type", STRING),
+                required("start_time_et", TIMESTAMP),
+                required("home_team", STRING),
+                required("away_team", STRING),
+                required("game_status", INT64),
+                nullable("home_score", INT64),
+                nullable("away_score", INT64)));
+    }
+
+    public static TableSchema teamBoxscore()
+    {
+        List<Column> columns = new ArrayList<>(List.of(
+                required("game_id", STRING),
+                required("game_date", DATE),
+                required("team_abbr", STRING),
+                required("is_home", BOOL),
+                nullable("minutes", STRING)));
+        columns.addAll(countingStats());
+        columns.add(nullable("plus_minus", INT64));
+        return TableSchema.partitioned(TEAM_BOXSCORE, PARTITION_COLUMN, columns);
+    }
+
+    public static TableSchema gamebookPlayerStats()
+    {
+        List<Column> columns = new ArrayList<>(List.of(
+                required("game_id", STRING),
+                required("game_date", DATE),
+                required("team_abbr", STRING),
+                required("player_lookup", STRING),
+                required("player_name", STRING),
+                required("player_status", STRING),
+                required("starter", BOOL),
+                nullable("minutes", STRING)));
+        columns.addAll(countingStats());
+        columns.add(nullable("plus_minus", INT64));
+        return TableSchema.partitioned(GAMEBOOK_PLAYER_STATS, PARTITION_COLUMN, columns);
+    }
+
+    /** The counting stats shared by the team box score and the gamebook, all nullable. */
+    public static List<Column> countingStats()
+    {
+        return List.of(
+                nullable("fg_made", INT64),
+                nullable("fg_attempted", INT64),
+                nullable("three_pt_made", INT64),
+                nullable("three_pt_attempted", INT64),
+                nullable("ft_made", INT64),
+                nullable("ft_attempted", INT64),
+                nullable("offensive_rebounds", INT64),
+                nullable("defensive_rebounds", INT64),
+                nullable("total_rebounds", INT64),
+                nullable("assists", INT64),
+                nullable("turnovers", INT64),
+                nullable("steals", INT64),
+                nullable("blocks", INT64),
+                nullable("personal_fouls", INT64),
+                nullable("points", INT64));
+    }
+
+    public static TableSchema playByPlay()
+    {
+        return TableSchema.partitioned(PLAY_BY_PLAY, PARTITION_COLUMN, List.of(
+                required("game_id", STRING),
+                required("game_date", DATE),
+                required("event_team_abbr", STRING),
+                required("event_type", STRING),
+                nullable("shot_type", STRING),
+                nullable("shot_distance", INT64),
+                nullable("shot_made", BOOL),
+                nullable("blocked", BOOL)));
+    }
+
+    public static TableSchema playerPointsProps()
+    {
+        return TableSchema.partitioned(PLAYER_POINTS_PROPS, PARTITION_COLUMN, List.of(
+                required("game_id", STRING),
+                required("game_date", DATE),
+                required("player_lookup", STRING),
+                required("bookmaker", STRING),
+                required("points_line", FLOAT64),
+                required("snapshot_timestamp", TIMESTAMP),
+                required("minutes_before_tipoff", INT64)));
+    }
+
+    public static TableSchema gameLines()
+    {
+        return TableSchema.partitioned(GAME_LINES, PARTITION_COLUMN, List.of(
+                required("game_date", DATE),
+                required("home_team", STRING),
+                required("away_team", STRING),
+                required("bookmaker", STRING),
+                required("market", STRING),
+                required("outcome", STRING),
+                required("outcome_point", FLOAT64),
+                required("snapshot_timestamp", TIMESTAMP)));
+    }
+
+    public static TableSchema injuryReport()
+    {
+        return TableSchema.partitioned(INJURY_REPORT, PARTITION_COLUMN, List.of(
+                required("game_date", DATE),
+                required("team_abbr", STRING),
+                required("player_lookup", STRING),
+                required("injury_status", STRING),
+                nullable("reason", STRING),
+                required("report_timestamp", TIMESTAMP)));
+    }
+
+    public static TableSchema travelDistances()
+    {
+        return TableSchema.unpartitioned(TRAVEL_DISTANCES, List.of(
+                required("from_team", STRING),
+                required("to_team", STRING),
+                required("distance_miles", INT64),
+                required("time_zones_crossed", INT64)));
+    }
+}

@@ -1,0 +1,60 @@
+package dev.backfillfleet.state;
+
+import dev.backfillfleet.domain.AnalyticsTable;
+import dev.backfillfleet.domain.DateKey;
+import dev.backfillfleet.domain.DateRange;
+import dev.backfillfleet.domain.DateRecord;
+import dev.backfillfleet.domain.DateState;
+import dev.backfillfleet.domain.EnqueuePolicy;
+import dev.backfillfleet.domain.ErrorClass;
+import dev.backfillfleet.domain.Lease;
+import dev.backfillfleet.domain.WorkItem;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The distributed checkpoint: one record per (table, date). Every state change is a transaction
+ * that re-reads the record; lease-holder changes are fenced by owner and attempt.
+ */
+public interface StateStore
+{
+    /** Marks the keys the policy allows as QUEUED for {@code runId}, in one transaction per batch. */
+    EnqueueResult enqueue(Collection<DateKey> keys, String runId, EnqueuePolicy policy);
+
+    /** Takes the date for a new attempt under a lease of {@code leaseLength}, if it may be run now. */
+    ClaimResult claim(WorkItem item, String owner, Duration leaseLength, int maxRunningPerTable);
+
+    /** Extends a live lease; throws {@link LeaseLostException} if the holder was fenced off. */
+    Lease heartbeat(Lease lease, Duration leaseLength);
+
+    /** Records a verified success; throws {@link LeaseLostException} if the holder was fenced off. */
+    void complete(Lease lease, Completion completion);
+
+    /** Records a permanent failure; throws {@link LeaseLostException} if the holder was fenced off. */
+    void fail(Lease lease, ErrorClass errorClass, String message);
+
+    /** Gives the date back (QUEUED) for a later delivery, keeping the error that caused it, if any. */
+    void release(Lease lease, Optional<ErrorClass> errorClass, Optional<String> message);
+
+    /**
+     * Marks a date whose message was dead-lettered as FAILED, unless it is already done.
+     *
+     * @return whether the record changed
+     */
+    boolean failUndeliverable(DateKey key, String runId, String message);
+
+    Optional<DateRecord> get(DateKey key);
+
+    Map<DateKey, DateRecord> getAll(Collection<DateKey> keys);
+
+    /** Records of a table, optionally within a range and in some states, ordered by date. */
+    List<DateRecord> list(AnalyticsTable table, Optional<DateRange> range, Set<DateState> states);
+
+    /** Record counts per state (records that exist; absent dates are not counted). */
+    Map<DateState, Long> countByState(AnalyticsTable table, Optional<DateRange> range);
+}

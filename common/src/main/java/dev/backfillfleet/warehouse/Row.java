@@ -1,0 +1,90 @@
+package dev.backfillfleet.warehouse;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One warehouse row: column name to value (String, Long, Double, Boolean, LocalDate, Instant or
+ * null). Immutable; a missing column reads as null.
+ */
+public record Row(Map<String, Object> values)
+{
+    public Row
+    {
+        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
+
+    public static Builder builder()
+    {
+        return new Builder();
+    }
+
+    public Object get(String column)
+    {
+        return values.get(column);
+    }
+
+    public String getString(String column)
+    {
+        return (String) values.get(column);
+    }
+
+    public Long getLong(String column)
+    {
+        Object value = values.get(column);
+        return value == null ? null : ((Number) value).longValue();
+    }
+
+    public long getLongOrZero(String column)
+    {
+        Long value = getLong(column);
+        return value == null ? 0 : value;
+    }
+
+    public Double getDouble(String column)
+    {
+        Object value = values.get(column);
+        return value == null ? null : ((Number) value).doubleValue();
+    }
+
+    public Boolean getBoolean(String column)
+    {
+        return (Boolean) values.get(column);
+    }
+
+    public LocalDate getDate(String column)
+    {
+        return (LocalDate) values.get(column);
+    }
+
+    public Instant getTimestamp(String column)
+    {
+        return (Instant) values.get(column);
+    }
+
+    public Row with(String column, Object value)
+    {
+        Map<String, Object> copy = new LinkedHashMap<>(values);
+        copy.put(column, value);
+        return new Row(copy);
+    }
+
+    public static final class Builder
+    {
+        private final Map<String, Object> values = new LinkedHashMap<>();
+
+        public Builder set(String column, Object value)
+        {
+            values.put(column, value);
+            return this;
+        }
+
+        public Row build()
+        {
+            return new Row(values);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.backfillfleet.warehouse;
+
+import dev.backfillfleet.domain.DateRange;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The data port: read raw and upstream tables for a date window, and atomically replace one
+ * (table, date) partition. Implementations: the embedded SQLite warehouse and BigQuery.
+ * Failures surface as {@link dev.backfillfleet.domain.FleetException} with their class.
+ */
+public interface Warehouse
+{
+    /** Rows of a partitioned table whose partition date lies in {@code dates}. */
+    List<Row> read(TableRef table, DateRange dates);
+
+    /** Every row of an unpartitioned (static) table. */
+    List<Row> readAll(TableRef table);
+
+    /**
+     * Replaces the whole partition {@code date} of {@code table} with {@code rows}, atomically:
+     * a reader sees the old partition or the new one, never a mix, never duplicates, and keys
+     * that disappeared are gone. An empty list leaves the partition empty.
+     *
+     * @return the number of rows now in the partition
+     */
+    long replacePartition(TableRef table, LocalDate date, List<Row> rows);
+
+    /**
+     * Replaces several partitions of one table, each atomically as in
+     * {@link #replacePartition}; for seeding and imports, where one call per date is wasteful.
+     */
+    void replacePartitions(TableRef table, Map<LocalDate, List<Row>> partitions);
+
+    /** Replaces every row of an unpartitioned (static) table, atomically. */
+    void replaceAll(TableRef table, List<Row> rows);
+
+    /** The number of rows in one partition. */
+    long countPartition(TableRef table, LocalDate date);
+}

@@ -1,0 +1,298 @@
+package dev.backfillfleet.state;
+
+import dev.backfillfleet.domain.AnalyticsTable;
+import dev.backfillfleet.domain.DateKey;
+import dev.backfillfleet.domain.DateRange;
+import dev.backfillfleet.domain.DateRecord;
+import dev.backfillfleet.domain.DateState;
+import dev.backfillfleet.domain.EnqueuePolicy;
+import dev.backfillfleet.domain.EnqueuePolicy.EnqueueDecision;
+import dev.backfillfleet.domain.ErrorClass;
+import dev.backfillfleet.domain.Lease;
+import dev.backfillfleet.domain.WorkItem;
+import dev.backfillfleet.testing.TestingClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The contract every state store keeps. Subclasses create a fresh, empty store on the given
+ * clock; the same tests run against the embedded store and Firestore.
+ */
+public abstract class AbstractStateStoreTest
+{
+    private static final Duration LEASE = Duration.ofSeconds(30);
+    private static final LocalDate DAY = LocalDate.parse("2024-11-01");
+    private static final DateKey KEY = new DateKey(AnalyticsTable.TEAM_OFFENSE, DAY);
+    private static final WorkItem ITEM = new WorkItem(AnalyticsTable.TEAM_OFFENSE, DAY, "run-1");
+
+    protected final TestingClock clock = new TestingClock();
+    protected StateStore store;
+
+    protected abstract StateStore createStore(TestingClock clock)
+            throws Exception;
+
+    protected void closeStore()
+            throws Exception {}
+
+    @BeforeEach
+    void setUpStore()
+            throws Exception
+    {
+        store = createStore(clock);
+    }
+
+    @AfterEach
+    void tearDownStore()
+            throws Exception
+    {
+        closeStore();
+    }
+
+    @Test
+    void enqueueRecordsQueuedAndSkipsInFlightAndDoneDates()
+    {
+        List<DateKey> keys = keys(AnalyticsTable.TEAM_OFFENSE, DAY, 3);
+        assertThat(store.enqueue(keys, "run-1", EnqueuePolicy.NORMAL).queued()).containsExactlyElementsOf(keys);
+        assertThat(store.get(keys.get(0)).orElseThrow().state()).isEqualTo(DateState.QUEUED);
+        assertThat(store.get(keys.get(0)).orElseThrow().runId()).isEqualTo("run-1");
+
+        EnqueueResult again = store.enqueue(keys, "run-2", EnqueuePolicy.NORMAL);
+        assertThat(again.queued()).isEmpty();
+        assertThat(again.count(EnqueueDecision.SKIP_QUEUED)).isEqualTo(3);
+
+        Lease lease = claimed(store.claim(new WorkItem(AnalyticsTable.TEAM_OFFENSE, DAY, "run-1"), "w1", LEASE, 100));
+        store.complete(lease, new Completion(DateState.SUCCEEDED, 14, 14, Duration.ofMillis(5)));
+        EnqueueResult third = store.enqueue(keys, "run-3", EnqueuePolicy.NORMAL);
+        assertThat(third.decisions()).containsEntry(KEY, EnqueueDecision.SKIP_DONE);
+        assertThat(store.enqueue(List.of(KEY), "run-4", EnqueuePolicy.FORCE).queued()).containsExactly(KEY);
+        assertThat(store.get(KEY).orElseThrow().state()).isEqualTo(DateState.QUEUED);
+    }
+
+    @Test
+    void enqueueRequeuesFailedDatesAndRetryTakesOnlyThose()
+    {
+        DateKey other = new DateKey(AnalyticsTable.TEAM_OFFENSE, DAY.plusDays(1));
+        store.enqueue(List.of(KEY, other), "run-1", EnqueuePolicy.NORMAL);
+        Lease lease = claimed(store.claim(ITEM, "w1", LEASE, 100));
+        store.fail(lease, ErrorClass.PERMANENT, "box score missing for 20241101_BOS_NYK");
+
+        EnqueueResult retry = store.enqueue(List.of(KEY, other), "run-2", EnqueuePolicy.RETRY_FAILED);
+        assertThat(retry.queued()).containsExactly(KEY);
+        assertThat(retry.decisions()).containsEntry(other, EnqueueDecision.SKIP_QUEUED);
+        DateRecord record = store.get(KEY).orElseThrow();
+        assertThat(record.state()).isEqualTo(DateState.QUEUED);
+        assertThat(record.errorMessage()).isEmpty();
+        assertThat(record.attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void claimTakesALeaseAndCountsTheAttempt()
+    {
+        store.enqueue(List.of(KEY), "run-1", EnqueuePolicy.NORMAL);
+        Lease lease = claimed(store.claim(ITEM, "worker-a", LEASE, 100));
+        assertThat(lease.attempt()).isEqualTo(1);
+        assertThat(lease.owner()).isEqualTo("worker-a");
+        assertThat(lease.expiresAt()).isEqualTo(clock.instant().plus(LEASE));
+
+        DateRecord record = store.get(KEY).orElseThrow();
+        assertThat(record.state()).isEqualTo(DateState.RUNNING);
+        assertThat(record.leaseOwner()).contains("worker-a");
+        assertThat(record.attempts()).isEqualTo(1);
+        assertThat(record.startedAt()).contains(clock.instant());
+    }
+
+    @Test
+    void claimWithoutARecordCreatesIt()
+    {
+        Lease lease = claimed(store.claim(ITEM, "worker-a", LEASE, 100));
+        assertThat(lease.attempt()).isEqualTo(1);
+        assertThat(store.get(KEY).orElseThrow().state()).isEqualTo(DateState.RUNNING);
+    }
+
+    @Test
+    void duplicateDeliveryOfALeasedDateIsHeldByOther()
+    {
+        store.enqueue(List.of(KEY), "run-1", EnqueuePolicy.NORMAL);
+        claimed(store.claim(ITEM, "worker-a", LEASE, 100));
+        ClaimResult second = store.claim(ITEM, "worker-b", LEASE, 100);
+        assertThat(second).isInstanceOf(ClaimResult.HeldByOther.class);
+        assertThat(((ClaimResult.HeldByOther) second).owner()).isEqualTo("worker-a");
+    }
+
+    @Test
+    void expiredLeaseIsReclaimedAndTheOldHolderIsFencedOff()
+    {
+        store.enqueue(List.of(KEY), "run-1", EnqueuePolicy.NORMAL);
+        Lease first = claimed(store.claim(ITEM, "worker-a", LEASE, 100));
+        clock.tick(LEASE.plusSeconds(1));
+        Lease second = claimed(store.claim(ITEM, "worker-b", LEASE, 100));
+        assertThat(second.attempt()).isEqualTo(2);
+
+        assertThatThrownBy(() -> store.heartbeat(first, LEASE)).isInstanceOf(LeaseLostException.class);
+        assertThatThrownBy(() -> store.complete(first, new Completion(DateState.SUCCEEDED, 1, 1, Duration.ZERO)))
+                .isInstanceOf(LeaseLostException.class);
+        assertThatThrownBy(() -> store.fail(first, ErrorClass.PERMANENT, "late")).isInstanceOf(LeaseLostException.class);
+
+        store.complete(second, new Completion(DateState.SUCCEEDED, 2, 2, Duration.ofMillis(40)));
+        DateRecord record = store.get(KEY).orElseThrow();
+        assertThat(record.state()).isEqualTo(DateState.SUCCEEDED);
+        assertThat(record.rowsWritten()).contains(2L);
+        assertThat(record.rowsExpected()).contains(2L);
+        assertThat(record.duration()).contains(Duration.ofMillis(40));
+        assertThat(record.leaseOwner()).isEmpty();
+    }
+
+    @Test
+    void heartbeatExtendsTheLease()
+    {
+        Lease lease = claimed(store.claim(ITEM, "worker-a", LEASE, 100));
+        clock.tick(Duration.ofSeconds(20));
+        Lease renewed = store.heartbeat(lease, LEASE);
+        assertThat(renewed.expiresAt()).isEqualTo(clock.instant().plus(LEASE));
+        clock.tick(Duration.ofSeconds(20));
+        assertThat(store.claim(ITEM, "worker-b", LEASE, 100)).isInstanceOf(ClaimResult.HeldByOther.class);
+        store.complete(renewed, new Completion(DateState.NO_GAMES, 0, 0, Duration.ZERO));
+        assertThat(store.get(KEY).orElseThrow().state()).isEqualTo(DateState.NO_GAMES);
+    }
+
+    @Test
+    void terminalDatesAreNotClaimedAgain()
+    {
+        Lease lease = claimed(store.claim(ITEM, "worker-a", LEASE, 100));
+        store.complete(lease, new Completion(DateState.SUCCEEDED, 3, 3, Duration.ZERO));
+        assertThat(store.claim(ITEM, "worker-b", LEASE, 100)).isEqualTo(new ClaimResult.AlreadyTerminal(DateState.SUCCEEDED));
+
+        DateKey failedKey = new DateKey(AnalyticsTable.TEAM_OFFENSE, DAY.plusDays(3));
+        WorkItem failedItem = new WorkItem(AnalyticsTable.TEAM_OFFENSE, failedKey.date(), "run-1");
+        store.fail(claimed(store.claim(failedItem, "worker-a", LEASE, 100)), ErrorClass.PERMANENT, "bad data");
+        assertThat(store.claim(failedItem, "worker-b", LEASE, 100)).isEqualTo(new ClaimResult.AlreadyTerminal(DateState.FAILED));
+        DateRecord failed = store.get(failedKey).orElseThrow();
+        assertThat(failed.errorClass()).contains(ErrorClass.PERMANENT);
+        assertThat(failed.errorMessage()).contains("bad data");
+        assertThat(failed.finishedAt()).contains(clock.instant());
+    }
+
+    @Test
+    void releaseGivesTheDateBackWithItsError()
+    {
+        Lease lease = claimed(store.claim(ITEM, "worker-a", LEASE, 100));
+        store.release(lease, Optional.of(ErrorClass.TRANSIENT), Optional.of("rate limited"));
+        DateRecord record = store.get(KEY).orElseThrow();
+        assertThat(record.state()).isEqualTo(DateState.QUEUED);
+        assertThat(record.errorMessage()).contains("rate limited");
+        assertThat(record.leaseOwner()).isEmpty();
+        Lease again = claimed(store.claim(ITEM, "worker-b", LEASE, 100));
+        assertThat(again.attempt()).isEqualTo(2);
+    }
+
+    @Test
+    void tableCapacityBoundsLiveLeasesPerTable()
+    {
+        List<DateKey> keys = keys(AnalyticsTable.SYNTHETIC, DAY, 3);
+        claimed(store.claim(item(keys.get(0)), "w", LEASE, 2));
+        claimed(store.claim(item(keys.get(1)), "w", LEASE, 2));
+        assertThat(store.claim(item(keys.get(2)), "w", LEASE, 2)).isEqualTo(new ClaimResult.TableAtCapacity(2));
+        assertThat(store.claim(ITEM, "w", LEASE, 2)).isInstanceOf(ClaimResult.Claimed.class);
+        clock.tick(LEASE.plusSeconds(1));
+        assertThat(store.claim(item(keys.get(2)), "w", LEASE, 2)).isInstanceOf(ClaimResult.Claimed.class);
+    }
+
+    @Test
+    void undeliverableDateFailsUnlessDone()
+    {
+        DateKey done = new DateKey(AnalyticsTable.TEAM_OFFENSE, DAY.plusDays(1));
+        store.complete(claimed(store.claim(item(done), "w", LEASE, 100)), new Completion(DateState.SUCCEEDED, 1, 1, Duration.ZERO));
+        store.enqueue(List.of(KEY), "run-1", EnqueuePolicy.NORMAL);
+
+        assertThat(store.failUndeliverable(KEY, "run-1", "dead-lettered after 5 attempts")).isTrue();
+        assertThat(store.failUndeliverable(KEY, "run-1", "dead-lettered again")).isFalse();
+        assertThat(store.failUndeliverable(done, "run-1", "late dead letter")).isFalse();
+        assertThat(store.get(KEY).orElseThrow().state()).isEqualTo(DateState.FAILED);
+        assertThat(store.get(KEY).orElseThrow().errorMessage()).contains("dead-lettered after 5 attempts");
+        assertThat(store.get(done).orElseThrow().state()).isEqualTo(DateState.SUCCEEDED);
+    }
+
+    @Test
+    void listsAndCountsByTableStateAndRange()
+    {
+        List<DateKey> keys = keys(AnalyticsTable.TEAM_OFFENSE, DAY, 10);
+        store.enqueue(keys, "run-1", EnqueuePolicy.NORMAL);
+        store.enqueue(keys(AnalyticsTable.SYNTHETIC, DAY, 4), "run-1", EnqueuePolicy.NORMAL);
+        store.fail(claimed(store.claim(item(keys.get(2)), "w", LEASE, 100)), ErrorClass.PERMANENT, "x");
+        store.fail(claimed(store.claim(item(keys.get(7)), "w", LEASE, 100)), ErrorClass.PERMANENT, "y");
+        store.complete(claimed(store.claim(item(keys.get(3)), "w", LEASE, 100)), new Completion(DateState.NO_GAMES, 0, 0, Duration.ZERO));
+
+        assertThat(store.countByState(AnalyticsTable.TEAM_OFFENSE, Optional.empty()))
+                .isEqualTo(Map.of(DateState.QUEUED, 7L, DateState.FAILED, 2L, DateState.NO_GAMES, 1L));
+        assertThat(store.countByState(AnalyticsTable.TEAM_OFFENSE, Optional.of(DateRange.of(DAY, DAY.plusDays(4)))))
+                .isEqualTo(Map.of(DateState.QUEUED, 3L, DateState.FAILED, 1L, DateState.NO_GAMES, 1L));
+        assertThat(store.countByState(AnalyticsTable.SYNTHETIC, Optional.empty())).isEqualTo(Map.of(DateState.QUEUED, 4L));
+
+        List<DateRecord> failed = store.list(AnalyticsTable.TEAM_OFFENSE, Optional.empty(), Set.of(DateState.FAILED));
+        assertThat(failed).extracting(DateRecord::key).containsExactly(keys.get(2), keys.get(7));
+        assertThat(store.list(AnalyticsTable.TEAM_OFFENSE, Optional.of(DateRange.of(DAY.plusDays(5), DAY.plusDays(9))), Set.of()))
+                .extracting(record -> record.key().date())
+                .containsExactlyElementsOf(DateRange.of(DAY.plusDays(5), DAY.plusDays(9)).dates());
+        assertThat(store.getAll(List.of(keys.get(0), keys.get(1), new DateKey(AnalyticsTable.UPCOMING_TEAM, DAY)))).containsOnlyKeys(keys.get(0), keys.get(1));
+    }
+
+    @Test
+    void concurrentClaimsOfOneDateGrantOneLease()
+            throws Exception
+    {
+        int contenders = 4;
+        ExecutorService executor = Executors.newFixedThreadPool(contenders);
+        try {
+            AtomicInteger granted = new AtomicInteger();
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < contenders; i++) {
+                String owner = "worker-" + i;
+                futures.add(executor.submit(() -> {
+                    if (store.claim(ITEM, owner, LEASE, 100) instanceof ClaimResult.Claimed) {
+                        granted.incrementAndGet();
+                    }
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+            assertThat(granted).hasValue(1);
+            assertThat(store.get(KEY).orElseThrow().attempts()).isEqualTo(1);
+        }
+        finally {
+            executor.shutdownNow();
+        }
+    }
+
+    protected static Lease claimed(ClaimResult result)
+    {
+        assertThat(result).isInstanceOf(ClaimResult.Claimed.class);
+        return ((ClaimResult.Claimed) result).lease();
+    }
+
+    private static WorkItem item(DateKey key)
+    {
+        return new WorkItem(key.table(), key.date(), "run-1");
+    }
+
+    private static List<DateKey> keys(AnalyticsTable table, LocalDate first, int count)
+    {
+        return DateRange.of(first, first.plusDays(count - 1)).dates().stream().map(date -> new DateKey(table, date)).toList();
+    }
+}
