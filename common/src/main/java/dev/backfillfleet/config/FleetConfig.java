@@ -1,0 +1,270 @@
+package dev.backfillfleet.config;
+
+import dev.backfillfleet.domain.FleetException;
+import dev.backfillfleet.queue.QueueSettings;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Typed, validated configuration for every process. Values come, lowest precedence first,
+ * from the defaults below, {@code $BACKFILL_HOME/backfill.properties}, the environment
+ * ({@code BACKFILL_WORKER_CONCURRENCY} for {@code backfill.worker-concurrency}) and the
+ * command line. Every problem is reported at once; unknown keys in the file are rejected.
+ */
+public final class FleetConfig
+{
+    public static final ConfigKey HOME = new ConfigKey("backfill.home", ".backfill", "directory of the embedded queue, state and warehouse");
+    public static final ConfigKey BACKEND = new ConfigKey("backfill.backend", "embedded", "embedded | gcp: the default for the three adapters below");
+    public static final ConfigKey QUEUE = new ConfigKey("backfill.queue", "", "embedded | pubsub (default: from backfill.backend)");
+    public static final ConfigKey STATE = new ConfigKey("backfill.state", "", "embedded | firestore (default: from backfill.backend)");
+    public static final ConfigKey WAREHOUSE = new ConfigKey("backfill.warehouse", "", "embedded | bigquery (default: from backfill.backend)");
+    public static final ConfigKey WORKER_CONCURRENCY = new ConfigKey("backfill.worker-concurrency", "4", "dates one worker process runs at once");
+    public static final ConfigKey LEASE_SECONDS = new ConfigKey("backfill.lease-seconds", "60", "state lease length; renewed every third of it while a date runs");
+    public static final ConfigKey ACK_DEADLINE_SECONDS = new ConfigKey("backfill.ack-deadline-seconds", "60", "queue ack deadline (Pub/Sub: 10-600)");
+    public static final ConfigKey MAX_DELIVERY_ATTEMPTS = new ConfigKey("backfill.max-delivery-attempts", "5", "deliveries before a message is dead-lettered (Pub/Sub: 5-100)");
+    public static final ConfigKey RETRY_ATTEMPTS = new ConfigKey("backfill.retry-attempts", "3", "in-process attempts for a transient failure before the message is released");
+    public static final ConfigKey RETRY_INITIAL_BACKOFF_MILLIS = new ConfigKey("backfill.retry-initial-backoff-millis", "200", "first in-process retry backoff; doubles with jitter");
+    public static final ConfigKey TABLE_CONCURRENCY = new ConfigKey("backfill.table-concurrency", "100", "fleet-wide bound on dates of one table running at once");
+    public static final ConfigKey DEPENDENCY_DELAY_MILLIS = new ConfigKey("backfill.dependency-delay-millis", "1000", "redelivery delay while an upstream date is not done");
+    public static final ConfigKey GCP_PROJECT = new ConfigKey("backfill.gcp-project", "", "Google Cloud project id (required for gcp adapters)");
+    public static final ConfigKey PUBSUB_TOPIC = new ConfigKey("backfill.pubsub-topic", "backfill-work", "Pub/Sub topic of work messages");
+    public static final ConfigKey PUBSUB_SUBSCRIPTION = new ConfigKey("backfill.pubsub-subscription", "backfill-work-workers", "Pub/Sub subscription workers pull");
+    public static final ConfigKey PUBSUB_DEAD_LETTER_TOPIC = new ConfigKey("backfill.pubsub-dead-letter-topic", "backfill-work-dead-letter", "Pub/Sub dead-letter topic");
+    public static final ConfigKey PUBSUB_DEAD_LETTER_SUBSCRIPTION = new ConfigKey("backfill.pubsub-dead-letter-subscription", "backfill-work-dead-letter-workers", "subscription on the dead-letter topic");
+    public static final ConfigKey FIRESTORE_DATABASE = new ConfigKey("backfill.firestore-database", "(default)", "Firestore database id");
+    public static final ConfigKey FIRESTORE_COLLECTION = new ConfigKey("backfill.firestore-collection", "backfill_dates", "Firestore collection of date records");
+    public static final ConfigKey BIGQUERY_LOCATION = new ConfigKey("backfill.bigquery-location", "US", "BigQuery location");
+    public static final ConfigKey BIGQUERY_MAX_BYTES_BILLED = new ConfigKey("backfill.bigquery-max-bytes-billed", "0", "per-query byte cap; 0 = none");
+    public static final ConfigKey SYNTHETIC_LATENCY_MS = new ConfigKey("backfill.synthetic-latency-ms", "50", "synthetic table: processing time per date");
+    public static final ConfigKey SYNTHETIC_TRANSIENT_FAILURE_RATE = new ConfigKey("backfill.synthetic-transient-failure-rate", "0", "synthetic table: probability of a transient failure per attempt");
+    public static final ConfigKey SYNTHETIC_FAIL_DATES = new ConfigKey("backfill.synthetic-fail-dates", "", "synthetic table: comma list of dates that fail permanently");
+
+    public static final List<ConfigKey> KEYS = List.of(
+            HOME, BACKEND, QUEUE, STATE, WAREHOUSE, WORKER_CONCURRENCY, LEASE_SECONDS, ACK_DEADLINE_SECONDS, MAX_DELIVERY_ATTEMPTS,
+            RETRY_ATTEMPTS, RETRY_INITIAL_BACKOFF_MILLIS, TABLE_CONCURRENCY, DEPENDENCY_DELAY_MILLIS, GCP_PROJECT,
+            PUBSUB_TOPIC, PUBSUB_SUBSCRIPTION, PUBSUB_DEAD_LETTER_TOPIC, PUBSUB_DEAD_LETTER_SUBSCRIPTION,
+            FIRESTORE_DATABASE, FIRESTORE_COLLECTION, BIGQUERY_LOCATION, BIGQUERY_MAX_BYTES_BILLED,
+            SYNTHETIC_LATENCY_MS, SYNTHETIC_TRANSIENT_FAILURE_RATE, SYNTHETIC_FAIL_DATES);
+
+    private final Map<String, String> values;
+    private final Map<String, String> sources;
+
+    FleetConfig(Map<String, String> values, Map<String, String> sources)
+    {
+        this.values = Map.copyOf(values);
+        this.sources = Map.copyOf(sources);
+        validate();
+    }
+
+    /** Configuration from defaults and the given overrides only: for tests and tools. */
+    public static FleetConfig of(Map<String, String> overrides)
+    {
+        return FleetConfigLoader.load(Map.of(), overrides);
+    }
+
+    private void validate()
+    {
+        List<String> errors = new ArrayList<>();
+        check(errors, this::backendChoices);
+        check(errors, () -> positive(WORKER_CONCURRENCY));
+        check(errors, () -> positive(LEASE_SECONDS));
+        check(errors, () -> between(ACK_DEADLINE_SECONDS, 1, 600));
+        check(errors, () -> between(MAX_DELIVERY_ATTEMPTS, 1, 100));
+        check(errors, () -> positive(RETRY_ATTEMPTS));
+        check(errors, () -> between(RETRY_INITIAL_BACKOFF_MILLIS, 0, 600_000));
+        check(errors, () -> positive(TABLE_CONCURRENCY));
+        check(errors, () -> between(DEPENDENCY_DELAY_MILLIS, 0, 600_000));
+        check(errors, () -> between(SYNTHETIC_LATENCY_MS, 0, 3_600_000));
+        check(errors, () -> {
+            double rate = syntheticTransientFailureRate();
+            if (rate < 0 || rate > 1) {
+                throw invalid(SYNTHETIC_TRANSIENT_FAILURE_RATE, "must be between 0 and 1");
+            }
+        });
+        check(errors, () -> {
+            if (usesGcp() && gcpProject().isEmpty()) {
+                throw invalid(GCP_PROJECT, "is required when a Google Cloud adapter is selected");
+            }
+        });
+        if (!errors.isEmpty()) {
+            throw FleetException.userError("invalid configuration:\n  " + String.join("\n  ", errors));
+        }
+    }
+
+    private static void check(List<String> errors, Runnable check)
+    {
+        try {
+            check.run();
+        }
+        catch (FleetException | IllegalArgumentException e) {
+            errors.add(e.getMessage());
+        }
+    }
+
+    private void backendChoices()
+    {
+        choice(BACKEND, List.of("embedded", "gcp"));
+        queueBackend();
+        stateBackend();
+        warehouseBackend();
+    }
+
+    public Path home()
+    {
+        return Path.of(get(HOME));
+    }
+
+    public String queueBackend()
+    {
+        return adapter(QUEUE, "pubsub");
+    }
+
+    public String stateBackend()
+    {
+        return adapter(STATE, "firestore");
+    }
+
+    public String warehouseBackend()
+    {
+        return adapter(WAREHOUSE, "bigquery");
+    }
+
+    public boolean usesGcp()
+    {
+        return !queueBackend().equals("embedded") || !stateBackend().equals("embedded") || !warehouseBackend().equals("embedded");
+    }
+
+    private String adapter(ConfigKey key, String gcpName)
+    {
+        String value = get(key);
+        if (value.isEmpty()) {
+            return choice(BACKEND, List.of("embedded", "gcp")).equals("gcp") ? gcpName : "embedded";
+        }
+        return choice(key, List.of("embedded", gcpName));
+    }
+
+    public int workerConcurrency()
+    {
+        return integer(WORKER_CONCURRENCY);
+    }
+
+    public Duration leaseLength()
+    {
+        return Duration.ofSeconds(integer(LEASE_SECONDS));
+    }
+
+    public QueueSettings queueSettings()
+    {
+        return new QueueSettings(Duration.ofSeconds(integer(ACK_DEADLINE_SECONDS)), integer(MAX_DELIVERY_ATTEMPTS));
+    }
+
+    public int retryAttempts()
+    {
+        return integer(RETRY_ATTEMPTS);
+    }
+
+    public Duration retryInitialBackoff()
+    {
+        return Duration.ofMillis(integer(RETRY_INITIAL_BACKOFF_MILLIS));
+    }
+
+    public int tableConcurrency()
+    {
+        return integer(TABLE_CONCURRENCY);
+    }
+
+    public Duration dependencyDelay()
+    {
+        return Duration.ofMillis(integer(DEPENDENCY_DELAY_MILLIS));
+    }
+
+    public Optional<String> gcpProject()
+    {
+        return Optional.of(get(GCP_PROJECT)).filter(value -> !value.isBlank());
+    }
+
+    public String get(ConfigKey key)
+    {
+        return values.getOrDefault(key.name(), key.defaultValue());
+    }
+
+    public long syntheticLatencyMillis()
+    {
+        return integer(SYNTHETIC_LATENCY_MS);
+    }
+
+    public double syntheticTransientFailureRate()
+    {
+        return parse(SYNTHETIC_TRANSIENT_FAILURE_RATE, Double::parseDouble, "a number");
+    }
+
+    public String syntheticFailDates()
+    {
+        return get(SYNTHETIC_FAIL_DATES);
+    }
+
+    /** Where a key's value came from (default, a file, the environment, the command line). */
+    public String sourceOf(ConfigKey key)
+    {
+        return sources.getOrDefault(key.name(), "default");
+    }
+
+    private int integer(ConfigKey key)
+    {
+        return parse(key, Integer::parseInt, "a whole number");
+    }
+
+    private void positive(ConfigKey key)
+    {
+        if (integer(key) < 1) {
+            throw invalid(key, "must be at least 1");
+        }
+    }
+
+    private void between(ConfigKey key, int low, int high)
+    {
+        int value = integer(key);
+        if (value < low || value > high) {
+            throw invalid(key, "must be between " + low + " and " + high);
+        }
+    }
+
+    private String choice(ConfigKey key, List<String> choices)
+    {
+        String value = get(key);
+        if (!choices.contains(value)) {
+            throw invalid(key, "must be one of " + String.join(", ", choices));
+        }
+        return value;
+    }
+
+    private <T> T parse(ConfigKey key, Function<String, T> parser, String expected)
+    {
+        try {
+            return parser.apply(get(key).trim());
+        }
+        catch (RuntimeException e) {
+            throw invalid(key, "is not " + expected);
+        }
+    }
+
+    private FleetException invalid(ConfigKey key, String problem)
+    {
+        return FleetException.userError(key.name() + " = '" + get(key) + "' " + problem + " (from " + sourceOf(key)
+                + "; set it in $BACKFILL_HOME/backfill.properties or as " + key.environmentVariable() + ")");
+    }
+
+    public Map<String, String> asMap()
+    {
+        Map<String, String> all = new LinkedHashMap<>();
+        KEYS.forEach(key -> all.put(key.name(), get(key)));
+        return all;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.backfillfleet.coordinator;
+
+import dev.backfillfleet.coordinator.command.DemoDataCommand;
+import dev.backfillfleet.coordinator.command.EnqueueCommand;
+import dev.backfillfleet.coordinator.command.FailedCommand;
+import dev.backfillfleet.coordinator.command.RetryCommand;
+import dev.backfillfleet.coordinator.command.RunCommand;
+import dev.backfillfleet.coordinator.command.StatusCommand;
+import dev.backfillfleet.worker.cli.ExitCodes;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The coordinator CLI's entry point: one subcommand per verb, each its own composition root. */
+@Command(name = "coordinator", mixinStandardHelpOptions = true,
+        description = "Backfills date-partitioned analytics tables with a fleet of workers: plan, enqueue, watch, retry.",
+        subcommands = {RunCommand.class, EnqueueCommand.class, StatusCommand.class, FailedCommand.class, RetryCommand.class, DemoDataCommand.class},
+        footer = ExitCodes.HELP_FOOTER)
+public final class CoordinatorMain
+        implements Runnable
+{
+    public static void main(String[] args)
+    {
+        System.exit(execute(args));
+    }
+
+    public static int execute(String... args)
+    {
+        return ExitCodes.configure(new CommandLine(new CoordinatorMain())).execute(args);
+    }
+
+    @Override
+    public void run()
+    {
+        throw new CommandLine.ParameterException(new CommandLine(this), "name a command: run, enqueue, status, failed, retry or demo-data");
+    }
+}

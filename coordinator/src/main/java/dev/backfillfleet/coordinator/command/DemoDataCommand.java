@@ -1,0 +1,34 @@
+package dev.backfillfleet.coordinator.command;
+
+import dev.backfillfleet.coordinator.FleetConnection;
+import dev.backfillfleet.domain.FleetException;
+import dev.backfillfleet.embedded.SeedingWarehouse;
+import dev.backfillfleet.worker.cli.BackendOptions;
+import dev.backfillfleet.worker.cli.ExitCodes;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "demo-data", mixinStandardHelpOptions = true,
+        description = "Re-seeds the embedded warehouse with the deterministic demo league (seasons 2021-22 to 2025-26).",
+        footer = ExitCodes.HELP_FOOTER)
+public final class DemoDataCommand
+        implements Callable<Integer>
+{
+    @Mixin
+    BackendOptions backend = new BackendOptions();
+
+    @Override
+    public Integer call()
+    {
+        try (FleetConnection fleet = new FleetConnection(backend.load(), List.of())) {
+            if (!fleet.config().warehouseBackend().equals("embedded")) {
+                throw FleetException.userError("demo-data seeds the embedded warehouse only; this configuration uses " + fleet.config().warehouseBackend());
+            }
+            fleet.injector().getInstance(SeedingWarehouse.class).seed(true);
+            return ExitCodes.SUCCESS;
+        }
+    }
+}

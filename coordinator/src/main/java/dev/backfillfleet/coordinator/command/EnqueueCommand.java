@@ -1,0 +1,65 @@
+package dev.backfillfleet.coordinator.command;
+
+import dev.backfillfleet.coordinator.FleetConnection;
+import dev.backfillfleet.coordinator.plan.EnqueueRequest;
+import dev.backfillfleet.coordinator.plan.Enqueuer;
+import dev.backfillfleet.domain.EnqueuePolicy;
+import dev.backfillfleet.domain.TableSelection;
+import dev.backfillfleet.state.EnqueueResult;
+import dev.backfillfleet.worker.cli.BackendOptions;
+import dev.backfillfleet.worker.cli.ExitCodes;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "enqueue", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+                "Records each (table, date) as QUEUED and publishes one message for it.",
+                "Skips dates already SUCCEEDED or NO_GAMES (unless --force) and dates QUEUED or RUNNING; FAILED dates are queued again."},
+        footer = ExitCodes.HELP_FOOTER)
+public final class EnqueueCommand
+        implements Callable<Integer>
+{
+    @Mixin
+    BackendOptions backend = new BackendOptions();
+
+    @Mixin
+    DateOptions dates = new DateOptions();
+
+    @Option(names = "--table", required = true, paramLabel = "T[,T2|all]", description = "Table(s): full or short names, or all.")
+    String table;
+
+    @Option(names = "--force", description = "Also recompute dates that are already done.")
+    boolean force;
+
+    @Option(names = "--dry-run", description = "Print the plan; write nothing anywhere.")
+    boolean dryRun;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call()
+    {
+        PrintWriter out = spec.commandLine().getOut();
+        EnqueueRequest request = new EnqueueRequest(TableSelection.parse(table), dates.required(), force ? EnqueuePolicy.FORCE : EnqueuePolicy.NORMAL);
+        try (FleetConnection fleet = new FleetConnection(backend.load(), List.of())) {
+            if (dryRun) {
+                EnqueueResult plan = Enqueuer.plan(request, fleet.readOnlyStateStore());
+                EnqueueReport.print(out, plan, "Dry run: would queue", true);
+                return ExitCodes.SUCCESS;
+            }
+            String runId = RunIds.newRunId();
+            EnqueueResult result = new Enqueuer(fleet.stateStore(), fleet.queue()).enqueue(request, runId);
+            out.println("Run " + runId + ":");
+            EnqueueReport.print(out, result, "queued", false);
+            return ExitCodes.SUCCESS;
+        }
+    }
+}

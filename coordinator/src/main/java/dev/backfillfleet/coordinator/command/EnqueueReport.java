@@ -1,0 +1,41 @@
+package dev.backfillfleet.coordinator.command;
+
+import dev.backfillfleet.domain.AnalyticsTable;
+import dev.backfillfleet.domain.DateKey;
+import dev.backfillfleet.domain.EnqueuePolicy.EnqueueDecision;
+import dev.backfillfleet.state.EnqueueResult;
+
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Prints per table what an enqueue did (or would do). */
+final class EnqueueReport
+{
+    private EnqueueReport() {}
+
+    static void print(PrintWriter out, EnqueueResult result, String verb, boolean listDates)
+    {
+        Map<AnalyticsTable, Map<EnqueueDecision, Long>> byTable = new TreeMap<>();
+        result.decisions().forEach((key, decision) -> byTable
+                .computeIfAbsent(key.table(), ignored -> new EnumMap<>(EnqueueDecision.class))
+                .merge(decision, 1L, Long::sum));
+        byTable.forEach((table, counts) -> out.printf("  %-32s %s %d dates; skipped: %d done, %d queued, %d running%s%n",
+                table.tableName(), verb, counts.getOrDefault(EnqueueDecision.QUEUE, 0L),
+                counts.getOrDefault(EnqueueDecision.SKIP_DONE, 0L), counts.getOrDefault(EnqueueDecision.SKIP_QUEUED, 0L),
+                counts.getOrDefault(EnqueueDecision.SKIP_RUNNING, 0L),
+                counts.containsKey(EnqueueDecision.SKIP_NOT_FAILED) ? ", " + counts.get(EnqueueDecision.SKIP_NOT_FAILED) + " not failed" : ""));
+        if (listDates) {
+            Map<AnalyticsTable, List<LocalDate>> queued = new TreeMap<>();
+            for (DateKey key : result.queued()) {
+                queued.computeIfAbsent(key.table(), ignored -> new java.util.ArrayList<>()).add(key.date());
+            }
+            queued.forEach((table, dates) -> out.println("  " + table.shortName() + ": " + DateLists.compact(dates)));
+        }
+        out.printf("Total: %d (table, date) messages %s.%n", result.queued().size(), verb.startsWith("Dry") ? "would be published" : "published");
+        out.flush();
+    }
+}

@@ -1,0 +1,84 @@
+package dev.backfillfleet.coordinator.command;
+
+import dev.backfillfleet.coordinator.FleetConnection;
+import dev.backfillfleet.coordinator.plan.Enqueuer;
+import dev.backfillfleet.domain.AnalyticsTable;
+import dev.backfillfleet.domain.DateKey;
+import dev.backfillfleet.domain.DateRecord;
+import dev.backfillfleet.domain.DateState;
+import dev.backfillfleet.domain.EnqueuePolicy;
+import dev.backfillfleet.domain.ErrorClass;
+import dev.backfillfleet.domain.FleetException;
+import dev.backfillfleet.domain.TableSelection;
+import dev.backfillfleet.state.EnqueueResult;
+import dev.backfillfleet.worker.cli.BackendOptions;
+import dev.backfillfleet.worker.cli.ExitCodes;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+@Command(name = "retry", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Queues the FAILED dates of a table again (workers pick them up).",
+        footer = ExitCodes.HELP_FOOTER)
+public final class RetryCommand
+        implements Callable<Integer>
+{
+    @Mixin
+    BackendOptions backend = new BackendOptions();
+
+    @Mixin
+    DateOptions dates = new DateOptions();
+
+    @Option(names = "--table", required = true, paramLabel = "T[,T2|all]", description = "Table(s): full or short names, or all.")
+    String table;
+
+    @Option(names = "--failed", required = true, description = "Retry the FAILED dates (the only kind of retry there is; required to say so).")
+    boolean failed;
+
+    @Option(names = "--error-class", paramLabel = "C", description = "Only failures of this class: TRANSIENT, PERMANENT or USER.")
+    String errorClass;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call()
+    {
+        PrintWriter out = spec.commandLine().getOut();
+        List<AnalyticsTable> tables = TableSelection.parse(table);
+        ErrorClass onlyClass = errorClass == null ? null : parseErrorClass(errorClass);
+        try (FleetConnection fleet = new FleetConnection(backend.load(), List.of())) {
+            List<DateKey> keys = new ArrayList<>();
+            for (AnalyticsTable each : tables) {
+                fleet.stateStore().list(each, dates.span(), Set.of(DateState.FAILED)).stream()
+                        .filter(record -> onlyClass == null || record.errorClass().map(onlyClass::equals).orElse(false))
+                        .map(DateRecord::key)
+                        .forEach(keys::add);
+            }
+            String runId = RunIds.newRunId();
+            EnqueueResult result = fleet.stateStore().enqueue(keys, runId, EnqueuePolicy.RETRY_FAILED);
+            new Enqueuer(fleet.stateStore(), fleet.queue()).publish(result.queued(), runId);
+            out.printf("Run %s: queued %d failed dates again.%n", runId, result.queued().size());
+            return ExitCodes.SUCCESS;
+        }
+    }
+
+    private static ErrorClass parseErrorClass(String text)
+    {
+        try {
+            return ErrorClass.valueOf(text.trim().toUpperCase(Locale.ROOT));
+        }
+        catch (IllegalArgumentException e) {
+            throw FleetException.userError("unknown error class '" + text + "': use TRANSIENT, PERMANENT or USER");
+        }
+    }
+}

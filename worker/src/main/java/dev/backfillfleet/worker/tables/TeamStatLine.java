@@ -1,0 +1,144 @@
+package dev.backfillfleet.worker.tables;
+
+import dev.backfillfleet.warehouse.Row;
+
+import java.util.List;
+
+/**
+ * One team's counting stats in one game, from the team box score or rebuilt from its active
+ * gamebook players, with the formulas analytics-tables.md defines on them.
+ */
+public record TeamStatLine(
+        long points,
+        long fgMade,
+        long fgAttempted,
+        long threePtMade,
+        long threePtAttempted,
+        long ftMade,
+        long ftAttempted,
+        long offensiveRebounds,
+        long defensiveRebounds,
+        long totalRebounds,
+        long assists,
+        long turnovers,
+        long steals,
+        long blocks,
+        long personalFouls,
+        long teamMinutes,
+        DataSource source)
+{
+    public static final long REGULATION_MINUTES = 240;
+    public static final long OVERTIME_MINUTES = 25;
+    public static final int MINIMUM_PLAYERS_FOR_RECONSTRUCTION = 5;
+
+    public enum DataSource
+    {
+        TEAM_BOXSCORE("team_boxscore", "gold"),
+        RECONSTRUCTED_FROM_PLAYERS("reconstructed_from_players", "silver");
+
+        private final String columnValue;
+        private final String qualityTier;
+
+        DataSource(String columnValue, String qualityTier)
+        {
+            this.columnValue = columnValue;
+            this.qualityTier = qualityTier;
+        }
+
+        public String columnValue()
+        {
+            return columnValue;
+        }
+
+        public String qualityTier()
+        {
+            return qualityTier;
+        }
+    }
+
+    /** A box-score row is usable when it has points and field-goal attempts. */
+    public static boolean isValidBoxScore(Row row)
+    {
+        return row.getLongOrZero("points") > 0 && row.getLongOrZero("fg_attempted") > 0;
+    }
+
+    public static TeamStatLine fromBoxScore(Row row)
+    {
+        return new TeamStatLine(
+                row.getLongOrZero("points"), row.getLongOrZero("fg_made"), row.getLongOrZero("fg_attempted"),
+                row.getLongOrZero("three_pt_made"), row.getLongOrZero("three_pt_attempted"),
+                row.getLongOrZero("ft_made"), row.getLongOrZero("ft_attempted"),
+                row.getLongOrZero("offensive_rebounds"), row.getLongOrZero("defensive_rebounds"), row.getLongOrZero("total_rebounds"),
+                row.getLongOrZero("assists"), row.getLongOrZero("turnovers"), row.getLongOrZero("steals"),
+                row.getLongOrZero("blocks"), row.getLongOrZero("personal_fouls"),
+                parseMinutes(row.getString("minutes")) / 60, DataSource.TEAM_BOXSCORE);
+    }
+
+    /** Sums active players; team minutes are the players' minutes over five, to the nearest minute. */
+    public static TeamStatLine fromPlayers(List<Row> activePlayers)
+    {
+        long playerSeconds = activePlayers.stream().mapToLong(row -> parseMinutes(row.getString("minutes"))).sum();
+        return new TeamStatLine(
+                sum(activePlayers, "points"), sum(activePlayers, "fg_made"), sum(activePlayers, "fg_attempted"),
+                sum(activePlayers, "three_pt_made"), sum(activePlayers, "three_pt_attempted"),
+                sum(activePlayers, "ft_made"), sum(activePlayers, "ft_attempted"),
+                sum(activePlayers, "offensive_rebounds"), sum(activePlayers, "defensive_rebounds"), sum(activePlayers, "total_rebounds"),
+                sum(activePlayers, "assists"), sum(activePlayers, "turnovers"), sum(activePlayers, "steals"),
+                sum(activePlayers, "blocks"), sum(activePlayers, "personal_fouls"),
+                Math.round(playerSeconds / 5.0 / 60.0), DataSource.RECONSTRUCTED_FROM_PLAYERS);
+    }
+
+    private static long sum(List<Row> rows, String column)
+    {
+        return rows.stream().mapToLong(row -> row.getLongOrZero(column)).sum();
+    }
+
+    /** "MM:SS" (minutes may exceed 59, e.g. "240:00") to seconds; null or blank is 0. */
+    public static long parseMinutes(String text)
+    {
+        if (text == null || text.isBlank()) {
+            return 0;
+        }
+        String[] parts = text.trim().split(":");
+        long minutes = Long.parseLong(parts[0]);
+        long seconds = parts.length > 1 ? Long.parseLong(parts[1]) : 0;
+        return minutes * 60 + seconds;
+    }
+
+    /** FGA + 0.44 x FTA - OREB + TOV, unrounded (ratings use the unrounded value). */
+    public double rawPossessions()
+    {
+        return fgAttempted + 0.44 * ftAttempted - offensiveRebounds + turnovers;
+    }
+
+    public double possessions()
+    {
+        return Rounding.halfUp(rawPossessions(), 1);
+    }
+
+    public Double offensiveRating()
+    {
+        return Rounding.ratio(100.0 * points, rawPossessions(), 2);
+    }
+
+    /** Possessions per 48 minutes: possessions x 48 / (team minutes / 5). */
+    public Double pace()
+    {
+        return Rounding.ratio(rawPossessions() * 48, teamMinutes / 5.0, 1);
+    }
+
+    public Double trueShootingPct()
+    {
+        return Rounding.ratio(points, 2 * (fgAttempted + 0.44 * ftAttempted), 3);
+    }
+
+    public Double effectiveFgPct()
+    {
+        return Rounding.ratio(fgMade + 0.5 * threePtMade, fgAttempted, 3);
+    }
+
+    public long overtimePeriods()
+    {
+        return Math.max(0, (teamMinutes - REGULATION_MINUTES) / OVERTIME_MINUTES);
+    }
+}
