@@ -26,8 +26,8 @@ public final class FleetConfig
     public static final ConfigKey STATE = new ConfigKey("backfill.state", "", "embedded | firestore (default: from backfill.backend)");
     public static final ConfigKey WAREHOUSE = new ConfigKey("backfill.warehouse", "", "embedded | bigquery (default: from backfill.backend)");
     public static final ConfigKey WORKER_CONCURRENCY = new ConfigKey("backfill.worker-concurrency", "4", "dates one worker process runs at once");
-    public static final ConfigKey LEASE_SECONDS = new ConfigKey("backfill.lease-seconds", "60", "state lease length; renewed every third of it while a date runs");
-    public static final ConfigKey ACK_DEADLINE_SECONDS = new ConfigKey("backfill.ack-deadline-seconds", "60", "queue ack deadline (Pub/Sub: 10-600)");
+    public static final ConfigKey LEASE_SECONDS = new ConfigKey("backfill.lease-seconds", "20", "state lease length; renewed every third of it while a date runs");
+    public static final ConfigKey ACK_DEADLINE_SECONDS = new ConfigKey("backfill.ack-deadline-seconds", "20", "queue ack deadline (Pub/Sub: 10-600)");
     public static final ConfigKey MAX_DELIVERY_ATTEMPTS = new ConfigKey("backfill.max-delivery-attempts", "5", "deliveries before a message is dead-lettered (Pub/Sub: 5-100)");
     public static final ConfigKey RETRY_ATTEMPTS = new ConfigKey("backfill.retry-attempts", "3", "in-process attempts for a transient failure before the message is released");
     public static final ConfigKey RETRY_INITIAL_BACKOFF_MILLIS = new ConfigKey("backfill.retry-initial-backoff-millis", "200", "first in-process retry backoff; doubles with jitter");

@@ -75,7 +75,19 @@ public final class SqliteDatabase
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
-        return java.util.Optional.of(new SqliteDatabase(file, connect(file, config), true));
+        Path wal = file.resolveSibling(file.getFileName() + "-wal");
+        if (Files.exists(wal)) {
+            // a writer is active (or crashed): read through the WAL like any reader
+            return java.util.Optional.of(new SqliteDatabase(file, connect(file, config), true));
+        }
+        // no WAL: the file is the whole truth; immutable=1 reads it without creating -wal/-shm files
+        try {
+            Connection connection = config.createConnection("jdbc:sqlite:file:" + file.toAbsolutePath() + "?immutable=1");
+            return java.util.Optional.of(new SqliteDatabase(file, connection, true));
+        }
+        catch (SQLException e) {
+            throw new FleetException(dev.backfillfleet.domain.ErrorClass.PERMANENT, "cannot open SQLite database " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private static Connection connect(Path file, SQLiteConfig config)

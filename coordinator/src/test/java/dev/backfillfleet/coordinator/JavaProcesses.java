@@ -1,0 +1,33 @@
+package dev.backfillfleet.coordinator;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Starts real JVM processes of our main classes with this test's class path. */
+final class JavaProcesses
+{
+    private JavaProcesses() {}
+
+    static Process start(Class<?> mainClass, Map<String, String> environment, Path log, String... args)
+            throws IOException
+    {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"),
+                mainClass.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        return builder.start();
+    }
+
+    static String classPathSummary()
+    {
+        return System.getProperty("java.class.path").split(File.pathSeparator).length + " class path entries";
+    }
+}
