@@ -42,6 +42,7 @@ public final class FleetConfig
     public static final ConfigKey FIRESTORE_COLLECTION = new ConfigKey("backfill.firestore-collection", "backfill_dates", "Firestore collection of date records");
     public static final ConfigKey BIGQUERY_LOCATION = new ConfigKey("backfill.bigquery-location", "US", "BigQuery location");
     public static final ConfigKey BIGQUERY_MAX_BYTES_BILLED = new ConfigKey("backfill.bigquery-max-bytes-billed", "0", "per-query byte cap; 0 = none");
+    public static final ConfigKey DEMO_DATA = new ConfigKey("backfill.demo-data", "true", "seed the embedded warehouse with the demo league on first use (false: start empty, e.g. to import real data)");
     public static final ConfigKey SYNTHETIC_LATENCY_MS = new ConfigKey("backfill.synthetic-latency-ms", "50", "synthetic table: processing time per date");
     public static final ConfigKey SYNTHETIC_TRANSIENT_FAILURE_RATE = new ConfigKey("backfill.synthetic-transient-failure-rate", "0", "synthetic table: probability of a transient failure per attempt");
     public static final ConfigKey SYNTHETIC_FAIL_DATES = new ConfigKey("backfill.synthetic-fail-dates", "", "synthetic table: comma list of dates that fail permanently");
@@ -50,7 +51,7 @@ public final class FleetConfig
             HOME, BACKEND, QUEUE, STATE, WAREHOUSE, WORKER_CONCURRENCY, LEASE_SECONDS, ACK_DEADLINE_SECONDS, MAX_DELIVERY_ATTEMPTS,
             RETRY_ATTEMPTS, RETRY_INITIAL_BACKOFF_MILLIS, TABLE_CONCURRENCY, DEPENDENCY_DELAY_MILLIS, GCP_PROJECT,
             PUBSUB_TOPIC, PUBSUB_SUBSCRIPTION, PUBSUB_DEAD_LETTER_TOPIC, PUBSUB_DEAD_LETTER_SUBSCRIPTION,
-            FIRESTORE_DATABASE, FIRESTORE_COLLECTION, BIGQUERY_LOCATION, BIGQUERY_MAX_BYTES_BILLED,
+            FIRESTORE_DATABASE, FIRESTORE_COLLECTION, BIGQUERY_LOCATION, BIGQUERY_MAX_BYTES_BILLED, DEMO_DATA,
             SYNTHETIC_LATENCY_MS, SYNTHETIC_TRANSIENT_FAILURE_RATE, SYNTHETIC_FAIL_DATES);
 
     private final Map<String, String> values;
@@ -82,6 +83,7 @@ public final class FleetConfig
         check(errors, () -> positive(TABLE_CONCURRENCY));
         check(errors, () -> between(DEPENDENCY_DELAY_MILLIS, 0, 600_000));
         check(errors, () -> between(SYNTHETIC_LATENCY_MS, 0, 3_600_000));
+        check(errors, this::demoData);
         check(errors, () -> {
             double rate = syntheticTransientFailureRate();
             if (rate < 0 || rate > 1) {
@@ -193,6 +195,11 @@ public final class FleetConfig
     public String get(ConfigKey key)
     {
         return values.getOrDefault(key.name(), key.defaultValue());
+    }
+
+    public boolean demoData()
+    {
+        return Boolean.parseBoolean(choice(DEMO_DATA, List.of("true", "false")));
     }
 
     public long syntheticLatencyMillis()

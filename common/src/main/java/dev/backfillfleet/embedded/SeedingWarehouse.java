@@ -23,8 +23,9 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Seeds the embedded warehouse with the demo league the first time any process touches a raw
- * table. A file lock makes one process seed while the others wait; a marker file records that
- * it is done, so later processes and restarts skip it.
+ * table. A file lock makes one process seed while the others wait (and, within a process, the
+ * monitor, since file locks are per process); a marker file records that it is done, so later
+ * processes and restarts skip it.
  */
 public final class SeedingWarehouse
         implements Warehouse
@@ -47,7 +48,7 @@ public final class SeedingWarehouse
     }
 
     /** Seeds now unless already done; with {@code force}, seeds again over whatever is there. */
-    public void seed(boolean force)
+    public synchronized void seed(boolean force)
     {
         try {
             Files.createDirectories(home);

@@ -232,6 +232,9 @@ public final class WorkItemRunner
     private static String message(Throwable failure)
     {
         String message = failure.getMessage();
-        return failure instanceof FleetException || message == null ? String.valueOf(message) : failure.getClass().getSimpleName() + ": " + message;
+        if (failure instanceof FleetException) {
+            return message;
+        }
+        return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 }
