@@ -74,7 +74,7 @@ public record TeamStatLine(
                 parseMinutes(row.getString("minutes")) / 60, DataSource.TEAM_BOXSCORE);
     }
 
-    /** Sums active players; team minutes are the players' minutes over five, to the nearest minute. */
+    /** Sums active players; team minutes are the sum of the players' minutes (240 in regulation), to the nearest minute. */
     public static TeamStatLine fromPlayers(List<Row> activePlayers)
     {
         long playerSeconds = activePlayers.stream().mapToLong(row -> parseMinutes(row.getString("minutes"))).sum();
@@ -85,7 +85,7 @@ public record TeamStatLine(
                 sum(activePlayers, "offensive_rebounds"), sum(activePlayers, "defensive_rebounds"), sum(activePlayers, "total_rebounds"),
                 sum(activePlayers, "assists"), sum(activePlayers, "turnovers"), sum(activePlayers, "steals"),
                 sum(activePlayers, "blocks"), sum(activePlayers, "personal_fouls"),
-                Math.round(playerSeconds / 5.0 / 60.0), DataSource.RECONSTRUCTED_FROM_PLAYERS);
+                Math.round(playerSeconds / 60.0), DataSource.RECONSTRUCTED_FROM_PLAYERS);
     }
 
     private static long sum(List<Row> rows, String column)

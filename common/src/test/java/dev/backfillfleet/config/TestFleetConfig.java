@@ -1,0 +1,79 @@
+package dev.backfillfleet.config;
+
+import dev.backfillfleet.domain.ErrorClass;
+import dev.backfillfleet.domain.FleetException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TestFleetConfig
+{
+    @TempDir
+    Path home;
+
+    @Test
+    void defaultsAreEmbeddedEverywhere()
+    {
+        FleetConfig config = FleetConfigLoader.load(Map.of(), Map.of("backfill.home", home.toString()));
+        assertThat(config.queueBackend()).isEqualTo("embedded");
+        assertThat(config.stateBackend()).isEqualTo("embedded");
+        assertThat(config.warehouseBackend()).isEqualTo("embedded");
+        assertThat(config.workerConcurrency()).isEqualTo(4);
+        assertThat(config.leaseLength()).isEqualTo(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void fileThenEnvironmentThenCommandLine()
+            throws Exception
+    {
+        Files.writeString(home.resolve("backfill.properties"), "backfill.worker-concurrency=6\nbackfill.lease-seconds=30\nbackfill.retry-attempts=7\n");
+        FleetConfig config = FleetConfigLoader.load(
+                Map.of("BACKFILL_LEASE_SECONDS", "40", "BACKFILL_RETRY_ATTEMPTS", "8"),
+                Map.of("backfill.home", home.toString(), "backfill.retry-attempts", "9"));
+        assertThat(config.workerConcurrency()).isEqualTo(6);
+        assertThat(config.leaseLength()).isEqualTo(Duration.ofSeconds(40));
+        assertThat(config.retryAttempts()).isEqualTo(9);
+        assertThat(config.sourceOf(FleetConfig.WORKER_CONCURRENCY)).endsWith("backfill.properties");
+    }
+
+    @Test
+    void gcpBackendSelectsEveryGoogleAdapterAndAnyMixWorks()
+    {
+        FleetConfig gcp = FleetConfigLoader.load(Map.of(), Map.of("backfill.home", home.toString(), "backfill.backend", "gcp", "backfill.gcp-project", "p"));
+        assertThat(gcp.queueBackend()).isEqualTo("pubsub");
+        assertThat(gcp.stateBackend()).isEqualTo("firestore");
+        assertThat(gcp.warehouseBackend()).isEqualTo("bigquery");
+        FleetConfig mix = FleetConfigLoader.load(Map.of(), Map.of("backfill.home", home.toString(), "backfill.queue", "pubsub",
+                "backfill.state", "firestore", "backfill.gcp-project", "p"));
+        assertThat(mix.warehouseBackend()).isEqualTo("embedded");
+    }
+
+    @Test
+    void everyProblemIsReportedTogetherNamingKeyAndWhereToSetIt()
+    {
+        assertThatThrownBy(() -> FleetConfigLoader.load(Map.of("BACKFILL_WORKER_CONCURRENCY", "0"),
+                Map.of("backfill.home", home.toString(), "backfill.lease-seconds", "soon", "backfill.backend", "gcp")))
+                .isInstanceOfSatisfying(FleetException.class, e -> assertThat(e.errorClass()).isEqualTo(ErrorClass.USER))
+                .hasMessageContaining("backfill.worker-concurrency = '0' must be at least 1 (from environment variable BACKFILL_WORKER_CONCURRENCY")
+                .hasMessageContaining("backfill.lease-seconds = 'soon' is not a whole number (from the command line")
+                .hasMessageContaining("backfill.gcp-project")
+                .hasMessageContaining("BACKFILL_GCP_PROJECT");
+    }
+
+    @Test
+    void unknownKeysInTheFileAreRejected()
+            throws Exception
+    {
+        Files.writeString(home.resolve("backfill.properties"), "backfill.worker-concurency=6\n");
+        assertThatThrownBy(() -> FleetConfigLoader.load(Map.of(), Map.of("backfill.home", home.toString())))
+                .hasMessageContaining("unknown configuration keys")
+                .hasMessageContaining("backfill.worker-concurency");
+    }
+}
