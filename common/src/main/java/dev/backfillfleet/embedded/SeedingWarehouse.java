@@ -17,29 +17,30 @@ import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * Seeds the embedded warehouse with the demo league the first time any process touches a raw
- * table. A file lock makes one process seed while the others wait (and, within a process, the
- * monitor, since file locks are per process); a marker file records that it is done, so later
- * processes and restarts skip it.
+ * Seeds each raw table of the embedded warehouse with the demo league the first time any process
+ * touches it, so that a process pays only for the tables it reads. A file lock makes one process
+ * seed while the others wait (and, within a process, the monitor, since file locks are per
+ * process); a marker file per table records that it is done, so later processes skip it.
  */
 public final class SeedingWarehouse
         implements Warehouse
 {
-    private static final String MARKER = "warehouse.seeded";
+    private static final String MARKERS = "warehouse.seeded";
     private static final String LOCK = "warehouse.seed.lock";
 
     private final Warehouse delegate;
     private final Path home;
-    private final Consumer<Warehouse> seeder;
+    private final RawTableSeeder seeder;
     private final PrintStream messages;
-    private volatile boolean seeded;
+    private final Set<TableRef> seeded = ConcurrentHashMap.newKeySet();
 
-    public SeedingWarehouse(Warehouse delegate, Path home, Consumer<Warehouse> seeder, PrintStream messages)
+    public SeedingWarehouse(Warehouse delegate, Path home, RawTableSeeder seeder, PrintStream messages)
     {
         this.delegate = requireNonNull(delegate, "delegate is null");
         this.home = requireNonNull(home, "home is null");
@@ -47,34 +48,47 @@ public final class SeedingWarehouse
         this.messages = requireNonNull(messages, "messages is null");
     }
 
-    /** Seeds now unless already done; with {@code force}, seeds again over whatever is there. */
-    public synchronized void seed(boolean force)
+    /** Writes one demo table into a warehouse. */
+    @FunctionalInterface
+    public interface RawTableSeeder
     {
+        void seed(Warehouse warehouse, TableRef table);
+    }
+
+    /** Seeds every raw table again, over whatever is there. */
+    public synchronized void reseed(List<TableRef> tables)
+    {
+        for (TableRef table : tables) {
+            seed(table, true);
+        }
+    }
+
+    private synchronized void seed(TableRef table, boolean force)
+    {
+        Path marker = home.resolve(MARKERS).resolve(table.toString());
         try {
-            Files.createDirectories(home);
+            Files.createDirectories(marker.getParent());
             try (FileChannel channel = FileChannel.open(home.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                     FileLock ignored = channel.lock()) {
-                if (!force && Files.exists(home.resolve(MARKER))) {
-                    seeded = true;
-                    return;
+                if (force || !Files.exists(marker)) {
+                    long start = System.nanoTime();
+                    messages.printf("Seeding the demo league's %s into %s (first use)...", table, home.toAbsolutePath().normalize());
+                    seeder.seed(delegate, table);
+                    Files.writeString(marker, "seeded\n");
+                    messages.printf(" %.1f s%n", (System.nanoTime() - start) / 1e9);
                 }
-                messages.println("Seeding the embedded warehouse in " + home.toAbsolutePath() + " with the demo league (seasons 2021-22 to 2025-26)...");
-                long start = System.nanoTime();
-                seeder.accept(delegate);
-                Files.writeString(home.resolve(MARKER), "seeded\n");
-                messages.printf("Seeded the demo league in %.1f s.%n", (System.nanoTime() - start) / 1e9);
-                seeded = true;
+                seeded.add(table);
             }
         }
         catch (IOException e) {
-            throw new UncheckedIOException("cannot seed the warehouse in " + home, e);
+            throw new UncheckedIOException("cannot seed " + table + " in " + home, e);
         }
     }
 
     private void seedOnFirstUse(TableRef table)
     {
-        if (!seeded && isRaw(table)) {
-            seed(false);
+        if (!seeded.contains(table) && isRaw(table)) {
+            seed(table, false);
         }
     }
 

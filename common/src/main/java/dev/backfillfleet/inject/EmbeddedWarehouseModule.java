@@ -28,7 +28,8 @@ public final class EmbeddedWarehouseModule
     @Singleton
     static SeedingWarehouse seedingWarehouse(FleetConfig config, SqliteWarehouse warehouse)
     {
-        return new SeedingWarehouse(warehouse, config.home(), DemoDataSeeder::seed, System.err);
+        DemoLeagueSupplier league = new DemoLeagueSupplier();
+        return new SeedingWarehouse(warehouse, config.home(), (target, table) -> DemoDataSeeder.seedTable(target, league.get(), table), System.err);
     }
 
     @Provides

@@ -1,8 +1,10 @@
 package dev.backfillfleet.warehouse;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
@@ -10,20 +12,28 @@ import static java.util.Objects.requireNonNull;
 /**
  * A table's columns and partitioning, defined once in code and shared by every warehouse
  * adapter (and the deployment). A partitioned table is partitioned by a DATE column, by day.
+ * A class rather than a record so that it can keep its column index: validation runs for
+ * every row written (millions when the demo league is seeded).
  */
-public record TableSchema(TableRef ref, List<Column> columns, Optional<String> partitionColumn)
+public final class TableSchema
 {
-    public TableSchema
+    private final TableRef ref;
+    private final List<Column> columns;
+    private final Optional<String> partitionColumn;
+    private final Map<String, Column> columnsByName;
+
+    public TableSchema(TableRef ref, List<Column> columns, Optional<String> partitionColumn)
     {
-        requireNonNull(ref, "ref is null");
-        columns = List.copyOf(columns);
-        requireNonNull(partitionColumn, "partitionColumn is null");
+        this.ref = requireNonNull(ref, "ref is null");
+        this.columns = List.copyOf(columns);
+        this.partitionColumn = requireNonNull(partitionColumn, "partitionColumn is null");
         Map<String, Column> byName = new HashMap<>();
-        for (Column column : columns) {
+        for (Column column : this.columns) {
             if (byName.put(column.name(), column) != null) {
                 throw new IllegalArgumentException(ref + ": duplicate column " + column.name());
             }
         }
+        this.columnsByName = Map.copyOf(byName);
         partitionColumn.ifPresent(name -> {
             Column column = byName.get(name);
             if (column == null || column.type() != ColumnType.DATE || column.nullable()) {
@@ -42,9 +52,24 @@ public record TableSchema(TableRef ref, List<Column> columns, Optional<String> p
         return new TableSchema(ref, columns, Optional.empty());
     }
 
+    public TableRef ref()
+    {
+        return ref;
+    }
+
+    public List<Column> columns()
+    {
+        return columns;
+    }
+
+    public Optional<String> partitionColumn()
+    {
+        return partitionColumn;
+    }
+
     public Optional<Column> column(String name)
     {
-        return columns.stream().filter(column -> column.name().equals(name)).findFirst();
+        return Optional.ofNullable(columnsByName.get(name));
     }
 
     public List<String> columnNames()
@@ -56,11 +81,11 @@ public record TableSchema(TableRef ref, List<Column> columns, Optional<String> p
     public Row validate(Row row)
     {
         for (String name : row.values().keySet()) {
-            if (column(name).isEmpty()) {
+            if (!columnsByName.containsKey(name)) {
                 throw new IllegalArgumentException(ref + ": unknown column '" + name + "'");
             }
         }
-        Map<String, Object> normalized = new HashMap<>();
+        Map<String, Object> normalized = new LinkedHashMap<>();
         for (Column column : columns) {
             Object value = row.values().get(column.name());
             if (value == null && !column.nullable()) {
@@ -69,5 +94,23 @@ public record TableSchema(TableRef ref, List<Column> columns, Optional<String> p
             normalized.put(column.name(), column.type().normalize(value));
         }
         return new Row(normalized);
+    }
+
+    @Override
+    public boolean equals(Object other)
+    {
+        return other instanceof TableSchema that && ref.equals(that.ref) && columns.equals(that.columns) && partitionColumn.equals(that.partitionColumn);
+    }
+
+    @Override
+    public int hashCode()
+    {
+        return Objects.hash(ref, columns, partitionColumn);
+    }
+
+    @Override
+    public String toString()
+    {
+        return "TableSchema[" + ref + ", " + columns.size() + " columns" + partitionColumn.map(column -> ", partitioned by " + column).orElse("") + "]";
     }
 }

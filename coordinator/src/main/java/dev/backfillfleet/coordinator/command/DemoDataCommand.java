@@ -27,7 +27,7 @@ public final class DemoDataCommand
             if (!fleet.config().warehouseBackend().equals("embedded")) {
                 throw FleetException.userError("demo-data seeds the embedded warehouse only; this configuration uses " + fleet.config().warehouseBackend());
             }
-            fleet.injector().getInstance(SeedingWarehouse.class).seed(true);
+            fleet.injector().getInstance(SeedingWarehouse.class).reseed(dev.backfillfleet.schema.RawTables.all().stream().map(dev.backfillfleet.warehouse.TableSchema::ref).toList());
             return ExitCodes.SUCCESS;
         }
     }

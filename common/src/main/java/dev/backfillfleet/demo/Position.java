@@ -1,0 +1,8 @@
+package dev.backfillfleet.demo;
+
+public enum Position
+{
+    GUARD,
+    FORWARD,
+    CENTER
+}

@@ -1,0 +1,198 @@
+package dev.backfillfleet.demo;
+
+import dev.backfillfleet.schema.RawTables;
+import dev.backfillfleet.warehouse.Column;
+import dev.backfillfleet.warehouse.Row;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static dev.backfillfleet.schema.RawTables.GAMEBOOK_PLAYER_STATS;
+import static dev.backfillfleet.schema.RawTables.SCHEDULE;
+import static dev.backfillfleet.schema.RawTables.TEAM_BOXSCORE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class TestDemoBoxScores
+{
+    private static final int SEASON = SharedDemoLeague.SEASON;
+    private static final List<String> STATS = RawTables.countingStats().stream().map(Column::name).toList();
+
+    private final DemoLeague league = SharedDemoLeague.league();
+
+    @Test
+    void teamBoxScoresAreTheSumOfTheirActivePlayers()
+    {
+        Map<String, List<Row>> playersByTeamGame = SharedDemoLeague.rows(GAMEBOOK_PLAYER_STATS, SEASON).stream()
+                .collect(Collectors.groupingBy(row -> row.getString("game_id") + "/" + row.getString("team_abbr")));
+        int checked = 0;
+        for (Row team : SharedDemoLeague.rows(TEAM_BOXSCORE, SEASON)) {
+            if (team.getLong("points") == 0) {
+                continue;
+            }
+            List<Row> active = playersByTeamGame.get(team.getString("game_id") + "/" + team.getString("team_abbr")).stream()
+                    .filter(row -> row.getString("player_status").equals("active"))
+                    .toList();
+            for (String stat : STATS) {
+                assertThat(active.stream().mapToLong(row -> row.getLong(stat)).sum()).as("%s of %s", stat, team).isEqualTo(team.getLong(stat));
+            }
+            int teamSeconds = seconds(team.getString("minutes"));
+            assertThat(active.stream().mapToInt(row -> seconds(row.getString("minutes"))).sum()).isEqualTo(teamSeconds);
+            assertThat((teamSeconds - 240 * 60) % (25 * 60)).isZero();
+            assertThat(active.stream().mapToLong(row -> row.getLong("plus_minus")).sum()).isEqualTo(5 * team.getLong("plus_minus"));
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(2600);
+    }
+
+    @Test
+    void countingStatsAreConsistent()
+    {
+        List<Row> rows = new ArrayList<>(SharedDemoLeague.rows(GAMEBOOK_PLAYER_STATS, SEASON));
+        rows.addAll(SharedDemoLeague.rows(TEAM_BOXSCORE, SEASON));
+        for (Row row : rows) {
+            if (row.getLong("points") == null) {
+                continue;
+            }
+            assertThat(row.getLong("fg_made")).isLessThanOrEqualTo(row.getLong("fg_attempted"));
+            assertThat(row.getLong("three_pt_made")).isLessThanOrEqualTo(row.getLong("three_pt_attempted"));
+            assertThat(row.getLong("three_pt_made")).isLessThanOrEqualTo(row.getLong("fg_made"));
+            assertThat(row.getLong("three_pt_attempted")).isLessThanOrEqualTo(row.getLong("fg_attempted"));
+            assertThat(row.getLong("ft_made")).isLessThanOrEqualTo(row.getLong("ft_attempted"));
+            assertThat(row.getLong("points")).isEqualTo(2 * row.getLong("fg_made") + row.getLong("three_pt_made") + row.getLong("ft_made"));
+            assertThat(row.getLong("total_rebounds")).isEqualTo(row.getLong("offensive_rebounds") + row.getLong("defensive_rebounds"));
+            assertThat(row.getLong("personal_fouls")).isBetween(0L, row.values().containsKey("player_lookup") ? 6L : 60L);
+        }
+    }
+
+    @Test
+    void gamebooksListFifteenPlayersWithStatsOnlyForActiveOnes()
+    {
+        Map<String, List<Row>> byTeamGame = SharedDemoLeague.rows(GAMEBOOK_PLAYER_STATS, SEASON).stream()
+                .collect(Collectors.groupingBy(row -> row.getString("game_id") + "/" + row.getString("team_abbr")));
+        assertThat(byTeamGame).hasSize(2 * league.season(SEASON).results().size());
+        byTeamGame.forEach((key, players) -> {
+            assertThat(players).hasSize(15);
+            Map<String, Long> statuses = players.stream().collect(Collectors.groupingBy(row -> row.getString("player_status"), Collectors.counting()));
+            assertThat(statuses.get("active")).as(key).isBetween(9L, 11L);
+            assertThat(statuses.get("dnp")).as(key).isBetween(1L, 3L);
+            assertThat(players.stream().filter(row -> row.getBoolean("starter"))).hasSize(5)
+                    .allSatisfy(row -> assertThat(row.getString("player_status")).isEqualTo("active"));
+            for (Row row : players) {
+                boolean active = row.getString("player_status").equals("active");
+                assertThat(row.getString("minutes") != null).isEqualTo(active);
+                assertThat(row.getLong("plus_minus") != null).isEqualTo(active);
+                for (String stat : STATS) {
+                    assertThat(row.getLong(stat) != null).isEqualTo(active);
+                }
+                if (active) {
+                    assertThat(row.getString("minutes")).matches("\\d{2}:[0-5]\\d");
+                }
+            }
+        });
+    }
+
+    @Test
+    void marginsArePairedAndScheduleScoresMatchTheGamebooks()
+    {
+        Map<String, Long> pointsByTeamGame = new HashMap<>();
+        for (Row row : SharedDemoLeague.rows(GAMEBOOK_PLAYER_STATS, SEASON)) {
+            if (row.getLong("points") != null) {
+                pointsByTeamGame.merge(row.getString("game_id") + "/" + row.getString("team_abbr"), row.getLong("points"), Long::sum);
+            }
+        }
+        for (Row game : SharedDemoLeague.rows(SCHEDULE, SEASON)) {
+            String gameId = game.getDate("game_date").toString().replace("-", "") + "_" + game.getString("away_team") + "_" + game.getString("home_team");
+            assertThat(game.getLong("home_score")).isEqualTo(pointsByTeamGame.get(gameId + "/" + game.getString("home_team")));
+            assertThat(game.getLong("away_score")).isEqualTo(pointsByTeamGame.get(gameId + "/" + game.getString("away_team")));
+            assertThat(game.getLong("home_score")).isNotEqualTo(game.getLong("away_score"));
+            assertThat(game.getLong("game_status")).isEqualTo(3L);
+        }
+        for (GameResult result : league.season(SEASON).results()) {
+            assertThat(result.home().plusMinus() + result.away().plusMinus()).isZero();
+            assertThat(result.home().plusMinus()).isEqualTo(result.homeScore() - result.awayScore());
+        }
+    }
+
+    @Test
+    void scoresAndOvertimesAreRealistic()
+    {
+        List<GameResult> results = league.results();
+        List<Integer> points = results.stream().flatMap(result -> List.of(result.homeScore(), result.awayScore()).stream()).toList();
+        double mean = points.stream().mapToInt(Integer::intValue).average().orElseThrow();
+        assertThat(mean).isCloseTo(113, within(4.0));
+        assertThat(points.stream().filter(value -> value >= 95 && value <= 135).count()).isGreaterThan(points.size() * 85 / 100);
+        double overtime = results.stream().filter(result -> result.overtimePeriods() > 0).count() / (double) results.size();
+        assertThat(overtime).isBetween(0.04, 0.08);
+        assertThat(results).anySatisfy(result -> assertThat(result.overtimePeriods()).isGreaterThanOrEqualTo(2));
+        double homeWins = results.stream().filter(result -> result.winner().equals(result.game().homeTeam())).count() / (double) results.size();
+        assertThat(homeWins).isBetween(0.5, 0.62);
+    }
+
+    @Test
+    void aFewTeamBoxScoresAreMissingOrZeroedButTheGamebookIsComplete()
+    {
+        List<Row> teams = new ArrayList<>();
+        for (DemoSeason season : league.seasons()) {
+            teams.addAll(SharedDemoLeague.rows(TEAM_BOXSCORE, season.seasonYear()));
+        }
+        int teamGames = 2 * league.results().size();
+        int missing = teamGames - teams.size();
+        long zeroed = teams.stream().filter(row -> row.getLong("points") == 0 && row.getLong("fg_attempted") == 0).count();
+        assertThat(missing).isBetween(teamGames / 2000 + 1, teamGames / 100);
+        assertThat(zeroed).isBetween(teamGames / 2000L + 1, teamGames / 100L);
+        long missingInSeason = 2L * league.season(SEASON).results().size() - SharedDemoLeague.rows(TEAM_BOXSCORE, SEASON).size();
+        assertThat(league.season(SEASON).results().stream().filter(result -> result.quirks().missingBoxScoreTeam().isPresent()).count()).isEqualTo(missingInSeason);
+        assertThat(SharedDemoLeague.rows(GAMEBOOK_PLAYER_STATS, SEASON)).hasSize(30 * league.season(SEASON).results().size());
+    }
+
+    @Test
+    void rostersHaveFifteenUniquelyNamedPlayersAndAFewStars()
+    {
+        for (DemoSeason season : league.seasons()) {
+            Set<String> lookups = new HashSet<>();
+            for (DemoTeam team : league.teams()) {
+                List<DemoPlayer> roster = season.roster(team.code());
+                assertThat(roster).hasSize(15);
+                roster.forEach(player -> {
+                    assertThat(lookups.add(player.lookup())).as("%s is unique", player.lookup()).isTrue();
+                    assertThat(player.lookup()).isEqualTo(player.name().toLowerCase().replaceAll("[^a-z0-9]", "")).matches("[a-z0-9]+");
+                });
+            }
+        }
+        assertThat(DemoPlayer.lookupOf("Shai Gilgeous-Alexander")).isEqualTo("shaigilgeousalexander");
+
+        Map<String, List<Integer>> points = new HashMap<>();
+        for (GameResult result : league.season(SEASON).results()) {
+            for (TeamGame team : List.of(result.home(), result.away())) {
+                team.activePlayers().forEach(player -> points.computeIfAbsent(player.player().lookup(), key -> new ArrayList<>()).add(player.stats().points()));
+            }
+        }
+        List<Double> averages = points.values().stream().filter(games -> games.size() >= 40)
+                .map(games -> games.stream().mapToInt(Integer::intValue).average().orElseThrow())
+                .toList();
+        assertThat(averages.stream().filter(average -> average >= 18)).hasSizeBetween(15, 80);
+        assertThat(averages.stream().mapToDouble(Double::doubleValue).max().orElseThrow()).isBetween(24.0, 33.0);
+        assertThat(averages.stream().filter(average -> average < 8)).hasSizeGreaterThan(50);
+    }
+
+    @Test
+    void aPlayerKeepsHisLookupAcrossSeasons()
+    {
+        Set<String> first = league.season(2021).rosters().values().stream().flatMap(List::stream).map(DemoPlayer::lookup).collect(Collectors.toSet());
+        long stayed = league.season(2022).rosters().values().stream().flatMap(List::stream).map(DemoPlayer::lookup).filter(first::contains).count();
+        assertThat(stayed).isBetween(300L, 440L);
+    }
+
+    private static int seconds(String minutes)
+    {
+        String[] parts = minutes.split(":");
+        return Integer.parseInt(parts[0]) * 60 + Integer.parseInt(parts[1]);
+    }
+}

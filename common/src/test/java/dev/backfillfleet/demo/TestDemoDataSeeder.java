@@ -1,0 +1,52 @@
+package dev.backfillfleet.demo;
+
+import dev.backfillfleet.warehouse.TableRef;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static dev.backfillfleet.schema.RawTables.GAMEBOOK_PLAYER_STATS;
+import static dev.backfillfleet.schema.RawTables.PLAY_BY_PLAY;
+import static dev.backfillfleet.schema.RawTables.PLAYER_POINTS_PROPS;
+import static dev.backfillfleet.schema.RawTables.SCHEDULE;
+import static dev.backfillfleet.schema.RawTables.TEAM_BOXSCORE;
+import static dev.backfillfleet.schema.RawTables.TRAVEL_DISTANCES;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TestDemoDataSeeder
+{
+    private static final Logger log = LoggerFactory.getLogger(TestDemoDataSeeder.class);
+
+    @Test
+    void seedsEveryRawTableOnlyOnGameDates()
+    {
+        DemoLeague league = SharedDemoLeague.league();
+        TestingCountingWarehouse warehouse = new TestingCountingWarehouse(101);
+        long started = System.nanoTime();
+        Map<TableRef, Long> counts = DemoDataSeeder.seed(warehouse, league);
+        log.info("Seeded {} rows in {}: {}", counts.values().stream().mapToLong(Long::longValue).sum(), Duration.ofNanos(System.nanoTime() - started), counts);
+
+        assertThat(counts.keySet()).containsExactlyInAnyOrderElementsOf(
+                Stream.concat(DemoRawTables.PARTITIONED_TABLES.stream(), Stream.of(TRAVEL_DISTANCES)).toList());
+        counts.forEach((table, count) -> assertThat(warehouse.total(table)).as(table.toString()).isEqualTo(count));
+        Set<LocalDate> gameDates = league.schedule().stream().map(DemoGame::gameDate).collect(Collectors.toSet());
+        assertThat(warehouse.counts(SCHEDULE).keySet()).isEqualTo(gameDates);
+        for (TableRef table : DemoRawTables.PARTITIONED_TABLES) {
+            assertThat(gameDates).containsAll(warehouse.counts(table).keySet());
+        }
+        assertThat(counts.get(SCHEDULE)).isEqualTo(league.schedule().size());
+        assertThat(counts.get(GAMEBOOK_PLAYER_STATS)).isEqualTo(30L * league.schedule().size());
+        assertThat(counts.get(TEAM_BOXSCORE)).isBetween(2L * league.schedule().size() - 100, 2L * league.schedule().size() - 1);
+        assertThat(counts.get(PLAY_BY_PLAY)).isBetween(1_000_000L, 2_000_000L);
+        assertThat(counts.get(PLAYER_POINTS_PROPS)).isBetween(1_000_000L, 2_000_000L);
+        assertThat(counts.get(TRAVEL_DISTANCES)).isEqualTo(900L);
+        assertThat(warehouse.replacePartitionsCalls()).as("one call per table and month").isBetween(7 * 5 * 8, 7 * 5 * 10);
+    }
+}
