@@ -3,9 +3,11 @@ package dev.backfillfleet.coordinator;
 import dev.backfillfleet.coordinator.command.DemoDataCommand;
 import dev.backfillfleet.coordinator.command.EnqueueCommand;
 import dev.backfillfleet.coordinator.command.FailedCommand;
+import dev.backfillfleet.coordinator.command.ImportCommand;
 import dev.backfillfleet.coordinator.command.RetryCommand;
 import dev.backfillfleet.coordinator.command.RunCommand;
 import dev.backfillfleet.coordinator.command.StatusCommand;
+import dev.backfillfleet.coordinator.command.VerifyCommand;
 import dev.backfillfleet.worker.cli.ExitCodes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +15,7 @@ import picocli.CommandLine.Command;
 /** The coordinator CLI's entry point: one subcommand per verb, each its own composition root. */
 @Command(name = "coordinator", mixinStandardHelpOptions = true,
         description = "Backfills date-partitioned analytics tables with a fleet of workers: plan, enqueue, watch, retry.",
-        subcommands = {RunCommand.class, EnqueueCommand.class, StatusCommand.class, FailedCommand.class, RetryCommand.class, DemoDataCommand.class},
+        subcommands = {RunCommand.class, EnqueueCommand.class, StatusCommand.class, FailedCommand.class, RetryCommand.class, VerifyCommand.class, ImportCommand.class, DemoDataCommand.class},
         footer = ExitCodes.HELP_FOOTER)
 public final class CoordinatorMain
         implements Runnable
@@ -31,6 +33,6 @@ public final class CoordinatorMain
     @Override
     public void run()
     {
-        throw new CommandLine.ParameterException(new CommandLine(this), "name a command: run, enqueue, status, failed, retry or demo-data");
+        throw new CommandLine.ParameterException(new CommandLine(this), "name a command: run, enqueue, status, failed, retry, verify, import or demo-data");
     }
 }

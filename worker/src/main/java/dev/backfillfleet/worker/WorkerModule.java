@@ -8,8 +8,12 @@ import dev.backfillfleet.queue.WorkQueue;
 import dev.backfillfleet.state.StateStore;
 import dev.backfillfleet.warehouse.Warehouse;
 import dev.backfillfleet.worker.processor.ProcessorRegistry;
+import dev.backfillfleet.worker.tables.PlayerSummaryProcessor;
 import dev.backfillfleet.worker.tables.SyntheticProcessor;
+import dev.backfillfleet.worker.tables.TeamDefenseProcessor;
 import dev.backfillfleet.worker.tables.TeamOffenseProcessor;
+import dev.backfillfleet.worker.tables.UpcomingPlayerProcessor;
+import dev.backfillfleet.worker.tables.UpcomingTeamProcessor;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -42,6 +46,10 @@ public final class WorkerModule
     {
         return new ProcessorRegistry(List.of(
                 new TeamOffenseProcessor(),
+                new TeamDefenseProcessor(),
+                new PlayerSummaryProcessor(),
+                new UpcomingPlayerProcessor(),
+                new UpcomingTeamProcessor(),
                 new SyntheticProcessor(
                         Duration.ofMillis(config.syntheticLatencyMillis()),
                         config.syntheticTransientFailureRate(),

@@ -1,0 +1,145 @@
+package dev.backfillfleet.warehouse.io;
+
+import dev.backfillfleet.warehouse.Column;
+import dev.backfillfleet.warehouse.ColumnType;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Converts the text of one field to its column's type: INT64 whole numbers, FLOAT64 decimals,
+ * BOOL true/false/1/0, DATE {@code YYYY-MM-DD}, TIMESTAMP an ISO instant with a zone or offset
+ * ({@code 2024-10-22T23:30:00Z}) or, for Eastern columns ({@code *_et}), a wall-clock time
+ * {@code YYYY-MM-DD HH:MM[:SS]} in America/New_York. Empty text is NULL.
+ */
+public final class ValueParser
+{
+    public static final ZoneId EASTERN = ZoneId.of("America/New_York");
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?\\d+");
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final DateTimeFormatter WALL_CLOCK = DateTimeFormatter.ofPattern("uuuu-MM-dd[ ]['T']HH:mm[:ss]");
+
+    private ValueParser() {}
+
+    /** The typed value of {@code text}, or null for empty text; a required column may not be empty. */
+    public static Object parse(Column column, String text)
+            throws BadValueException
+    {
+        if (isEmpty(column, text)) {
+            if (!column.nullable()) {
+                throw new BadValueException("is required but empty");
+            }
+            return null;
+        }
+        String trimmed = text.trim();
+        return switch (column.type()) {
+            case STRING -> text;
+            case INT64 -> parseWholeNumber(trimmed);
+            case FLOAT64 -> parseDecimal(trimmed);
+            case BOOL -> parseBoolean(trimmed);
+            case DATE -> parseDate(trimmed);
+            case TIMESTAMP -> parseTimestamp(trimmed, isEastern(column));
+        };
+    }
+
+    /** Empty text is NULL; blank text too, except in a STRING column, where spaces are a value. */
+    private static boolean isEmpty(Column column, String text)
+    {
+        return text == null || (column.type() == ColumnType.STRING ? text.isEmpty() : text.isBlank());
+    }
+
+    private static Long parseWholeNumber(String text)
+            throws BadValueException
+    {
+        if (!WHOLE_NUMBER.matcher(text).matches()) {
+            throw new BadValueException("'" + text + "' is not a whole number (INT64)");
+        }
+        try {
+            return Long.parseLong(text);
+        }
+        catch (NumberFormatException e) {
+            throw new BadValueException("'" + text + "' is out of the INT64 range");
+        }
+    }
+
+    private static Double parseDecimal(String text)
+            throws BadValueException
+    {
+        if (!DECIMAL.matcher(text).matches()) {
+            throw new BadValueException("'" + text + "' is not a number (FLOAT64)");
+        }
+        double value = Double.parseDouble(text);
+        if (!Double.isFinite(value)) {
+            throw new BadValueException("'" + text + "' is out of the FLOAT64 range");
+        }
+        return value;
+    }
+
+    private static Boolean parseBoolean(String text)
+            throws BadValueException
+    {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "true", "1" -> true;
+            case "false", "0" -> false;
+            default -> throw new BadValueException("'" + text + "' is not a boolean: use true/false or 1/0");
+        };
+    }
+
+    private static LocalDate parseDate(String text)
+            throws BadValueException
+    {
+        try {
+            if (ISO_DATE.matcher(text).matches()) {
+                return LocalDate.parse(text);
+            }
+        }
+        catch (DateTimeParseException e) {
+            throw new BadValueException("'" + text + "' is not a valid date");
+        }
+        throw new BadValueException("'" + text + "' is not a date: use YYYY-MM-DD");
+    }
+
+    private static Instant parseTimestamp(String text, boolean eastern)
+            throws BadValueException
+    {
+        try {
+            return Instant.parse(text);
+        }
+        catch (DateTimeParseException notAnInstant) {
+            // try the other forms below
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        }
+        catch (DateTimeParseException notWithOffset) {
+            // try a wall-clock time below
+        }
+        LocalDateTime wallClock;
+        try {
+            wallClock = LocalDateTime.parse(text, WALL_CLOCK);
+        }
+        catch (DateTimeException e) {
+            throw new BadValueException("'" + text + "' is not a timestamp: use an ISO instant such as 2024-10-22T23:30:00Z"
+                    + (eastern ? " or an Eastern time such as 2024-10-22 19:30" : ""));
+        }
+        if (!eastern) {
+            throw new BadValueException("'" + text + "' has no time zone: use an ISO instant such as 2024-10-22T23:30:00Z"
+                    + " (only Eastern columns, named *_et, take wall-clock times)");
+        }
+        return wallClock.atZone(EASTERN).toInstant();
+    }
+
+    private static boolean isEastern(Column column)
+    {
+        return column.name().endsWith("_et");
+    }
+}

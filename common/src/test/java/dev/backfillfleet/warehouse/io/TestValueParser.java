@@ -1,0 +1,61 @@
+package dev.backfillfleet.warehouse.io;
+
+import dev.backfillfleet.warehouse.Column;
+import dev.backfillfleet.warehouse.ColumnType;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TestValueParser
+{
+    private static final Column START = Column.required("start_time_et", ColumnType.TIMESTAMP);
+    private static final Column SNAPSHOT = Column.required("snapshot_timestamp", ColumnType.TIMESTAMP);
+
+    @Test
+    void easternWallClockTimesFollowDaylightSaving()
+            throws BadValueException
+    {
+        // EDT (UTC-4) in October, EST (UTC-5) in January
+        assertThat(ValueParser.parse(START, "2024-10-22 19:30")).isEqualTo(Instant.parse("2024-10-22T23:30:00Z"));
+        assertThat(ValueParser.parse(START, "2025-01-15 19:30:15")).isEqualTo(Instant.parse("2025-01-16T00:30:15Z"));
+        assertThat(ValueParser.parse(START, "2025-01-15T19:30")).isEqualTo(Instant.parse("2025-01-16T00:30:00Z"));
+        assertThat(ValueParser.parse(SNAPSHOT, "2025-01-16T00:30:00Z")).isEqualTo(Instant.parse("2025-01-16T00:30:00Z"));
+        assertThat(ValueParser.parse(SNAPSHOT, "2025-01-15T19:30:00-05:00")).isEqualTo(Instant.parse("2025-01-16T00:30:00Z"));
+        assertThatThrownBy(() -> ValueParser.parse(SNAPSHOT, "2025-01-15 19:30")).hasMessageContaining("has no time zone");
+        assertThatThrownBy(() -> ValueParser.parse(START, "tonight")).hasMessageContaining("is not a timestamp");
+    }
+
+    @Test
+    void convertsEveryTypeAndEmptyIsNull()
+            throws BadValueException
+    {
+        assertThat(ValueParser.parse(Column.nullable("flag", ColumnType.BOOL), "True")).isEqualTo(true);
+        assertThat(ValueParser.parse(Column.nullable("flag", ColumnType.BOOL), "0")).isEqualTo(false);
+        assertThat(ValueParser.parse(Column.nullable("count", ColumnType.INT64), " -12 ")).isEqualTo(-12L);
+        assertThat(ValueParser.parse(Column.nullable("line", ColumnType.FLOAT64), "27.5")).isEqualTo(27.5);
+        assertThat(ValueParser.parse(Column.nullable("day", ColumnType.DATE), "2024-02-29")).isEqualTo(LocalDate.parse("2024-02-29"));
+        assertThat(ValueParser.parse(Column.nullable("name", ColumnType.STRING), " O'Neal ")).isEqualTo(" O'Neal ");
+        assertThat(ValueParser.parse(Column.nullable("count", ColumnType.INT64), "")).isNull();
+        assertThat(ValueParser.parse(Column.nullable("name", ColumnType.STRING), "")).isNull();
+        assertThatThrownBy(() -> ValueParser.parse(Column.nullable("count", ColumnType.INT64), "12.5")).hasMessageContaining("not a whole number");
+        assertThatThrownBy(() -> ValueParser.parse(Column.nullable("line", ColumnType.FLOAT64), "NaN")).hasMessageContaining("not a number");
+        assertThatThrownBy(() -> ValueParser.parse(Column.nullable("flag", ColumnType.BOOL), "yes")).hasMessageContaining("not a boolean");
+        assertThatThrownBy(() -> ValueParser.parse(Column.required("count", ColumnType.INT64), " ")).hasMessageContaining("required");
+    }
+
+    @Test
+    void csvFieldsMayBeQuotedAcrossLines()
+            throws CsvRecords.MalformedLineException
+    {
+        List<CsvRecords.CsvRecord> records = CsvRecords.parse("a,b\r\n\"x, \"\"y\"\"\",\"two\nlines\"\n\nlast,\n");
+        assertThat(records).extracting(CsvRecords.CsvRecord::line).containsExactly(1, 2, 5);
+        assertThat(records.get(1).fields()).containsExactly("x, \"y\"", "two\nlines");
+        assertThat(records.get(2).fields()).containsExactly("last", "");
+        assertThatThrownBy(() -> CsvRecords.parse("a,b\n\"open,b\n")).hasMessageContaining("never closed");
+    }
+}

@@ -1,0 +1,76 @@
+package dev.backfillfleet.coordinator.verify;
+
+import dev.backfillfleet.domain.AnalyticsTable;
+import dev.backfillfleet.domain.DateRange;
+import dev.backfillfleet.domain.DateRecord;
+import dev.backfillfleet.domain.DateState;
+import dev.backfillfleet.schema.AnalyticsSchemas;
+import dev.backfillfleet.state.StateStore;
+import dev.backfillfleet.warehouse.Warehouse;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Verifies one table over game dates: a date counts when its record is SUCCEEDED, its rows written
+ * equal its rows expected, and the warehouse partition holds exactly those rows.
+ */
+public final class CoverageCheck
+{
+    private final StateStore stateStore;
+    private final Warehouse warehouse;
+
+    public CoverageCheck(StateStore stateStore, Warehouse warehouse)
+    {
+        this.stateStore = stateStore;
+        this.warehouse = warehouse;
+    }
+
+    public TableCoverage check(AnalyticsTable table, Collection<LocalDate> gameDates)
+    {
+        if (gameDates.isEmpty()) {
+            return new TableCoverage(table, 0, List.of());
+        }
+        List<LocalDate> sorted = gameDates.stream().sorted().toList();
+        Map<LocalDate, DateRecord> records = new HashMap<>();
+        stateStore.list(table, Optional.of(DateRange.of(sorted.get(0), sorted.get(sorted.size() - 1))), Set.of())
+                .forEach(record -> records.put(record.key().date(), record));
+        List<TableCoverage.MissingDate> missing = new ArrayList<>();
+        for (LocalDate date : sorted) {
+            reasonMissing(table, date, records.get(date)).ifPresent(reason -> missing.add(new TableCoverage.MissingDate(date, reason)));
+        }
+        return new TableCoverage(table, sorted.size(), missing);
+    }
+
+    private Optional<String> reasonMissing(AnalyticsTable table, LocalDate date, DateRecord record)
+    {
+        if (record == null || record.state() == DateState.PENDING) {
+            return Optional.of("never enqueued");
+        }
+        if (record.state() == DateState.FAILED) {
+            return Optional.of("FAILED: " + record.errorMessage().orElse("no message"));
+        }
+        if (record.state() == DateState.NO_GAMES) {
+            return Optional.of("NO_GAMES, but the schedule has games on this date");
+        }
+        if (record.state() != DateState.SUCCEEDED) {
+            return Optional.of(record.state().name());
+        }
+        long written = record.rowsWritten().orElse(-1L);
+        long expected = record.rowsExpected().orElse(-1L);
+        if (written != expected || written <= 0) {
+            return Optional.of("SUCCEEDED with " + written + " rows written, " + expected + " expected");
+        }
+        long inPartition = warehouse.countPartition(AnalyticsSchemas.ref(table), date);
+        if (inPartition != written) {
+            return Optional.of("the partition holds " + inPartition + " rows, the record says " + written + " were written");
+        }
+        return Optional.empty();
+    }
+}

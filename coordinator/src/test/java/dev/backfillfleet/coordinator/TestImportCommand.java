@@ -1,0 +1,183 @@
+package dev.backfillfleet.coordinator;
+
+import dev.backfillfleet.domain.DateRange;
+import dev.backfillfleet.embedded.SqliteWarehouse;
+import dev.backfillfleet.schema.RawTables;
+import dev.backfillfleet.schema.SchemaCatalog;
+import dev.backfillfleet.warehouse.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code coordinator import}: CSV and NDJSON into an empty embedded warehouse, and files that must be refused whole. */
+class TestImportCommand
+{
+    private static final String BOX_HEADER = "game_id,game_date,team_abbr,is_home,minutes,fg_made,fg_attempted,three_pt_made,three_pt_attempted,"
+            + "ft_made,ft_attempted,offensive_rebounds,defensive_rebounds,total_rebounds,assists,turnovers,steals,blocks,personal_fouls,points,plus_minus";
+    private static final DateRange NOVEMBER = DateRange.of(LocalDate.parse("2024-11-01"), LocalDate.parse("2024-11-30"));
+
+    @TempDir
+    Path home;
+    @TempDir
+    Path files;
+
+    private CoordinatorCli cli()
+    {
+        return new CoordinatorCli(home).set("backfill.demo-data", "false");
+    }
+
+    @Test
+    void csvRoundTripReplacesOnlyThePartitionsOfItsDates()
+            throws IOException
+    {
+        Path first = write("box.csv",
+                BOX_HEADER,
+                "20241101_BOS_NYK,2024-11-01,NYK,True,240:00,40,85,12,35,18,22,10,35,45,25,12,7,5,18,110,-3",
+                "20241101_BOS_NYK,2024-11-01,BOS,0,240:00,42,88,14,38,15,20,9,33,42,27,14,8,4,20,113,",
+                "\"20241102_LAL_GSW\",2024-11-02,GSW,true,\"265:00\",45,95,15,40,20,25,12,40,52,30,14,8,6,20,125,1");
+        CoordinatorCli.Result result = cli().run("import", "--table", "nba_raw.nbac_team_boxscore", first.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("Imported 3 rows into nba_raw.nbac_team_boxscore").contains("2 partition(s), 2024-11-01..2024-11-02");
+
+        List<Row> rows = read();
+        assertThat(rows).hasSize(3);
+        Row newYork = rows.get(0);
+        assertThat(newYork.getDate("game_date")).isEqualTo(LocalDate.parse("2024-11-01"));
+        assertThat(newYork.getBoolean("is_home")).isTrue();
+        assertThat(newYork.getLong("points")).isEqualTo(110L);
+        assertThat(newYork.getLong("plus_minus")).isEqualTo(-3L);
+        assertThat(rows.get(1).getBoolean("is_home")).isFalse();
+        assertThat(rows.get(1).getLong("plus_minus")).as("empty is NULL").isNull();
+        assertThat(rows.get(2).getString("minutes")).isEqualTo("265:00");
+
+        // a second file for 2024-11-01 only: that partition is replaced, 2024-11-02 stays
+        Path second = write("box-fix.csv", BOX_HEADER, "20241101_BOS_NYK,2024-11-01,NYK,1,240:00,41,85,12,35,18,22,10,35,45,25,12,7,5,18,112,-1");
+        assertThat(cli().run("import", "--table", "nbac_team_boxscore", second.toString()).exitCode()).isZero();
+        assertThat(read()).extracting(row -> row.getString("team_abbr") + " " + row.getLong("points")).containsExactlyInAnyOrder("NYK 112", "GSW 125");
+    }
+
+    @Test
+    void ndjsonRoundTripConvertsEveryType()
+            throws IOException
+    {
+        Path schedule = write("schedule.ndjson",
+                "{\"nba_game_id\": \"0022400061\", \"game_date\": \"2024-10-22\", \"season_year\": 2024, \"season_type\": \"regular\","
+                        + " \"start_time_et\": \"2024-10-22 19:30\", \"home_team\": \"BOS\", \"away_team\": \"NYK\", \"game_status\": 3,"
+                        + " \"home_score\": 132, \"away_score\": 109}",
+                "",
+                "{\"nba_game_id\": \"0022400062\", \"game_date\": \"2024-10-22\", \"season_year\": \"2024\", \"season_type\": \"regular\","
+                        + " \"start_time_et\": \"2024-10-23T02:00:00Z\", \"home_team\": \"LAL\", \"away_team\": \"MIN\", \"game_status\": 1,"
+                        + " \"home_score\": null}");
+        CoordinatorCli.Result result = cli().run("import", "--table", "nba_raw.nbac_schedule", schedule.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        try (SqliteWarehouse warehouse = warehouse()) {
+            List<Row> rows = warehouse.read(RawTables.SCHEDULE, DateRange.single(LocalDate.parse("2024-10-22")));
+            assertThat(rows).hasSize(2);
+            // 19:30 in New York in October (EDT, UTC-4) is 23:30 UTC
+            assertThat(rows.get(0).getTimestamp("start_time_et")).isEqualTo(Instant.parse("2024-10-22T23:30:00Z"));
+            assertThat(rows.get(0).getLong("away_score")).isEqualTo(109L);
+            assertThat(rows.get(1).getTimestamp("start_time_et")).isEqualTo(Instant.parse("2024-10-23T02:00:00Z"));
+            assertThat(rows.get(1).getLong("season_year")).isEqualTo(2024L);
+            assertThat(rows.get(1).getLong("home_score")).isNull();
+            assertThat(rows.get(1).getLong("away_score")).as("a missing key is NULL").isNull();
+        }
+    }
+
+    @Test
+    void unpartitionedTableIsReplacedWhole()
+            throws IOException
+    {
+        Path distances = write("travel.csv", "from_team,to_team,distance_miles,time_zones_crossed", "BOS,LAL,2600,3", "LAL,BOS,2600,3");
+        assertThat(cli().run("import", "--table", "nba_static.travel_distances", distances.toString()).out()).contains("replacing the whole table");
+        Path fewer = write("travel-2.csv", "from_team,to_team,distance_miles,time_zones_crossed", "BOS,NYK,190,0");
+        assertThat(cli().run("import", "--table", "nba_static.travel_distances", fewer.toString()).exitCode()).isZero();
+        try (SqliteWarehouse warehouse = warehouse()) {
+            assertThat(warehouse.readAll(RawTables.TRAVEL_DISTANCES)).extracting(row -> row.getString("to_team")).containsExactly("NYK");
+        }
+    }
+
+    @Test
+    void malformedLineExitsTwoNamingFileLineAndColumnAndWritesNothing()
+            throws IOException
+    {
+        Path good = write("good.csv", BOX_HEADER, "20241101_BOS_NYK,2024-11-01,NYK,true,240:00,40,85,12,35,18,22,10,35,45,25,12,7,5,18,110,-3");
+        Path bad = write("bad.csv",
+                BOX_HEADER,
+                "20241102_BOS_NYK,2024-11-02,NYK,true,240:00,40,85,12,35,18,22,10,35,45,25,12,7,5,18,110,-3",
+                "20241102_BOS_NYK,2024-11-02,BOS,false,240:00,42,88,14,38,15,20,9,33,42,27,14,8,4,20,abc,3");
+        CoordinatorCli.Result result = cli().run("import", "--table", "nba_raw.nbac_team_boxscore", good.toString(), bad.toString());
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err())
+                .contains(bad + ":3: column 'points': 'abc' is not a whole number")
+                .contains("nothing was imported")
+                .doesNotContain("at dev.");
+        assertThat(read()).as("not even the good file").isEmpty();
+    }
+
+    @Test
+    void everyKindOfBadLineIsReportedWithItsLine()
+            throws IOException
+    {
+        Path csv = write("bad.csv",
+                BOX_HEADER,
+                "20241101_BOS_NYK,2024-11-01,NYK,maybe,240:00,40,85,12,35,18,22,10,35,45,25,12,7,5,18,110,-3",
+                "20241101_BOS_NYK,2024-11-31,NYK,true,240:00,40,85,12,35,18,22,10,35,45,25,12,7,5,18,110,-3",
+                "20241101_BOS_NYK,2024-11-01,NYK,true,240:00,40,85",
+                ",2024-11-01,BOS,true,240:00,40,85,12,35,18,22,10,35,45,25,12,7,5,18,110,-3");
+        CoordinatorCli.Result result = cli().run("import", "--table", "nba_raw.nbac_team_boxscore", csv.toString());
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err())
+                .contains(csv + ":2: column 'is_home': 'maybe' is not a boolean")
+                .contains(csv + ":3: column 'game_date': '2024-11-31' is not a valid date")
+                .contains(csv + ":4: 7 fields, but the header has 21")
+                .contains(csv + ":5: column 'game_id': is required but empty");
+
+        Path header = write("header.csv", "game_id,game_date,team,points");
+        assertThat(cli().run("import", "--table", "nba_raw.nbac_team_boxscore", header.toString()).err())
+                .contains(header + ":1: unknown column 'team'")
+                .contains("lacks required column(s) team_abbr, is_home");
+
+        Path json = write("bad.ndjson",
+                "{\"game_date\": \"2024-11-01\", \"team_abbr\": \"BOS\", \"player_lookup\": \"jaysontatum\", \"injury_status\": \"out\","
+                        + " \"report_timestamp\": \"2024-11-01 17:30\"}",
+                "{\"game_date\": \"2024-11-01\", \"team_abbr\": \"BOS\"",
+                "[1, 2]");
+        CoordinatorCli.Result ndjson = cli().run("import", "--table", "nba_raw.nbac_injury_report", json.toString());
+        assertThat(ndjson.exitCode()).isEqualTo(2);
+        assertThat(ndjson.err())
+                .contains(json + ":1: column 'report_timestamp': '2024-11-01 17:30' has no time zone")
+                .contains(json + ":2: malformed JSON")
+                .contains(json + ":3: expected a JSON object");
+
+        assertThat(cli().run("import", "--table", "nba_raw.no_such_table", csv.toString()).exitCode()).isEqualTo(2);
+        assertThat(cli().run("import", "--table", "nba_raw.nbac_team_boxscore", files.resolve("missing.csv").toString()).err()).contains("no such file");
+        assertThat(cli().run("import", "--table", "nba_raw.nbac_team_boxscore", files.resolve("box.txt").toString()).err()).contains("unknown file type");
+        assertThat(read()).isEmpty();
+    }
+
+    private Path write(String name, String... lines)
+            throws IOException
+    {
+        return Files.writeString(files.resolve(name), String.join("\n", lines) + "\n");
+    }
+
+    private List<Row> read()
+    {
+        try (SqliteWarehouse warehouse = warehouse()) {
+            return warehouse.read(RawTables.TEAM_BOXSCORE, NOVEMBER);
+        }
+    }
+
+    private SqliteWarehouse warehouse()
+    {
+        return SqliteWarehouse.open(home.resolve("warehouse.db"), SchemaCatalog.standard());
+    }
+}

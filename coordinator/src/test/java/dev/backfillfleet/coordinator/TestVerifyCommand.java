@@ -1,0 +1,101 @@
+package dev.backfillfleet.coordinator;
+
+import dev.backfillfleet.domain.AnalyticsTable;
+import dev.backfillfleet.embedded.SqliteWarehouse;
+import dev.backfillfleet.schema.AnalyticsSchemas;
+import dev.backfillfleet.schema.SchemaCatalog;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code coordinator verify} over a small imported schedule: a season starting 2024-10-22 with a
+ * game every other day to 2024-11-19, so 2024-10-22..2024-11-04 is the bootstrap period and the
+ * eight game dates 2024-11-05..2024-11-19 are counted. upcoming_team needs only the schedule.
+ */
+class TestVerifyCommand
+{
+    private static final String RANGE = "2024-10-22..2024-11-20";
+
+    @TempDir
+    Path home;
+    @TempDir
+    Path files;
+
+    private CoordinatorCli cli;
+
+    @BeforeEach
+    void importScheduleAndRunUpcomingTeam()
+            throws IOException
+    {
+        cli = new CoordinatorCli(home).set("backfill.demo-data", "false");
+        List<String> lines = new ArrayList<>(List.of("nba_game_id,game_date,season_year,season_type,start_time_et,home_team,away_team,game_status,home_score,away_score"));
+        LocalDate first = LocalDate.parse("2024-10-22");
+        for (int game = 0; game < 15; game++) {
+            LocalDate date = first.plusDays(2L * game);
+            boolean bostonHome = game % 2 == 0;
+            lines.add(String.format("00224000%02d,%s,2024,regular,%s 19:30,%s,%s,3,%d,%d", game, date, date, bostonHome ? "BOS" : "NYK",
+                    bostonHome ? "NYK" : "BOS", 100 + game, 99));
+        }
+        Path schedule = Files.writeString(files.resolve("schedule.csv"), String.join("\n", lines));
+        assertThat(cli.run("import", "--table", "nba_raw.nbac_schedule", schedule.toString()).exitCode()).isZero();
+        CoordinatorCli.Result run = cli.run("run", "--table", "upcoming_team", "--range", RANGE);
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    }
+
+    @Test
+    void everyVerifiedTableReachesTheThreshold()
+    {
+        CoordinatorCli.Result verify = cli.run("verify", "--range", RANGE, "--table", "upcoming_team");
+        assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
+        assertThat(verify.out())
+                .contains("8 game dates (7 more in the first 14 days of a season, not counted)")
+                .containsPattern("upcoming_team_game_context +8 +8 +100.0% +0")
+                .contains("All 1 tables reach 95.0%");
+    }
+
+    @Test
+    void tablesNeverRunFallShortAndEveryMissingDateIsListed()
+    {
+        CoordinatorCli.Result verify = cli.run("verify", "--range", RANGE);
+        assertThat(verify.exitCode()).isEqualTo(1);
+        assertThat(verify.out())
+                .containsPattern("team_offense_game_summary +8 +0 +0.0% +8")
+                .contains("Missing dates of team_offense_game_summary (8):")
+                .contains("4 of 5 tables fall short of 95.0%");
+        for (int game = 7; game < 15; game++) {
+            assertThat(verify.out()).contains("  " + LocalDate.parse("2024-10-22").plusDays(2L * game) + "  never enqueued");
+        }
+    }
+
+    @Test
+    void aPartitionThatLostItsRowsIsNotVerified()
+    {
+        try (SqliteWarehouse warehouse = SqliteWarehouse.open(home.resolve("warehouse.db"), SchemaCatalog.standard())) {
+            warehouse.replacePartition(AnalyticsSchemas.ref(AnalyticsTable.UPCOMING_TEAM), LocalDate.parse("2024-11-11"), List.of());
+        }
+        CoordinatorCli.Result strict = cli.run("verify", "--range", RANGE, "--table", "upcoming_team", "--threshold", "100");
+        assertThat(strict.exitCode()).isEqualTo(1);
+        assertThat(strict.out())
+                .containsPattern("upcoming_team_game_context +8 +7 +87.5% +1")
+                .contains("2024-11-11  the partition holds 0 rows, the record says 2 were written");
+        assertThat(cli.run("verify", "--range", RANGE, "--table", "upcoming_team", "--threshold", "80").exitCode()).isZero();
+    }
+
+    @Test
+    void badThresholdIsAUsageError()
+    {
+        assertThat(cli.run("verify", "--range", RANGE, "--threshold", "120").exitCode()).isEqualTo(2);
+        assertThat(cli.run("verify", "--range", RANGE, "--threshold", "lots").exitCode()).isEqualTo(2);
+        assertThat(cli.run("verify").exitCode()).isEqualTo(2);
+    }
+}

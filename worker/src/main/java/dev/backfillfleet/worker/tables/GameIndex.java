@@ -1,0 +1,65 @@
+package dev.backfillfleet.worker.tables;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Resolves the ways raw tables name a game to the schedule's game: a standard id
+ * {@code YYYYMMDD_AWAY_HOME}, or a date and two team codes. Teams are matched as an unordered
+ * pair, so a source that writes the teams the other way round still joins.
+ */
+public final class GameIndex
+{
+    private final Map<String, ScheduledGame> byDateAndTeams = new HashMap<>();
+
+    private GameIndex(List<ScheduledGame> games)
+    {
+        for (ScheduledGame game : games) {
+            byDateAndTeams.put(key(game.gameDate(), game.homeTeam(), game.awayTeam()), game);
+        }
+    }
+
+    public static GameIndex of(List<ScheduledGame> games)
+    {
+        return new GameIndex(games);
+    }
+
+    public Optional<ScheduledGame> byTeams(LocalDate date, String oneTeam, String otherTeam)
+    {
+        if (date == null || oneTeam == null || otherTeam == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(byDateAndTeams.get(key(date, oneTeam, otherTeam)));
+    }
+
+    /** The game a standard id names, if it is well formed and on the schedule. */
+    public Optional<ScheduledGame> byStandardId(String gameId)
+    {
+        if (gameId == null) {
+            return Optional.empty();
+        }
+        String[] parts = gameId.trim().split("_");
+        if (parts.length != 3) {
+            return Optional.empty();
+        }
+        try {
+            return byTeams(LocalDate.parse(parts[0], DateTimeFormatter.BASIC_ISO_DATE), parts[1], parts[2]);
+        }
+        catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String key(LocalDate date, String oneTeam, String otherTeam)
+    {
+        String first = oneTeam.trim().toUpperCase(Locale.ROOT);
+        String second = otherTeam.trim().toUpperCase(Locale.ROOT);
+        return first.compareTo(second) <= 0 ? date + "|" + first + "|" + second : date + "|" + second + "|" + first;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.backfillfleet.worker.tables;
+
+import dev.backfillfleet.warehouse.Row;
+
+import java.time.LocalDate;
+
+/** One player_game_summary row of a player's history: what the context features need of it. */
+public record PastGame(LocalDate date, String nbaGameId, String team, boolean dnp, Double minutesPlayed, Long points)
+{
+    public static PastGame of(Row row)
+    {
+        return new PastGame(
+                row.getDate("game_date"),
+                row.getString("nba_game_id"),
+                row.getString("team_abbr"),
+                Boolean.TRUE.equals(row.getBoolean("is_dnp")),
+                row.getDouble("minutes_played"),
+                row.getLong("points"));
+    }
+
+    /** Played and scored (a DNP, or a row without points, has no points to use). */
+    public boolean hasPoints()
+    {
+        return !dnp && points != null;
+    }
+
+    public double minutesOrZero()
+    {
+        return dnp || minutesPlayed == null ? 0 : minutesPlayed;
+    }
+}

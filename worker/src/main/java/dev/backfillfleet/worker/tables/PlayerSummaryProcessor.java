@@ -1,0 +1,127 @@
+package dev.backfillfleet.worker.tables;
+
+import dev.backfillfleet.domain.AnalyticsTable;
+import dev.backfillfleet.schema.AnalyticsSchemas;
+import dev.backfillfleet.warehouse.Row;
+import dev.backfillfleet.warehouse.RowHash;
+import dev.backfillfleet.warehouse.TableSchema;
+import dev.backfillfleet.worker.processor.ProcessingContext;
+import dev.backfillfleet.worker.processor.ProcessorOutput;
+import dev.backfillfleet.worker.processor.TableProcessor;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * player_game_summary: one row per gamebook row of the date (active, dnp and inactive players),
+ * with the player's closing points line and, from team_offense of the same date, the team
+ * figures for usage rate and whether the team won.
+ */
+public final class PlayerSummaryProcessor
+        implements TableProcessor
+{
+    private static final TableSchema SCHEMA = AnalyticsSchemas.playerSummary();
+    private static final List<String> COUNTING_STATS = List.of(
+            "points", "fg_made", "fg_attempted", "three_pt_made", "three_pt_attempted", "ft_made", "ft_attempted",
+            "offensive_rebounds", "defensive_rebounds", "total_rebounds", "assists", "steals", "blocks", "turnovers",
+            "personal_fouls", "plus_minus");
+
+    @Override
+    public AnalyticsTable table()
+    {
+        return AnalyticsTable.PLAYER_SUMMARY;
+    }
+
+    @Override
+    public ProcessorOutput process(LocalDate date, ProcessingContext context)
+    {
+        List<ScheduledGame> games = Schedule.gamesOn(context.warehouse(), date);
+        Gamebook gamebook = Gamebook.load(table(), context.warehouse(), date, games);
+        if (games.isEmpty()) {
+            return ProcessorOutput.withoutGames();
+        }
+        InputFailures.requireAllFinal(table(), date, games);
+        TeamOffenseResults teams = TeamOffenseResults.load(context.warehouse(), date);
+        PropLines propLines = PropLines.load(context.warehouse(), date, GameIndex.of(games));
+        List<Row> rows = new ArrayList<>();
+        Map<String, Long> expected = new LinkedHashMap<>();
+        gamebook.byGame().forEach((game, lines) -> {
+            for (GamebookLine line : lines) {
+                Row team = teams.of(game, line.team());
+                if (team == null) {
+                    throw InputFailures.missingInput(table(), game, line.team() + " has no row in team_offense_game_summary for " + date);
+                }
+                rows.add(row(line, team, propLines.line(game, line.playerLookup()), context));
+            }
+            expected.put(game.gameId(), (long) lines.size());
+        });
+        return ProcessorOutput.of(rows, expected);
+    }
+
+    private static Row row(GamebookLine line, Row team, Optional<PropLine> propLine, ProcessingContext context)
+    {
+        ScheduledGame game = line.game();
+        Long points = line.stat("points");
+        Long fgAttempted = line.stat("fg_attempted");
+        Long ftAttempted = line.stat("ft_attempted");
+        Double pointsLine = propLine.map(PropLine::closing).orElse(null);
+        Row.Builder row = Row.builder()
+                .set("game_id", game.gameId())
+                .set("nba_game_id", game.nbaGameId())
+                .set("game_date", game.gameDate())
+                .set("season_year", game.seasonYear())
+                .set("player_lookup", line.playerLookup())
+                .set("player_name", line.playerName())
+                .set("team_abbr", line.team())
+                .set("opponent_team_abbr", line.opponent())
+                .set("home_game", line.isHome())
+                .set("player_status", line.status().code())
+                .set("is_dnp", line.isDnp())
+                .set("starter", line.starter())
+                .set("minutes_played", line.isDnp() ? null : Rounding.halfUp(line.minutes(), 1));
+        COUNTING_STATS.forEach(column -> row.set(column, line.stat(column)));
+        return RowHash.stamp(SCHEMA, row
+                .set("ts_pct", points == null || fgAttempted == null || ftAttempted == null
+                        ? null : Rounding.ratio(points, 2 * (fgAttempted + 0.44 * ftAttempted), 3))
+                .set("efg_pct", effectiveFieldGoalPct(line))
+                .set("usage_rate", usageRate(line, team))
+                .set("points_line", pointsLine)
+                .set("over_under_result", pointsLine == null || points == null ? null : OverUnder.of(points, pointsLine).name())
+                .set("win_flag", Boolean.TRUE.equals(team.getBoolean("win_flag")))
+                .set("processed_at", context.processedAt())
+                .build());
+    }
+
+    private static Double effectiveFieldGoalPct(GamebookLine line)
+    {
+        Long made = line.stat("fg_made");
+        Long threes = line.stat("three_pt_made");
+        Long attempted = line.stat("fg_attempted");
+        if (made == null || threes == null || attempted == null) {
+            return null;
+        }
+        return Rounding.ratio(made + 0.5 * threes, attempted, 3);
+    }
+
+    /**
+     * 100 x (FGA + 0.44 x FTA + TOV) x (team minutes / 5) / (minutes x (team FGA + 0.44 x team FTA
+     * + team TOV)), with the player's exact minutes; null without minutes or above 100.
+     */
+    static Double usageRate(GamebookLine line, Row team)
+    {
+        Long fgAttempted = line.stat("fg_attempted");
+        Long ftAttempted = line.stat("ft_attempted");
+        Long turnovers = line.stat("turnovers");
+        if (line.isDnp() || fgAttempted == null || ftAttempted == null || turnovers == null) {
+            return null;
+        }
+        double playerPlays = fgAttempted + 0.44 * ftAttempted + turnovers;
+        double teamPlays = team.getLongOrZero("fg_attempted") + 0.44 * team.getLongOrZero("ft_attempted") + team.getLongOrZero("turnovers");
+        Double usage = Rounding.ratio(100 * playerPlays * (TeamOffenseResults.teamMinutes(team) / 5.0), line.minutes() * teamPlays, 1);
+        return usage == null || usage > 100 ? null : usage;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.backfillfleet.worker.tables;
+
+import dev.backfillfleet.domain.DateRange;
+import dev.backfillfleet.warehouse.Warehouse;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The schedule games before a date, for the season histories of the teams playing on it. A season
+ * is shorter than a year, so the year before the date holds every earlier game of its season;
+ * games of other seasons are left out by season_year, never by a fixed date.
+ */
+public final class SeasonSchedule
+{
+    private static final Comparator<ScheduledGame> NEWEST_FIRST = Comparator.comparing(ScheduledGame::gameDate)
+            .thenComparing(ScheduledGame::startTimeEt)
+            .thenComparing(ScheduledGame::nbaGameId)
+            .reversed();
+
+    private final LocalDate date;
+    private final List<ScheduledGame> earlierGames;
+
+    private SeasonSchedule(LocalDate date, List<ScheduledGame> earlierGames)
+    {
+        this.date = date;
+        this.earlierGames = earlierGames.stream().sorted(NEWEST_FIRST).toList();
+    }
+
+    public static SeasonSchedule load(Warehouse warehouse, LocalDate date)
+    {
+        return new SeasonSchedule(date, Schedule.gamesIn(warehouse, DateRange.of(date.minusYears(1), date.minusDays(1))));
+    }
+
+    public TeamSeason of(String team, long seasonYear)
+    {
+        return new TeamSeason(team, date, earlierGames.stream()
+                .filter(game -> game.seasonYear() == seasonYear)
+                .filter(game -> team.equals(game.homeTeam()) || team.equals(game.awayTeam()))
+                .toList());
+    }
+}

@@ -1,0 +1,138 @@
+package dev.backfillfleet.worker.tables;
+
+import dev.backfillfleet.domain.AnalyticsTable;
+import dev.backfillfleet.schema.AnalyticsSchemas;
+import dev.backfillfleet.warehouse.Row;
+import dev.backfillfleet.warehouse.RowHash;
+import dev.backfillfleet.warehouse.TableSchema;
+import dev.backfillfleet.worker.processor.ProcessingContext;
+import dev.backfillfleet.worker.processor.ProcessorOutput;
+import dev.backfillfleet.worker.processor.TableProcessor;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * upcoming_player_game_context: one row per player expected to be available (gamebook status
+ * active or dnp) for each game of the date, from what was known before tip-off: his history in
+ * player_game_summary over the 30 days before the date, pre-game lines and the injury reports.
+ */
+public final class UpcomingPlayerProcessor
+        implements TableProcessor
+{
+    public static final int HISTORY_DAYS = 30;
+    static final double STAR_POINTS = 18;
+    private static final TableSchema SCHEMA = AnalyticsSchemas.upcomingPlayer();
+
+    @Override
+    public AnalyticsTable table()
+    {
+        return AnalyticsTable.UPCOMING_PLAYER;
+    }
+
+    @Override
+    public ProcessorOutput process(LocalDate date, ProcessingContext context)
+    {
+        List<ScheduledGame> games = Schedule.gamesOn(context.warehouse(), date);
+        Gamebook gamebook = Gamebook.load(table(), context.warehouse(), date, games);
+        if (games.isEmpty()) {
+            return ProcessorOutput.withoutGames();
+        }
+        GameIndex index = GameIndex.of(games);
+        Inputs inputs = new Inputs(
+                PlayerHistory.load(context.warehouse(), date, HISTORY_DAYS),
+                TeamForm.load(context.warehouse(), date, HISTORY_DAYS),
+                PropLines.load(context.warehouse(), date, index),
+                GameLines.load(context.warehouse(), date, index),
+                InjuryReport.load(context.warehouse(), date));
+        List<Row> rows = new ArrayList<>();
+        Map<String, Long> expected = new LinkedHashMap<>();
+        gamebook.byGame().forEach((game, lines) -> {
+            List<GamebookLine> available = lines.stream().filter(line -> line.status().isAvailable()).toList();
+            available.forEach(line -> rows.add(row(line, inputs, context)));
+            expected.put(game.gameId(), (long) available.size());
+        });
+        return ProcessorOutput.of(rows, expected);
+    }
+
+    private record Inputs(PlayerHistory history, TeamForm form, PropLines props, GameLines lines, InjuryReport injuries) {}
+
+    private static Row row(GamebookLine line, Inputs inputs, ProcessingContext context)
+    {
+        ScheduledGame game = line.game();
+        PlayerGames history = inputs.history().of(line.playerLookup());
+        RestDays rest = history.rest();
+        Optional<PropLine> propLine = inputs.props().line(game, line.playerLookup());
+        Optional<Double> currentLine = propLine.map(PropLine::closing);
+        TeamLines teamLines = inputs.lines().forTeam(game, line.team());
+        InjuryStatus injury = inputs.injuries().latest(line.playerLookup(), game.startTimeEt());
+        QualityTier tier = QualityTier.ofHistory(history.size());
+        Double ownPace = inputs.form().paceLastGames(line.team(), 10);
+        Double opponentPace = inputs.form().paceLastGames(line.opponent(), 10);
+        Row row = Row.builder()
+                .set("game_id", game.gameId())
+                .set("nba_game_id", game.nbaGameId())
+                .set("game_date", game.gameDate())
+                .set("season_year", game.seasonYear())
+                .set("player_lookup", line.playerLookup())
+                .set("player_name", line.playerName())
+                .set("team_abbr", line.team())
+                .set("opponent_team_abbr", line.opponent())
+                .set("home_game", line.isHome())
+                .set("start_time_et", game.startTimeEt())
+                .set("days_since_last_game", rest.daysSinceLastGame())
+                .set("days_rest", rest.daysRest())
+                .set("back_to_back", rest.backToBack())
+                .set("games_in_last_7_days", history.gamesInLastDays(7))
+                .set("games_in_last_14_days", history.gamesInLastDays(14))
+                .set("minutes_in_last_7_days", history.minutesInLastDays(7))
+                .set("minutes_in_last_14_days", history.minutesInLastDays(14))
+                .set("back_to_backs_last_14_days", history.backToBacksInLastDays(14))
+                .set("points_avg_last_5", history.pointsAverage(5))
+                .set("points_avg_last_10", history.pointsAverage(10))
+                .set("games_used_last_5", (long) history.recentPoints(5).size())
+                .set("games_used_last_10", (long) history.recentPoints(10).size())
+                .set("points_std_last_10", history.pointsStandardDeviation(10))
+                .set("current_points_line", currentLine.orElse(null))
+                .set("opening_points_line", propLine.map(PropLine::opening).orElse(null))
+                .set("points_line_bookmaker", propLine.map(PropLine::bookmaker).orElse(null))
+                .set("line_movement", propLine.map(PropLine::movement).orElse(null))
+                .set("prop_over_streak", history.propStreak(currentLine, OverUnder.OVER))
+                .set("prop_under_streak", history.propStreak(currentLine, OverUnder.UNDER))
+                .set("game_spread", teamLines.spread())
+                .set("opening_spread", teamLines.openingSpread())
+                .set("spread_movement", teamLines.spreadMovement())
+                .set("game_total", teamLines.total())
+                .set("opening_total", teamLines.openingTotal())
+                .set("total_movement", teamLines.totalMovement())
+                .set("opponent_pace_last_10", opponentPace)
+                .set("opponent_off_rating_last_10", inputs.form().offensiveRatingLastGames(line.opponent(), 10))
+                .set("opponent_def_rating_last_10", inputs.form().defensiveRatingLastGames(line.opponent(), 10))
+                .set("pace_differential", Statistics.difference(ownPace, opponentPace))
+                .set("player_status", injury.status())
+                .set("injury_reason", injury.reason())
+                .set("star_teammates_out", starTeammatesOut(line, inputs))
+                .set("quality_tier", tier.columnValue())
+                .set("is_production_ready", tier.isProductionReady())
+                .set("processed_at", context.processedAt())
+                .build();
+        return RowHash.stamp(SCHEMA, row);
+    }
+
+    /** Teammates averaging at least 18 points over their last 10 played games whose latest status is out or doubtful. */
+    private static long starTeammatesOut(GamebookLine line, Inputs inputs)
+    {
+        return inputs.injuries().playersOf(line.team()).stream()
+                .filter(teammate -> !teammate.equals(line.playerLookup()))
+                .filter(teammate -> inputs.injuries().latest(teammate, line.game().startTimeEt()).isOutOrDoubtful())
+                .filter(teammate -> {
+                    Double average = Statistics.mean(inputs.history().of(teammate).recentPoints(10));
+                    return average != null && average >= STAR_POINTS;
+                })
+                .count();
+    }
+}

@@ -1,0 +1,116 @@
+package dev.backfillfleet.worker.tables;
+
+import dev.backfillfleet.domain.AnalyticsTable;
+import dev.backfillfleet.schema.AnalyticsSchemas;
+import dev.backfillfleet.warehouse.Row;
+import dev.backfillfleet.warehouse.RowHash;
+import dev.backfillfleet.warehouse.TableSchema;
+import dev.backfillfleet.worker.processor.ProcessingContext;
+import dev.backfillfleet.worker.processor.ProcessorOutput;
+import dev.backfillfleet.worker.processor.TableProcessor;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * upcoming_team_game_context: one row per (game, team) for every schedule game of the date, in any
+ * status: rest, form and travel from the team's season so far, lines and injuries of the day.
+ */
+public final class UpcomingTeamProcessor
+        implements TableProcessor
+{
+    private static final TableSchema SCHEMA = AnalyticsSchemas.upcomingTeam();
+
+    @Override
+    public AnalyticsTable table()
+    {
+        return AnalyticsTable.UPCOMING_TEAM;
+    }
+
+    @Override
+    public ProcessorOutput process(LocalDate date, ProcessingContext context)
+    {
+        List<ScheduledGame> games = Schedule.gamesOn(context.warehouse(), date);
+        if (games.isEmpty()) {
+            return ProcessorOutput.withoutGames();
+        }
+        Inputs inputs = new Inputs(
+                SeasonSchedule.load(context.warehouse(), date),
+                TravelDistances.load(context.warehouse()),
+                GameLines.load(context.warehouse(), date, GameIndex.of(games)),
+                InjuryReport.load(context.warehouse(), date));
+        List<Row> rows = new ArrayList<>();
+        Map<String, Long> expected = new LinkedHashMap<>();
+        for (ScheduledGame game : games) {
+            rows.add(row(game, game.homeTeam(), inputs, context));
+            rows.add(row(game, game.awayTeam(), inputs, context));
+            expected.put(game.gameId(), 2L);
+        }
+        return ProcessorOutput.of(rows, expected);
+    }
+
+    private record Inputs(SeasonSchedule schedule, TravelDistances travel, GameLines lines, InjuryReport injuries) {}
+
+    private static Row row(ScheduledGame game, String team, Inputs inputs, ProcessingContext context)
+    {
+        String opponent = game.opponentOf(team);
+        boolean home = team.equals(game.homeTeam());
+        TeamSeason season = inputs.schedule().of(team, game.seasonYear());
+        RestDays rest = season.rest();
+        RestDays opponentRest = inputs.schedule().of(opponent, game.seasonYear()).rest();
+        Optional<TravelDistances.Trip> trip = season.lastGame()
+                .map(last -> inputs.travel().between(last.homeTeam(), game.homeTeam()))
+                .orElse(Optional.of(TravelDistances.Trip.NONE));
+        Optional<Long> lastMargin = season.lastMargin();
+        TeamLines lines = inputs.lines().forTeam(game, team);
+        Row row = Row.builder()
+                .set("game_id", game.gameId())
+                .set("nba_game_id", game.nbaGameId())
+                .set("game_date", game.gameDate())
+                .set("season_year", game.seasonYear())
+                .set("team_abbr", team)
+                .set("opponent_team_abbr", opponent)
+                .set("home_game", home)
+                .set("start_time_et", game.startTimeEt())
+                .set("days_since_last_game", rest.daysSinceLastGame())
+                .set("days_rest", rest.daysRest())
+                .set("back_to_back", rest.backToBack())
+                .set("games_in_last_7_days", season.gamesInLastDays(7))
+                .set("games_in_last_14_days", season.gamesInLastDays(14))
+                .set("game_number_in_season", season.gameNumber())
+                .set("win_streak_entering", season.streak(true))
+                .set("loss_streak_entering", season.streak(false))
+                .set("last_game_margin", lastMargin.orElse(null))
+                .set("last_game_result", lastMargin.map(margin -> margin > 0 ? "W" : "L").orElse(null))
+                .set("consecutive_road_games", season.consecutiveRoadGames(!home))
+                .set("travel_miles", trip.map(TravelDistances.Trip::miles).orElse(null))
+                .set("time_zones_crossed", trip.map(TravelDistances.Trip::timeZonesCrossed).orElse(null))
+                .set("opponent_days_rest", opponentRest.daysRest())
+                .set("rest_advantage", RestDays.advantage(rest, opponentRest))
+                .set("game_spread", lines.spread())
+                .set("opening_spread", lines.openingSpread())
+                .set("spread_movement", lines.spreadMovement())
+                .set("game_total", lines.total())
+                .set("opening_total", lines.openingTotal())
+                .set("total_movement", lines.totalMovement())
+                .set("players_out_count", countPlayers(inputs.injuries(), game, team, InjuryStatus::isOut))
+                .set("players_questionable_count", countPlayers(inputs.injuries(), game, team, InjuryStatus::isQuestionableOrDoubtful))
+                .set("quality_tier", QualityTier.ofLines(lines).columnValue())
+                .set("processed_at", context.processedAt())
+                .build();
+        return RowHash.stamp(SCHEMA, row);
+    }
+
+    private static long countPlayers(InjuryReport injuries, ScheduledGame game, String team, Predicate<InjuryStatus> status)
+    {
+        return injuries.playersOf(team).stream()
+                .map(player -> injuries.latest(player, game.startTimeEt()))
+                .filter(status)
+                .count();
+    }
+}

@@ -1,0 +1,212 @@
+package dev.backfillfleet.worker.tables;
+
+import dev.backfillfleet.domain.AnalyticsTable;
+import dev.backfillfleet.schema.AnalyticsSchemas;
+import dev.backfillfleet.schema.RawTables;
+import dev.backfillfleet.warehouse.Row;
+import dev.backfillfleet.warehouse.RowHash;
+import dev.backfillfleet.warehouse.TableRef;
+import dev.backfillfleet.warehouse.TableSchema;
+import dev.backfillfleet.warehouse.Warehouse;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Hand-written raw inputs (and upstream analytics rows) for processor fixtures: add rows with the
+ * helpers, then {@link #writeTo} puts each table's rows into their date partitions.
+ */
+final class RawData
+{
+    static final ZoneId EASTERN = ZoneId.of("America/New_York");
+
+    private final Map<TableRef, List<Row>> rows = new LinkedHashMap<>();
+    private final List<Row> travel = new ArrayList<>();
+
+    /** A counting-stat line of a player or team; points are 2 x FGM + 3PM + FTM. */
+    record Stats(long fgMade, long fgAttempted, long threeMade, long threeAttempted, long ftMade, long ftAttempted, long offensiveRebounds,
+            long defensiveRebounds, long assists, long turnovers, long steals, long blocks, long fouls)
+    {
+        long points()
+        {
+            return 2 * fgMade + threeMade + ftMade;
+        }
+
+        Row.Builder putInto(Row.Builder row)
+        {
+            return row.set("fg_made", fgMade).set("fg_attempted", fgAttempted).set("three_pt_made", threeMade)
+                    .set("three_pt_attempted", threeAttempted).set("ft_made", ftMade).set("ft_attempted", ftAttempted)
+                    .set("offensive_rebounds", offensiveRebounds).set("defensive_rebounds", defensiveRebounds)
+                    .set("total_rebounds", offensiveRebounds + defensiveRebounds).set("assists", assists).set("turnovers", turnovers)
+                    .set("steals", steals).set("blocks", blocks).set("personal_fouls", fouls).set("points", points());
+        }
+    }
+
+    static Stats stats(long... values)
+    {
+        return new Stats(values[0], values[1], values[2], values[3], values[4], values[5], values[6], values[7], values[8], values[9],
+                values[10], values[11], values[12]);
+    }
+
+    /** Eastern wall-clock time, e.g. {@code et("2024-11-01 19:30")}. */
+    static Instant et(String localTime)
+    {
+        return LocalDateTime.parse(localTime, DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")).atZone(EASTERN).toInstant();
+    }
+
+    static String gameId(LocalDate date, String away, String home)
+    {
+        return date.format(DateTimeFormatter.BASIC_ISO_DATE) + "_" + away + "_" + home;
+    }
+
+    RawData game(String nbaGameId, String startEt, String away, String home, Long awayScore, Long homeScore)
+    {
+        Instant start = et(startEt);
+        LocalDate date = start.atZone(EASTERN).toLocalDate();
+        long seasonYear = date.getMonthValue() >= 10 ? date.getYear() : date.getYear() - 1;
+        return add(RawTables.SCHEDULE, Row.builder().set("nba_game_id", nbaGameId).set("game_date", date).set("season_year", seasonYear)
+                .set("season_type", "regular").set("start_time_et", start).set("home_team", home).set("away_team", away)
+                .set("game_status", awayScore == null ? 1L : 3L).set("home_score", homeScore).set("away_score", awayScore).build());
+    }
+
+    RawData boxScore(LocalDate date, String away, String home, String team, String minutes, Stats stats)
+    {
+        return add(RawTables.TEAM_BOXSCORE, stats.putInto(Row.builder()
+                .set("game_id", gameId(date, away, home)).set("game_date", date).set("team_abbr", team).set("is_home", team.equals(home))
+                .set("minutes", minutes).set("plus_minus", null)).build());
+    }
+
+    RawData player(LocalDate date, String away, String home, String team, String name, String status, boolean starter, String minutes, Stats stats,
+            Long plusMinus)
+    {
+        Row.Builder row = Row.builder().set("game_id", gameId(date, away, home)).set("game_date", date).set("team_abbr", team)
+                .set("player_lookup", PlayerLookup.of(name)).set("player_name", name).set("player_status", status).set("starter", starter)
+                .set("minutes", minutes).set("plus_minus", plusMinus);
+        return add(RawTables.GAMEBOOK_PLAYER_STATS, (stats == null ? row : stats.putInto(row)).build());
+    }
+
+    RawData notPlaying(LocalDate date, String away, String home, String team, String name, String status)
+    {
+        return player(date, away, home, team, name, status, false, null, null, null);
+    }
+
+    RawData shot(LocalDate date, String away, String home, String shootingTeam, String shotType, Long distance, boolean made, boolean blocked)
+    {
+        return add(RawTables.PLAY_BY_PLAY, Row.builder().set("game_id", gameId(date, away, home)).set("game_date", date)
+                .set("event_team_abbr", shootingTeam).set("event_type", "shot").set("shot_type", shotType).set("shot_distance", distance)
+                .set("shot_made", made).set("blocked", blocked).build());
+    }
+
+    RawData otherEvent(LocalDate date, String away, String home, String team)
+    {
+        return add(RawTables.PLAY_BY_PLAY, Row.builder().set("game_id", gameId(date, away, home)).set("game_date", date)
+                .set("event_team_abbr", team).set("event_type", "other").build());
+    }
+
+    RawData prop(LocalDate date, String away, String home, String name, String bookmaker, double line, String snapshotEt, long minutesBeforeTipoff)
+    {
+        return add(RawTables.PLAYER_POINTS_PROPS, Row.builder().set("game_id", gameId(date, away, home)).set("game_date", date)
+                .set("player_lookup", PlayerLookup.of(name)).set("bookmaker", bookmaker).set("points_line", line)
+                .set("snapshot_timestamp", et(snapshotEt)).set("minutes_before_tipoff", minutesBeforeTipoff).build());
+    }
+
+    RawData line(LocalDate date, String away, String home, String bookmaker, String market, String outcome, double point, String snapshotEt)
+    {
+        return add(RawTables.GAME_LINES, Row.builder().set("game_date", date).set("home_team", home).set("away_team", away)
+                .set("bookmaker", bookmaker).set("market", market).set("outcome", outcome).set("outcome_point", point)
+                .set("snapshot_timestamp", et(snapshotEt)).build());
+    }
+
+    /** Spreads (home point, away the opposite) and totals (over and under) of one bookmaker snapshot. */
+    RawData lines(LocalDate date, String away, String home, String bookmaker, double homeSpread, double total, String snapshotEt)
+    {
+        return line(date, away, home, bookmaker, "spreads", home, homeSpread, snapshotEt)
+                .line(date, away, home, bookmaker, "spreads", away, 0.0 - homeSpread, snapshotEt)
+                .line(date, away, home, bookmaker, "totals", "over", total, snapshotEt)
+                .line(date, away, home, bookmaker, "totals", "under", total, snapshotEt);
+    }
+
+    RawData injury(LocalDate date, String team, String name, String status, String reason, String reportEt)
+    {
+        return add(RawTables.INJURY_REPORT, Row.builder().set("game_date", date).set("team_abbr", team).set("player_lookup", PlayerLookup.of(name))
+                .set("injury_status", status).set("reason", reason).set("report_timestamp", et(reportEt)).build());
+    }
+
+    RawData travel(String from, String to, long miles, long timeZones)
+    {
+        travel.add(Row.builder().set("from_team", from).set("to_team", to).set("distance_miles", miles).set("time_zones_crossed", timeZones).build());
+        return this;
+    }
+
+    /** A player_game_summary row of a player's history, with only what the context reads set to real values. */
+    RawData pastGame(LocalDate date, String team, String opponent, String name, Long points, Double minutesPlayed)
+    {
+        boolean dnp = minutesPlayed == null;
+        return analytics(AnalyticsTable.PLAYER_SUMMARY, Row.builder()
+                .set("game_id", gameId(date, opponent, team)).set("nba_game_id", "history-" + date + "-" + team)
+                .set("game_date", date).set("season_year", 2024L).set("player_lookup", PlayerLookup.of(name)).set("player_name", name)
+                .set("team_abbr", team).set("opponent_team_abbr", opponent).set("home_game", true)
+                .set("player_status", dnp ? "inactive" : "active").set("is_dnp", dnp).set("starter", !dnp)
+                .set("minutes_played", minutesPlayed).set("points", points).set("win_flag", false));
+    }
+
+    /** A team_offense_game_summary row with the given pace and offensive rating, everything else filler. */
+    RawData pastOffense(LocalDate date, String team, double pace, double offensiveRating)
+    {
+        Row.Builder row = Row.builder().set("game_id", gameId(date, "XXX", team)).set("nba_game_id", "off" + date + team).set("game_date", date)
+                .set("season_year", 2024L).set("team_abbr", team).set("opponent_team_abbr", "XXX").set("home_game", true);
+        for (String column : List.of("points", "fg_made", "fg_attempted", "three_pt_made", "three_pt_attempted", "ft_made", "ft_attempted",
+                "offensive_rebounds", "defensive_rebounds", "total_rebounds", "assists", "turnovers", "steals", "blocks", "personal_fouls",
+                "overtime_periods", "margin")) {
+            row.set(column, 0L);
+        }
+        return analytics(AnalyticsTable.TEAM_OFFENSE, row.set("possessions", 100.0).set("pace", pace).set("offensive_rating", offensiveRating)
+                .set("win_flag", true).set("data_source", "team_boxscore").set("quality_tier", "gold"));
+    }
+
+    /** A team_defense_game_summary row with the given defensive rating, everything else filler. */
+    RawData pastDefense(LocalDate date, String team, double defensiveRating)
+    {
+        Row.Builder row = Row.builder().set("game_id", gameId(date, "XXX", team)).set("nba_game_id", "def" + date + team).set("game_date", date)
+                .set("season_year", 2024L).set("defending_team_abbr", team).set("opponent_team_abbr", "XXX").set("home_game", true);
+        for (String column : List.of("points_allowed", "opp_fg_made", "opp_fg_attempted", "opp_three_pt_made", "opp_three_pt_attempted",
+                "opp_ft_made", "opp_ft_attempted", "opp_offensive_rebounds", "opp_total_rebounds", "opp_assists", "turnovers_forced",
+                "fouls_committed", "steals", "blocks", "defensive_rebounds", "three_pt_points_allowed", "margin", "overtime_periods")) {
+            row.set(column, 0L);
+        }
+        return analytics(AnalyticsTable.TEAM_DEFENSE, row.set("opp_possessions", 100.0).set("defensive_rating", defensiveRating)
+                .set("win_flag", true).set("data_source", "team_boxscore").set("quality_tier", "gold"));
+    }
+
+    private RawData analytics(AnalyticsTable table, Row.Builder row)
+    {
+        TableSchema schema = AnalyticsSchemas.forTable(table).orElseThrow();
+        return add(schema.ref(), RowHash.stamp(schema, row.set("processed_at", TableRuns.PROCESSED_AT).build()));
+    }
+
+    RawData add(TableRef table, Row row)
+    {
+        rows.computeIfAbsent(table, key -> new ArrayList<>()).add(row);
+        return this;
+    }
+
+    void writeTo(Warehouse warehouse)
+    {
+        rows.forEach((table, tableRows) -> {
+            Map<LocalDate, List<Row>> partitions = new TreeMap<>();
+            tableRows.forEach(row -> partitions.computeIfAbsent(row.getDate("game_date"), date -> new ArrayList<>()).add(row));
+            warehouse.replacePartitions(table, partitions);
+        });
+        if (!travel.isEmpty()) {
+            warehouse.replaceAll(RawTables.TRAVEL_DISTANCES, travel);
+        }
+    }
+}
