@@ -14,6 +14,7 @@ import dev.backfillfleet.state.Completion;
 import dev.backfillfleet.state.LeaseLostException;
 import dev.backfillfleet.state.StateStore;
 import dev.backfillfleet.warehouse.Warehouse;
+import dev.backfillfleet.worker.observability.DeferReason;
 import dev.backfillfleet.worker.processor.ExpectedRowsCheck;
 import dev.backfillfleet.worker.processor.ProcessingContext;
 import dev.backfillfleet.worker.processor.ProcessorOutput;
@@ -76,13 +77,14 @@ public final class WorkItemRunner
         MDC.put("date", item.date().toString());
         MDC.put("run_id", item.runId());
         stats.started();
+        Instant received = clock.instant();
         Outcome outcome = Outcome.RELEASED;
         try {
             outcome = run(delivery, item);
             return outcome;
         }
         finally {
-            stats.finished(item.table(), outcome);
+            stats.finished(item.table(), outcome, Duration.between(received, clock.instant()));
             MDC.clear();
         }
     }
@@ -91,11 +93,13 @@ public final class WorkItemRunner
     {
         UpstreamCheck upstream = checkUpstream(item);
         if (upstream.waiting()) {
+            stats.deferred(item.table(), DeferReason.UPSTREAM_NOT_DONE);
             delivery.defer(settings.dependencyDelay());
             return Outcome.DEFERRED;
         }
         ClaimResult claim = stateStore.claim(item, settings.workerId(), settings.leaseLength(), settings.tableConcurrency());
         if (claim instanceof ClaimResult.Claimed claimed) {
+            MDC.put("attempt", Integer.toString(claimed.lease().attempt()));
             return upstream.broken().isPresent()
                     ? fail(delivery, claimed.lease(), FleetException.permanentFailure(upstream.broken().get()))
                     : runClaimed(delivery, claimed.lease());
@@ -104,6 +108,7 @@ public final class WorkItemRunner
             delivery.ack();
             return Outcome.SKIPPED;
         }
+        stats.deferred(item.table(), claim instanceof ClaimResult.HeldByOther ? DeferReason.HELD_BY_OTHER : DeferReason.TABLE_AT_CAPACITY);
         delivery.defer(claim instanceof ClaimResult.HeldByOther ? HELD_BY_OTHER_DELAY : AT_CAPACITY_DELAY);
         return Outcome.DEFERRED;
     }
@@ -225,6 +230,7 @@ public final class WorkItemRunner
             delivery.ack();
             return Outcome.LEASE_LOST;
         }
+        stats.failed(delivery.item().table(), errorClass);
         delivery.ack();
         return Outcome.FAILED;
     }

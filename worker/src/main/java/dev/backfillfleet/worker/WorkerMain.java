@@ -8,11 +8,18 @@ import dev.backfillfleet.inject.BackendModules;
 import dev.backfillfleet.inject.Lifecycle;
 import dev.backfillfleet.worker.cli.BackendOptions;
 import dev.backfillfleet.worker.cli.ExitCodes;
+import dev.backfillfleet.worker.http.WorkerHttpServer;
+import dev.backfillfleet.worker.observability.LogFormat;
+import dev.backfillfleet.worker.observability.Readiness;
+import dev.backfillfleet.worker.observability.WorkerMetrics;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -45,6 +52,17 @@ public final class WorkerMain
     @Option(names = "--grace-seconds", paramLabel = "S", defaultValue = "25", description = "On SIGTERM, how long running dates may take to finish (default ${DEFAULT-VALUE}).")
     int graceSeconds;
 
+    @Option(names = "--http-port", paramLabel = "N", defaultValue = "${env:BACKFILL_HTTP_PORT}",
+            description = "Serve /healthz, /readyz and /metrics (Prometheus) on this port; 0 picks a free one (env BACKFILL_HTTP_PORT, default: off).")
+    Integer httpPort;
+
+    @Option(names = "--log-format", paramLabel = "plain|json", defaultValue = "${env:BACKFILL_LOG_FORMAT:-plain}",
+            description = "plain: lines for people; json: one object per line as Cloud Logging parses it (env BACKFILL_LOG_FORMAT, default plain).")
+    String logFormat;
+
+    @Spec
+    CommandSpec spec;
+
     public static void main(String[] args)
     {
         System.exit(ExitCodes.configure(new CommandLine(new WorkerMain())).execute(args));
@@ -54,6 +72,7 @@ public final class WorkerMain
     public Integer call()
             throws Exception
     {
+        LogFormat.select(LogFormat.parse(logFormat));
         Map<String, String> overrides = new HashMap<>();
         if (concurrency != null) {
             overrides.put(FleetConfig.WORKER_CONCURRENCY.name(), concurrency.toString());
@@ -64,23 +83,44 @@ public final class WorkerMain
         Injector injector = Guice.createInjector(Stage.PRODUCTION, modules);
         Lifecycle lifecycle = injector.getInstance(Lifecycle.class);
         Worker worker = injector.getInstance(Worker.class);
+        Readiness readiness = new Readiness();
+        startHttpServer(injector, lifecycle, readiness);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread shutdownHook = new Thread(() -> {
+            readiness.stopping();
             worker.stop(Duration.ofSeconds(graceSeconds));
             lifecycle.close();
             stopped.countDown();
+            // a JVM stopped by SIGTERM exits 143 whatever main returns; the drain is done, so say so
+            Runtime.getRuntime().halt(ExitCodes.SUCCESS);
         }, "shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         worker.start();
+        readiness.ready();
         if (untilIdle) {
             worker.awaitIdle(Duration.ofSeconds(idleSeconds));
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            readiness.stopping();
             worker.close();
             lifecycle.close();
             return ExitCodes.SUCCESS;
         }
         stopped.await();
         return ExitCodes.SUCCESS;
+    }
+
+    /** The HTTP endpoint, if asked for: registered last, so it closes first, after the worker has drained. */
+    private void startHttpServer(Injector injector, Lifecycle lifecycle, Readiness readiness)
+    {
+        if (httpPort == null) {
+            return;
+        }
+        WorkerSettings settings = injector.getInstance(WorkerSettings.class);
+        WorkerMetrics metrics = new WorkerMetrics(injector.getInstance(WorkerStats.class), settings.workerId());
+        WorkerHttpServer server = lifecycle.register(WorkerHttpServer.start(httpPort, readiness, metrics::render));
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("worker %s: /healthz /readyz /metrics on http://localhost:%d%n", settings.workerId(), server.port());
+        out.flush();
     }
 
     /** host-pid-random: unique per process, readable in the state records. */

@@ -1,30 +1,61 @@
 package dev.backfillfleet.worker;
 
 import dev.backfillfleet.domain.AnalyticsTable;
+import dev.backfillfleet.domain.ErrorClass;
+import dev.backfillfleet.worker.observability.DeferReason;
+import dev.backfillfleet.worker.observability.LabelledCounters;
+import dev.backfillfleet.worker.observability.LatencyHistogram;
 
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
 
-/** Counters of what this process did, per table and outcome, and what it holds right now. */
+/**
+ * What this process did, per table: deliveries by outcome, failures by error class, deferrals by
+ * reason, processing times; and what it holds right now. The worker's /metrics reads these.
+ */
 public final class WorkerStats
 {
-    private final Map<AnalyticsTable, Map<Outcome, LongAdder>> outcomes = new ConcurrentHashMap<>();
+    private final LabelledCounters<Outcome> outcomes = new LabelledCounters<>(Outcome.class);
+    private final LabelledCounters<ErrorClass> failures = new LabelledCounters<>(ErrorClass.class);
+    private final LabelledCounters<DeferReason> deferrals = new LabelledCounters<>(DeferReason.class);
+    private final Map<AnalyticsTable, LatencyHistogram> processingTimes = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
 
-    void started()
+    public void started()
     {
         inFlight.incrementAndGet();
     }
 
-    void finished(AnalyticsTable table, Outcome outcome)
+    /** A delivery is done with; its time counts as processing time only if a date was actually run. */
+    public void finished(AnalyticsTable table, Outcome outcome, Duration elapsed)
     {
         inFlight.decrementAndGet();
-        outcomes.computeIfAbsent(table, ignored -> new ConcurrentHashMap<>())
-                .computeIfAbsent(outcome, ignored -> new LongAdder())
-                .increment();
+        outcomes.increment(table, outcome);
+        if (ranTheDate(outcome)) {
+            processingTimes.computeIfAbsent(table, ignored -> new LatencyHistogram()).observe(elapsed);
+        }
+    }
+
+    /** This worker marked a date FAILED. */
+    public void failed(AnalyticsTable table, ErrorClass errorClass)
+    {
+        failures.increment(table, errorClass);
+    }
+
+    public void deferred(AnalyticsTable table, DeferReason reason)
+    {
+        deferrals.increment(table, reason);
+    }
+
+    private static boolean ranTheDate(Outcome outcome)
+    {
+        return switch (outcome) {
+            case SUCCEEDED, NO_GAMES, FAILED, RELEASED, LEASE_LOST -> true;
+            case DEFERRED, SKIPPED -> false;
+        };
     }
 
     public int inFlight()
@@ -34,14 +65,35 @@ public final class WorkerStats
 
     public long count(AnalyticsTable table, Outcome outcome)
     {
-        LongAdder adder = outcomes.getOrDefault(table, Map.of()).get(outcome);
-        return adder == null ? 0 : adder.sum();
+        return outcomes.get(table, outcome);
     }
 
     public Map<Outcome, Long> totals()
     {
         Map<Outcome, Long> totals = new EnumMap<>(Outcome.class);
-        outcomes.values().forEach(byOutcome -> byOutcome.forEach((outcome, adder) -> totals.merge(outcome, adder.sum(), Long::sum)));
+        outcomes.snapshot().values().forEach(byOutcome -> byOutcome.forEach((outcome, count) -> totals.merge(outcome, count, Long::sum)));
         return totals;
+    }
+
+    public Map<AnalyticsTable, Map<Outcome, Long>> outcomes()
+    {
+        return outcomes.snapshot();
+    }
+
+    public Map<AnalyticsTable, Map<ErrorClass, Long>> failures()
+    {
+        return failures.snapshot();
+    }
+
+    public Map<AnalyticsTable, Map<DeferReason, Long>> deferrals()
+    {
+        return deferrals.snapshot();
+    }
+
+    public Map<AnalyticsTable, LatencyHistogram.Snapshot> processingTimes()
+    {
+        Map<AnalyticsTable, LatencyHistogram.Snapshot> snapshot = new EnumMap<>(AnalyticsTable.class);
+        processingTimes.forEach((table, histogram) -> snapshot.put(table, histogram.snapshot()));
+        return snapshot;
     }
 }

@@ -1,6 +1,7 @@
 package dev.backfillfleet.coordinator.command;
 
 import dev.backfillfleet.coordinator.FleetConnection;
+import dev.backfillfleet.coordinator.output.DateRuns;
 import dev.backfillfleet.coordinator.plan.Enqueuer;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateKey;
@@ -24,7 +25,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 @Command(name = "retry", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Queues the FAILED dates of a table again (workers pick them up).",
@@ -64,10 +67,19 @@ public final class RetryCommand
                         .map(DateRecord::key)
                         .forEach(keys::add);
             }
+            if (keys.isEmpty()) {
+                out.printf("No FAILED dates%s%s: nothing queued.%n", onlyClass == null ? "" : " of class " + onlyClass,
+                        dates.span().map(span -> " in " + span).orElse(""));
+                return ExitCodes.SUCCESS;
+            }
             String runId = RunIds.newRunId();
             EnqueueResult result = fleet.stateStore().enqueue(keys, runId, EnqueuePolicy.RETRY_FAILED);
             new Enqueuer(fleet.stateStore(), fleet.queue()).publish(result.queued(), runId);
             out.printf("Run %s: queued %d failed dates again.%n", runId, result.queued().size());
+            result.queued().stream()
+                    .collect(Collectors.groupingBy(DateKey::table, TreeMap::new, Collectors.mapping(DateKey::date, Collectors.toList())))
+                    .forEach((each, queued) -> out.printf("  %s: %s%n", each.tableName(), DateRuns.compact(queued)));
+            out.println("Workers pick them up (bin/worker, or 'coordinator run' for the same range); follow them with 'coordinator watch'.");
             return ExitCodes.SUCCESS;
         }
     }

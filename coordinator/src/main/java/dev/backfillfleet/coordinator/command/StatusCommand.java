@@ -1,9 +1,14 @@
 package dev.backfillfleet.coordinator.command;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.backfillfleet.coordinator.FleetConnection;
 import dev.backfillfleet.coordinator.StateCounts;
+import dev.backfillfleet.coordinator.output.Colour;
+import dev.backfillfleet.coordinator.output.JsonOutput;
+import dev.backfillfleet.coordinator.output.Style;
+import dev.backfillfleet.coordinator.output.Terminal;
+import dev.backfillfleet.coordinator.output.TextTable;
+import dev.backfillfleet.coordinator.output.TextTable.Align;
+import dev.backfillfleet.coordinator.output.TextTable.Cell;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.DateState;
@@ -17,6 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +31,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "status", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Dates per state, per table. Within --range, dates never enqueued count as PENDING.",
+        description = {
+                "Dates per state, per table. Within --range, dates never enqueued count as PENDING.",
+                "For a live view with rate and ETA, use 'coordinator watch'."},
         footer = ExitCodes.HELP_FOOTER)
 public final class StatusCommand
         implements Callable<Integer>
@@ -47,7 +55,6 @@ public final class StatusCommand
 
     @Override
     public Integer call()
-            throws Exception
     {
         PrintWriter out = spec.commandLine().getOut();
         List<AnalyticsTable> tables = table == null ? Arrays.asList(AnalyticsTable.values()) : TableSelection.parse(table);
@@ -55,34 +62,54 @@ public final class StatusCommand
         try (FleetConnection fleet = new FleetConnection(backend.load(), List.of())) {
             List<StateCounts> counts = tables.stream().map(each -> StateCounts.of(fleet.stateStore(), each, range)).toList();
             if (json) {
-                Map<String, Object> document = new LinkedHashMap<>();
-                Map<String, Object> byTable = new LinkedHashMap<>();
-                counts.forEach(each -> {
-                    Map<String, Long> states = new LinkedHashMap<>();
-                    each.counts().forEach((state, count) -> states.put(state.name(), count));
-                    byTable.put(each.table().tableName(), states);
-                });
-                document.put("tables", byTable);
-                range.ifPresent(span -> document.put("range", span.toString()));
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(document));
+                JsonOutput.print(out, toJson(counts, range));
                 return ExitCodes.SUCCESS;
             }
-            out.printf("%-30s", "table");
-            for (DateState state : DateState.values()) {
-                out.printf(" %10s", state.name());
+            List<StateCounts> shown = counts.stream().filter(each -> table != null || each.total() > 0).toList();
+            if (shown.isEmpty()) {
+                out.println("No dates recorded yet: enqueue some with 'coordinator enqueue' or 'coordinator run'.");
+                return ExitCodes.SUCCESS;
             }
-            out.printf(" %10s%n", "total");
-            for (StateCounts each : counts) {
-                if (table == null && each.total() == 0) {
-                    continue;
-                }
-                out.printf("%-30s", each.table().tableName());
-                for (DateState state : DateState.values()) {
-                    out.printf(" %10d", each.get(state));
-                }
-                out.printf(" %10d%n", each.total());
-            }
+            table(shown).render(Terminal.detect().style()).forEach(out::println);
             return ExitCodes.SUCCESS;
         }
+    }
+
+    private static TextTable table(List<StateCounts> counts)
+    {
+        List<String> headers = new ArrayList<>(List.of("table"));
+        List<Align> alignments = new ArrayList<>(List.of(Align.LEFT));
+        for (DateState state : DateState.values()) {
+            headers.add(state.name());
+            alignments.add(Align.RIGHT);
+        }
+        headers.addAll(List.of("total", "done"));
+        alignments.addAll(List.of(Align.RIGHT, Align.RIGHT));
+        TextTable table = new TextTable(headers, alignments);
+        for (StateCounts each : counts) {
+            List<Cell> row = new ArrayList<>(List.of(Cell.of(each.table().tableName())));
+            for (DateState state : DateState.values()) {
+                long count = each.get(state);
+                row.add(Cell.of(count, count > 0 && state != DateState.PENDING ? Style.of(state) : Colour.NONE));
+            }
+            row.add(Cell.of(each.total()));
+            row.add(Cell.of(each.total() == 0 ? "--" : each.done() * 100 / each.total() + "%"));
+            table.addRow(row);
+        }
+        return table;
+    }
+
+    private static Map<String, Object> toJson(List<StateCounts> counts, Optional<DateRange> range)
+    {
+        Map<String, Object> document = new LinkedHashMap<>();
+        Map<String, Object> byTable = new LinkedHashMap<>();
+        counts.forEach(each -> {
+            Map<String, Long> states = new LinkedHashMap<>();
+            each.counts().forEach((state, count) -> states.put(state.name(), count));
+            byTable.put(each.table().tableName(), states);
+        });
+        document.put("tables", byTable);
+        range.ifPresent(span -> document.put("range", span.toString()));
+        return document;
     }
 }

@@ -1,0 +1,39 @@
+package dev.backfillfleet.coordinator.report;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * An error message with what varies from date to date taken out: quoted values, timestamps,
+ * dates, ids and numbers. Failures with the same fingerprint are very likely one cause.
+ */
+public final class MessageFingerprint
+{
+    private record Rule(Pattern pattern, String replacement) {}
+
+    // Order matters: quoted values first (their content may be anything), then the most specific forms.
+    private static final List<Rule> RULES = List.of(
+            new Rule(Pattern.compile("(?<![\\p{Alnum}])'[^'\\n]*'(?![\\p{Alnum}])"), "'<value>'"),
+            new Rule(Pattern.compile("\"[^\"\\n]*\""), "\"<value>\""),
+            new Rule(Pattern.compile("`[^`\\n]*`"), "`<value>`"),
+            new Rule(Pattern.compile("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?"), "<time>"),
+            new Rule(Pattern.compile("\\d{4}-\\d{2}-\\d{2}"), "<date>"),
+            new Rule(Pattern.compile("(?i)\\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\b"), "<id>"),
+            // hex of 8 or more, even when it happens to have no letter: hashes, job and game ids
+            new Rule(Pattern.compile("(?<![A-Za-z0-9])(?=[a-fA-F]*\\d)[0-9a-fA-F]{8,}(?![A-Za-z0-9])"), "<id>"),
+            // tokens of letters and digits mixed, at least 6 long (an underscore separates): job ids, run ids, worker ids
+            new Rule(Pattern.compile("(?<![A-Za-z0-9])(?=[A-Za-z]*\\d)(?=\\d*[A-Za-z])[A-Za-z0-9]{6,}(?![A-Za-z0-9])"), "<id>"),
+            new Rule(Pattern.compile("\\d+(\\.\\d+)?"), "<n>"),
+            new Rule(Pattern.compile("\\s+"), " "));
+
+    private MessageFingerprint() {}
+
+    public static String of(String message)
+    {
+        String fingerprint = message;
+        for (Rule rule : RULES) {
+            fingerprint = rule.pattern().matcher(fingerprint).replaceAll(rule.replacement());
+        }
+        return fingerprint.trim();
+    }
+}

@@ -1,0 +1,37 @@
+package dev.backfillfleet.coordinator.report;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TestMessageFingerprint
+{
+    @Test
+    void takesOutWhatVariesFromDateToDate()
+    {
+        assertThat(MessageFingerprint.of("synthetic permanent failure on 2024-01-05 (BACKFILL_SYNTHETIC_FAIL_DATES)"))
+                .isEqualTo("synthetic permanent failure on <date> (BACKFILL_SYNTHETIC_FAIL_DATES)");
+        assertThat(MessageFingerprint.of("expected 24 rows, wrote 22 at 2024-01-05T03:15:00.123Z"))
+                .isEqualTo("expected <n> rows, wrote <n> at <time>");
+        assertThat(MessageFingerprint.of("upstream team_offense/2024-01-04 FAILED: source table 'nbac_gamebook' has no rows for \"0022300123\""))
+                .isEqualTo("upstream team_offense/<date> FAILED: source table '<value>' has no rows for \"<value>\"");
+        assertThat(MessageFingerprint.of("lease of synthetic/2024-01-05 taken over by myhost-4242-1a2b3c (attempt 3)"))
+                .isEqualTo("lease of synthetic/<date> taken over by myhost-<n>-<id> (attempt <n>)");
+        assertThat(MessageFingerprint.of("job 6f1c2a9e-0b1d-4c3e-9f00-123456789abc failed; see job_Xy12ab9Kq"))
+                .isEqualTo("job <id> failed; see job_<id>");
+    }
+
+    @Test
+    void hexIdsGroupTogetherEvenWhenOneHasNoLetter()
+    {
+        assertThat(MessageFingerprint.of("bigquery job bq-12345678 failed")).isEqualTo(MessageFingerprint.of("bigquery job bq-1a2b3c4d failed"));
+    }
+
+    @Test
+    void leavesWordsAndApostrophesAlone()
+    {
+        assertThat(MessageFingerprint.of("can't  reach   the warehouse; it doesn't answer"))
+                .isEqualTo("can't reach the warehouse; it doesn't answer");
+        assertThat(MessageFingerprint.of("")).isEmpty();
+    }
+}
