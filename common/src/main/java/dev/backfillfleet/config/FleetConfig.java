@@ -40,6 +40,10 @@ public final class FleetConfig
     public static final ConfigKey PUBSUB_DEAD_LETTER_SUBSCRIPTION = new ConfigKey("backfill.pubsub-dead-letter-subscription", "backfill-work-dead-letter-workers", "subscription on the dead-letter topic");
     public static final ConfigKey FIRESTORE_DATABASE = new ConfigKey("backfill.firestore-database", "(default)", "Firestore database id");
     public static final ConfigKey FIRESTORE_COLLECTION = new ConfigKey("backfill.firestore-collection", "backfill_dates", "Firestore collection of date records");
+    public static final ConfigKey BIGQUERY_DATASET_RAW = new ConfigKey("backfill.bigquery-dataset-raw", "nba_raw", "BigQuery dataset of the raw inputs");
+    public static final ConfigKey BIGQUERY_DATASET_STATIC = new ConfigKey("backfill.bigquery-dataset-static", "nba_static", "BigQuery dataset of the static tables");
+    public static final ConfigKey BIGQUERY_DATASET_ANALYTICS = new ConfigKey("backfill.bigquery-dataset-analytics", "nba_analytics", "BigQuery dataset of the analytics tables");
+    public static final ConfigKey PUBSUB_RETRY_MIN_BACKOFF_SECONDS = new ConfigKey("backfill.pubsub-retry-min-backoff-seconds", "10", "subscription retry policy: minimum backoff after a nack (0-600)");
     public static final ConfigKey BIGQUERY_LOCATION = new ConfigKey("backfill.bigquery-location", "US", "BigQuery location");
     public static final ConfigKey BIGQUERY_MAX_BYTES_BILLED = new ConfigKey("backfill.bigquery-max-bytes-billed", "0", "per-query byte cap; 0 = none");
     public static final ConfigKey DEMO_DATA = new ConfigKey("backfill.demo-data", "true", "seed the embedded warehouse with the demo league on first use (false: start empty, e.g. to import real data)");
@@ -51,7 +55,8 @@ public final class FleetConfig
             HOME, BACKEND, QUEUE, STATE, WAREHOUSE, WORKER_CONCURRENCY, LEASE_SECONDS, ACK_DEADLINE_SECONDS, MAX_DELIVERY_ATTEMPTS,
             RETRY_ATTEMPTS, RETRY_INITIAL_BACKOFF_MILLIS, TABLE_CONCURRENCY, DEPENDENCY_DELAY_MILLIS, GCP_PROJECT,
             PUBSUB_TOPIC, PUBSUB_SUBSCRIPTION, PUBSUB_DEAD_LETTER_TOPIC, PUBSUB_DEAD_LETTER_SUBSCRIPTION,
-            FIRESTORE_DATABASE, FIRESTORE_COLLECTION, BIGQUERY_LOCATION, BIGQUERY_MAX_BYTES_BILLED, DEMO_DATA,
+            PUBSUB_RETRY_MIN_BACKOFF_SECONDS, FIRESTORE_DATABASE, FIRESTORE_COLLECTION, BIGQUERY_DATASET_RAW, BIGQUERY_DATASET_STATIC,
+            BIGQUERY_DATASET_ANALYTICS, BIGQUERY_LOCATION, BIGQUERY_MAX_BYTES_BILLED, DEMO_DATA,
             SYNTHETIC_LATENCY_MS, SYNTHETIC_TRANSIENT_FAILURE_RATE, SYNTHETIC_FAIL_DATES);
 
     private final Map<String, String> values;
@@ -84,6 +89,12 @@ public final class FleetConfig
         check(errors, () -> between(DEPENDENCY_DELAY_MILLIS, 0, 600_000));
         check(errors, () -> between(SYNTHETIC_LATENCY_MS, 0, 3_600_000));
         check(errors, this::demoData);
+        check(errors, () -> between(PUBSUB_RETRY_MIN_BACKOFF_SECONDS, 0, 600));
+        check(errors, () -> {
+            if (bigQueryMaximumBytesBilled() < 0) {
+                throw invalid(BIGQUERY_MAX_BYTES_BILLED, "must not be negative");
+            }
+        });
         check(errors, () -> {
             double rate = syntheticTransientFailureRate();
             if (rate < 0 || rate > 1) {
@@ -150,6 +161,16 @@ public final class FleetConfig
             return choice(BACKEND, List.of("embedded", "gcp")).equals("gcp") ? gcpName : "embedded";
         }
         return choice(key, List.of("embedded", gcpName));
+    }
+
+    public long bigQueryMaximumBytesBilled()
+    {
+        return parse(BIGQUERY_MAX_BYTES_BILLED, Long::parseLong, "a whole number");
+    }
+
+    public int integerValue(ConfigKey key)
+    {
+        return integer(key);
     }
 
     public int workerConcurrency()

@@ -24,7 +24,8 @@ public final class BackendModules
     {
         return switch (backend) {
             case "embedded" -> new EmbeddedQueueModule();
-            default -> throw notYetWired("queue", backend);
+            case "pubsub" -> new PubSubQueueModule();
+            default -> throw unknown("queue", backend);
         };
     }
 
@@ -32,7 +33,8 @@ public final class BackendModules
     {
         return switch (backend) {
             case "embedded" -> new EmbeddedStateModule();
-            default -> throw notYetWired("state", backend);
+            case "firestore" -> new FirestoreStateModule();
+            default -> throw unknown("state", backend);
         };
     }
 
@@ -40,12 +42,13 @@ public final class BackendModules
     {
         return switch (backend) {
             case "embedded" -> new EmbeddedWarehouseModule();
-            default -> throw notYetWired("warehouse", backend);
+            case "bigquery" -> new BigQueryWarehouseModule();
+            default -> throw unknown("warehouse", backend);
         };
     }
 
-    private static FleetException notYetWired(String port, String backend)
+    private static FleetException unknown(String port, String backend)
     {
-        return FleetException.userError("the " + backend + " " + port + " adapter is not available in this build");
+        return FleetException.userError("no " + port + " adapter named '" + backend + "'");
     }
 }

@@ -166,7 +166,7 @@ public abstract class AbstractWorkQueueTest
     }
 
     @Test
-    void deliveryOfADeadConsumerIsRedeliveredAfterItsDeadline()
+    protected void deliveryOfADeadConsumerIsRedeliveredAfterItsDeadline()
             throws Exception
     {
         WorkItem item = items(1).get(0);

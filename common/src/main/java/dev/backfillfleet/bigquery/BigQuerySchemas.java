@@ -1,0 +1,126 @@
+package dev.backfillfleet.bigquery;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.cloud.bigquery.Field;
+import com.google.cloud.bigquery.FieldValue;
+import com.google.cloud.bigquery.FieldValueList;
+import com.google.cloud.bigquery.Schema;
+import com.google.cloud.bigquery.StandardSQLTypeName;
+import com.google.cloud.bigquery.StandardTableDefinition;
+import com.google.cloud.bigquery.TimePartitioning;
+import dev.backfillfleet.warehouse.Column;
+import dev.backfillfleet.warehouse.ColumnType;
+import dev.backfillfleet.warehouse.Row;
+import dev.backfillfleet.warehouse.TableSchema;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Our {@link TableSchema} in BigQuery's terms: the schema, DAY partitioning on the partition
+ * column, rows as newline-delimited JSON for load jobs, and result rows back as {@link Row}.
+ */
+public final class BigQuerySchemas
+{
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private BigQuerySchemas() {}
+
+    public static Schema schema(TableSchema table)
+    {
+        return Schema.of(table.columns().stream().map(BigQuerySchemas::field).toList());
+    }
+
+    public static Field field(Column column)
+    {
+        return Field.newBuilder(column.name(), sqlType(column.type()))
+                .setMode(column.nullable() ? Field.Mode.NULLABLE : Field.Mode.REQUIRED)
+                .build();
+    }
+
+    public static StandardSQLTypeName sqlType(ColumnType type)
+    {
+        return switch (type) {
+            case STRING -> StandardSQLTypeName.STRING;
+            case INT64 -> StandardSQLTypeName.INT64;
+            case FLOAT64 -> StandardSQLTypeName.FLOAT64;
+            case BOOL -> StandardSQLTypeName.BOOL;
+            case DATE -> StandardSQLTypeName.DATE;
+            case TIMESTAMP -> StandardSQLTypeName.TIMESTAMP;
+        };
+    }
+
+    /** DAY partitioning on the partition column, if the table has one. */
+    public static Optional<TimePartitioning> partitioning(TableSchema table)
+    {
+        return table.partitionColumn().map(column -> TimePartitioning.newBuilder(TimePartitioning.Type.DAY).setField(column).build());
+    }
+
+    public static StandardTableDefinition definition(TableSchema table)
+    {
+        StandardTableDefinition.Builder builder = StandardTableDefinition.newBuilder().setSchema(schema(table));
+        partitioning(table).ifPresent(builder::setTimePartitioning);
+        return builder.build();
+    }
+
+    /** Validated rows as newline-delimited JSON, columns in schema order, nulls explicit. */
+    static byte[] newlineDelimitedJson(TableSchema table, List<Row> rows)
+    {
+        StringBuilder json = new StringBuilder();
+        for (Row row : rows) {
+            ObjectNode node = MAPPER.createObjectNode();
+            for (Column column : table.columns()) {
+                Object value = row.get(column.name());
+                if (value == null) {
+                    node.putNull(column.name());
+                    continue;
+                }
+                switch (column.type()) {
+                    case STRING -> node.put(column.name(), (String) value);
+                    case INT64 -> node.put(column.name(), (Long) value);
+                    case FLOAT64 -> node.put(column.name(), (Double) value);
+                    case BOOL -> node.put(column.name(), (Boolean) value);
+                    case DATE -> node.put(column.name(), value.toString());
+                    // RFC 3339 with microseconds, which a JSON load accepts for TIMESTAMP
+                    case TIMESTAMP -> node.put(column.name(), value.toString());
+                }
+            }
+            json.append(node).append('\n');
+        }
+        return json.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    static Row row(TableSchema table, FieldValueList values)
+    {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (Column column : table.columns()) {
+            FieldValue value = values.get(column.name());
+            row.put(column.name(), value.isNull() ? null : value(column.type(), value));
+        }
+        return new Row(row);
+    }
+
+    private static Object value(ColumnType type, FieldValue value)
+    {
+        return switch (type) {
+            case STRING -> value.getStringValue();
+            case INT64 -> value.getLongValue();
+            case FLOAT64 -> value.getDoubleValue();
+            case BOOL -> value.getBooleanValue();
+            case DATE -> LocalDate.parse(value.getStringValue());
+            case TIMESTAMP -> timestamp(value);
+        };
+    }
+
+    private static Instant timestamp(FieldValue value)
+    {
+        long micros = value.getTimestampValue();
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+    }
+}

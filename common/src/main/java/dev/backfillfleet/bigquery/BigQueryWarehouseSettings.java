@@ -1,0 +1,105 @@
+package dev.backfillfleet.bigquery;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Where the warehouse lives in BigQuery.
+ *
+ * @param datasets our dataset names ({@code nba_raw}, {@code nba_static}, {@code nba_analytics})
+ *         to BigQuery dataset ids in {@code projectId}; a name without an entry maps to itself
+ * @param location the jobs' location (e.g. {@code US}), or the client's default
+ * @param maximumBytesBilled a cap per query job, or none
+ * @param host an API root override (tests: {@code http://127.0.0.1:PORT}), or Google's
+ * @param maxConcurrentWritesPerTable partition writes one process runs at a time per table; the
+ *         fleet-wide bound is the state store's per-table capacity
+ * @param maxTransportAttempts attempts per API call in the client's own RetrySettings
+ * @param reuseWindow how old a finished load job with the same deterministic id may be and
+ *         still count as this write's earlier submission (see {@link BigQueryWarehouse})
+ */
+public record BigQueryWarehouseSettings(
+        String projectId,
+        Map<String, String> datasets,
+        Optional<String> location,
+        Optional<Long> maximumBytesBilled,
+        Optional<String> host,
+        int maxConcurrentWritesPerTable,
+        int maxTransportAttempts,
+        Duration reuseWindow)
+{
+    public static final int DEFAULT_MAX_CONCURRENT_WRITES_PER_TABLE = 4;
+    public static final int DEFAULT_MAX_TRANSPORT_ATTEMPTS = 6;
+    public static final Duration DEFAULT_REUSE_WINDOW = Duration.ofMinutes(15);
+
+    public BigQueryWarehouseSettings
+    {
+        requireNonNull(projectId, "projectId is null");
+        if (projectId.isBlank()) {
+            throw new IllegalArgumentException("projectId is blank");
+        }
+        datasets = Map.copyOf(requireNonNull(datasets, "datasets is null"));
+        requireNonNull(location, "location is null");
+        requireNonNull(maximumBytesBilled, "maximumBytesBilled is null");
+        requireNonNull(host, "host is null");
+        requireNonNull(reuseWindow, "reuseWindow is null");
+        datasets.forEach((ours, theirs) -> {
+            if (!theirs.matches("[A-Za-z0-9_]{1,1024}")) {
+                throw new IllegalArgumentException("dataset " + ours + " maps to an invalid BigQuery dataset id '" + theirs + "'");
+            }
+        });
+        maximumBytesBilled.ifPresent(bytes -> {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("maximumBytesBilled must be positive: " + bytes);
+            }
+        });
+        if (maxConcurrentWritesPerTable < 1) {
+            throw new IllegalArgumentException("maxConcurrentWritesPerTable must be at least 1: " + maxConcurrentWritesPerTable);
+        }
+        if (maxTransportAttempts < 1) {
+            throw new IllegalArgumentException("maxTransportAttempts must be at least 1: " + maxTransportAttempts);
+        }
+        if (reuseWindow.isNegative()) {
+            throw new IllegalArgumentException("reuseWindow is negative: " + reuseWindow);
+        }
+    }
+
+    /** Datasets named as ours, client defaults for the rest. */
+    public static BigQueryWarehouseSettings of(String projectId)
+    {
+        return new BigQueryWarehouseSettings(projectId, Map.of(), Optional.empty(), Optional.empty(), Optional.empty(),
+                DEFAULT_MAX_CONCURRENT_WRITES_PER_TABLE, DEFAULT_MAX_TRANSPORT_ATTEMPTS, DEFAULT_REUSE_WINDOW);
+    }
+
+    public BigQueryWarehouseSettings withDatasets(Map<String, String> newDatasets)
+    {
+        return new BigQueryWarehouseSettings(projectId, newDatasets, location, maximumBytesBilled, host, maxConcurrentWritesPerTable, maxTransportAttempts, reuseWindow);
+    }
+
+    public BigQueryWarehouseSettings withHost(String newHost)
+    {
+        return new BigQueryWarehouseSettings(projectId, datasets, location, maximumBytesBilled, Optional.of(newHost), maxConcurrentWritesPerTable, maxTransportAttempts, reuseWindow);
+    }
+
+    public BigQueryWarehouseSettings withLocation(String newLocation)
+    {
+        return new BigQueryWarehouseSettings(projectId, datasets, Optional.of(newLocation), maximumBytesBilled, host, maxConcurrentWritesPerTable, maxTransportAttempts, reuseWindow);
+    }
+
+    public BigQueryWarehouseSettings withMaximumBytesBilled(long bytes)
+    {
+        return new BigQueryWarehouseSettings(projectId, datasets, location, Optional.of(bytes), host, maxConcurrentWritesPerTable, maxTransportAttempts, reuseWindow);
+    }
+
+    public BigQueryWarehouseSettings withMaxTransportAttempts(int attempts)
+    {
+        return new BigQueryWarehouseSettings(projectId, datasets, location, maximumBytesBilled, host, maxConcurrentWritesPerTable, attempts, reuseWindow);
+    }
+
+    public String dataset(String ours)
+    {
+        return datasets.getOrDefault(ours, ours);
+    }
+}

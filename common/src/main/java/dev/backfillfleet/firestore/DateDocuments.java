@@ -1,0 +1,76 @@
+package dev.backfillfleet.firestore;
+
+import com.google.cloud.Timestamp;
+import com.google.cloud.firestore.DocumentSnapshot;
+import dev.backfillfleet.domain.AnalyticsTable;
+import dev.backfillfleet.domain.DateKey;
+import dev.backfillfleet.domain.DateRecord;
+import dev.backfillfleet.domain.DateState;
+import dev.backfillfleet.domain.ErrorClass;
+import dev.backfillfleet.domain.FleetException;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * The document layout of a state record, readable in the Firestore console: every field is
+ * always present (null until the state machine sets it); times are timestamps taken from the
+ * store's injected clock, never server time, because lease logic compares them with that clock.
+ */
+final class DateDocuments
+{
+    static final String TABLE = "table";
+    static final String DATE = "date";
+    static final String STATUS = "status";
+    static final String ATTEMPTS = "attempts";
+    static final String RUN_ID = "runId";
+    static final String LEASE_OWNER = "leaseOwner";
+    static final String LEASE_EXPIRES_AT = "leaseExpiresAt";
+    static final String QUEUED_AT = "queuedAt";
+    static final String STARTED_AT = "startedAt";
+    static final String FINISHED_AT = "finishedAt";
+    static final String ROWS_WRITTEN = "rowsWritten";
+    static final String ROWS_EXPECTED = "rowsExpected";
+    static final String DURATION_MS = "durationMs";
+    static final String ERROR_CLASS = "errorClass";
+    static final String ERROR_MESSAGE = "errorMessage";
+    static final String UPDATED_AT = "updatedAt";
+
+    private DateDocuments() {}
+
+    static DateRecord read(DocumentSnapshot document)
+    {
+        String tableName = document.getString(TABLE);
+        AnalyticsTable table = AnalyticsTable.byName(tableName == null ? "" : tableName)
+                .orElseThrow(() -> FleetException.permanentFailure("state document " + document.getId() + " names unknown table " + tableName));
+        Long attempts = document.getLong(ATTEMPTS);
+        return new DateRecord(
+                new DateKey(table, LocalDate.parse(document.getString(DATE))),
+                DateState.valueOf(document.getString(STATUS)),
+                attempts == null ? 0 : Math.toIntExact(attempts),
+                Optional.ofNullable(document.getString(RUN_ID)).orElse(""),
+                Optional.ofNullable(document.getString(LEASE_OWNER)),
+                instant(document, LEASE_EXPIRES_AT),
+                instant(document, QUEUED_AT),
+                instant(document, STARTED_AT),
+                instant(document, FINISHED_AT),
+                Optional.ofNullable(document.getLong(ROWS_WRITTEN)),
+                Optional.ofNullable(document.getLong(ROWS_EXPECTED)),
+                Optional.ofNullable(document.getLong(DURATION_MS)).map(Duration::ofMillis),
+                Optional.ofNullable(document.getString(ERROR_CLASS)).map(ErrorClass::valueOf),
+                Optional.ofNullable(document.getString(ERROR_MESSAGE)));
+    }
+
+    static Timestamp timestamp(Instant instant)
+    {
+        return Timestamp.ofTimeSecondsAndNanos(instant.getEpochSecond(), instant.getNano());
+    }
+
+    private static Optional<Instant> instant(DocumentSnapshot document, String field)
+    {
+        return Optional.ofNullable(document.getTimestamp(field))
+                .map(timestamp -> Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos()));
+    }
+}

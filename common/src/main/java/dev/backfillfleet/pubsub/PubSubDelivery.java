@@ -1,0 +1,112 @@
+package dev.backfillfleet.pubsub;
+
+import com.google.cloud.pubsub.v1.AckReplyConsumer;
+import com.google.pubsub.v1.PubsubMessage;
+import dev.backfillfleet.domain.WorkItem;
+import dev.backfillfleet.queue.Delivery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One Pub/Sub delivery. ack acks; release nacks (after holding the message for the delay, if
+ * any; the subscription's retry policy adds its backoff); defer holds the message for the
+ * delay, then publishes a copy and acks the original, so that no delivery attempt is used up.
+ */
+final class PubSubDelivery
+        implements Delivery
+{
+    private static final Logger log = LoggerFactory.getLogger(PubSubDelivery.class);
+
+    private final PubSubWorkQueue queue;
+    private final PubSubConsumer consumer;
+    private final PubsubMessage message;
+    private final AckReplyConsumer reply;
+    private final WorkItem item;
+    private final int deliveryAttempt;
+    private final AtomicBoolean settled = new AtomicBoolean();
+
+    PubSubDelivery(PubSubWorkQueue queue, PubSubConsumer consumer, PubsubMessage message, AckReplyConsumer reply, WorkItem item, int deliveryAttempt)
+    {
+        this.queue = queue;
+        this.consumer = consumer;
+        this.message = message;
+        this.reply = reply;
+        this.item = item;
+        this.deliveryAttempt = deliveryAttempt;
+    }
+
+    @Override
+    public WorkItem item()
+    {
+        return item;
+    }
+
+    @Override
+    public String messageId()
+    {
+        return message.getMessageId();
+    }
+
+    @Override
+    public int deliveryAttempt()
+    {
+        return deliveryAttempt;
+    }
+
+    @Override
+    public void ack()
+    {
+        if (settle("ack")) {
+            reply.ack();
+        }
+    }
+
+    @Override
+    public void release(Duration delay)
+    {
+        if (settle("release")) {
+            consumer.hold(this, delay, reply::nack);
+        }
+    }
+
+    @Override
+    public void defer(Duration delay)
+    {
+        if (settle("defer")) {
+            consumer.hold(this, delay, () -> queue.republishDeferred(message, deliveryAttempt, reply));
+        }
+    }
+
+    /** The consumer closes while nobody settled this delivery: give it back now. */
+    void abandon()
+    {
+        if (settled.compareAndSet(false, true)) {
+            consumer.settled(this);
+            reply.nack();
+        }
+    }
+
+    boolean isSettled()
+    {
+        return settled.get();
+    }
+
+    private boolean settle(String how)
+    {
+        if (!settled.compareAndSet(false, true)) {
+            log.warn("{} of {} (message {}) ignored: the delivery is already settled", how, item, messageId());
+            return false;
+        }
+        consumer.settled(this);
+        return true;
+    }
+
+    @Override
+    public String toString()
+    {
+        return item + " message " + messageId() + " attempt " + deliveryAttempt;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.backfillfleet.pubsub;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Where the work queue lives in Pub/Sub. Topic and subscription names are short ids inside
+ * {@code projectId}. {@code emulatorHost} (host:port) points every client at the Pub/Sub
+ * emulator; the client library does not read {@code PUBSUB_EMULATOR_HOST} itself, so
+ * {@link #withEnvironment(Map)} does.
+ *
+ * @param maxAckExtensionPeriod how long the client keeps extending the ack deadline of a
+ *         delivery still in progress (the client's default and ours: 1 h)
+ * @param retryMinimumBackoff the subscription retry policy's minimum backoff after a nack
+ *         (0-600 s; Pub/Sub's default is 10 s)
+ * @param retryMaximumBackoff the retry policy's maximum backoff (0-600 s; default 600 s)
+ */
+public record PubSubQueueSettings(
+        String projectId,
+        String topic,
+        String subscription,
+        String deadLetterTopic,
+        String deadLetterSubscription,
+        Optional<String> emulatorHost,
+        Duration maxAckExtensionPeriod,
+        Duration retryMinimumBackoff,
+        Duration retryMaximumBackoff)
+{
+    public static final String EMULATOR_HOST_VARIABLE = "PUBSUB_EMULATOR_HOST";
+    public static final Duration DEFAULT_MAX_ACK_EXTENSION_PERIOD = Duration.ofHours(1);
+    public static final Duration DEFAULT_RETRY_MINIMUM_BACKOFF = Duration.ofSeconds(10);
+    // Pub/Sub's retry policy allows 0-600 s (platform-limits.md)
+    public static final Duration MAX_RETRY_BACKOFF = Duration.ofSeconds(600);
+
+    public PubSubQueueSettings
+    {
+        requireName(projectId, "projectId");
+        requireName(topic, "topic");
+        requireName(subscription, "subscription");
+        requireName(deadLetterTopic, "deadLetterTopic");
+        requireName(deadLetterSubscription, "deadLetterSubscription");
+        requireNonNull(emulatorHost, "emulatorHost is null");
+        requireNonNull(maxAckExtensionPeriod, "maxAckExtensionPeriod is null");
+        requireNonNull(retryMinimumBackoff, "retryMinimumBackoff is null");
+        requireNonNull(retryMaximumBackoff, "retryMaximumBackoff is null");
+        emulatorHost = emulatorHost.filter(host -> !host.isBlank());
+        if (maxAckExtensionPeriod.isNegative() || maxAckExtensionPeriod.isZero()) {
+            throw new IllegalArgumentException("maxAckExtensionPeriod must be positive: " + maxAckExtensionPeriod);
+        }
+        if (retryMinimumBackoff.isNegative() || retryMinimumBackoff.compareTo(retryMaximumBackoff) > 0 || retryMaximumBackoff.compareTo(MAX_RETRY_BACKOFF) > 0) {
+            throw new IllegalArgumentException("retry backoff must satisfy 0 <= minimum (" + retryMinimumBackoff + ") <= maximum ("
+                    + retryMaximumBackoff + ") <= " + MAX_RETRY_BACKOFF);
+        }
+        if (topic.equals(deadLetterTopic)) {
+            throw new IllegalArgumentException("the dead-letter topic must differ from the work topic: " + topic);
+        }
+    }
+
+    /**
+     * Names derived from {@code topic}: subscription {@code topic-workers}, dead-letter topic
+     * {@code topic-dead-letters} and its subscription {@code topic-dead-letters-handler}.
+     */
+    public static PubSubQueueSettings of(String projectId, String topic)
+    {
+        return new PubSubQueueSettings(projectId, topic, topic + "-workers", topic + "-dead-letters", topic + "-dead-letters-handler",
+                Optional.empty(), DEFAULT_MAX_ACK_EXTENSION_PERIOD, DEFAULT_RETRY_MINIMUM_BACKOFF, MAX_RETRY_BACKOFF);
+    }
+
+    public PubSubQueueSettings withEmulatorHost(String hostAndPort)
+    {
+        return new PubSubQueueSettings(projectId, topic, subscription, deadLetterTopic, deadLetterSubscription, Optional.of(hostAndPort),
+                maxAckExtensionPeriod, retryMinimumBackoff, retryMaximumBackoff);
+    }
+
+    public PubSubQueueSettings withRetryBackoff(Duration minimum, Duration maximum)
+    {
+        return new PubSubQueueSettings(projectId, topic, subscription, deadLetterTopic, deadLetterSubscription, emulatorHost,
+                maxAckExtensionPeriod, minimum, maximum);
+    }
+
+    public PubSubQueueSettings withMaxAckExtensionPeriod(Duration period)
+    {
+        return new PubSubQueueSettings(projectId, topic, subscription, deadLetterTopic, deadLetterSubscription, emulatorHost,
+                period, retryMinimumBackoff, retryMaximumBackoff);
+    }
+
+    /** Honours {@code PUBSUB_EMULATOR_HOST} when no emulator host is configured explicitly. */
+    public PubSubQueueSettings withEnvironment(Map<String, String> environment)
+    {
+        if (emulatorHost.isPresent()) {
+            return this;
+        }
+        return Optional.ofNullable(environment.get(EMULATOR_HOST_VARIABLE))
+                .filter(host -> !host.isBlank())
+                .map(this::withEmulatorHost)
+                .orElse(this);
+    }
+
+    private static void requireName(String value, String name)
+    {
+        requireNonNull(value, name + " is null");
+        if (value.isBlank() || value.contains("/")) {
+            throw new IllegalArgumentException(name + " must be a short resource id without '/': '" + value + "'");
+        }
+    }
+}

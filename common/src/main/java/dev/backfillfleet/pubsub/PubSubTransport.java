@@ -1,0 +1,106 @@
+package dev.backfillfleet.pubsub;
+
+import com.google.api.gax.core.CredentialsProvider;
+import com.google.api.gax.core.NoCredentialsProvider;
+import com.google.api.gax.grpc.GrpcTransportChannel;
+import com.google.api.gax.rpc.FixedTransportChannelProvider;
+import com.google.api.gax.rpc.TransportChannelProvider;
+import com.google.cloud.pubsub.v1.SubscriptionAdminClient;
+import com.google.cloud.pubsub.v1.SubscriptionAdminSettings;
+import com.google.cloud.pubsub.v1.TopicAdminClient;
+import com.google.cloud.pubsub.v1.TopicAdminSettings;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The channel and credentials every Pub/Sub client of one queue uses: the library defaults in
+ * production; for an emulator, one plaintext channel to it and no credentials, because the
+ * client library ignores {@code PUBSUB_EMULATOR_HOST}.
+ */
+final class PubSubTransport
+        implements AutoCloseable
+{
+    private final Optional<ManagedChannel> emulatorChannel;
+    private final Optional<TransportChannelProvider> channelProvider;
+    private final Optional<CredentialsProvider> credentialsProvider;
+
+    private PubSubTransport(Optional<String> emulatorHost)
+    {
+        this.emulatorChannel = emulatorHost.map(PubSubTransport::plaintextChannel);
+        this.channelProvider = emulatorChannel.map(PubSubTransport::provider);
+        this.credentialsProvider = emulatorChannel.map(channel -> NoCredentialsProvider.create());
+    }
+
+    static PubSubTransport forSettings(PubSubQueueSettings settings)
+    {
+        return new PubSubTransport(settings.emulatorHost());
+    }
+
+    private static ManagedChannel plaintextChannel(String host)
+    {
+        return ManagedChannelBuilder.forTarget(host).usePlaintext().build();
+    }
+
+    static TransportChannelProvider provider(ManagedChannel channel)
+    {
+        return FixedTransportChannelProvider.create(GrpcTransportChannel.create(channel));
+    }
+
+    Optional<TransportChannelProvider> channelProvider()
+    {
+        return channelProvider;
+    }
+
+    Optional<CredentialsProvider> credentialsProvider()
+    {
+        return credentialsProvider;
+    }
+
+    TopicAdminClient topicAdmin()
+    {
+        try {
+            TopicAdminSettings.Builder builder = TopicAdminSettings.newBuilder();
+            channelProvider.ifPresent(builder::setTransportChannelProvider);
+            credentialsProvider.ifPresent(builder::setCredentialsProvider);
+            return TopicAdminClient.create(builder.build());
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot create the Pub/Sub topic admin client", e);
+        }
+    }
+
+    SubscriptionAdminClient subscriptionAdmin()
+    {
+        try {
+            SubscriptionAdminSettings.Builder builder = SubscriptionAdminSettings.newBuilder();
+            channelProvider.ifPresent(builder::setTransportChannelProvider);
+            credentialsProvider.ifPresent(builder::setCredentialsProvider);
+            return SubscriptionAdminClient.create(builder.build());
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot create the Pub/Sub subscription admin client", e);
+        }
+    }
+
+    @Override
+    public void close()
+    {
+        emulatorChannel.ifPresent(channel -> {
+            channel.shutdown();
+            try {
+                if (!channel.awaitTermination(5, TimeUnit.SECONDS)) {
+                    channel.shutdownNow();
+                }
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                channel.shutdownNow();
+            }
+        });
+    }
+}

@@ -1,0 +1,440 @@
+package dev.backfillfleet.pubsub;
+
+import com.google.api.core.ApiFuture;
+import com.google.api.core.ApiFutureCallback;
+import com.google.api.core.ApiFutures;
+import com.google.api.gax.batching.BatchingSettings;
+import com.google.api.gax.rpc.AlreadyExistsException;
+import com.google.cloud.pubsub.v1.AckReplyConsumer;
+import com.google.cloud.pubsub.v1.Publisher;
+import com.google.cloud.pubsub.v1.Subscriber;
+import com.google.cloud.pubsub.v1.SubscriptionAdminClient;
+import com.google.cloud.pubsub.v1.TopicAdminClient;
+import com.google.common.util.concurrent.MoreExecutors;
+import com.google.protobuf.ByteString;
+import com.google.pubsub.v1.DeadLetterPolicy;
+import com.google.pubsub.v1.PubsubMessage;
+import com.google.pubsub.v1.RetryPolicy;
+import com.google.pubsub.v1.Subscription;
+import com.google.pubsub.v1.SubscriptionName;
+import com.google.pubsub.v1.TopicName;
+import dev.backfillfleet.domain.FleetException;
+import dev.backfillfleet.domain.WorkItem;
+import dev.backfillfleet.queue.DeadLetter;
+import dev.backfillfleet.queue.Delivery;
+import dev.backfillfleet.queue.QueueConsumer;
+import dev.backfillfleet.queue.QueueSettings;
+import dev.backfillfleet.queue.WorkMessageCodec;
+import dev.backfillfleet.queue.WorkQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The production work queue on Google Cloud Pub/Sub.
+ *
+ * <ul>
+ * <li>publish: one message per item, body {@link WorkMessageCodec#encode}, attributes
+ * {@link WorkMessageCodec#attributes}, batched by the client (at most 1,000 messages per request).</li>
+ * <li>subscribe: StreamingPull with flow control = maxOutstanding; the client's lease management
+ * extends ack deadlines while a delivery is held, up to {@code maxAckExtensionPeriod}.</li>
+ * <li>release(delay): nack; a positive delay first holds the message (deadline kept alive) for the
+ * delay, and the subscription's retry policy adds its backoff on top. Counts a delivery attempt.</li>
+ * <li>defer(delay): holds the message for the delay, publishes a copy and acks the original. The
+ * copy carries the attempts used so far in {@value #ATTEMPTS_BEFORE}, so deferring neither uses up
+ * nor resets attempts. A held message still counts against flow control while it waits.</li>
+ * <li>delivery attempt: Pub/Sub's count (present because the subscription has a dead-letter
+ * policy) plus {@value #ATTEMPTS_BEFORE}. Without a server count, this process counts the
+ * deliveries it saw of the message id (a fallback that undercounts across processes).</li>
+ * <li>dead letters: Pub/Sub's dead-letter policy forwards after max_delivery_attempts (5-100). The
+ * adapter also forwards, then acks: an unreadable body at once, and a message whose effective
+ * attempt exceeds {@link QueueSettings#maxDeliveryAttempts()} (after a defer, or when the
+ * configured maximum is below Pub/Sub's minimum of 5).</li>
+ * <li>backlog: empty; the undelivered count is a Cloud Monitoring metric, not an API field.</li>
+ * </ul>
+ */
+public final class PubSubWorkQueue
+        implements WorkQueue, AutoCloseable
+{
+    static final String ATTEMPTS_BEFORE = "fleetAttemptsBefore";
+    static final String DEAD_LETTER_REASON = "fleetDeadLetterReason";
+    static final String DEAD_LETTER_ATTEMPTS = "fleetDeliveryAttempts";
+    static final String SOURCE_DELIVERY_COUNT = "CloudPubSubDeadLetterSourceDeliveryCount";
+    static final String SOURCE_SUBSCRIPTION = "CloudPubSubDeadLetterSourceSubscription";
+    private static final String CLIENT_ATTRIBUTE_PREFIX = "googclient_";
+
+    // a publish request carries at most 1,000 messages or 10 MB (platform-limits.md)
+    private static final long BATCH_MESSAGES = 1_000;
+    private static final long BATCH_BYTES = 5L * 1024 * 1024;
+    private static final Duration BATCH_DELAY = Duration.ofMillis(10);
+    // dead-letter policy max_delivery_attempts 5-100; ack deadline 10-600 s (platform-limits.md)
+    static final int MIN_POLICY_ATTEMPTS = 5;
+    static final int MAX_POLICY_ATTEMPTS = 100;
+    static final Duration MIN_ACK_DEADLINE = Duration.ofSeconds(10);
+    static final Duration MAX_ACK_DEADLINE = Duration.ofSeconds(600);
+    private static final int LOCALLY_COUNTED_MESSAGES = 100_000;
+
+    private static final Logger log = LoggerFactory.getLogger(PubSubWorkQueue.class);
+
+    private final PubSubQueueSettings settings;
+    private final QueueSettings queueSettings;
+    private final PubSubTransport transport;
+    private final Publisher workPublisher;
+    private final Publisher deadLetterPublisher;
+    private final ScheduledExecutorService timers;
+    private final Set<PubSubConsumer> consumers = ConcurrentHashMap.newKeySet();
+    private final Map<String, Integer> locallySeenDeliveries = java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true)
+    {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest)
+        {
+            return size() > LOCALLY_COUNTED_MESSAGES;
+        }
+    });
+
+    private PubSubWorkQueue(PubSubQueueSettings settings, QueueSettings queueSettings, PubSubTransport transport)
+    {
+        this.settings = settings;
+        this.queueSettings = queueSettings;
+        this.transport = transport;
+        this.workPublisher = publisher(TopicName.of(settings.projectId(), settings.topic()));
+        this.deadLetterPublisher = publisher(TopicName.of(settings.projectId(), settings.deadLetterTopic()));
+        this.timers = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "pubsub-held-messages");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** A queue on the settings' topic and subscriptions; call {@link #ensureTopology()} if they may be missing. */
+    public static PubSubWorkQueue create(PubSubQueueSettings settings, QueueSettings queueSettings)
+    {
+        requireNonNull(settings, "settings is null");
+        requireNonNull(queueSettings, "queueSettings is null");
+        if (queueSettings.ackDeadline().compareTo(MIN_ACK_DEADLINE) < 0 || queueSettings.ackDeadline().compareTo(MAX_ACK_DEADLINE) > 0) {
+            throw new IllegalArgumentException("a Pub/Sub ack deadline is 10-600 s, not " + queueSettings.ackDeadline());
+        }
+        if (queueSettings.maxDeliveryAttempts() > MAX_POLICY_ATTEMPTS) {
+            throw new IllegalArgumentException("Pub/Sub allows at most " + MAX_POLICY_ATTEMPTS + " delivery attempts, not " + queueSettings.maxDeliveryAttempts());
+        }
+        return new PubSubWorkQueue(settings, queueSettings, PubSubTransport.forSettings(settings));
+    }
+
+    private Publisher publisher(TopicName topic)
+    {
+        try {
+            Publisher.Builder builder = Publisher.newBuilder(topic)
+                    .setBatchingSettings(BatchingSettings.newBuilder()
+                            .setElementCountThreshold(BATCH_MESSAGES)
+                            .setRequestByteThreshold(BATCH_BYTES)
+                            .setDelayThresholdDuration(BATCH_DELAY)
+                            .build());
+            transport.channelProvider().ifPresent(builder::setChannelProvider);
+            transport.credentialsProvider().ifPresent(builder::setCredentialsProvider);
+            return builder.build();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot create a Pub/Sub publisher for " + topic, e);
+        }
+    }
+
+    /**
+     * Creates what is missing: the dead-letter topic and its subscription, the work topic, and
+     * the work subscription with the ack deadline, the dead-letter policy (max delivery attempts,
+     * clamped to Pub/Sub's 5-100) and the retry policy. Existing resources are left as they are.
+     * In production the infrastructure code owns these; the service agent needs publish rights
+     * on the dead-letter topic and subscribe rights on the work subscription.
+     */
+    public void ensureTopology()
+    {
+        TopicName topic = TopicName.of(settings.projectId(), settings.topic());
+        TopicName deadLetterTopic = TopicName.of(settings.projectId(), settings.deadLetterTopic());
+        int ackDeadlineSeconds = Math.toIntExact(queueSettings.ackDeadline().toSeconds());
+        try (TopicAdminClient topics = transport.topicAdmin(); SubscriptionAdminClient subscriptions = transport.subscriptionAdmin()) {
+            createIfMissing(() -> topics.createTopic(deadLetterTopic));
+            createIfMissing(() -> subscriptions.createSubscription(Subscription.newBuilder()
+                    .setName(SubscriptionName.of(settings.projectId(), settings.deadLetterSubscription()).toString())
+                    .setTopic(deadLetterTopic.toString())
+                    .setAckDeadlineSeconds(ackDeadlineSeconds)
+                    .build()));
+            createIfMissing(() -> topics.createTopic(topic));
+            createIfMissing(() -> subscriptions.createSubscription(Subscription.newBuilder()
+                    .setName(subscriptionPath())
+                    .setTopic(topic.toString())
+                    .setAckDeadlineSeconds(ackDeadlineSeconds)
+                    .setDeadLetterPolicy(DeadLetterPolicy.newBuilder()
+                            .setDeadLetterTopic(deadLetterTopic.toString())
+                            .setMaxDeliveryAttempts(Math.max(MIN_POLICY_ATTEMPTS, queueSettings.maxDeliveryAttempts())))
+                    .setRetryPolicy(RetryPolicy.newBuilder()
+                            .setMinimumBackoff(protoDuration(settings.retryMinimumBackoff()))
+                            .setMaximumBackoff(protoDuration(settings.retryMaximumBackoff())))
+                    .build()));
+        }
+        catch (RuntimeException e) {
+            throw PubSubFailures.translate("topology set-up", e);
+        }
+    }
+
+    private static void createIfMissing(Runnable create)
+    {
+        try {
+            create.run();
+        }
+        catch (AlreadyExistsException e) {
+            log.debug("already exists: {}", e.getMessage());
+        }
+    }
+
+    private static com.google.protobuf.Duration protoDuration(Duration duration)
+    {
+        return com.google.protobuf.Duration.newBuilder().setSeconds(duration.getSeconds()).setNanos(duration.getNano()).build();
+    }
+
+    @Override
+    public void publish(List<WorkItem> items)
+    {
+        List<ApiFuture<String>> futures = new ArrayList<>(items.size());
+        for (WorkItem item : items) {
+            futures.add(workPublisher.publish(PubsubMessage.newBuilder()
+                    .setData(ByteString.copyFromUtf8(WorkMessageCodec.encode(item)))
+                    .putAllAttributes(WorkMessageCodec.attributes(item))
+                    .build()));
+        }
+        await("publish of " + items.size() + " messages", ApiFutures.allAsList(futures));
+    }
+
+    /** Publishes a body as it is, as a broken producer might (tests and operators' tools). */
+    void publishRaw(String body)
+    {
+        await("publish", workPublisher.publish(PubsubMessage.newBuilder().setData(ByteString.copyFromUtf8(body)).build()));
+    }
+
+    @Override
+    public QueueConsumer subscribe(int maxOutstanding, Consumer<Delivery> handler)
+    {
+        requireNonNull(handler, "handler is null");
+        return start(new PubSubConsumer(transport, subscriptionPath(), maxOutstanding, settings.maxAckExtensionPeriod(), queueSettings.ackDeadline(), timers,
+                consumer -> (message, reply) -> receive(message, reply, consumer, handler)));
+    }
+
+    private void receive(PubsubMessage message, AckReplyConsumer reply, PubSubConsumer consumer, Consumer<Delivery> handler)
+    {
+        int attempt = deliveryAttempt(message);
+        String body = message.getData().toString(StandardCharsets.UTF_8);
+        WorkItem item;
+        try {
+            item = WorkMessageCodec.decode(body);
+        }
+        catch (FleetException e) {
+            log.warn("message {} is unreadable, forwarding it to the dead letters: {}", message.getMessageId(), e.getMessage());
+            forwardToDeadLetters(message, attempt, "unreadable message: " + e.getMessage(), reply);
+            return;
+        }
+        if (attempt > queueSettings.maxDeliveryAttempts()) {
+            forwardToDeadLetters(message, attempt - 1, "no delivery attempts left after " + (attempt - 1), reply);
+            return;
+        }
+        PubSubDelivery delivery = new PubSubDelivery(this, consumer, message, reply, item, attempt);
+        consumer.track(delivery);
+        try {
+            handler.accept(delivery);
+        }
+        catch (RuntimeException e) {
+            log.error("handler failed on {}, releasing it", delivery, e);
+            if (!delivery.isSettled()) {
+                delivery.release(Duration.ZERO);
+            }
+        }
+    }
+
+    private int deliveryAttempt(PubsubMessage message)
+    {
+        int before = intAttribute(message, ATTEMPTS_BEFORE).orElse(0);
+        Integer counted = Subscriber.getDeliveryAttempt(message);
+        if (counted == null) {
+            counted = locallySeenDeliveries.merge(message.getMessageId(), 1, Integer::sum);
+        }
+        return before + counted;
+    }
+
+    /** The second half of a defer: a copy that remembers the attempts used, then ack the original. */
+    void republishDeferred(PubsubMessage message, int deliveryAttempt, AckReplyConsumer reply)
+    {
+        PubsubMessage copy = PubsubMessage.newBuilder()
+                .setData(message.getData())
+                .putAllAttributes(ownAttributes(message))
+                .putAttributes(ATTEMPTS_BEFORE, Integer.toString(deliveryAttempt - 1))
+                .build();
+        settleAfter(workPublisher.publish(copy), reply, "defer of message " + message.getMessageId());
+    }
+
+    private void forwardToDeadLetters(PubsubMessage message, int attempts, String reason, AckReplyConsumer reply)
+    {
+        PubsubMessage deadLetter = PubsubMessage.newBuilder()
+                .setData(message.getData())
+                .putAllAttributes(ownAttributes(message))
+                .putAttributes(DEAD_LETTER_REASON, reason)
+                .putAttributes(DEAD_LETTER_ATTEMPTS, Integer.toString(attempts))
+                .build();
+        settleAfter(deadLetterPublisher.publish(deadLetter), reply, "dead-lettering of message " + message.getMessageId());
+    }
+
+    /** Acks once the publish is durable; nacks if it failed, so the message is not lost. */
+    private static void settleAfter(ApiFuture<String> publish, AckReplyConsumer reply, String what)
+    {
+        ApiFutures.addCallback(publish, new ApiFutureCallback<>()
+        {
+            @Override
+            public void onSuccess(String messageId)
+            {
+                reply.ack();
+            }
+
+            @Override
+            public void onFailure(Throwable failure)
+            {
+                log.warn("{} failed, nacking the original: {}", what, failure.getMessage());
+                reply.nack();
+            }
+        }, MoreExecutors.directExecutor());
+    }
+
+    private static Map<String, String> ownAttributes(PubsubMessage message)
+    {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        message.getAttributesMap().forEach((key, value) -> {
+            if (!key.startsWith(CLIENT_ATTRIBUTE_PREFIX)) {
+                attributes.put(key, value);
+            }
+        });
+        return attributes;
+    }
+
+    @Override
+    public QueueConsumer subscribeDeadLetters(Consumer<DeadLetter> handler)
+    {
+        requireNonNull(handler, "handler is null");
+        String path = SubscriptionName.of(settings.projectId(), settings.deadLetterSubscription()).toString();
+        return start(new PubSubConsumer(transport, path, 1, settings.maxAckExtensionPeriod(), queueSettings.ackDeadline(), timers,
+                consumer -> (message, reply) -> {
+                    Object token = new Object();
+                    consumer.track(token);
+                    try {
+                        handler.accept(deadLetter(message));
+                        reply.ack();
+                    }
+                    catch (RuntimeException e) {
+                        log.error("dead-letter handler failed on message {}, it is redelivered", message.getMessageId(), e);
+                        reply.nack();
+                    }
+                    finally {
+                        consumer.settled(token);
+                    }
+                }));
+    }
+
+    private static DeadLetter deadLetter(PubsubMessage message)
+    {
+        String body = message.getData().toString(StandardCharsets.UTF_8);
+        Optional<WorkItem> item;
+        try {
+            item = Optional.of(WorkMessageCodec.decode(body));
+        }
+        catch (FleetException e) {
+            item = Optional.empty();
+        }
+        int attempts = intAttribute(message, DEAD_LETTER_ATTEMPTS)
+                .orElseGet(() -> intAttribute(message, ATTEMPTS_BEFORE).orElse(0) + intAttribute(message, SOURCE_DELIVERY_COUNT).orElse(0));
+        String reason = Optional.ofNullable(message.getAttributesMap().get(DEAD_LETTER_REASON))
+                .orElseGet(() -> "dead-lettered by Pub/Sub after " + attempts + " delivery attempts"
+                        + Optional.ofNullable(message.getAttributesMap().get(SOURCE_SUBSCRIPTION)).map(source -> " on " + source).orElse(""));
+        return new DeadLetter(message.getMessageId(), item, body, attempts, reason);
+    }
+
+    private static Optional<Integer> intAttribute(PubsubMessage message, String name)
+    {
+        String value = message.getAttributesMap().get(name);
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Integer.parseInt(value));
+        }
+        catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private PubSubConsumer start(PubSubConsumer consumer)
+    {
+        consumers.add(consumer);
+        try {
+            consumer.start();
+        }
+        catch (RuntimeException e) {
+            consumers.remove(consumer);
+            consumer.close();
+            throw PubSubFailures.translate("subscribe", e);
+        }
+        return consumer;
+    }
+
+    /** Not known to the Pub/Sub API: num_undelivered_messages is a Cloud Monitoring metric. */
+    @Override
+    public OptionalLong backlog()
+    {
+        return OptionalLong.empty();
+    }
+
+    String subscriptionPath()
+    {
+        return SubscriptionName.of(settings.projectId(), settings.subscription()).toString();
+    }
+
+    private static <T> T await(String operation, ApiFuture<T> future)
+    {
+        try {
+            return future.get();
+        }
+        catch (ExecutionException | InterruptedException e) {
+            throw PubSubFailures.translate(operation, e);
+        }
+    }
+
+    @Override
+    public void close()
+    {
+        consumers.forEach(PubSubConsumer::close);
+        consumers.clear();
+        for (Publisher publisher : List.of(workPublisher, deadLetterPublisher)) {
+            publisher.shutdown();
+            try {
+                publisher.awaitTermination(10, TimeUnit.SECONDS);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        timers.shutdownNow();
+        transport.close();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.backfillfleet.bigquery;
+
+import dev.backfillfleet.schema.SchemaCatalog;
+import dev.backfillfleet.testing.emulators.LocalOnly;
+import dev.backfillfleet.warehouse.AbstractWarehouseTest;
+import dev.backfillfleet.warehouse.Warehouse;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The warehouse contract through the real BigQuery client against a local REST stand-in. */
+class TestBigQueryWarehouse
+        extends AbstractWarehouseTest
+{
+    static final String PROJECT = "backfill-fleet-test";
+
+    private TestingBigQueryServer server;
+
+    @BeforeAll
+    static void report()
+    {
+        System.out.println("contract: TestBigQueryWarehouse ran against testing-bigquery-server (local REST stand-in, not BigQuery)");
+    }
+
+    @Override
+    protected Warehouse createWarehouse()
+    {
+        server = new TestingBigQueryServer();
+        BigQueryWarehouseSettings settings = BigQueryWarehouseSettings.of(PROJECT).withHost(server.url()).withMaxTransportAttempts(1);
+        LocalOnly.requireLocal(settings.host(), "bigquery settings");
+        BigQueryWarehouse warehouse = BigQueryWarehouse.create(settings, SchemaCatalog.standard());
+        warehouse.ensureTables();
+        return warehouse;
+    }
+
+    @Override
+    protected void closeWarehouse()
+    {
+        if (server != null) {
+            server.close();
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package dev.backfillfleet.bigquery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.cloud.bigquery.Field;
+import com.google.cloud.bigquery.Schema;
+import com.google.cloud.bigquery.StandardSQLTypeName;
+import com.google.cloud.bigquery.TimePartitioning;
+import dev.backfillfleet.domain.DateRange;
+import dev.backfillfleet.domain.ErrorClass;
+import dev.backfillfleet.domain.FleetException;
+import dev.backfillfleet.schema.RawTables;
+import dev.backfillfleet.schema.SchemaCatalog;
+import dev.backfillfleet.testing.emulators.LocalOnly;
+import dev.backfillfleet.warehouse.Row;
+import dev.backfillfleet.warehouse.TableRef;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * What the adapter asks BigQuery for (job configurations, ids, parameters) and how it reacts
+ * to BigQuery's documented error answers, through the real client against the local stand-in.
+ */
+class TestBigQueryWarehouseRequests
+{
+    private static final LocalDate DAY = LocalDate.parse("2024-11-01");
+    private static final TableRef LINES = RawTables.GAME_LINES;
+    private static final String JOBS_INSERT = "^/bigquery/v2/projects/[^/]+/jobs$";
+    private static final String UPLOAD = "^/upload/bigquery/v2/projects/[^/]+/jobs$";
+
+    private TestingBigQueryServer server;
+    private BigQueryWarehouseSettings settings;
+    private BigQueryWarehouse warehouse;
+
+    @BeforeAll
+    static void report()
+    {
+        System.out.println("contract: TestBigQueryWarehouseRequests ran against testing-bigquery-server (local REST stand-in, not BigQuery)");
+    }
+
+    @BeforeEach
+    void setUp()
+    {
+        server = new TestingBigQueryServer();
+        settings = BigQueryWarehouseSettings.of(TestBigQueryWarehouse.PROJECT)
+                .withHost(server.url())
+                .withDatasets(Map.of("nba_raw", "nba_raw_prod"))
+                .withMaximumBytesBilled(10_000_000_000L)
+                .withMaxTransportAttempts(1);
+        LocalOnly.requireLocal(settings.host(), "bigquery settings");
+        warehouse = BigQueryWarehouse.create(settings, SchemaCatalog.standard());
+        warehouse.ensureTables();
+    }
+
+    @AfterEach
+    void tearDown()
+    {
+        server.close();
+    }
+
+    @Test
+    void replacePartitionIsOneTruncatingLoadIntoThePartitionDecorator()
+    {
+        int before = server.insertedJobs().size();
+        assertThat(warehouse.replacePartition(LINES, DAY, List.of(line("draftkings"), line("fanduel")))).isEqualTo(2);
+
+        List<JsonNode> jobs = server.insertedJobs().subList(before, server.insertedJobs().size());
+        assertThat(jobs).hasSize(1);
+        JsonNode load = jobs.get(0).path("configuration").path("load");
+        assertThat(load.path("destinationTable").path("datasetId").asText()).isEqualTo("nba_raw_prod");
+        assertThat(load.path("destinationTable").path("tableId").asText()).isEqualTo("odds_api_game_lines$20241101");
+        assertThat(load.path("writeDisposition").asText()).isEqualTo("WRITE_TRUNCATE");
+        assertThat(load.path("createDisposition").asText()).isEqualTo("CREATE_NEVER");
+        assertThat(load.path("sourceFormat").asText()).isEqualTo("NEWLINE_DELIMITED_JSON");
+        assertThat(jobs.get(0).path("jobReference").path("jobId").asText()).startsWith("bf_load_nba_raw_odds_api_game_lines_20241101_");
+        assertThat(server.requests()).noneMatch(request -> request.body() != null && request.body().toString().toUpperCase().contains("MERGE"));
+        assertThat(server.requests()).noneMatch(request -> request.path().endsWith("/insertAll"));
+    }
+
+    @Test
+    void loadJobIdsAreDeterministicPerTableDateAndContent()
+    {
+        warehouse.replacePartition(LINES, DAY, List.of(line("draftkings")));
+        warehouse.replacePartition(LINES, DAY, List.of(line("fanduel")));
+        warehouse.replacePartition(LINES, DAY.plusDays(1), List.of(line("draftkings").with("game_date", DAY.plusDays(1))));
+        List<String> ids = jobIds();
+        assertThat(ids).doesNotHaveDuplicates();
+
+        try (TestingBigQueryServer other = new TestingBigQueryServer()) {
+            BigQueryWarehouse again = BigQueryWarehouse.create(settings.withHost(other.url()), SchemaCatalog.standard());
+            again.ensureTables();
+            again.replacePartition(LINES, DAY, List.of(line("draftkings")));
+            assertThat(other.insertedJobs().get(other.insertedJobs().size() - 1).path("jobReference").path("jobId").asText()).isEqualTo(ids.get(0));
+        }
+    }
+
+    @Test
+    void readsAreParameterisedBatchQueriesFilteredOnThePartitionColumn()
+    {
+        warehouse.replacePartition(LINES, DAY, List.of(line("draftkings")));
+        assertThat(warehouse.read(LINES, DateRange.of(DAY, DAY.plusDays(6)))).hasSize(1);
+
+        JsonNode query = server.insertedJobs().get(server.insertedJobs().size() - 1).path("configuration").path("query");
+        assertThat(query.path("query").asText())
+                .isEqualTo("SELECT * FROM `backfill-fleet-test.nba_raw_prod.odds_api_game_lines` WHERE game_date BETWEEN @first AND @last");
+        assertThat(query.path("priority").asText()).isEqualTo("BATCH");
+        assertThat(query.path("useLegacySql").asBoolean()).isFalse();
+        assertThat(query.path("maximumBytesBilled").asText()).isEqualTo("10000000000");
+        assertThat(query.path("queryParameters").findValuesAsText("name")).containsExactlyInAnyOrder("first", "last");
+        assertThat(query.path("queryParameters")).hasSize(2);
+        for (JsonNode parameter : query.path("queryParameters")) {
+            assertThat(parameter.path("parameterType").path("type").asText()).isEqualTo("DATE");
+        }
+        assertThat(query.path("queryParameters").findValuesAsText("value")).containsExactlyInAnyOrder("2024-11-01", "2024-11-07");
+    }
+
+    @Test
+    void rateLimitExceededIsTransient()
+    {
+        server.failNext("POST", JOBS_INSERT, 403, "rateLimitExceeded", "Exceeded rate limits: too many api requests per user per method for this user_method");
+        assertThatThrownBy(() -> warehouse.read(LINES, DateRange.single(DAY)))
+                .isInstanceOfSatisfying(FleetException.class, e -> assertThat(e.errorClass()).isEqualTo(ErrorClass.TRANSIENT))
+                .hasMessageContaining("rateLimitExceeded");
+    }
+
+    @Test
+    void backendErrorOnTheUploadIsTransient()
+    {
+        server.failNext("POST", UPLOAD, 503, "backendError", "Error encountered during execution. Retrying may solve the problem.");
+        assertThatThrownBy(() -> warehouse.replacePartition(LINES, DAY, List.of(line("draftkings"))))
+                .isInstanceOfSatisfying(FleetException.class, e -> assertThat(e.errorClass()).isEqualTo(ErrorClass.TRANSIENT));
+    }
+
+    @Test
+    void invalidQueryIsPermanent()
+    {
+        server.failNext("POST", JOBS_INSERT, 400, "invalidQuery", "Syntax error: Unexpected keyword WHERE at [1:50]");
+        assertThatThrownBy(() -> warehouse.countPartition(LINES, DAY))
+                .isInstanceOfSatisfying(FleetException.class, e -> assertThat(e.errorClass()).isEqualTo(ErrorClass.PERMANENT))
+                .hasMessageContaining("invalidQuery");
+    }
+
+    @Test
+    void duplicateJobIdOfARetriedWriteIsAnIdempotentSuccess()
+    {
+        List<Row> rows = List.of(line("draftkings"), line("fanduel"));
+        assertThat(warehouse.replacePartition(LINES, DAY, rows)).isEqualTo(2);
+        String jobId = jobIds().get(0);
+
+        // the same write again, as a retry after a lost answer would send it: BigQuery says 409 duplicate
+        assertThat(warehouse.replacePartition(LINES, DAY, rows)).isEqualTo(2);
+        assertThat(server.requests()).anyMatch(request -> request.method().equals("GET") && request.path().endsWith("/jobs/" + jobId));
+        assertThat(jobIds()).containsOnly(jobId);
+        assertThat(warehouse.countPartition(LINES, DAY)).isEqualTo(2);
+    }
+
+    @Test
+    void anOldJobWithTheSameContentIsNotMistakenForARetry()
+    {
+        List<Row> original = List.of(line("draftkings"));
+        warehouse.replacePartition(LINES, DAY, original);
+        warehouse.replacePartition(LINES, DAY, List.of(line("fanduel"), line("betmgm")));
+
+        // hours later the first content is written again: a new write, not a retry of the first job
+        BigQueryWarehouse later = new BigQueryWarehouse(BigQueryWarehouse.createClient(settings), settings, SchemaCatalog.standard(),
+                Clock.offset(Clock.systemUTC(), Duration.ofHours(2)));
+        later.replacePartition(LINES, DAY, original);
+        assertThat(jobIds().get(jobIds().size() - 1)).isEqualTo(jobIds().get(0) + "_g1");
+        assertThat(warehouse.read(LINES, DateRange.single(DAY))).extracting(row -> row.getString("bookmaker")).containsExactly("draftkings");
+    }
+
+    @Test
+    void emptyPartitionIsATruncatingQueryIntoTheDecorator()
+    {
+        warehouse.replacePartition(LINES, DAY, List.of(line("draftkings")));
+        assertThat(warehouse.replacePartition(LINES, DAY, List.of())).isZero();
+        JsonNode query = server.insertedJobs().get(server.insertedJobs().size() - 1).path("configuration").path("query");
+        assertThat(query.path("destinationTable").path("tableId").asText()).isEqualTo("odds_api_game_lines$20241101");
+        assertThat(query.path("writeDisposition").asText()).isEqualTo("WRITE_TRUNCATE");
+        assertThat(query.path("query").asText()).endsWith("WHERE FALSE");
+        assertThat(warehouse.countPartition(LINES, DAY)).isZero();
+    }
+
+    @Test
+    void schemasComeFromTheCatalog()
+    {
+        var lines = SchemaCatalog.standard().schema(LINES);
+        Schema schema = BigQuerySchemas.schema(lines);
+        assertThat(schema.getFields().get("game_date").getType().getStandardType()).isEqualTo(StandardSQLTypeName.DATE);
+        assertThat(schema.getFields().get("game_date").getMode()).isEqualTo(Field.Mode.REQUIRED);
+        assertThat(schema.getFields().get("snapshot_timestamp").getType().getStandardType()).isEqualTo(StandardSQLTypeName.TIMESTAMP);
+        assertThat(schema.getFields().get("outcome_point").getType().getStandardType()).isEqualTo(StandardSQLTypeName.FLOAT64);
+        assertThat(BigQuerySchemas.partitioning(lines)).contains(TimePartitioning.newBuilder(TimePartitioning.Type.DAY).setField("game_date").build());
+        assertThat(BigQuerySchemas.partitioning(SchemaCatalog.standard().schema(RawTables.TRAVEL_DISTANCES))).isEmpty();
+        assertThat(BigQueryFailures.classify("quotaExceeded", 403)).isEqualTo(ErrorClass.TRANSIENT);
+        assertThat(BigQueryFailures.classify("internalError", 500)).isEqualTo(ErrorClass.TRANSIENT);
+        assertThat(BigQueryFailures.classify("notFound", 404)).isEqualTo(ErrorClass.PERMANENT);
+        assertThat(BigQueryFailures.classify("invalid", 400)).isEqualTo(ErrorClass.PERMANENT);
+        assertThat(BigQueryFailures.classify(null, 502)).isEqualTo(ErrorClass.TRANSIENT);
+    }
+
+    private List<String> jobIds()
+    {
+        return server.insertedJobs().stream()
+                .filter(job -> job.path("configuration").has("load") || job.path("configuration").path("query").has("destinationTable"))
+                .map(job -> job.path("jobReference").path("jobId").asText())
+                .toList();
+    }
+
+    private static Row line(String bookmaker)
+    {
+        return Row.builder()
+                .set("game_date", DAY).set("home_team", "NYK").set("away_team", "BOS").set("bookmaker", bookmaker)
+                .set("market", "spreads").set("outcome", "NYK").set("outcome_point", -4.5)
+                .set("snapshot_timestamp", Instant.parse("2024-11-01T23:20:00.123456Z"))
+                .build();
+    }
+}

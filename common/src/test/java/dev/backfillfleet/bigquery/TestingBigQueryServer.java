@@ -1,0 +1,613 @@
+package dev.backfillfleet.bigquery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * A local stand-in for the BigQuery REST API (v2), just large enough for the calls the Java
+ * client makes on behalf of {@link BigQueryWarehouse}: tables.get/insert, jobs.insert (query),
+ * resumable upload of load jobs, jobs.get, jobs.getQueryResults and tabledata.list. Tables live in
+ * memory; a load with WRITE_TRUNCATE into {@code table$YYYYMMDD} replaces that partition only.
+ * It understands the few query shapes the adapter sends and answers the documented error
+ * format. Every request is recorded for assertions; failures can be scripted.
+ */
+final class TestingBigQueryServer
+        implements AutoCloseable
+{
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Pattern SELECT = Pattern.compile("SELECT \\* FROM `([^`]+)`(?: WHERE (\\w+) BETWEEN @first AND @last)?");
+    private static final Pattern NOTHING = Pattern.compile("SELECT \\* FROM `([^`]+)` WHERE FALSE");
+    private static final Pattern COUNT = Pattern.compile("SELECT COUNT\\(\\*\\) AS row_count FROM `([^`]+)` WHERE (\\w+) = @date");
+
+    private final HttpServer server;
+    private final Map<String, StoredTable> tables = new ConcurrentHashMap<>();
+    private final Map<String, ObjectNode> jobs = new ConcurrentHashMap<>();
+    private final Map<String, QueryResult> results = new ConcurrentHashMap<>();
+    private final Map<String, Upload> uploads = new ConcurrentHashMap<>();
+    private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    private final List<ScriptedFailure> failures = new CopyOnWriteArrayList<>();
+    private final AtomicLong clockMillis = new AtomicLong(System.currentTimeMillis());
+
+    record RecordedRequest(String method, String path, Map<String, String> query, JsonNode body) {}
+
+    private record ScriptedFailure(String method, Pattern path, int status, String reason, String message) {}
+
+    private record StoredTable(String project, String dataset, String table, ArrayNode fields, Optional<String> partitionField, List<ObjectNode> rows) {}
+
+    private record QueryResult(ArrayNode fields, List<List<JsonNode>> rows) {}
+
+    private record Upload(JsonNode job, ByteArrayOutputStream data) {}
+
+    TestingBigQueryServer()
+    {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.setExecutor(Executors.newFixedThreadPool(4, runnable -> {
+            Thread thread = new Thread(runnable, "testing-bigquery");
+            thread.setDaemon(true);
+            return thread;
+        }));
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    String url()
+    {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    List<RecordedRequest> requests()
+    {
+        return List.copyOf(requests);
+    }
+
+    /** The job resources the adapter inserted or uploaded, in order. */
+    List<JsonNode> insertedJobs()
+    {
+        return requests.stream()
+                .filter(request -> request.method().equals("POST") && request.path().endsWith("/jobs") && request.body() != null)
+                .map(RecordedRequest::body)
+                .toList();
+    }
+
+    /** The next request matching {@code method} and {@code pathRegex} fails with this documented error. */
+    void failNext(String method, String pathRegex, int status, String reason, String message)
+    {
+        failures.add(new ScriptedFailure(method, Pattern.compile(pathRegex), status, reason, message));
+    }
+
+    /** Moves the server's job clock, e.g. to make an old job look old. */
+    void advanceJobClock(java.time.Duration duration)
+    {
+        clockMillis.addAndGet(duration.toMillis());
+    }
+
+    private void handle(HttpExchange exchange)
+            throws IOException
+    {
+        try (exchange) {
+            String method = exchange.getRequestMethod();
+            String path = exchange.getRequestURI().getPath();
+            Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+            byte[] body = readBody(exchange);
+            boolean upload = path.startsWith("/upload/") && method.equals("PUT");
+            JsonNode json = !upload && body.length > 0 ? MAPPER.readTree(body) : null;
+            requests.add(new RecordedRequest(method, path, query, json));
+            for (ScriptedFailure failure : failures) {
+                if (failure.method().equals(method) && failure.path().matcher(path).find() && failures.remove(failure)) {
+                    error(exchange, failure.status(), failure.reason(), failure.message());
+                    return;
+                }
+            }
+            route(exchange, method, path, query, body, json);
+        }
+        catch (RuntimeException e) {
+            error(exchange, 500, "internalError", "stand-in failure: " + e);
+        }
+    }
+
+    private void route(HttpExchange exchange, String method, String path, Map<String, String> query, byte[] body, JsonNode json)
+            throws IOException
+    {
+        Matcher matcher;
+        if (method.equals("POST") && (matcher = Pattern.compile("^/upload/bigquery/v2/projects/([^/]+)/jobs$").matcher(path)).find()) {
+            startUpload(exchange, json);
+        }
+        else if (method.equals("PUT") && path.startsWith("/upload/bigquery/v2/")) {
+            continueUpload(exchange, query.get("upload_id"), body);
+        }
+        else if (method.equals("POST") && (matcher = Pattern.compile("^/bigquery/v2/projects/([^/]+)/jobs$").matcher(path)).find()) {
+            insertQueryJob(exchange, matcher.group(1), (ObjectNode) json);
+        }
+        else if (method.equals("GET") && (matcher = Pattern.compile("^/bigquery/v2/projects/([^/]+)/jobs/([^/]+)$").matcher(path)).find()) {
+            ObjectNode job = jobs.get(matcher.group(2));
+            if (job == null) {
+                error(exchange, 404, "notFound", "Not found: Job " + matcher.group(1) + ":" + matcher.group(2));
+                return;
+            }
+            send(exchange, 200, job);
+        }
+        else if (method.equals("GET") && (matcher = Pattern.compile("^/bigquery/v2/projects/([^/]+)/queries/([^/]+)$").matcher(path)).find()) {
+            queryResults(exchange, matcher.group(2), query);
+        }
+        else if (method.equals("GET") && (matcher = Pattern.compile("^/bigquery/v2/projects/([^/]+)/datasets/([^/]+)/tables/([^/]+)/data$").matcher(path)).find()) {
+            tableData(exchange, matcher.group(2), URLDecoder.decode(matcher.group(3), StandardCharsets.UTF_8), query);
+        }
+        else if (method.equals("GET") && (matcher = Pattern.compile("^/bigquery/v2/projects/([^/]+)/datasets/([^/]+)/tables/([^/]+)$").matcher(path)).find()) {
+            StoredTable table = tables.get(matcher.group(2) + "." + matcher.group(3));
+            if (table == null) {
+                error(exchange, 404, "notFound", "Not found: Table " + matcher.group(1) + ":" + matcher.group(2) + "." + matcher.group(3));
+                return;
+            }
+            send(exchange, 200, tableResource(table));
+        }
+        else if (method.equals("POST") && (matcher = Pattern.compile("^/bigquery/v2/projects/([^/]+)/datasets/([^/]+)/tables$").matcher(path)).find()) {
+            createTable(exchange, matcher.group(1), matcher.group(2), json);
+        }
+        else {
+            error(exchange, 404, "notFound", "the stand-in does not implement " + method + " " + path);
+        }
+    }
+
+    private void createTable(HttpExchange exchange, String project, String dataset, JsonNode json)
+            throws IOException
+    {
+        String tableId = json.path("tableReference").path("tableId").asText();
+        Optional<String> partition = Optional.ofNullable(json.path("timePartitioning").path("field").textValue());
+        StoredTable table = new StoredTable(project, dataset, tableId, (ArrayNode) json.path("schema").path("fields"), partition, new CopyOnWriteArrayList<>());
+        if (tables.putIfAbsent(dataset + "." + tableId, table) != null) {
+            error(exchange, 409, "duplicate", "Already Exists: Table " + project + ":" + dataset + "." + tableId);
+            return;
+        }
+        send(exchange, 200, tableResource(table));
+    }
+
+    private ObjectNode tableResource(StoredTable table)
+    {
+        ObjectNode resource = MAPPER.createObjectNode();
+        resource.put("kind", "bigquery#table");
+        resource.put("id", table.project() + ":" + table.dataset() + "." + table.table());
+        resource.putObject("tableReference").put("projectId", table.project()).put("datasetId", table.dataset()).put("tableId", table.table());
+        resource.putObject("schema").set("fields", table.fields());
+        table.partitionField().ifPresent(field -> resource.putObject("timePartitioning").put("type", "DAY").put("field", field));
+        resource.put("type", "TABLE");
+        resource.put("numRows", Integer.toString(table.rows().size()));
+        return resource;
+    }
+
+    // ---- query jobs
+
+    private void insertQueryJob(HttpExchange exchange, String project, ObjectNode job)
+            throws IOException
+    {
+        String jobId = job.path("jobReference").path("jobId").asText(UUID.randomUUID().toString());
+        if (jobs.containsKey(jobId)) {
+            duplicateJob(exchange, project, jobId);
+            return;
+        }
+        JsonNode queryConfiguration = job.path("configuration").path("query");
+        if (queryConfiguration.isMissingNode()) {
+            error(exchange, 400, "invalid", "the stand-in runs only query jobs through jobs.insert");
+            return;
+        }
+        Map<String, String> parameters = new HashMap<>();
+        for (JsonNode parameter : queryConfiguration.path("queryParameters")) {
+            parameters.put(parameter.path("name").asText(), parameter.path("parameterValue").path("value").asText());
+        }
+        String sql = queryConfiguration.path("query").asText();
+        QueryResult result;
+        try {
+            result = runQuery(sql, parameters);
+        }
+        catch (NotFound e) {
+            error(exchange, 404, "notFound", e.getMessage());
+            return;
+        }
+        catch (IllegalArgumentException e) {
+            error(exchange, 400, "invalidQuery", e.getMessage());
+            return;
+        }
+        ObjectNode stored = doneJob(project, jobId, job);
+        if (queryConfiguration.has("destinationTable")) {
+            try {
+                write(queryConfiguration, rowObjects(result));
+            }
+            catch (NotFound e) {
+                fail(stored, "notFound", e.getMessage());
+            }
+            catch (IllegalArgumentException e) {
+                fail(stored, "invalid", e.getMessage());
+            }
+            results.put(jobId, result);
+            jobs.put(jobId, stored);
+            send(exchange, 200, stored);
+            return;
+        }
+        results.put(jobId, result);
+        ((ObjectNode) stored.path("configuration").path("query")).putObject("destinationTable")
+                .put("projectId", project).put("datasetId", "_anonymous").put("tableId", "anon_" + jobId);
+        ((ObjectNode) stored.path("statistics")).putObject("query").put("totalBytesProcessed", "0").put("statementType", "SELECT");
+        jobs.put(jobId, stored);
+        send(exchange, 200, stored);
+    }
+
+    private QueryResult runQuery(String sql, Map<String, String> parameters)
+    {
+        Matcher select = SELECT.matcher(sql.trim());
+        if (select.matches()) {
+            StoredTable table = table(select.group(1));
+            List<List<JsonNode>> rows = new ArrayList<>();
+            for (ObjectNode row : table.rows()) {
+                if (select.group(2) != null) {
+                    LocalDate date = LocalDate.parse(row.path(select.group(2)).asText());
+                    if (date.isBefore(LocalDate.parse(parameters.get("first"))) || date.isAfter(LocalDate.parse(parameters.get("last")))) {
+                        continue;
+                    }
+                }
+                List<JsonNode> values = new ArrayList<>();
+                for (JsonNode field : table.fields()) {
+                    values.add(row.get(field.path("name").asText()));
+                }
+                rows.add(values);
+            }
+            return new QueryResult(table.fields(), rows);
+        }
+        Matcher nothing = NOTHING.matcher(sql.trim());
+        if (nothing.matches()) {
+            return new QueryResult(table(nothing.group(1)).fields(), List.of());
+        }
+        Matcher count = COUNT.matcher(sql.trim());
+        if (count.matches()) {
+            StoredTable table = table(count.group(1));
+            long rows = table.rows().stream().filter(row -> row.path(count.group(2)).asText().equals(parameters.get("date"))).count();
+            ArrayNode fields = MAPPER.createArrayNode();
+            fields.addObject().put("name", "row_count").put("type", "INTEGER").put("mode", "NULLABLE");
+            return new QueryResult(fields, List.of(List.of(MAPPER.getNodeFactory().numberNode(rows))));
+        }
+        throw new IllegalArgumentException("Syntax error: the stand-in does not understand " + sql);
+    }
+
+    private StoredTable table(String qualified)
+    {
+        String[] parts = qualified.split("\\.");
+        StoredTable table = tables.get(parts[parts.length - 2] + "." + parts[parts.length - 1]);
+        if (table == null) {
+            throw new NotFound("Not found: Table " + qualified);
+        }
+        return table;
+    }
+
+    private void queryResults(HttpExchange exchange, String jobId, Map<String, String> query)
+            throws IOException
+    {
+        QueryResult result = results.get(jobId);
+        ObjectNode job = jobs.get(jobId);
+        if (result == null || job == null) {
+            error(exchange, 404, "notFound", "Not found: Job " + jobId);
+            return;
+        }
+        ObjectNode response = MAPPER.createObjectNode();
+        response.put("kind", "bigquery#getQueryResultsResponse");
+        response.set("jobReference", job.path("jobReference"));
+        response.put("jobComplete", true);
+        response.putObject("schema").set("fields", result.fields());
+        response.put("totalRows", Integer.toString(result.rows().size()));
+        response.put("cacheHit", false);
+        if (!"0".equals(query.get("maxResults"))) {
+            response.set("rows", rows(result, useInt64Timestamps(query)));
+        }
+        send(exchange, 200, response);
+    }
+
+    private void tableData(HttpExchange exchange, String dataset, String tableId, Map<String, String> query)
+            throws IOException
+    {
+        QueryResult result;
+        if (dataset.equals("_anonymous")) {
+            result = results.get(tableId.substring("anon_".length()));
+        }
+        else {
+            StoredTable table = tables.get(dataset + "." + tableId);
+            result = table == null ? null : runQuery("SELECT * FROM `" + dataset + "." + tableId + "`", Map.of());
+        }
+        if (result == null) {
+            error(exchange, 404, "notFound", "Not found: Table " + dataset + "." + tableId);
+            return;
+        }
+        ObjectNode response = MAPPER.createObjectNode();
+        response.put("kind", "bigquery#tableDataList");
+        response.put("totalRows", Integer.toString(result.rows().size()));
+        response.set("rows", rows(result, useInt64Timestamps(query)));
+        send(exchange, 200, response);
+    }
+
+    private static boolean useInt64Timestamps(Map<String, String> query)
+    {
+        return "true".equals(query.get("formatOptions.useInt64Timestamp"));
+    }
+
+    private static ArrayNode rows(QueryResult result, boolean int64Timestamps)
+    {
+        ArrayNode rows = MAPPER.createArrayNode();
+        for (List<JsonNode> values : result.rows()) {
+            ArrayNode cells = rows.addObject().putArray("f");
+            for (int i = 0; i < values.size(); i++) {
+                JsonNode value = values.get(i);
+                ObjectNode cell = cells.addObject();
+                if (value == null || value.isNull()) {
+                    cell.putNull("v");
+                }
+                else if (result.fields().get(i).path("type").asText().equals("TIMESTAMP")) {
+                    long micros = micros(Instant.parse(value.asText()));
+                    cell.put("v", int64Timestamps ? Long.toString(micros) : BigDecimal.valueOf(micros).movePointLeft(6).toPlainString());
+                }
+                else {
+                    cell.put("v", value.asText());
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static long micros(Instant instant)
+    {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000L);
+    }
+
+    // ---- load jobs through the resumable upload protocol
+
+    private void startUpload(HttpExchange exchange, JsonNode job)
+            throws IOException
+    {
+        String jobId = job.path("jobReference").path("jobId").asText(UUID.randomUUID().toString());
+        if (jobs.containsKey(jobId)) {
+            duplicateJob(exchange, job.path("jobReference").path("projectId").asText(), jobId);
+            return;
+        }
+        String uploadId = UUID.randomUUID().toString();
+        uploads.put(uploadId, new Upload(job, new ByteArrayOutputStream()));
+        exchange.getResponseHeaders().add("Location", url() + exchange.getRequestURI().getPath() + "?uploadType=resumable&upload_id=" + uploadId);
+        exchange.sendResponseHeaders(200, -1);
+    }
+
+    private void continueUpload(HttpExchange exchange, String uploadId, byte[] body)
+            throws IOException
+    {
+        Upload upload = uploadId == null ? null : uploads.get(uploadId);
+        if (upload == null) {
+            error(exchange, 404, "notFound", "no upload session " + uploadId);
+            return;
+        }
+        upload.data().write(body);
+        String range = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Range")).orElse("bytes */0");
+        if (range.endsWith("/*")) {
+            exchange.getResponseHeaders().add("Range", "bytes=0-" + (upload.data().size() - 1));
+            exchange.sendResponseHeaders(308, -1);
+            return;
+        }
+        uploads.remove(uploadId);
+        JsonNode jobReference = upload.job().path("jobReference");
+        String jobId = jobReference.path("jobId").asText();
+        String project = jobReference.path("projectId").asText();
+        if (jobs.containsKey(jobId)) {
+            duplicateJob(exchange, project, jobId);
+            return;
+        }
+        ObjectNode job = doneJob(project, jobId, upload.job());
+        try {
+            long outputRows = load(upload.job().path("configuration").path("load"), upload.data().toString(StandardCharsets.UTF_8));
+            ((ObjectNode) job.path("statistics")).putObject("load").put("outputRows", Long.toString(outputRows)).put("inputFiles", "1");
+        }
+        catch (NotFound e) {
+            fail(job, "notFound", e.getMessage());
+        }
+        catch (IllegalArgumentException e) {
+            fail(job, "invalid", e.getMessage());
+        }
+        jobs.put(jobId, job);
+        send(exchange, 200, job);
+    }
+
+    private static List<ObjectNode> rowObjects(QueryResult result)
+    {
+        List<ObjectNode> rows = new ArrayList<>();
+        for (List<JsonNode> values : result.rows()) {
+            ObjectNode row = MAPPER.createObjectNode();
+            for (int i = 0; i < values.size(); i++) {
+                row.set(result.fields().get(i).path("name").asText(), values.get(i));
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private long load(JsonNode configuration, String json)
+    {
+        if (!"NEWLINE_DELIMITED_JSON".equals(configuration.path("sourceFormat").asText())) {
+            throw new IllegalArgumentException("the stand-in loads only NEWLINE_DELIMITED_JSON, not " + configuration.path("sourceFormat"));
+        }
+        List<ObjectNode> rows = new ArrayList<>();
+        for (String line : json.split("\n")) {
+            if (!line.isBlank()) {
+                try {
+                    rows.add((ObjectNode) MAPPER.readTree(line));
+                }
+                catch (IOException e) {
+                    throw new IllegalArgumentException("Error while reading data: " + e.getMessage());
+                }
+            }
+        }
+        return write(configuration, rows);
+    }
+
+    /** Writes {@code rows} into the configuration's destination table or partition. */
+    private long write(JsonNode configuration, List<ObjectNode> rows)
+    {
+        if (!"WRITE_TRUNCATE".equals(configuration.path("writeDisposition").asText())) {
+            throw new IllegalArgumentException("the stand-in writes only with WRITE_TRUNCATE, not " + configuration.path("writeDisposition"));
+        }
+        JsonNode destination = configuration.path("destinationTable");
+        String[] tableAndDecorator = destination.path("tableId").asText().split("\\$");
+        StoredTable table = table(destination.path("datasetId").asText() + "." + tableAndDecorator[0]);
+        for (ObjectNode row : rows) {
+            row.fieldNames().forEachRemaining(name -> {
+                boolean known = false;
+                for (JsonNode field : table.fields()) {
+                    known |= field.path("name").asText().equals(name);
+                }
+                if (!known) {
+                    throw new IllegalArgumentException("JSON table encountered too many errors: no such field: " + name);
+                }
+            });
+        }
+        synchronized (table) {
+            if (tableAndDecorator.length == 2) {
+                String field = table.partitionField().orElseThrow(() -> new IllegalArgumentException("table is not partitioned"));
+                String date = LocalDate.parse(tableAndDecorator[1], DateTimeFormatter.BASIC_ISO_DATE).toString();
+                for (ObjectNode row : rows) {
+                    if (!row.path(field).asText().equals(date)) {
+                        throw new IllegalArgumentException("Some rows belong to different partitions rather than destination partition " + tableAndDecorator[1]);
+                    }
+                }
+                List<ObjectNode> kept = new ArrayList<>(table.rows().stream().filter(row -> !row.path(field).asText().equals(date)).toList());
+                kept.addAll(rows);
+                table.rows().clear();
+                table.rows().addAll(kept);
+            }
+            else {
+                table.rows().clear();
+                table.rows().addAll(rows);
+            }
+        }
+        return rows.size();
+    }
+
+    // ---- jobs and errors
+
+    private ObjectNode doneJob(String project, String jobId, JsonNode submitted)
+    {
+        long now = clockMillis.get();
+        ObjectNode job = MAPPER.createObjectNode();
+        job.put("kind", "bigquery#job");
+        String location = submitted.path("jobReference").path("location").asText("US");
+        job.put("id", project + ":" + location + "." + jobId);
+        job.putObject("jobReference").put("projectId", project).put("jobId", jobId).put("location", location);
+        job.set("configuration", submitted.path("configuration").deepCopy());
+        job.putObject("status").put("state", "DONE");
+        job.putObject("statistics").put("creationTime", Long.toString(now)).put("startTime", Long.toString(now)).put("endTime", Long.toString(now));
+        return job;
+    }
+
+    private static void fail(ObjectNode job, String reason, String message)
+    {
+        ObjectNode status = (ObjectNode) job.path("status");
+        status.putObject("errorResult").put("reason", reason).put("message", message);
+        status.putArray("errors").addObject().put("reason", reason).put("message", message);
+    }
+
+    private void duplicateJob(HttpExchange exchange, String project, String jobId)
+            throws IOException
+    {
+        error(exchange, 409, "duplicate", "Already Exists: Job " + project + ":US." + jobId);
+    }
+
+    private static void error(HttpExchange exchange, int status, String reason, String message)
+            throws IOException
+    {
+        ObjectNode body = MAPPER.createObjectNode();
+        ObjectNode error = body.putObject("error");
+        error.put("code", status);
+        error.put("message", message);
+        error.putArray("errors").addObject().put("message", message).put("domain", "global").put("reason", reason);
+        send(exchange, status, body);
+    }
+
+    private static void send(HttpExchange exchange, int status, JsonNode body)
+            throws IOException
+    {
+        byte[] bytes = MAPPER.writeValueAsBytes(body);
+        exchange.getResponseHeaders().add("Content-Type", "application/json; charset=UTF-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static byte[] readBody(HttpExchange exchange)
+            throws IOException
+    {
+        InputStream in = exchange.getRequestBody();
+        if ("gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))) {
+            in = new GZIPInputStream(in);
+        }
+        try (InputStream body = in) {
+            return body.readAllBytes();
+        }
+    }
+
+    private static Map<String, String> query(String rawQuery)
+    {
+        Map<String, String> query = new LinkedHashMap<>();
+        if (rawQuery == null) {
+            return query;
+        }
+        for (String pair : rawQuery.split("&")) {
+            int equals = pair.indexOf('=');
+            String key = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+            query.put(key, equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+        }
+        return query;
+    }
+
+    @Override
+    public void close()
+    {
+        server.stop(0);
+        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    }
+
+    private static final class NotFound
+            extends RuntimeException
+    {
+        NotFound(String message)
+        {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.backfillfleet.firestore;
+
+import dev.backfillfleet.domain.AnalyticsTable;
+import dev.backfillfleet.domain.DateKey;
+import dev.backfillfleet.domain.EnqueuePolicy;
+import dev.backfillfleet.domain.ErrorClass;
+import dev.backfillfleet.domain.FleetException;
+import dev.backfillfleet.domain.WorkItem;
+import dev.backfillfleet.state.AbstractStateStoreTest;
+import dev.backfillfleet.state.ClaimResult;
+import dev.backfillfleet.state.StateStore;
+import dev.backfillfleet.testing.TestingClock;
+import dev.backfillfleet.testing.emulators.EmulatorAvailability;
+import dev.backfillfleet.testing.emulators.FirestoreEmulator;
+import dev.backfillfleet.testing.emulators.LocalOnly;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** The state store contract against the official Firestore emulator, started by the test. */
+class TestFirestoreStateStore
+        extends AbstractStateStoreTest
+{
+    static final String PROJECT = "backfill-fleet-test";
+
+    private static FirestoreEmulator emulator;
+    private FirestoreStateStore firestoreStore;
+
+    @BeforeAll
+    static void startEmulator()
+    {
+        EmulatorAvailability<FirestoreEmulator> availability = FirestoreEmulator.shared();
+        if (availability.emulator().isEmpty()) {
+            System.out.println("contract: TestFirestoreStateStore SKIPPED: " + availability.unavailableReason());
+        }
+        assumeTrue(availability.emulator().isPresent(), availability.unavailableReason());
+        emulator = availability.emulator().get();
+        System.out.println("contract: TestFirestoreStateStore ran against firestore-emulator " + emulator.hostAndPort());
+    }
+
+    @Override
+    protected StateStore createStore(TestingClock clock)
+    {
+        emulator.reset(PROJECT);
+        FirestoreStateStoreSettings settings = FirestoreStateStoreSettings.of(PROJECT).withEmulatorHost(emulator.hostAndPort());
+        LocalOnly.requireLocal(settings.emulatorHost(), "firestore settings");
+        firestoreStore = FirestoreStateStore.create(settings, clock);
+        return firestoreStore;
+    }
+
+    @Override
+    protected void closeStore()
+    {
+        if (firestoreStore != null) {
+            firestoreStore.close();
+        }
+    }
+
+    @Test
+    void documentsAreReadableWithEveryField()
+            throws Exception
+    {
+        FirestoreStateStoreSettings settings = FirestoreStateStoreSettings.of(PROJECT).withEmulatorHost(emulator.hostAndPort());
+        store.enqueue(List.of(new DateKey(AnalyticsTable.TEAM_OFFENSE, LocalDate.parse("2024-11-01"))), "run-1", EnqueuePolicy.NORMAL);
+        try (com.google.cloud.firestore.Firestore client = FirestoreStateStore.createClient(settings)) {
+            Map<String, Object> fields = client.collection(FirestoreStateStoreSettings.DEFAULT_COLLECTION)
+                    .document("team_offense_game_summary__2024-11-01").get().get().getData();
+            assertThat(fields).containsKeys("table", "date", "status", "attempts", "runId", "leaseOwner", "leaseExpiresAt", "queuedAt",
+                    "startedAt", "finishedAt", "rowsWritten", "rowsExpected", "durationMs", "errorClass", "errorMessage", "updatedAt");
+            assertThat(fields).containsEntry("status", "QUEUED").containsEntry("date", "2024-11-01").containsEntry("runId", "run-1");
+        }
+    }
+
+    @Test
+    void eightContendersOnOneDateGetOneLeaseAndNoError()
+            throws Exception
+    {
+        // the client's default of 5 transaction attempts can run out at 8 threads (testing-backends.md)
+        WorkItem item = new WorkItem(AnalyticsTable.TEAM_DEFENSE, LocalDate.parse("2024-11-02"), "run-1");
+        ExecutorService executor = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<ClaimResult>> claims = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String owner = "worker-" + i;
+                claims.add(executor.submit(() -> store.claim(item, owner, Duration.ofSeconds(30), 100)));
+            }
+            int granted = 0;
+            for (Future<ClaimResult> claim : claims) {
+                granted += claim.get() instanceof ClaimResult.Claimed ? 1 : 0;
+            }
+            assertThat(granted).isEqualTo(1);
+        }
+        finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void firestoreFailuresAreClassified()
+    {
+        assertThat(FirestoreFailures.classify(Status.Code.ABORTED)).isEqualTo(ErrorClass.TRANSIENT);
+        assertThat(FirestoreFailures.classify(Status.Code.UNAVAILABLE)).isEqualTo(ErrorClass.TRANSIENT);
+        assertThat(FirestoreFailures.classify(Status.Code.DEADLINE_EXCEEDED)).isEqualTo(ErrorClass.TRANSIENT);
+        assertThat(FirestoreFailures.classify(Status.Code.RESOURCE_EXHAUSTED)).isEqualTo(ErrorClass.TRANSIENT);
+        assertThat(FirestoreFailures.classify(Status.Code.PERMISSION_DENIED)).isEqualTo(ErrorClass.PERMANENT);
+        StatusRuntimeException cause = Status.UNAVAILABLE.withDescription("connection reset").asRuntimeException();
+        RuntimeException translated = FirestoreFailures.translate("claim", new ExecutionException(cause));
+        assertThat(translated).isInstanceOfSatisfying(FleetException.class, e -> assertThat(e.errorClass()).isEqualTo(ErrorClass.TRANSIENT));
+        assertThat(translated).hasCause(cause);
+    }
+
+    @Test
+    void emulatorHostComesFromTheEnvironmentUnlessConfigured()
+    {
+        FirestoreStateStoreSettings settings = FirestoreStateStoreSettings.of(PROJECT);
+        assertThat(settings.withEnvironment(Map.of("FIRESTORE_EMULATOR_HOST", "127.0.0.1:8080")).emulatorHost()).contains("127.0.0.1:8080");
+        assertThat(settings.withEnvironment(Map.of()).emulatorHost()).isEmpty();
+        assertThat(settings.withEmulatorHost("127.0.0.1:9").withEnvironment(Map.of("FIRESTORE_EMULATOR_HOST", "127.0.0.1:8080")).emulatorHost())
+                .isEqualTo(Optional.of("127.0.0.1:9"));
+    }
+}
