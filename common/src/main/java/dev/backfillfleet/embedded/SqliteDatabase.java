@@ -18,7 +18,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * One SQLite file shared by every process on the machine. WAL lets readers run beside the one
  * writer; writes take the file's write lock up front (BEGIN IMMEDIATE) and wait for it with a
  * busy timeout, so concurrent read-modify-write transactions from several processes serialise
- * instead of failing. Within a process, one connection is shared under a lock.
+ * instead of failing. Within a process, writes share one connection under a lock and reads
+ * another, so that progress queries never wait behind the write path.
  */
 public final class SqliteDatabase
         implements AutoCloseable
@@ -27,13 +28,16 @@ public final class SqliteDatabase
 
     private final Path file;
     private final Connection connection;
+    private final Connection readConnection;
     private final boolean readOnly;
     private final ReentrantLock lock = new ReentrantLock();
+    private final ReentrantLock readLock = new ReentrantLock();
 
-    private SqliteDatabase(Path file, Connection connection, boolean readOnly)
+    private SqliteDatabase(Path file, Connection connection, Connection readConnection, boolean readOnly)
     {
         this.file = file;
         this.connection = connection;
+        this.readConnection = readConnection;
         this.readOnly = readOnly;
     }
 
@@ -51,7 +55,8 @@ public final class SqliteDatabase
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
-        SqliteDatabase database = new SqliteDatabase(file, connect(file, config), false);
+        Connection writer = connect(file, config);
+        SqliteDatabase database = new SqliteDatabase(file, writer, connect(file, config), false);
         database.write(connection -> {
             try (Statement statement = connection.createStatement()) {
                 for (String sql : schema) {
@@ -78,12 +83,13 @@ public final class SqliteDatabase
         Path wal = file.resolveSibling(file.getFileName() + "-wal");
         if (Files.exists(wal)) {
             // a writer is active (or crashed): read through the WAL like any reader
-            return java.util.Optional.of(new SqliteDatabase(file, connect(file, config), true));
+            Connection reader = connect(file, config);
+            return java.util.Optional.of(new SqliteDatabase(file, reader, reader, true));
         }
         // no WAL: the file is the whole truth; immutable=1 reads it without creating -wal/-shm files
         try {
             Connection connection = config.createConnection("jdbc:sqlite:file:" + file.toAbsolutePath() + "?immutable=1");
-            return java.util.Optional.of(new SqliteDatabase(file, connection, true));
+            return java.util.Optional.of(new SqliteDatabase(file, connection, connection, true));
         }
         catch (SQLException e) {
             throw new FleetException(dev.backfillfleet.domain.ErrorClass.PERMANENT, "cannot open SQLite database " + file + ": " + e.getMessage(), e);
@@ -140,39 +146,50 @@ public final class SqliteDatabase
         }
     }
 
-    /** Runs reads in one snapshot (a deferred transaction: no write lock). */
+    /** Runs reads in one snapshot (a deferred transaction on the read connection: no write lock). */
     public <T> T read(SqlWork<T> work)
     {
-        lock.lock();
+        readLock.lock();
         try {
-            execute("BEGIN DEFERRED");
+            execute(readConnection, "BEGIN DEFERRED");
             try {
-                return work.run(connection);
+                return work.run(readConnection);
             }
             finally {
-                rollbackQuietly();
+                rollbackQuietly(readConnection);
             }
         }
         catch (SQLException e) {
             throw translate(e);
         }
         finally {
-            lock.unlock();
+            readLock.unlock();
         }
     }
 
     private void execute(String sql)
             throws SQLException
     {
-        try (Statement statement = connection.createStatement()) {
+        execute(connection, sql);
+    }
+
+    private static void execute(Connection target, String sql)
+            throws SQLException
+    {
+        try (Statement statement = target.createStatement()) {
             statement.execute(sql);
         }
     }
 
     private void rollbackQuietly()
     {
+        rollbackQuietly(connection);
+    }
+
+    private static void rollbackQuietly(Connection target)
+    {
         try {
-            execute("ROLLBACK");
+            execute(target, "ROLLBACK");
         }
         catch (SQLException ignored) {
             // no transaction open any more: nothing to undo
@@ -195,13 +212,18 @@ public final class SqliteDatabase
     public void close()
     {
         lock.lock();
+        readLock.lock();
         try {
             connection.close();
+            if (readConnection != connection) {
+                readConnection.close();
+            }
         }
         catch (SQLException e) {
             throw translate(e);
         }
         finally {
+            readLock.unlock();
             lock.unlock();
         }
     }
