@@ -44,6 +44,7 @@ public final class FleetConfig
     public static final ConfigKey BIGQUERY_DATASET_STATIC = new ConfigKey("backfill.bigquery-dataset-static", "nba_static", "BigQuery dataset of the static tables");
     public static final ConfigKey BIGQUERY_DATASET_ANALYTICS = new ConfigKey("backfill.bigquery-dataset-analytics", "nba_analytics", "BigQuery dataset of the analytics tables");
     public static final ConfigKey PUBSUB_RETRY_MIN_BACKOFF_SECONDS = new ConfigKey("backfill.pubsub-retry-min-backoff-seconds", "10", "subscription retry policy: minimum backoff after a nack (0-600)");
+    public static final ConfigKey PUBSUB_PULL_MODE = new ConfigKey("backfill.pubsub-pull-mode", "streaming", "streaming | unary: how workers pull Pub/Sub (unary: synchronous Pull, for the emulator)");
     public static final ConfigKey BIGQUERY_LOCATION = new ConfigKey("backfill.bigquery-location", "US", "BigQuery location");
     public static final ConfigKey BIGQUERY_MAX_BYTES_BILLED = new ConfigKey("backfill.bigquery-max-bytes-billed", "0", "per-query byte cap; 0 = none");
     public static final ConfigKey DEMO_DATA = new ConfigKey("backfill.demo-data", "true", "seed the embedded warehouse with the demo league on first use (false: start empty, e.g. to import real data)");
@@ -55,7 +56,7 @@ public final class FleetConfig
             HOME, BACKEND, QUEUE, STATE, WAREHOUSE, WORKER_CONCURRENCY, LEASE_SECONDS, ACK_DEADLINE_SECONDS, MAX_DELIVERY_ATTEMPTS,
             RETRY_ATTEMPTS, RETRY_INITIAL_BACKOFF_MILLIS, TABLE_CONCURRENCY, DEPENDENCY_DELAY_MILLIS, GCP_PROJECT,
             PUBSUB_TOPIC, PUBSUB_SUBSCRIPTION, PUBSUB_DEAD_LETTER_TOPIC, PUBSUB_DEAD_LETTER_SUBSCRIPTION,
-            PUBSUB_RETRY_MIN_BACKOFF_SECONDS, FIRESTORE_DATABASE, FIRESTORE_COLLECTION, BIGQUERY_DATASET_RAW, BIGQUERY_DATASET_STATIC,
+            PUBSUB_RETRY_MIN_BACKOFF_SECONDS, PUBSUB_PULL_MODE, FIRESTORE_DATABASE, FIRESTORE_COLLECTION, BIGQUERY_DATASET_RAW, BIGQUERY_DATASET_STATIC,
             BIGQUERY_DATASET_ANALYTICS, BIGQUERY_LOCATION, BIGQUERY_MAX_BYTES_BILLED, DEMO_DATA,
             SYNTHETIC_LATENCY_MS, SYNTHETIC_TRANSIENT_FAILURE_RATE, SYNTHETIC_FAIL_DATES);
 
@@ -90,6 +91,7 @@ public final class FleetConfig
         check(errors, () -> between(SYNTHETIC_LATENCY_MS, 0, 3_600_000));
         check(errors, this::demoData);
         check(errors, () -> between(PUBSUB_RETRY_MIN_BACKOFF_SECONDS, 0, 600));
+        check(errors, this::pubSubPullMode);
         check(errors, () -> {
             if (bigQueryMaximumBytesBilled() < 0) {
                 throw invalid(BIGQUERY_MAX_BYTES_BILLED, "must not be negative");
@@ -161,6 +163,12 @@ public final class FleetConfig
             return choice(BACKEND, List.of("embedded", "gcp")).equals("gcp") ? gcpName : "embedded";
         }
         return choice(key, List.of("embedded", gcpName));
+    }
+
+    /** {@code streaming} or {@code unary}. */
+    public String pubSubPullMode()
+    {
+        return choice(PUBSUB_PULL_MODE, List.of("streaming", "unary"));
     }
 
     public long bigQueryMaximumBytesBilled()

@@ -14,7 +14,8 @@ import java.util.Optional;
 /**
  * The Pub/Sub work queue. {@code PUBSUB_EMULATOR_HOST} points it at an emulator (the client
  * does not read that variable itself). Topics and subscriptions are created if missing, with
- * the dead-letter and retry policies of the configuration.
+ * the dead-letter and retry policies of the configuration. {@code backfill.pubsub-pull-mode}
+ * chooses StreamingPull (default) or synchronous Pull (unary, for the emulator).
  */
 public final class PubSubQueueModule
         extends AbstractModule
@@ -32,7 +33,8 @@ public final class PubSubQueueModule
                 Optional.empty(),
                 PubSubQueueSettings.DEFAULT_MAX_ACK_EXTENSION_PERIOD,
                 Duration.ofSeconds(config.integerValue(FleetConfig.PUBSUB_RETRY_MIN_BACKOFF_SECONDS)),
-                PubSubQueueSettings.MAX_RETRY_BACKOFF)
+                PubSubQueueSettings.MAX_RETRY_BACKOFF,
+                PubSubQueueSettings.PullMode.parse(config.pubSubPullMode()))
                 .withEnvironment(System.getenv());
         PubSubWorkQueue queue = lifecycle.register(PubSubWorkQueue.create(settings, config.queueSettings()));
         queue.ensureTopology();

@@ -17,6 +17,8 @@ import static java.util.Objects.requireNonNull;
  * @param retryMinimumBackoff the subscription retry policy's minimum backoff after a nack
  *         (0-600 s; Pub/Sub's default is 10 s)
  * @param retryMaximumBackoff the retry policy's maximum backoff (0-600 s; default 600 s)
+ * @param pullMode how subscribers receive: {@link PullMode#STREAMING} (the client library's
+ *         StreamingPull, the default) or {@link PullMode#UNARY} (a loop of synchronous Pull calls)
  */
 public record PubSubQueueSettings(
         String projectId,
@@ -27,7 +29,8 @@ public record PubSubQueueSettings(
         Optional<String> emulatorHost,
         Duration maxAckExtensionPeriod,
         Duration retryMinimumBackoff,
-        Duration retryMaximumBackoff)
+        Duration retryMaximumBackoff,
+        PullMode pullMode)
 {
     public static final String EMULATOR_HOST_VARIABLE = "PUBSUB_EMULATOR_HOST";
     public static final Duration DEFAULT_MAX_ACK_EXTENSION_PERIOD = Duration.ofHours(1);
@@ -46,6 +49,7 @@ public record PubSubQueueSettings(
         requireNonNull(maxAckExtensionPeriod, "maxAckExtensionPeriod is null");
         requireNonNull(retryMinimumBackoff, "retryMinimumBackoff is null");
         requireNonNull(retryMaximumBackoff, "retryMaximumBackoff is null");
+        requireNonNull(pullMode, "pullMode is null");
         emulatorHost = emulatorHost.filter(host -> !host.isBlank());
         if (maxAckExtensionPeriod.isNegative() || maxAckExtensionPeriod.isZero()) {
             throw new IllegalArgumentException("maxAckExtensionPeriod must be positive: " + maxAckExtensionPeriod);
@@ -66,25 +70,31 @@ public record PubSubQueueSettings(
     public static PubSubQueueSettings of(String projectId, String topic)
     {
         return new PubSubQueueSettings(projectId, topic, topic + "-workers", topic + "-dead-letters", topic + "-dead-letters-handler",
-                Optional.empty(), DEFAULT_MAX_ACK_EXTENSION_PERIOD, DEFAULT_RETRY_MINIMUM_BACKOFF, MAX_RETRY_BACKOFF);
+                Optional.empty(), DEFAULT_MAX_ACK_EXTENSION_PERIOD, DEFAULT_RETRY_MINIMUM_BACKOFF, MAX_RETRY_BACKOFF, PullMode.STREAMING);
     }
 
     public PubSubQueueSettings withEmulatorHost(String hostAndPort)
     {
         return new PubSubQueueSettings(projectId, topic, subscription, deadLetterTopic, deadLetterSubscription, Optional.of(hostAndPort),
-                maxAckExtensionPeriod, retryMinimumBackoff, retryMaximumBackoff);
+                maxAckExtensionPeriod, retryMinimumBackoff, retryMaximumBackoff, pullMode);
     }
 
     public PubSubQueueSettings withRetryBackoff(Duration minimum, Duration maximum)
     {
         return new PubSubQueueSettings(projectId, topic, subscription, deadLetterTopic, deadLetterSubscription, emulatorHost,
-                maxAckExtensionPeriod, minimum, maximum);
+                maxAckExtensionPeriod, minimum, maximum, pullMode);
     }
 
     public PubSubQueueSettings withMaxAckExtensionPeriod(Duration period)
     {
         return new PubSubQueueSettings(projectId, topic, subscription, deadLetterTopic, deadLetterSubscription, emulatorHost,
-                period, retryMinimumBackoff, retryMaximumBackoff);
+                period, retryMinimumBackoff, retryMaximumBackoff, pullMode);
+    }
+
+    public PubSubQueueSettings withPullMode(PullMode mode)
+    {
+        return new PubSubQueueSettings(projectId, topic, subscription, deadLetterTopic, deadLetterSubscription, emulatorHost,
+                maxAckExtensionPeriod, retryMinimumBackoff, retryMaximumBackoff, mode);
     }
 
     /** Honours {@code PUBSUB_EMULATOR_HOST} when no emulator host is configured explicitly. */
@@ -104,6 +114,28 @@ public record PubSubQueueSettings(
         requireNonNull(value, name + " is null");
         if (value.isBlank() || value.contains("/")) {
             throw new IllegalArgumentException(name + " must be a short resource id without '/': '" + value + "'");
+        }
+    }
+
+    /**
+     * How a subscriber receives messages. STREAMING is what production uses. UNARY pulls with
+     * synchronous Pull calls and settles with Acknowledge and ModifyAckDeadline; it exists for the
+     * official emulator (cloud-pubsub-emulator 0.8.20), whose StreamingPull loses messages to
+     * streams that clients closed or that died (see the unary consumer's documentation).
+     */
+    public enum PullMode
+    {
+        STREAMING, UNARY;
+
+        /** {@code streaming} or {@code unary}, in any case. */
+        public static PullMode parse(String value)
+        {
+            for (PullMode mode : values()) {
+                if (mode.name().equalsIgnoreCase(value.trim())) {
+                    return mode;
+                }
+            }
+            throw new IllegalArgumentException("unknown Pub/Sub pull mode '" + value + "': streaming or unary");
         }
     }
 }

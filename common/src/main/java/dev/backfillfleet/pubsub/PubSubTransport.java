@@ -9,11 +9,15 @@ import com.google.cloud.pubsub.v1.SubscriptionAdminClient;
 import com.google.cloud.pubsub.v1.SubscriptionAdminSettings;
 import com.google.cloud.pubsub.v1.TopicAdminClient;
 import com.google.cloud.pubsub.v1.TopicAdminSettings;
+import com.google.cloud.pubsub.v1.stub.GrpcSubscriberStub;
+import com.google.cloud.pubsub.v1.stub.SubscriberStub;
+import com.google.cloud.pubsub.v1.stub.SubscriberStubSettings;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -84,6 +88,28 @@ final class PubSubTransport
         }
         catch (IOException e) {
             throw new UncheckedIOException("cannot create the Pub/Sub subscription admin client", e);
+        }
+    }
+
+    /**
+     * A stub for synchronous Pull, Acknowledge and ModifyAckDeadline. A Pull, with its retries,
+     * ends after {@code pullDeadline}, so a pull loop notices a stop within about that time.
+     */
+    SubscriberStub subscriberStub(Duration pullDeadline)
+    {
+        try {
+            SubscriberStubSettings.Builder builder = SubscriberStubSettings.newBuilder();
+            channelProvider.ifPresent(builder::setTransportChannelProvider);
+            credentialsProvider.ifPresent(builder::setCredentialsProvider);
+            builder.pullSettings().setRetrySettings(builder.pullSettings().getRetrySettings().toBuilder()
+                    .setInitialRpcTimeoutDuration(pullDeadline)
+                    .setMaxRpcTimeoutDuration(pullDeadline)
+                    .setTotalTimeoutDuration(pullDeadline)
+                    .build());
+            return GrpcSubscriberStub.create(builder.build());
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot create the Pub/Sub subscriber stub", e);
         }
     }
 

@@ -6,6 +6,7 @@ import com.google.api.core.ApiFutures;
 import com.google.api.gax.batching.BatchingSettings;
 import com.google.api.gax.rpc.AlreadyExistsException;
 import com.google.cloud.pubsub.v1.AckReplyConsumer;
+import com.google.cloud.pubsub.v1.MessageReceiver;
 import com.google.cloud.pubsub.v1.Publisher;
 import com.google.cloud.pubsub.v1.Subscriber;
 import com.google.cloud.pubsub.v1.SubscriptionAdminClient;
@@ -46,6 +47,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import static java.util.Objects.requireNonNull;
 
@@ -56,7 +58,10 @@ import static java.util.Objects.requireNonNull;
  * <li>publish: one message per item, body {@link WorkMessageCodec#encode}, attributes
  * {@link WorkMessageCodec#attributes}, batched by the client (at most 1,000 messages per request).</li>
  * <li>subscribe: StreamingPull with flow control = maxOutstanding; the client's lease management
- * extends ack deadlines while a delivery is held, up to {@code maxAckExtensionPeriod}.</li>
+ * extends ack deadlines while a delivery is held, up to {@code maxAckExtensionPeriod}. With
+ * {@link PubSubQueueSettings.PullMode#UNARY}, a loop of synchronous Pull calls instead
+ * ({@link UnaryPullConsumer}: for the emulator, whose StreamingPull loses messages); everything
+ * below holds in both modes.</li>
  * <li>release(delay): nack; a positive delay first holds the message (deadline kept alive) for the
  * delay, and the subscription's retry policy adds its backoff on top. Counts a delivery attempt.</li>
  * <li>defer(delay): holds the message for the delay, publishes a copy and acks the original. The
@@ -232,8 +237,7 @@ public final class PubSubWorkQueue
     public QueueConsumer subscribe(int maxOutstanding, Consumer<Delivery> handler)
     {
         requireNonNull(handler, "handler is null");
-        return start(new PubSubConsumer(transport, subscriptionPath(), maxOutstanding, settings.maxAckExtensionPeriod(), queueSettings.ackDeadline(), timers,
-                consumer -> (message, reply) -> receive(message, reply, consumer, handler)));
+        return start(consumer(subscriptionPath(), maxOutstanding, consumer -> (message, reply) -> receive(message, reply, consumer, handler)));
     }
 
     private void receive(PubsubMessage message, AckReplyConsumer reply, PubSubConsumer consumer, Consumer<Delivery> handler)
@@ -334,22 +338,21 @@ public final class PubSubWorkQueue
     {
         requireNonNull(handler, "handler is null");
         String path = SubscriptionName.of(settings.projectId(), settings.deadLetterSubscription()).toString();
-        return start(new PubSubConsumer(transport, path, 1, settings.maxAckExtensionPeriod(), queueSettings.ackDeadline(), timers,
-                consumer -> (message, reply) -> {
-                    Object token = new Object();
-                    consumer.track(token);
-                    try {
-                        handler.accept(deadLetter(message));
-                        reply.ack();
-                    }
-                    catch (RuntimeException e) {
-                        log.error("dead-letter handler failed on message {}, it is redelivered", message.getMessageId(), e);
-                        reply.nack();
-                    }
-                    finally {
-                        consumer.settled(token);
-                    }
-                }));
+        return start(consumer(path, 1, consumer -> (message, reply) -> {
+            Object token = new Object();
+            consumer.track(token);
+            try {
+                handler.accept(deadLetter(message));
+                reply.ack();
+            }
+            catch (RuntimeException e) {
+                log.error("dead-letter handler failed on message {}, it is redelivered", message.getMessageId(), e);
+                reply.nack();
+            }
+            finally {
+                consumer.settled(token);
+            }
+        }));
     }
 
     private static DeadLetter deadLetter(PubsubMessage message)
@@ -382,6 +385,17 @@ public final class PubSubWorkQueue
         catch (NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    /** A consumer of the configured pull mode; both renew ack deadlines up to the subscription's, never beyond. */
+    private PubSubConsumer consumer(String path, int maxOutstanding, Function<PubSubConsumer, MessageReceiver> receiver)
+    {
+        return switch (settings.pullMode()) {
+            case STREAMING -> new StreamingPullConsumer(transport, path, maxOutstanding, settings.maxAckExtensionPeriod(), queueSettings.ackDeadline(),
+                    timers, receiver);
+            case UNARY -> new UnaryPullConsumer(transport, path, maxOutstanding, settings.maxAckExtensionPeriod(), queueSettings.ackDeadline(),
+                    timers, receiver);
+        };
     }
 
     private PubSubConsumer start(PubSubConsumer consumer)
