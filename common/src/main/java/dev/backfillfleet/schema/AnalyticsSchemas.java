@@ -1,6 +1,7 @@
 package dev.backfillfleet.schema;
 
 import dev.backfillfleet.domain.AnalyticsTable;
+import dev.backfillfleet.warehouse.Column;
 import dev.backfillfleet.warehouse.TableRef;
 import dev.backfillfleet.warehouse.TableSchema;
 
@@ -50,14 +51,7 @@ public final class AnalyticsSchemas
 
     public static TableSchema teamOffense()
     {
-        return TableSchema.partitioned(ref(AnalyticsTable.TEAM_OFFENSE), "game_date", List.of(
-                required("game_id", STRING),
-                required("nba_game_id", STRING),
-                required("game_date", DATE),
-                required("season_year", INT64),
-                required("team_abbr", STRING),
-                required("opponent_team_abbr", STRING),
-                required("home_game", BOOL),
+        return TableSchema.partitioned(ref(AnalyticsTable.TEAM_OFFENSE), "game_date", columns(gameColumns(), matchupColumns("team_abbr"), List.of(
                 required("points", INT64),
                 required("fg_made", INT64),
                 required("fg_attempted", INT64),
@@ -84,19 +78,12 @@ public final class AnalyticsSchemas
                 required("data_source", STRING),
                 required("quality_tier", STRING),
                 required("row_hash", STRING),
-                required("processed_at", TIMESTAMP)));
+                required("processed_at", TIMESTAMP))));
     }
 
     public static TableSchema teamDefense()
     {
-        return TableSchema.partitioned(ref(AnalyticsTable.TEAM_DEFENSE), "game_date", List.of(
-                required("game_id", STRING),
-                required("nba_game_id", STRING),
-                required("game_date", DATE),
-                required("season_year", INT64),
-                required("defending_team_abbr", STRING),
-                required("opponent_team_abbr", STRING),
-                required("home_game", BOOL),
+        return TableSchema.partitioned(ref(AnalyticsTable.TEAM_DEFENSE), "game_date", columns(gameColumns(), matchupColumns("defending_team_abbr"), List.of(
                 required("points_allowed", INT64),
                 required("opp_fg_made", INT64),
                 required("opp_fg_attempted", INT64),
@@ -132,21 +119,12 @@ public final class AnalyticsSchemas
                 required("data_source", STRING),
                 required("quality_tier", STRING),
                 required("row_hash", STRING),
-                required("processed_at", TIMESTAMP)));
+                required("processed_at", TIMESTAMP))));
     }
 
     public static TableSchema playerSummary()
     {
-        return TableSchema.partitioned(ref(AnalyticsTable.PLAYER_SUMMARY), "game_date", List.of(
-                required("game_id", STRING),
-                required("nba_game_id", STRING),
-                required("game_date", DATE),
-                required("season_year", INT64),
-                required("player_lookup", STRING),
-                required("player_name", STRING),
-                required("team_abbr", STRING),
-                required("opponent_team_abbr", STRING),
-                required("home_game", BOOL),
+        return TableSchema.partitioned(ref(AnalyticsTable.PLAYER_SUMMARY), "game_date", columns(gameColumns(), playerColumns(), matchupColumns("team_abbr"), List.of(
                 required("player_status", STRING),
                 required("is_dnp", BOOL),
                 required("starter", BOOL),
@@ -174,21 +152,12 @@ public final class AnalyticsSchemas
                 nullable("over_under_result", STRING),
                 required("win_flag", BOOL),
                 required("row_hash", STRING),
-                required("processed_at", TIMESTAMP)));
+                required("processed_at", TIMESTAMP))));
     }
 
     public static TableSchema upcomingPlayer()
     {
-        return TableSchema.partitioned(ref(AnalyticsTable.UPCOMING_PLAYER), "game_date", List.of(
-                required("game_id", STRING),
-                required("nba_game_id", STRING),
-                required("game_date", DATE),
-                required("season_year", INT64),
-                required("player_lookup", STRING),
-                required("player_name", STRING),
-                required("team_abbr", STRING),
-                required("opponent_team_abbr", STRING),
-                required("home_game", BOOL),
+        return TableSchema.partitioned(ref(AnalyticsTable.UPCOMING_PLAYER), "game_date", columns(gameColumns(), playerColumns(), matchupColumns("team_abbr"), List.of(
                 required("start_time_et", TIMESTAMP),
                 nullable("days_since_last_game", INT64),
                 nullable("days_rest", INT64),
@@ -225,19 +194,12 @@ public final class AnalyticsSchemas
                 required("quality_tier", STRING),
                 required("is_production_ready", BOOL),
                 required("row_hash", STRING),
-                required("processed_at", TIMESTAMP)));
+                required("processed_at", TIMESTAMP))));
     }
 
     public static TableSchema upcomingTeam()
     {
-        return TableSchema.partitioned(ref(AnalyticsTable.UPCOMING_TEAM), "game_date", List.of(
-                required("game_id", STRING),
-                required("nba_game_id", STRING),
-                required("game_date", DATE),
-                required("season_year", INT64),
-                required("team_abbr", STRING),
-                required("opponent_team_abbr", STRING),
-                required("home_game", BOOL),
+        return TableSchema.partitioned(ref(AnalyticsTable.UPCOMING_TEAM), "game_date", columns(gameColumns(), matchupColumns("team_abbr"), List.of(
                 required("start_time_et", TIMESTAMP),
                 nullable("days_since_last_game", INT64),
                 nullable("days_rest", INT64),
@@ -264,7 +226,7 @@ public final class AnalyticsSchemas
                 required("players_questionable_count", INT64),
                 required("quality_tier", STRING),
                 required("row_hash", STRING),
-                required("processed_at", TIMESTAMP)));
+                required("processed_at", TIMESTAMP))));
     }
 
     /** One row per date, written by the synthetic processor that exercises the fleet itself. */
@@ -277,5 +239,37 @@ public final class AnalyticsSchemas
                 required("attempt", INT64),
                 required("row_hash", STRING),
                 required("processed_at", TIMESTAMP)));
+    }
+
+    /** The identity every output row starts with: both game id forms, the date and the season. */
+    private static List<Column> gameColumns()
+    {
+        return List.of(
+                required("game_id", STRING),
+                required("nba_game_id", STRING),
+                required("game_date", DATE),
+                required("season_year", INT64));
+    }
+
+    private static List<Column> playerColumns()
+    {
+        return List.of(
+                required("player_lookup", STRING),
+                required("player_name", STRING));
+    }
+
+    /** The row's team (named {@code teamColumn}), its opponent, and whether it played at home. */
+    private static List<Column> matchupColumns(String teamColumn)
+    {
+        return List.of(
+                required(teamColumn, STRING),
+                required("opponent_team_abbr", STRING),
+                required("home_game", BOOL));
+    }
+
+    @SafeVarargs
+    private static List<Column> columns(List<Column>... groups)
+    {
+        return java.util.Arrays.stream(groups).flatMap(List::stream).toList();
     }
 }
