@@ -153,9 +153,9 @@ public final class SqliteWorkQueue
         if (!anyVisible(0)) {
             return List.of();
         }
-        List<PendingPull> pulled = database.write(connection -> {
+        return database.write(connection -> {
             long now = clock.millis();
-            List<PendingPull> result = new ArrayList<>();
+            List<PendingPull> visible = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT id, body, delivery_attempts FROM message WHERE dead = 0 AND visible_at <= ? ORDER BY visible_at, id LIMIT ?");
                     PreparedStatement lease = connection.prepareStatement(
@@ -166,14 +166,26 @@ public final class SqliteWorkQueue
                 select.setInt(2, max);
                 try (ResultSet resultSet = select.executeQuery()) {
                     while (resultSet.next()) {
-                        result.add(new PendingPull(resultSet.getLong(1), resultSet.getString(2), resultSet.getInt(3)));
+                        visible.add(new PendingPull(resultSet.getLong(1), resultSet.getString(2), resultSet.getInt(3)));
                     }
                 }
-                List<PendingPull> deliverable = new ArrayList<>();
-                for (PendingPull message : result) {
-                    Optional<String> deadReason = deadReason(message);
-                    if (deadReason.isPresent()) {
-                        bury.setString(1, deadReason.get());
+                List<Delivery> deliveries = new ArrayList<>();
+                for (PendingPull message : visible) {
+                    Optional<WorkItem> item = Optional.empty();
+                    String deadReason = null;
+                    if (message.attempts() >= settings.maxDeliveryAttempts()) {
+                        deadReason = "maximum delivery attempts (" + settings.maxDeliveryAttempts() + ") reached";
+                    }
+                    else {
+                        try {
+                            item = Optional.of(WorkMessageCodec.decode(message.body()));
+                        }
+                        catch (FleetException e) {
+                            deadReason = e.getMessage();
+                        }
+                    }
+                    if (item.isEmpty()) {
+                        bury.setString(1, deadReason);
                         bury.setLong(2, now);
                         bury.setLong(3, message.id());
                         bury.executeUpdate();
@@ -184,28 +196,11 @@ public final class SqliteWorkQueue
                     lease.setString(2, token);
                     lease.setLong(3, message.id());
                     lease.executeUpdate();
-                    deliverable.add(message.withToken(token));
+                    deliveries.add(new SqliteDelivery(message.id(), token, item.get(), message.attempts() + 1));
                 }
-                return deliverable;
+                return deliveries;
             }
         });
-        return pulled.stream()
-                .map(message -> (Delivery) new SqliteDelivery(message.id(), message.token(), WorkMessageCodec.decode(message.body()), message.attempts() + 1))
-                .toList();
-    }
-
-    private Optional<String> deadReason(PendingPull message)
-    {
-        if (message.attempts() >= settings.maxDeliveryAttempts()) {
-            return Optional.of("maximum delivery attempts (" + settings.maxDeliveryAttempts() + ") reached");
-        }
-        try {
-            WorkMessageCodec.decode(message.body());
-            return Optional.empty();
-        }
-        catch (FleetException e) {
-            return Optional.of(e.getMessage());
-        }
     }
 
     private boolean anyVisible(int dead)
@@ -293,18 +288,7 @@ public final class SqliteWorkQueue
         database.close();
     }
 
-    private record PendingPull(long id, String body, int attempts, String token)
-    {
-        PendingPull(long id, String body, int attempts)
-        {
-            this(id, body, attempts, null);
-        }
-
-        PendingPull withToken(String newToken)
-        {
-            return new PendingPull(id, body, attempts, newToken);
-        }
-    }
+    private record PendingPull(long id, String body, int attempts) {}
 
     private final class SqliteDelivery
             implements Delivery

@@ -3,7 +3,6 @@ package dev.backfillfleet.coordinator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backfillfleet.domain.AnalyticsTable;
-import dev.backfillfleet.domain.DateKey;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.DateRecord;
 import dev.backfillfleet.domain.DateState;
@@ -157,11 +156,5 @@ class TestCoordinatorCommands
         catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    @SuppressWarnings("unused")
-    private static DateKey key(String date)
-    {
-        return new DateKey(AnalyticsTable.SYNTHETIC, LocalDate.parse(date));
     }
 }

@@ -52,13 +52,14 @@ public final class EnqueueCommand
         try (FleetConnection fleet = new FleetConnection(backend.load(), List.of())) {
             if (dryRun) {
                 EnqueueResult plan = Enqueuer.plan(request, fleet.readOnlyStateStore());
-                EnqueueReport.print(out, plan, "Dry run: would queue", true);
+                out.println("Dry run: nothing is written.");
+                EnqueueReport.print(out, plan, true);
                 return ExitCodes.SUCCESS;
             }
             String runId = RunIds.newRunId();
             EnqueueResult result = new Enqueuer(fleet.stateStore(), fleet.queue()).enqueue(request, runId);
             out.println("Run " + runId + ":");
-            EnqueueReport.print(out, result, "queued", false);
+            EnqueueReport.print(out, result, false);
             return ExitCodes.SUCCESS;
         }
     }

@@ -17,25 +17,26 @@ final class EnqueueReport
 {
     private EnqueueReport() {}
 
-    static void print(PrintWriter out, EnqueueResult result, String verb, boolean listDates)
+    static void print(PrintWriter out, EnqueueResult result, boolean dryRun)
     {
         Map<AnalyticsTable, Map<EnqueueDecision, Long>> byTable = new TreeMap<>();
         result.decisions().forEach((key, decision) -> byTable
                 .computeIfAbsent(key.table(), ignored -> new EnumMap<>(EnqueueDecision.class))
                 .merge(decision, 1L, Long::sum));
+        String verb = dryRun ? "would queue" : "queued";
         byTable.forEach((table, counts) -> out.printf("  %-32s %s %d dates; skipped: %d done, %d queued, %d running%s%n",
                 table.tableName(), verb, counts.getOrDefault(EnqueueDecision.QUEUE, 0L),
                 counts.getOrDefault(EnqueueDecision.SKIP_DONE, 0L), counts.getOrDefault(EnqueueDecision.SKIP_QUEUED, 0L),
                 counts.getOrDefault(EnqueueDecision.SKIP_RUNNING, 0L),
                 counts.containsKey(EnqueueDecision.SKIP_NOT_FAILED) ? ", " + counts.get(EnqueueDecision.SKIP_NOT_FAILED) + " not failed" : ""));
-        if (listDates) {
+        if (dryRun) {
             Map<AnalyticsTable, List<LocalDate>> queued = new TreeMap<>();
             for (DateKey key : result.queued()) {
                 queued.computeIfAbsent(key.table(), ignored -> new java.util.ArrayList<>()).add(key.date());
             }
             queued.forEach((table, dates) -> out.println("  " + table.shortName() + ": " + DateLists.compact(dates)));
         }
-        out.printf("Total: %d (table, date) messages %s.%n", result.queued().size(), verb.startsWith("Dry") ? "would be published" : "published");
+        out.printf("Total: %d (table, date) messages %s.%n", result.queued().size(), dryRun ? "would be published" : "published");
         out.flush();
     }
 }

@@ -1,7 +1,6 @@
 package dev.backfillfleet.worker.tables;
 
 import dev.backfillfleet.domain.AnalyticsTable;
-import dev.backfillfleet.domain.FleetException;
 import dev.backfillfleet.schema.AnalyticsSchemas;
 import dev.backfillfleet.warehouse.Row;
 import dev.backfillfleet.warehouse.RowHash;
@@ -35,11 +34,7 @@ public final class TeamOffenseProcessor
         if (games.isEmpty()) {
             return ProcessorOutput.withoutGames();
         }
-        List<ScheduledGame> notFinal = games.stream().filter(game -> !game.isFinal()).toList();
-        if (!notFinal.isEmpty()) {
-            throw FleetException.permanentFailure(notFinal.size() + " of " + games.size() + " games on " + date + " are not final yet ("
-                    + notFinal.get(0).gameId() + " has status " + notFinal.get(0).gameStatus() + "); run the date after they finish");
-        }
+        InputFailures.requireAllFinal(table(), date, games);
         TeamGameStats stats = TeamGameStats.load(context.warehouse(), date);
         List<Row> rows = new ArrayList<>();
         Map<String, Long> expected = new LinkedHashMap<>();
