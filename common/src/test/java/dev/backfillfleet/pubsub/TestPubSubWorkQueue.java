@@ -79,7 +79,7 @@ class TestPubSubWorkQueue
     {
         String topic = "backfill-work-" + ProcessHandle.current().pid() + "-" + QUEUES.incrementAndGet();
         pubSubSettings = PubSubQueueSettings.of(PROJECT, topic)
-                .withEmulatorHost(emulator.hostAndPort())
+                .withEmulatorHost(emulatorHostAndPort())
                 .withRetryBackoff(Duration.ofSeconds(1), Duration.ofSeconds(2))
                 .withPullMode(pullMode());
         LocalOnly.requireLocal(pubSubSettings.emulatorHost(), "pubsub settings");
@@ -87,6 +87,12 @@ class TestPubSubWorkQueue
         created.add(pubSubQueue);
         pubSubQueue.ensureTopology();
         return pubSubQueue;
+    }
+
+    /** Where the emulator listens; the Testcontainers variant answers with its container. */
+    protected String emulatorHostAndPort()
+    {
+        return emulator.hostAndPort();
     }
 
     @Override
