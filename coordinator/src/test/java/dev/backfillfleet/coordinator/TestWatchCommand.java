@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -100,10 +101,21 @@ class TestWatchCommand
         CoordinatorCli.Result watched = watch.get(30, TimeUnit.SECONDS);
         assertThat(watched.exitCode()).as(watched.out() + watched.err()).isZero();
         assertThat(watched.out())
-                .contains("queued 30, pending 0 of 30")
                 .contains("done 30 (no games 0), failed 0, running 0, queued 0, pending 0 of 30")
                 .contains("Every date is terminal: 30 of 30 done, 0 FAILED.");
-        assertThat(watched.out().lines().filter(line -> line.contains(" synthetic [")).count())
-                .as("a line each time the counts changed").isGreaterThan(2);
+        List<String> frames = watched.out().lines().filter(line -> line.contains(" synthetic [")).toList();
+        assertThat(frames).as("a line each time the counts changed").hasSizeGreaterThan(2);
+        // how far the run got before the first frame is a race; that all 30 were enqueued is not
+        assertThat(frames.get(0)).contains("pending 0 of 30");
+        List<Integer> done = frames.stream().map(TestWatchCommand::doneCount).toList();
+        assertThat(done).as("done never goes back").isSorted();
+        assertThat(done.get(0)).as("the first frame is from before the end").isLessThan(30);
+    }
+
+    private static int doneCount(String frame)
+    {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("done (\\d+) ").matcher(frame);
+        assertThat(matcher.find()).as(frame).isTrue();
+        return Integer.parseInt(matcher.group(1));
     }
 }
