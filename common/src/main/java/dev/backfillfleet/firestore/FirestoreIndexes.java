@@ -1,0 +1,79 @@
+package dev.backfillfleet.firestore;
+
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.List;
+import java.util.Locale;
+
+import static dev.backfillfleet.firestore.DateDocuments.DATE;
+import static dev.backfillfleet.firestore.DateDocuments.LEASE_EXPIRES_AT;
+import static dev.backfillfleet.firestore.DateDocuments.STATUS;
+import static dev.backfillfleet.firestore.DateDocuments.TABLE;
+
+/**
+ * The composite indexes {@link FirestoreStateStore}'s queries need in production: the one list
+ * from which {@code infra/firestore/firestore.indexes.json} and the Terraform indexes are made
+ * (a test checks both), and which {@code coordinator setup} compares with what exists. The
+ * emulator needs none, so only a test that records the store's real queries
+ * ({@code TestFirestoreIndexCoverage}) proves this list covers them.
+ */
+public final class FirestoreIndexes
+{
+    /** Where infra/ keeps the file that the Firebase CLI deploys. */
+    public static final String INDEX_FILE = "infra/firestore/firestore.indexes.json";
+
+    private static final List<FirestoreIndex> REQUIRED = List.of(
+            // live leases of a table: table ==, status == RUNNING, leaseExpiresAt > now (count before each claim)
+            FirestoreIndex.ascending(TABLE, STATUS, LEASE_EXPIRES_AT),
+            // records of a table in a date range, ordered by date (status, report, verify)
+            FirestoreIndex.ascending(TABLE, DATE),
+            // records of a table in some states within a range, ordered by date; counts per state
+            FirestoreIndex.ascending(TABLE, STATUS, DATE));
+
+    private FirestoreIndexes() {}
+
+    public static List<FirestoreIndex> required()
+    {
+        return REQUIRED;
+    }
+
+    /** The {@code firestore.indexes.json} the Firebase CLI deploys ({@code firebase deploy --only firestore:indexes}). */
+    public static String firebaseIndexFile(String collectionGroup)
+    {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode document = mapper.createObjectNode();
+        ArrayNode indexes = document.putArray("indexes");
+        for (FirestoreIndex index : REQUIRED) {
+            ObjectNode node = indexes.addObject();
+            node.put("collectionGroup", collectionGroup);
+            node.put("queryScope", "COLLECTION");
+            ArrayNode fields = node.putArray("fields");
+            index.fields().forEach(field -> fields.addObject().put("fieldPath", field.path()).put("order", field.order().name()));
+        }
+        document.putArray("fieldOverrides");
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+                .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE)
+                .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+        try {
+            return mapper.writer(printer).writeValueAsString(document).replace("\r\n", "\n") + "\n";
+        }
+        catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the index file", e);
+        }
+    }
+
+    /** The gcloud command that creates {@code index} (https://cloud.google.com/sdk/gcloud/reference/firestore/indexes/composite/create). */
+    public static String createCommand(String projectId, String databaseId, String collectionGroup, FirestoreIndex index)
+    {
+        StringBuilder command = new StringBuilder("gcloud firestore indexes composite create --project=" + projectId
+                + " --database='" + databaseId + "' --collection-group=" + collectionGroup + " --query-scope=collection");
+        index.fields().forEach(field -> command.append(" --field-config=field-path=").append(field.path())
+                .append(",order=").append(field.order().name().toLowerCase(Locale.ROOT)));
+        return command.toString();
+    }
+}
