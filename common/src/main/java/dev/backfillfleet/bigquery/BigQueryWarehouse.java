@@ -1,6 +1,7 @@
 package dev.backfillfleet.bigquery;
 
 import com.google.cloud.NoCredentials;
+import com.google.cloud.RetryOption;
 import com.google.cloud.ServiceOptions;
 import com.google.cloud.bigquery.BigQuery;
 import com.google.cloud.bigquery.BigQueryError;
@@ -12,11 +13,11 @@ import com.google.cloud.bigquery.Job;
 import com.google.cloud.bigquery.JobId;
 import com.google.cloud.bigquery.JobInfo;
 import com.google.cloud.bigquery.JobStatistics;
+import com.google.cloud.bigquery.JobStatus;
 import com.google.cloud.bigquery.QueryJobConfiguration;
 import com.google.cloud.bigquery.QueryParameterValue;
 import com.google.cloud.bigquery.TableDataWriteChannel;
 import com.google.cloud.bigquery.TableId;
-import com.google.cloud.bigquery.TableInfo;
 import com.google.cloud.bigquery.TableResult;
 import com.google.cloud.bigquery.WriteChannelConfiguration;
 import dev.backfillfleet.domain.DateRange;
@@ -26,19 +27,18 @@ import dev.backfillfleet.schema.SchemaCatalog;
 import dev.backfillfleet.warehouse.Row;
 import dev.backfillfleet.warehouse.TableRef;
 import dev.backfillfleet.warehouse.TableSchema;
+import dev.backfillfleet.support.Lazy;
 import dev.backfillfleet.warehouse.Warehouse;
+import dev.backfillfleet.warehouse.WriteToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,46 +58,54 @@ import static java.util.Objects.requireNonNull;
  * <p>A partition is replaced by ONE load job per (table, date): newline-delimited JSON uploaded
  * into {@code table$YYYYMMDD} with WRITE_TRUNCATE, so the partition is swapped atomically (one
  * partition modification, one load job of the table's 1,500 a day). No MERGE, no DML, no
- * streaming. An empty row list is written by a query job that selects nothing into
- * {@code table$YYYYMMDD} with WRITE_TRUNCATE (the client never submits an empty upload).
+ * streaming. An empty partition is deleted through the partition decorator, as the
+ * documentation describes for deleting one partition
+ * (https://cloud.google.com/bigquery/docs/managing-partitioned-tables#delete_a_partition);
+ * a table without partitions is emptied by a query job that selects nothing with WRITE_TRUNCATE,
+ * which overwrites the table's data (https://cloud.google.com/bigquery/docs/reference/rest/v2/Job#JobConfigurationQuery).
  *
- * <p>Job ids are deterministic: {@code bf_load_<dataset>_<table>_<YYYYMMDD>_<content hash>}. The
- * port has no attempt number, so the content (the exact bytes loaded) stands in for it: a
- * retried submission of the same write reuses the id, and BigQuery answers "already exists";
- * the adapter then fetches that job and waits for it instead of loading twice. Because a later,
- * separate write of the same content (A, then B, then A again) must not be mistaken for a
- * retry, a duplicate whose job finished more than {@code reuseWindow} ago is not reused: the
- * write moves on to the next generation id ({@code ..._g1}, {@code ..._g2}, ...). The window
- * is longer than the worker's in-process retries, so a real retry always reuses.
+ * <p>Job ids are unique per (table, date, run, attempt, try) ({@link WriteToken}), so a retried
+ * submission of one try reuses its id and BigQuery answers "already exists" (409): the adapter
+ * then fetches that job and reuses it only if it is pending, running, or done without error. A
+ * job that failed is not reused: its error is raised, and the next try has a new id.
  *
- * <p>Per-process, at most {@code maxConcurrentWritesPerTable} writes run per table; the
- * fleet-wide bound is the state store's per-table capacity. Transport retries are the client's
- * own RetrySettings; failures are classified by {@link BigQueryFailures}.
+ * <p>A write waits at most {@code writeTimeout} for its job, then cancels it (best effort) and
+ * fails transiently; the runner writes only with more lease left than that, so that a stale
+ * worker's write cannot land after its successor's (see docs/google-cloud.md for the residue).
+ * Per process, at most {@code maxConcurrentWritesPerTable} writes run per table; the fleet-wide
+ * rate of partition writes is the runner's {@code PartitionWriteGate}. Transport retries are
+ * the client's own RetrySettings; failures are classified by {@link BigQueryFailures}.
+ *
+ * <p>The client is built on first use: constructing the adapter looks up no credentials.
  */
 public final class BigQueryWarehouse
         implements Warehouse
 {
     private static final Logger log = LoggerFactory.getLogger(BigQueryWarehouse.class);
     private static final DateTimeFormatter PARTITION_DECORATOR = DateTimeFormatter.BASIC_ISO_DATE;
-    private static final int MAX_GENERATIONS = 1_000;
+    private static final Duration QUERY_TIMEOUT = Duration.ofMinutes(30);
 
-    private final BigQuery bigquery;
+    private final Lazy<BigQuery> client;
     private final BigQueryWarehouseSettings settings;
     private final SchemaCatalog catalog;
-    private final Clock clock;
     private final Map<TableRef, Semaphore> writeSlots = new ConcurrentHashMap<>();
 
-    public BigQueryWarehouse(BigQuery bigquery, BigQueryWarehouseSettings settings, SchemaCatalog catalog, Clock clock)
+    public BigQueryWarehouse(BigQuery bigquery, BigQueryWarehouseSettings settings, SchemaCatalog catalog)
     {
-        this.bigquery = requireNonNull(bigquery, "bigquery is null");
+        this(Lazy.of(() -> bigquery), settings, catalog);
+        requireNonNull(bigquery, "bigquery is null");
+    }
+
+    private BigQueryWarehouse(Lazy<BigQuery> client, BigQueryWarehouseSettings settings, SchemaCatalog catalog)
+    {
+        this.client = requireNonNull(client, "client is null");
         this.settings = requireNonNull(settings, "settings is null");
         this.catalog = requireNonNull(catalog, "catalog is null");
-        this.clock = requireNonNull(clock, "clock is null");
     }
 
     public static BigQueryWarehouse create(BigQueryWarehouseSettings settings, SchemaCatalog catalog)
     {
-        return new BigQueryWarehouse(createClient(settings), settings, catalog, Clock.systemUTC());
+        return new BigQueryWarehouse(Lazy.of(() -> createClient(settings)), settings, catalog);
     }
 
     /**
@@ -114,23 +122,24 @@ public final class BigQueryWarehouse
         return builder.build().getService();
     }
 
-    /** Creates every catalog table that is missing, with its schema and DAY partitioning. */
-    public void ensureTables()
+    private BigQuery bigquery()
     {
-        for (TableSchema schema : catalog.all()) {
-            TableId id = tableId(schema.ref());
-            try {
-                if (bigquery.getTable(id) == null) {
-                    bigquery.create(TableInfo.of(id, BigQuerySchemas.definition(schema)));
-                    log.info("created table {}", id);
-                }
-            }
-            catch (BigQueryException e) {
-                if (e.getCode() != 409) {
-                    throw BigQueryFailures.translate("creation of table " + schema.ref(), e);
-                }
-            }
+        try {
+            return client.get();
         }
+        catch (RuntimeException e) {
+            if (String.valueOf(e.getMessage()).contains("Application Default Credentials")) {
+                throw FleetException.environment("BigQuery: no Google credentials found; run 'gcloud auth application-default login'"
+                        + " or set GOOGLE_APPLICATION_CREDENTIALS", e);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Duration maximumWriteTime()
+    {
+        return settings.writeTimeout();
     }
 
     @Override
@@ -168,11 +177,11 @@ public final class BigQueryWarehouse
     }
 
     @Override
-    public long replacePartition(TableRef table, LocalDate date, List<Row> rows)
+    public long replacePartition(TableRef table, LocalDate date, List<Row> rows, WriteToken token)
     {
         TableSchema schema = catalog.schema(table);
         List<Row> validated = validatePartition(schema, date, rows);
-        return loadPartition(schema, date, validated);
+        return loadPartition(schema, date, validated, token);
     }
 
     @Override
@@ -181,7 +190,8 @@ public final class BigQueryWarehouse
         TableSchema schema = catalog.schema(table);
         Map<LocalDate, List<Row>> validated = new TreeMap<>();
         partitions.forEach((date, rows) -> validated.put(date, validatePartition(schema, date, rows)));
-        validated.forEach((date, rows) -> loadPartition(schema, date, rows));
+        WriteToken token = WriteToken.unfenced("import");
+        validated.forEach((date, rows) -> loadPartition(schema, date, rows, token));
     }
 
     @Override
@@ -195,52 +205,50 @@ public final class BigQueryWarehouse
         for (Row row : rows) {
             validated.add(validate(schema, row));
         }
-        withWriteSlot(table, () -> load(schema, tableId(table), "all", validated));
+        withWriteSlot(table, () -> load(schema, tableId(table), "all", validated, WriteToken.unfenced("import")));
     }
 
-    private long loadPartition(TableSchema schema, LocalDate date, List<Row> rows)
+    private long loadPartition(TableSchema schema, LocalDate date, List<Row> rows, WriteToken token)
     {
         String decorator = date.format(PARTITION_DECORATOR);
         TableId base = tableId(schema.ref());
         TableId partition = TableId.of(base.getProject(), base.getDataset(), base.getTable() + "$" + decorator);
-        return withWriteSlot(schema.ref(), () -> load(schema, partition, decorator, rows));
+        if (rows.isEmpty()) {
+            return withWriteSlot(schema.ref(), () -> deletePartition(partition));
+        }
+        return withWriteSlot(schema.ref(), () -> load(schema, partition, decorator, rows, token));
     }
 
-    /**
-     * One WRITE_TRUNCATE job into {@code destination}; returns the rows it wrote. Rows go up as
-     * a load job. No rows: the client's resumable upload never submits an empty load, so an
-     * empty partition is written by a query job selecting nothing into the destination, which
-     * WRITE_TRUNCATE leaves empty (still one job, still one partition modification).
-     */
-    private long load(TableSchema schema, TableId destination, String suffix, List<Row> rows)
+    /** An empty partition is a deleted one: tables.delete on {@code table$YYYYMMDD}; a partition that never existed is already empty. */
+    private long deletePartition(TableId partition)
     {
-        byte[] json = BigQuerySchemas.newlineDelimitedJson(schema, rows);
-        String name = loadJobName(schema.ref(), suffix, json);
-        String operation = "write into " + destination.getDataset() + "." + destination.getTable();
-        for (int generation = 0; generation < MAX_GENERATIONS; generation++) {
-            JobId jobId = jobId(generation == 0 ? name : name + "_g" + generation);
-            Optional<Job> submitted = rows.isEmpty()
-                    ? submitEmptyWrite(operation, jobId, schema, destination)
-                    : submitLoad(operation, jobId, loadConfiguration(schema, destination), json);
-            Job job;
-            if (submitted.isPresent()) {
-                job = submitted.get();
+        String operation = "deletion of partition " + partition.getDataset() + "." + partition.getTable();
+        try {
+            if (!bigquery().delete(partition)) {
+                log.debug("{}: the partition did not exist", operation);
             }
-            else {
-                job = existingJob(operation, jobId);
-                if (job == null) {
-                    continue;
-                }
-                log.info("job {} already exists: this write was submitted before, reusing its result", jobId.getJob());
-            }
-            Job done = await(operation, job);
-            if (rows.isEmpty()) {
-                return 0;
-            }
-            JobStatistics.LoadStatistics statistics = done.getStatistics();
-            return statistics == null || statistics.getOutputRows() == null ? rows.size() : statistics.getOutputRows();
+            return 0;
         }
-        throw FleetException.permanentFailure(operation + ": " + MAX_GENERATIONS + " job ids for the same content are taken");
+        catch (BigQueryException e) {
+            throw BigQueryFailures.translate(operation, e);
+        }
+    }
+
+    /** One WRITE_TRUNCATE job into {@code destination}; returns the rows it wrote. */
+    private long load(TableSchema schema, TableId destination, String suffix, List<Row> rows, WriteToken token)
+    {
+        String operation = "write into " + destination.getDataset() + "." + destination.getTable();
+        JobId jobId = jobId(loadJobName(schema.ref(), suffix, token));
+        Optional<Job> submitted = rows.isEmpty()
+                ? submitEmptyWrite(operation, jobId, schema, destination)
+                : submitLoad(operation, jobId, loadConfiguration(schema, destination), BigQuerySchemas.newlineDelimitedJson(schema, rows));
+        Job job = submitted.orElseGet(() -> reusableJob(operation, jobId));
+        Job done = await(operation, job, settings.writeTimeout());
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        JobStatistics.LoadStatistics statistics = done.getStatistics();
+        return statistics == null || statistics.getOutputRows() == null ? rows.size() : statistics.getOutputRows();
     }
 
     private static WriteChannelConfiguration loadConfiguration(TableSchema schema, TableId destination)
@@ -255,7 +263,7 @@ public final class BigQueryWarehouse
                 .build();
     }
 
-    /** A query job selecting no rows into the destination with WRITE_TRUNCATE; empty if the id is taken. */
+    /** A query job selecting no rows into an unpartitioned table with WRITE_TRUNCATE; empty if the id is taken. */
     private Optional<Job> submitEmptyWrite(String operation, JobId jobId, TableSchema schema, TableId destination)
     {
         QueryJobConfiguration query = query("SELECT * FROM " + sqlName(schema.ref()) + " WHERE FALSE")
@@ -264,7 +272,7 @@ public final class BigQueryWarehouse
                 .setCreateDisposition(JobInfo.CreateDisposition.CREATE_NEVER)
                 .build();
         try {
-            return Optional.of(bigquery.create(JobInfo.of(jobId, query)));
+            return Optional.of(bigquery().create(JobInfo.of(jobId, query)));
         }
         catch (BigQueryException e) {
             if (isDuplicate(e)) {
@@ -274,12 +282,16 @@ public final class BigQueryWarehouse
         }
     }
 
-    /** The job a duplicate id names, or null if it is an older, separate write of the same content. */
-    private Job existingJob(String operation, JobId jobId)
+    /**
+     * The job an "already exists" answer names: this try was submitted before (a lost answer,
+     * a transport retry). Reused while it is pending or running, or once done without error; a
+     * failed one is not: its error is raised, and the next try gets a new id.
+     */
+    private Job reusableJob(String operation, JobId jobId)
     {
         Job existing;
         try {
-            existing = bigquery.getJob(jobId);
+            existing = bigquery().getJob(jobId);
         }
         catch (BigQueryException e) {
             throw BigQueryFailures.translate(operation + " (fetching duplicate job " + jobId.getJob() + ")", e);
@@ -287,12 +299,11 @@ public final class BigQueryWarehouse
         if (existing == null) {
             throw new FleetException(ErrorClass.TRANSIENT, operation + ": job " + jobId.getJob() + " exists but cannot be read yet");
         }
-        JobStatistics statistics = existing.getStatistics();
-        Long endTime = statistics == null ? null : statistics.getEndTime();
-        if (existing.getStatus() != null && existing.getStatus().getState() == com.google.cloud.bigquery.JobStatus.State.DONE
-                && endTime != null && clock.millis() - endTime > settings.reuseWindow().toMillis()) {
-            return null;
+        JobStatus status = existing.getStatus();
+        if (status != null && status.getState() == JobStatus.State.DONE && status.getError() != null) {
+            throw BigQueryFailures.jobFailed(operation + " (earlier submission " + jobId.getJob() + ")", status.getError());
         }
+        log.info("job {} already exists ({}): this try was submitted before, reusing it", jobId.getJob(), status == null ? "no status" : status.getState());
         return existing;
     }
 
@@ -301,7 +312,7 @@ public final class BigQueryWarehouse
     {
         TableDataWriteChannel writer = null;
         try {
-            writer = bigquery.writer(jobId, configuration);
+            writer = bigquery().writer(jobId, configuration);
             ByteBuffer buffer = ByteBuffer.wrap(json);
             while (buffer.hasRemaining()) {
                 writer.write(buffer);
@@ -345,8 +356,8 @@ public final class BigQueryWarehouse
     private List<FieldValueList> runQuery(String operation, QueryJobConfiguration query)
     {
         try {
-            Job job = bigquery.create(JobInfo.of(jobId("bf_query_" + UUID.randomUUID().toString().replace("-", "")), query));
-            Job done = await(operation, job);
+            Job job = bigquery().create(JobInfo.of(jobId("bf_query_" + UUID.randomUUID().toString().replace("-", "")), query));
+            Job done = await(operation, job, QUERY_TIMEOUT);
             TableResult result = done.getQueryResults();
             List<FieldValueList> rows = new ArrayList<>();
             result.iterateAll().forEach(rows::add);
@@ -360,26 +371,50 @@ public final class BigQueryWarehouse
         }
     }
 
-    private static Job await(String operation, Job job)
+    /** Waits for the job; after {@code timeout} cancels it (best effort) and fails transiently. */
+    private Job await(String operation, Job job, Duration timeout)
     {
         Job done;
         try {
-            done = job.waitFor();
+            done = job.waitFor(RetryOption.totalTimeoutDuration(timeout));
         }
         catch (BigQueryException e) {
-            throw BigQueryFailures.translate(operation, e);
+            Job current = bigquery().getJob(job.getJobId());
+            if (current != null && !current.isDone()) {
+                // the client gives up waiting with an exception of its own: the job itself is still running
+                done = current;
+            }
+            else {
+                throw BigQueryFailures.translate(operation, e);
+            }
         }
         catch (InterruptedException e) {
+            cancelQuietly(job);
             throw BigQueryFailures.interrupted(operation, e);
         }
         if (done == null) {
-            throw FleetException.permanentFailure("bigquery " + operation + ": job " + job.getJobId().getJob() + " no longer exists");
+            throw new FleetException(ErrorClass.TRANSIENT, "bigquery " + operation + ": job " + job.getJobId().getJob() + " no longer exists");
+        }
+        if (!done.isDone()) {
+            cancelQuietly(done);
+            throw new FleetException(ErrorClass.TRANSIENT, "bigquery " + operation + ": job " + job.getJobId().getJob() + " not done after " + timeout
+                    + "; cancelled");
         }
         BigQueryError error = done.getStatus() == null ? null : done.getStatus().getError();
         if (error != null) {
             throw BigQueryFailures.jobFailed(operation + " (job " + done.getJobId().getJob() + ")", error);
         }
         return done;
+    }
+
+    private void cancelQuietly(Job job)
+    {
+        try {
+            bigquery().cancel(job.getJobId());
+        }
+        catch (BigQueryException e) {
+            log.warn("could not cancel job {}: {}", job.getJobId().getJob(), e.getMessage());
+        }
     }
 
     private QueryJobConfiguration.Builder query(String sql)
@@ -398,17 +433,10 @@ public final class BigQueryWarehouse
         return builder.build();
     }
 
-    static String loadJobName(TableRef table, String suffix, byte[] content)
+    /** {@code bf_load_<dataset>_<table>_<YYYYMMDD>_<run>_a<attempt>_t<try>}: unique per (table, date, run, attempt, try). */
+    static String loadJobName(TableRef table, String suffix, WriteToken token)
     {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((table + "$" + suffix + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            String hash = HexFormat.of().formatHex(digest.digest(content)).substring(0, 32);
-            return "bf_load_" + table.dataset() + "_" + table.table() + "_" + suffix + "_" + hash;
-        }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return "bf_load_" + table.dataset() + "_" + table.table() + "_" + suffix + "_" + token.runId() + "_a" + token.attempt() + "_t" + token.tryNumber();
     }
 
     private String sqlName(TableRef table)

@@ -17,8 +17,8 @@ import static java.util.Objects.requireNonNull;
  * @param maxConcurrentWritesPerTable partition writes one process runs at a time per table; the
  *         fleet-wide bound is the state store's per-table capacity
  * @param maxTransportAttempts attempts per API call in the client's own RetrySettings
- * @param reuseWindow how old a finished load job with the same deterministic id may be and
- *         still count as this write's earlier submission (see {@link BigQueryWarehouse})
+ * @param writeTimeout how long a partition write waits for its job before cancelling it; the
+ *         runner writes only with more lease than this left
  */
 public record BigQueryWarehouseSettings(
         String projectId,
@@ -28,11 +28,11 @@ public record BigQueryWarehouseSettings(
         Optional<String> host,
         int maxConcurrentWritesPerTable,
         int maxTransportAttempts,
-        Duration reuseWindow)
+        Duration writeTimeout)
 {
     public static final int DEFAULT_MAX_CONCURRENT_WRITES_PER_TABLE = 4;
     public static final int DEFAULT_MAX_TRANSPORT_ATTEMPTS = 6;
-    public static final Duration DEFAULT_REUSE_WINDOW = Duration.ofMinutes(15);
+    public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(15);
 
     public BigQueryWarehouseSettings
     {
@@ -44,7 +44,7 @@ public record BigQueryWarehouseSettings(
         requireNonNull(location, "location is null");
         requireNonNull(maximumBytesBilled, "maximumBytesBilled is null");
         requireNonNull(host, "host is null");
-        requireNonNull(reuseWindow, "reuseWindow is null");
+        requireNonNull(writeTimeout, "writeTimeout is null");
         datasets.forEach((ours, theirs) -> {
             if (!theirs.matches("[A-Za-z0-9_]{1,1024}")) {
                 throw new IllegalArgumentException("dataset " + ours + " maps to an invalid BigQuery dataset id '" + theirs + "'");
@@ -61,8 +61,8 @@ public record BigQueryWarehouseSettings(
         if (maxTransportAttempts < 1) {
             throw new IllegalArgumentException("maxTransportAttempts must be at least 1: " + maxTransportAttempts);
         }
-        if (reuseWindow.isNegative()) {
-            throw new IllegalArgumentException("reuseWindow is negative: " + reuseWindow);
+        if (writeTimeout.isNegative() || writeTimeout.isZero()) {
+            throw new IllegalArgumentException("writeTimeout must be positive: " + writeTimeout);
         }
     }
 
@@ -70,32 +70,37 @@ public record BigQueryWarehouseSettings(
     public static BigQueryWarehouseSettings of(String projectId)
     {
         return new BigQueryWarehouseSettings(projectId, Map.of(), Optional.empty(), Optional.empty(), Optional.empty(),
-                DEFAULT_MAX_CONCURRENT_WRITES_PER_TABLE, DEFAULT_MAX_TRANSPORT_ATTEMPTS, DEFAULT_REUSE_WINDOW);
+                DEFAULT_MAX_CONCURRENT_WRITES_PER_TABLE, DEFAULT_MAX_TRANSPORT_ATTEMPTS, DEFAULT_WRITE_TIMEOUT);
     }
 
     public BigQueryWarehouseSettings withDatasets(Map<String, String> newDatasets)
     {
-        return new BigQueryWarehouseSettings(projectId, newDatasets, location, maximumBytesBilled, host, maxConcurrentWritesPerTable, maxTransportAttempts, reuseWindow);
+        return new BigQueryWarehouseSettings(projectId, newDatasets, location, maximumBytesBilled, host, maxConcurrentWritesPerTable, maxTransportAttempts, writeTimeout);
     }
 
     public BigQueryWarehouseSettings withHost(String newHost)
     {
-        return new BigQueryWarehouseSettings(projectId, datasets, location, maximumBytesBilled, Optional.of(newHost), maxConcurrentWritesPerTable, maxTransportAttempts, reuseWindow);
+        return new BigQueryWarehouseSettings(projectId, datasets, location, maximumBytesBilled, Optional.of(newHost), maxConcurrentWritesPerTable, maxTransportAttempts, writeTimeout);
     }
 
     public BigQueryWarehouseSettings withLocation(String newLocation)
     {
-        return new BigQueryWarehouseSettings(projectId, datasets, Optional.of(newLocation), maximumBytesBilled, host, maxConcurrentWritesPerTable, maxTransportAttempts, reuseWindow);
+        return new BigQueryWarehouseSettings(projectId, datasets, Optional.of(newLocation), maximumBytesBilled, host, maxConcurrentWritesPerTable, maxTransportAttempts, writeTimeout);
     }
 
     public BigQueryWarehouseSettings withMaximumBytesBilled(long bytes)
     {
-        return new BigQueryWarehouseSettings(projectId, datasets, location, Optional.of(bytes), host, maxConcurrentWritesPerTable, maxTransportAttempts, reuseWindow);
+        return new BigQueryWarehouseSettings(projectId, datasets, location, Optional.of(bytes), host, maxConcurrentWritesPerTable, maxTransportAttempts, writeTimeout);
     }
 
     public BigQueryWarehouseSettings withMaxTransportAttempts(int attempts)
     {
-        return new BigQueryWarehouseSettings(projectId, datasets, location, maximumBytesBilled, host, maxConcurrentWritesPerTable, attempts, reuseWindow);
+        return new BigQueryWarehouseSettings(projectId, datasets, location, maximumBytesBilled, host, maxConcurrentWritesPerTable, attempts, writeTimeout);
+    }
+
+    public BigQueryWarehouseSettings withWriteTimeout(Duration timeout)
+    {
+        return new BigQueryWarehouseSettings(projectId, datasets, location, maximumBytesBilled, host, maxConcurrentWritesPerTable, maxTransportAttempts, timeout);
     }
 
     public String dataset(String ours)

@@ -33,6 +33,8 @@ public final class FleetConfig
     public static final ConfigKey RETRY_INITIAL_BACKOFF_MILLIS = new ConfigKey("backfill.retry-initial-backoff-millis", "200", "first in-process retry backoff; doubles with jitter");
     public static final ConfigKey TABLE_CONCURRENCY = new ConfigKey("backfill.table-concurrency", "100", "fleet-wide bound on dates of one table running at once");
     public static final ConfigKey DEPENDENCY_DELAY_MILLIS = new ConfigKey("backfill.dependency-delay-millis", "1000", "redelivery delay while an upstream date is not done");
+    public static final ConfigKey MAX_DEFER_SECONDS = new ConfigKey("backfill.max-defer-seconds", "60",
+            "longest wait of a date that cannot run yet (upstream not done, leased elsewhere); the wait doubles per delivery up to this");
     public static final ConfigKey GCP_PROJECT = new ConfigKey("backfill.gcp-project", "", "Google Cloud project id (required for gcp adapters)");
     public static final ConfigKey PUBSUB_TOPIC = new ConfigKey("backfill.pubsub-topic", "backfill-work", "Pub/Sub topic of work messages");
     public static final ConfigKey PUBSUB_SUBSCRIPTION = new ConfigKey("backfill.pubsub-subscription", "backfill-work-workers", "Pub/Sub subscription workers pull");
@@ -46,6 +48,10 @@ public final class FleetConfig
     public static final ConfigKey PUBSUB_RETRY_MIN_BACKOFF_SECONDS = new ConfigKey("backfill.pubsub-retry-min-backoff-seconds", "10", "subscription retry policy: minimum backoff after a nack (0-600)");
     public static final ConfigKey PUBSUB_PULL_MODE = new ConfigKey("backfill.pubsub-pull-mode", "streaming", "streaming | unary: how workers pull Pub/Sub (unary: synchronous Pull, for the emulator)");
     public static final ConfigKey BIGQUERY_LOCATION = new ConfigKey("backfill.bigquery-location", "US", "BigQuery location");
+    public static final ConfigKey BIGQUERY_WRITE_TIMEOUT_SECONDS = new ConfigKey("backfill.bigquery-write-timeout-seconds", "15",
+            "how long a partition write waits for its BigQuery job before cancelling it; must stay below the lease");
+    public static final ConfigKey BIGQUERY_PARTITION_WRITES_PER_10S = new ConfigKey("backfill.bigquery-partition-writes-per-10s", "40",
+            "fleet-wide partition writes per table per 10 s (BigQuery allows 50)");
     public static final ConfigKey BIGQUERY_MAX_BYTES_BILLED = new ConfigKey("backfill.bigquery-max-bytes-billed", "0", "per-query byte cap; 0 = none");
     public static final ConfigKey DEMO_DATA = new ConfigKey("backfill.demo-data", "true", "seed the embedded warehouse with the demo league on first use (false: start empty, e.g. to import real data)");
     public static final ConfigKey SYNTHETIC_LATENCY_MS = new ConfigKey("backfill.synthetic-latency-ms", "50", "synthetic table: processing time per date");
@@ -54,10 +60,10 @@ public final class FleetConfig
 
     public static final List<ConfigKey> KEYS = List.of(
             HOME, BACKEND, QUEUE, STATE, WAREHOUSE, WORKER_CONCURRENCY, LEASE_SECONDS, ACK_DEADLINE_SECONDS, MAX_DELIVERY_ATTEMPTS,
-            RETRY_ATTEMPTS, RETRY_INITIAL_BACKOFF_MILLIS, TABLE_CONCURRENCY, DEPENDENCY_DELAY_MILLIS, GCP_PROJECT,
+            RETRY_ATTEMPTS, RETRY_INITIAL_BACKOFF_MILLIS, TABLE_CONCURRENCY, DEPENDENCY_DELAY_MILLIS, MAX_DEFER_SECONDS, GCP_PROJECT,
             PUBSUB_TOPIC, PUBSUB_SUBSCRIPTION, PUBSUB_DEAD_LETTER_TOPIC, PUBSUB_DEAD_LETTER_SUBSCRIPTION,
             PUBSUB_RETRY_MIN_BACKOFF_SECONDS, PUBSUB_PULL_MODE, FIRESTORE_DATABASE, FIRESTORE_COLLECTION, BIGQUERY_DATASET_RAW, BIGQUERY_DATASET_STATIC,
-            BIGQUERY_DATASET_ANALYTICS, BIGQUERY_LOCATION, BIGQUERY_MAX_BYTES_BILLED, DEMO_DATA,
+            BIGQUERY_DATASET_ANALYTICS, BIGQUERY_LOCATION, BIGQUERY_WRITE_TIMEOUT_SECONDS, BIGQUERY_PARTITION_WRITES_PER_10S, BIGQUERY_MAX_BYTES_BILLED, DEMO_DATA,
             SYNTHETIC_LATENCY_MS, SYNTHETIC_TRANSIENT_FAILURE_RATE, SYNTHETIC_FAIL_DATES);
 
     private final Map<String, String> values;
@@ -88,10 +94,27 @@ public final class FleetConfig
         check(errors, () -> between(RETRY_INITIAL_BACKOFF_MILLIS, 0, 600_000));
         check(errors, () -> positive(TABLE_CONCURRENCY));
         check(errors, () -> between(DEPENDENCY_DELAY_MILLIS, 0, 600_000));
+        // a Pub/Sub retry policy's backoff is at most 600 s, and a nack's delay comes from it
+        check(errors, () -> between(MAX_DEFER_SECONDS, 1, 600));
         check(errors, () -> between(SYNTHETIC_LATENCY_MS, 0, 3_600_000));
         check(errors, this::demoData);
         check(errors, () -> between(PUBSUB_RETRY_MIN_BACKOFF_SECONDS, 0, 600));
         check(errors, this::pubSubPullMode);
+        check(errors, () -> between(BIGQUERY_WRITE_TIMEOUT_SECONDS, 1, 3_600));
+        // BigQuery allows 50 partition modifications per 10 s per table; 45 x 1.1 (the permit windows' bound) stays within it
+        check(errors, () -> between(BIGQUERY_PARTITION_WRITES_PER_10S, 1, 45));
+        check(errors, () -> {
+            if (warehouseBackend() == WarehouseBackend.BIGQUERY && integer(LEASE_SECONDS) <= integer(BIGQUERY_WRITE_TIMEOUT_SECONDS)) {
+                throw invalid(LEASE_SECONDS, "must exceed backfill.bigquery-write-timeout-seconds (" + integer(BIGQUERY_WRITE_TIMEOUT_SECONDS)
+                        + "): a write may land only while its lease holds");
+            }
+        });
+        check(errors, () -> {
+            // a Pub/Sub dead-letter policy takes 5-100 delivery attempts (platform-limits.md)
+            if (queueBackend() == QueueBackend.PUBSUB) {
+                between(MAX_DELIVERY_ATTEMPTS, 5, 100);
+            }
+        });
         check(errors, () -> {
             if (bigQueryMaximumBytesBilled() < 0) {
                 throw invalid(BIGQUERY_MAX_BYTES_BILLED, "must not be negative");
@@ -136,33 +159,36 @@ public final class FleetConfig
         return Path.of(get(HOME));
     }
 
-    public String queueBackend()
+    public QueueBackend queueBackend()
     {
-        return adapter(QUEUE, "pubsub");
+        return adapter(QUEUE, QueueBackend.values());
     }
 
-    public String stateBackend()
+    public StateBackend stateBackend()
     {
-        return adapter(STATE, "firestore");
+        return adapter(STATE, StateBackend.values());
     }
 
-    public String warehouseBackend()
+    public WarehouseBackend warehouseBackend()
     {
-        return adapter(WAREHOUSE, "bigquery");
+        return adapter(WAREHOUSE, WarehouseBackend.values());
     }
 
     public boolean usesGcp()
     {
-        return !queueBackend().equals("embedded") || !stateBackend().equals("embedded") || !warehouseBackend().equals("embedded");
+        return queueBackend().isGoogleCloud() || stateBackend().isGoogleCloud() || warehouseBackend().isGoogleCloud();
     }
 
-    private String adapter(ConfigKey key, String gcpName)
+    /** The configured adapter, or, when the key is unset, the one {@code backfill.backend} implies. */
+    private <B extends Enum<B> & Backend> B adapter(ConfigKey key, B[] choices)
     {
         String value = get(key);
         if (value.isEmpty()) {
-            return choice(BACKEND, List.of("embedded", "gcp")).equals("gcp") ? gcpName : "embedded";
+            boolean gcp = choice(BACKEND, List.of("embedded", "gcp")).equals("gcp");
+            return java.util.Arrays.stream(choices).filter(choice -> choice.isGoogleCloud() == gcp).findFirst().orElseThrow();
         }
-        return choice(key, List.of("embedded", gcpName));
+        String name = choice(key, java.util.Arrays.stream(choices).map(Backend::configName).toList());
+        return java.util.Arrays.stream(choices).filter(choice -> choice.configName().equals(name)).findFirst().orElseThrow();
     }
 
     /** {@code streaming} or {@code unary}. */
@@ -214,6 +240,11 @@ public final class FleetConfig
     public Duration dependencyDelay()
     {
         return Duration.ofMillis(integer(DEPENDENCY_DELAY_MILLIS));
+    }
+
+    public Duration maxDeferDelay()
+    {
+        return Duration.ofSeconds(integer(MAX_DEFER_SECONDS));
     }
 
     public Optional<String> gcpProject()

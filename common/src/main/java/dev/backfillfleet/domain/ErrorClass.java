@@ -11,5 +11,12 @@ public enum ErrorClass
     /** Bad data, missing source, expected rows not written, programming error: fail the date. */
     PERMANENT,
     /** Bad input from the person at the keyboard: exit code 2, no stack trace. */
-    USER
+    USER,
+    /**
+     * The environment is wrong, not the date: a missing topic, subscription, database, dataset,
+     * table or index, a missing permission, no credentials. Never marks a date FAILED and never
+     * uses a delivery attempt: the process gives back what it holds and exits (code 3) with one
+     * line naming the resource and the fix, because every other date would fail the same way.
+     */
+    ENVIRONMENT
 }

@@ -37,6 +37,12 @@ public class FleetException
         return new FleetException(ErrorClass.USER, message);
     }
 
+    /** A misconfigured environment; {@code message} names the resource and the fix. */
+    public static FleetException environment(String message, Throwable cause)
+    {
+        return new FleetException(ErrorClass.ENVIRONMENT, message, cause);
+    }
+
     public ErrorClass errorClass()
     {
         return errorClass;

@@ -1,5 +1,7 @@
 package dev.backfillfleet.embedded;
 
+import dev.backfillfleet.domain.ErrorClass;
+import dev.backfillfleet.domain.FleetException;
 import dev.backfillfleet.queue.QueueConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +38,7 @@ final class PollingConsumer<M>
     private final Consumer<M> handler;
     private final BiConsumer<M, Duration> release;
     private final Consumer<Collection<M>> extend;
+    private final Consumer<FleetException> onFailure;
     private final Semaphore freeSlots;
     private final Set<M> inProgress = ConcurrentHashMap.newKeySet();
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -46,7 +49,7 @@ final class PollingConsumer<M>
     private volatile boolean pulling = true;
 
     PollingConsumer(String name, int maxOutstanding, IntFunction<List<M>> pull, Consumer<M> handler,
-            BiConsumer<M, Duration> release, Duration ackDeadline, Consumer<Collection<M>> extend)
+            BiConsumer<M, Duration> release, Duration ackDeadline, Consumer<Collection<M>> extend, Consumer<FleetException> onFailure)
     {
         if (maxOutstanding < 1) {
             throw new IllegalArgumentException("maxOutstanding must be at least 1: " + maxOutstanding);
@@ -55,6 +58,7 @@ final class PollingConsumer<M>
         this.handler = handler;
         this.release = release;
         this.extend = extend;
+        this.onFailure = onFailure;
         this.freeSlots = new Semaphore(maxOutstanding);
         AtomicInteger threadNumber = new AtomicInteger();
         this.handlers = Executors.newFixedThreadPool(maxOutstanding, runnable -> daemon(runnable, name + "-handler-" + threadNumber.incrementAndGet()));
@@ -79,7 +83,14 @@ final class PollingConsumer<M>
             try {
                 freeSlots.acquire();
                 int slots = 1 + freeSlots.drainPermits();
-                List<M> messages = pulling ? pull.apply(slots) : List.of();
+                List<M> messages;
+                try {
+                    messages = pulling ? pull.apply(slots) : List.of();
+                }
+                catch (RuntimeException e) {
+                    freeSlots.release(slots);
+                    throw e;
+                }
                 freeSlots.release(slots - messages.size());
                 messages.forEach(this::dispatch);
                 if (messages.isEmpty()) {
@@ -95,6 +106,11 @@ final class PollingConsumer<M>
                 return;
             }
             catch (RuntimeException e) {
+                if (FleetException.classify(e) == ErrorClass.ENVIRONMENT) {
+                    pulling = false;
+                    onFailure.accept(e instanceof FleetException fleetException ? fleetException : FleetException.environment(e.getMessage(), e));
+                    return;
+                }
                 log.warn("pull failed, retrying: {}", e.getMessage());
                 sleepQuietly(MAX_IDLE_POLL_MILLIS);
             }

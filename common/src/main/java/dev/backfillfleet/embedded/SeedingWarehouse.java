@@ -5,6 +5,7 @@ import dev.backfillfleet.schema.RawTables;
 import dev.backfillfleet.warehouse.Row;
 import dev.backfillfleet.warehouse.TableRef;
 import dev.backfillfleet.warehouse.Warehouse;
+import dev.backfillfleet.warehouse.WriteToken;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -112,10 +113,10 @@ public final class SeedingWarehouse
     }
 
     @Override
-    public long replacePartition(TableRef table, LocalDate date, List<Row> rows)
+    public long replacePartition(TableRef table, LocalDate date, List<Row> rows, WriteToken token)
     {
         seedOnFirstUse(table);
-        return delegate.replacePartition(table, date, rows);
+        return delegate.replacePartition(table, date, rows, token);
     }
 
     @Override

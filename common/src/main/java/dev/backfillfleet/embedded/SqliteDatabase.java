@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -27,22 +28,51 @@ public final class SqliteDatabase
     private static final int BUSY_TIMEOUT_MILLIS = 60_000;
 
     private final Path file;
-    private final Connection connection;
-    private final Connection readConnection;
+    private final List<String> schema;
     private final boolean readOnly;
     private final ReentrantLock lock = new ReentrantLock();
     private final ReentrantLock readLock = new ReentrantLock();
+    private Connections connections;
 
-    private SqliteDatabase(Path file, Connection connection, Connection readConnection, boolean readOnly)
+    private SqliteDatabase(Path file, List<String> schema, boolean readOnly)
     {
         this.file = file;
-        this.connection = connection;
-        this.readConnection = readConnection;
+        this.schema = List.copyOf(schema);
         this.readOnly = readOnly;
     }
 
-    /** Opens (creating if needed) the database and runs {@code schema} once. */
+    /**
+     * The database in {@code file}, created with {@code schema} on first use: building one does
+     * no I/O, so that wiring a process touches no file it does not use.
+     */
     public static SqliteDatabase open(Path file, String... schema)
+    {
+        return new SqliteDatabase(file, List.of(schema), false);
+    }
+
+    /**
+     * The database in {@code file} without the right to change it, for dry runs and the verbs
+     * that only read. Nothing is created: while the file does not exist, reads see an empty
+     * database with {@code schema}, kept in memory.
+     */
+    public static SqliteDatabase readOnly(Path file, String... schema)
+    {
+        return new SqliteDatabase(file, List.of(schema), true);
+    }
+
+    private synchronized Connections connections()
+    {
+        if (connections == null || (readOnly && !connections.source().equals(FileSignature.of(file)))) {
+            Connections previous = connections;
+            connections = readOnly ? openReadOnly() : openReadWrite();
+            if (previous != null) {
+                previous.close();
+            }
+        }
+        return connections;
+    }
+
+    private Connections openReadWrite()
     {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
@@ -55,51 +85,52 @@ public final class SqliteDatabase
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
-        Connection writer = connect(file, config);
-        SqliteDatabase database = new SqliteDatabase(file, writer, connect(file, config), false);
-        database.write(connection -> {
+        Connection writer = connect("jdbc:sqlite:" + file.toAbsolutePath(), config);
+        Connections opened = new Connections(writer, connect("jdbc:sqlite:" + file.toAbsolutePath(), config), FileSignature.WAL);
+        applySchema(writer, true);
+        return opened;
+    }
+
+    private Connections openReadOnly()
+    {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        if (!Files.exists(file)) {
+            Connection memory = connect("jdbc:sqlite::memory:", config);
+            applySchema(memory, false);
+            return new Connections(memory, memory, FileSignature.ABSENT);
+        }
+        config.setReadOnly(true);
+        FileSignature source = FileSignature.of(file);
+        // a writer is active (or crashed): read through the WAL like any reader; else the file is
+        // the whole truth and immutable=1 reads it without creating -wal/-shm files (a change to
+        // the file, seen by its signature, opens it again: watch follows a run)
+        String url = source.walExists() ? "jdbc:sqlite:" + file.toAbsolutePath() : "jdbc:sqlite:file:" + file.toAbsolutePath() + "?immutable=1";
+        Connection reader = connect(url, config);
+        return new Connections(reader, reader, source.walExists() ? FileSignature.WAL : source);
+    }
+
+    private void applySchema(Connection connection, boolean immediate)
+    {
+        try {
+            execute(connection, immediate ? "BEGIN IMMEDIATE" : "BEGIN");
             try (Statement statement = connection.createStatement()) {
                 for (String sql : schema) {
                     statement.execute(sql);
                 }
             }
-            return null;
-        });
-        return database;
-    }
-
-    /**
-     * Opens an existing database without the right to change it, for dry runs and read-only
-     * views; a file that does not exist is not created.
-     */
-    public static java.util.Optional<SqliteDatabase> openReadOnlyIfExists(Path file)
-    {
-        if (!Files.exists(file)) {
-            return java.util.Optional.empty();
-        }
-        SQLiteConfig config = new SQLiteConfig();
-        config.setReadOnly(true);
-        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
-        Path wal = file.resolveSibling(file.getFileName() + "-wal");
-        if (Files.exists(wal)) {
-            // a writer is active (or crashed): read through the WAL like any reader
-            Connection reader = connect(file, config);
-            return java.util.Optional.of(new SqliteDatabase(file, reader, reader, true));
-        }
-        // no WAL: the file is the whole truth; immutable=1 reads it without creating -wal/-shm files
-        try {
-            Connection connection = config.createConnection("jdbc:sqlite:file:" + file.toAbsolutePath() + "?immutable=1");
-            return java.util.Optional.of(new SqliteDatabase(file, connection, connection, true));
+            execute(connection, "COMMIT");
         }
         catch (SQLException e) {
-            throw new FleetException(dev.backfillfleet.domain.ErrorClass.PERMANENT, "cannot open SQLite database " + file + ": " + e.getMessage(), e);
+            rollbackQuietly(connection);
+            throw translate(e);
         }
     }
 
-    private static Connection connect(Path file, SQLiteConfig config)
+    private Connection connect(String url, SQLiteConfig config)
     {
         try {
-            return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            return config.createConnection(url);
         }
         catch (SQLException e) {
             throw new FleetException(dev.backfillfleet.domain.ErrorClass.PERMANENT, "cannot open SQLite database " + file + ": " + e.getMessage(), e);
@@ -124,17 +155,18 @@ public final class SqliteDatabase
         }
         lock.lock();
         try {
-            execute("BEGIN IMMEDIATE");
+            Connection connection = connections().writer();
+            execute(connection, "BEGIN IMMEDIATE");
             boolean committed = false;
             try {
                 T result = work.run(connection);
-                execute("COMMIT");
+                execute(connection, "COMMIT");
                 committed = true;
                 return result;
             }
             finally {
                 if (!committed) {
-                    rollbackQuietly();
+                    rollbackQuietly(connection);
                 }
             }
         }
@@ -151,6 +183,7 @@ public final class SqliteDatabase
     {
         readLock.lock();
         try {
+            Connection readConnection = connections().reader();
             execute(readConnection, "BEGIN DEFERRED");
             try {
                 return work.run(readConnection);
@@ -167,23 +200,12 @@ public final class SqliteDatabase
         }
     }
 
-    private void execute(String sql)
-            throws SQLException
-    {
-        execute(connection, sql);
-    }
-
     private static void execute(Connection target, String sql)
             throws SQLException
     {
         try (Statement statement = target.createStatement()) {
             statement.execute(sql);
         }
-    }
-
-    private void rollbackQuietly()
-    {
-        rollbackQuietly(connection);
     }
 
     private static void rollbackQuietly(Connection target)
@@ -214,17 +236,64 @@ public final class SqliteDatabase
         lock.lock();
         readLock.lock();
         try {
-            connection.close();
-            if (readConnection != connection) {
-                readConnection.close();
+            synchronized (this) {
+                if (connections != null) {
+                    connections.close();
+                    connections = null;
+                }
             }
-        }
-        catch (SQLException e) {
-            throw translate(e);
         }
         finally {
             readLock.unlock();
             lock.unlock();
+        }
+    }
+
+    /**
+     * What a read-only connection was opened on: the file's size and modification time, or that
+     * it did not exist, or that a writer's WAL was there (then the connection sees every change).
+     */
+    private record FileSignature(long size, long modified)
+    {
+        static final FileSignature ABSENT = new FileSignature(-1, -1);
+        static final FileSignature WAL = new FileSignature(-2, -2);
+
+        static FileSignature of(Path file)
+        {
+            try {
+                if (Files.exists(file.resolveSibling(file.getFileName() + "-wal"))) {
+                    return WAL;
+                }
+                if (!Files.exists(file)) {
+                    return ABSENT;
+                }
+                return new FileSignature(Files.size(file), Files.getLastModifiedTime(file).toMillis());
+            }
+            catch (IOException e) {
+                return ABSENT;
+            }
+        }
+
+        boolean walExists()
+        {
+            return this == WAL;
+        }
+    }
+
+    /** The writer and the reader (the same connection when read-only), and what a read-only one was opened on. */
+    private record Connections(Connection writer, Connection reader, FileSignature source)
+    {
+        void close()
+        {
+            try {
+                writer.close();
+                if (reader != writer) {
+                    reader.close();
+                }
+            }
+            catch (SQLException e) {
+                throw new FleetException(dev.backfillfleet.domain.ErrorClass.PERMANENT, "cannot close SQLite database: " + e.getMessage(), e);
+            }
         }
     }
 

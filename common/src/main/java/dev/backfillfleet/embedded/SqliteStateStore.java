@@ -80,6 +80,12 @@ public final class SqliteStateStore
         return new SqliteStateStore(SqliteDatabase.open(file, SCHEMA, STATE_INDEX), clock);
     }
 
+    /** The store for reading only: a file that does not exist reads as empty and is not created. */
+    public static SqliteStateStore openReadOnly(java.nio.file.Path file, Clock clock)
+    {
+        return new SqliteStateStore(SqliteDatabase.readOnly(file, SCHEMA, STATE_INDEX), clock);
+    }
+
     @Override
     public EnqueueResult enqueue(Collection<DateKey> keys, String runId, EnqueuePolicy policy)
     {
@@ -170,7 +176,7 @@ public final class SqliteStateStore
                 statement.setLong(8, now.toEpochMilli());
                 statement.executeUpdate();
             }
-            return new ClaimResult.Claimed(new Lease(key, owner, attempt, expiresAt));
+            return new ClaimResult.Claimed(new Lease(key, owner, attempt, now, expiresAt));
         });
     }
 

@@ -6,7 +6,9 @@ import dev.backfillfleet.warehouse.Column;
 import dev.backfillfleet.warehouse.Row;
 import dev.backfillfleet.warehouse.TableRef;
 import dev.backfillfleet.warehouse.TableSchema;
+import dev.backfillfleet.warehouse.StaleWriteException;
 import dev.backfillfleet.warehouse.Warehouse;
+import dev.backfillfleet.warehouse.WriteToken;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -40,6 +42,7 @@ public final class SqliteWarehouse
     private final SqliteDatabase database;
     private final SchemaCatalog catalog;
     private final Set<TableRef> created = ConcurrentHashMap.newKeySet();
+    private volatile boolean fenceCreated;
 
     public SqliteWarehouse(SqliteDatabase database, SchemaCatalog catalog)
     {
@@ -52,13 +55,21 @@ public final class SqliteWarehouse
         return new SqliteWarehouse(SqliteDatabase.open(file), catalog);
     }
 
+    /** The warehouse for reading only: tables that do not exist read as empty, nothing is created. */
+    public static SqliteWarehouse openReadOnly(Path file, SchemaCatalog catalog)
+    {
+        return new SqliteWarehouse(SqliteDatabase.readOnly(file), catalog);
+    }
+
     @Override
     public List<Row> read(TableRef table, DateRange dates)
     {
         TableSchema schema = catalog.schema(table);
         String partitionColumn = schema.partitionColumn()
                 .orElseThrow(() -> new IllegalArgumentException(table + " is not partitioned; use readAll"));
-        ensureCreated(schema);
+        if (!ensureReadable(schema)) {
+            return List.of();
+        }
         return database.read(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(
                     "SELECT * FROM " + sqlName(table) + " WHERE " + partitionColumn + " BETWEEN ? AND ? ORDER BY rowid")) {
@@ -73,7 +84,9 @@ public final class SqliteWarehouse
     public List<Row> readAll(TableRef table)
     {
         TableSchema schema = catalog.schema(table);
-        ensureCreated(schema);
+        if (!ensureReadable(schema)) {
+            return List.of();
+        }
         return database.read(connection -> {
             try (PreparedStatement statement = connection.prepareStatement("SELECT * FROM " + sqlName(table) + " ORDER BY rowid")) {
                 return readRows(statement, schema);
@@ -81,11 +94,71 @@ public final class SqliteWarehouse
         });
     }
 
+    /**
+     * Replaces the partition; a fenced write is refused when a later claim of the date (a lease
+     * that started later) already wrote it, checked and recorded in the same transaction as the
+     * write: a worker paused past its lease cannot overwrite its successor's rows.
+     */
     @Override
-    public long replacePartition(TableRef table, LocalDate date, List<Row> rows)
+    public long replacePartition(TableRef table, LocalDate date, List<Row> rows, WriteToken token)
     {
-        replacePartitions(table, Map.of(date, rows));
-        return countPartition(table, date);
+        TableSchema schema = catalog.schema(table);
+        List<Row> validated = validate(schema, date, rows);
+        ensureCreated(schema);
+        ensureFenceTable();
+        return database.write(connection -> {
+            if (token.isFenced()) {
+                fence(connection, table, date, token);
+            }
+            replace(connection, schema, Map.of(date, validated));
+            return count(connection, table, schema.partitionColumn().orElseThrow(), date);
+        });
+    }
+
+    private static void fence(Connection connection, TableRef table, LocalDate date, WriteToken token)
+            throws SQLException
+    {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT lease_started_at, attempt, writer FROM partition_writes WHERE table_name = ? AND partition_date = ?")) {
+            select.setString(1, table.toString());
+            select.setString(2, date.toString());
+            try (ResultSet resultSet = select.executeQuery()) {
+                if (resultSet.next() && resultSet.getLong(1) > token.leaseStartedAt().toEpochMilli()) {
+                    throw new StaleWriteException(table + " " + date + " was written by a later claim (attempt " + resultSet.getInt(2) + " of "
+                            + resultSet.getString(3) + ") than this one (attempt " + token.attempt() + " of " + token.writer() + "): this write is stale");
+                }
+            }
+        }
+        try (PreparedStatement upsert = connection.prepareStatement("""
+                INSERT INTO partition_writes (table_name, partition_date, lease_started_at, attempt, writer, run_id) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (table_name, partition_date) DO UPDATE SET lease_started_at = excluded.lease_started_at,
+                    attempt = excluded.attempt, writer = excluded.writer, run_id = excluded.run_id""")) {
+            upsert.setString(1, table.toString());
+            upsert.setString(2, date.toString());
+            upsert.setLong(3, token.leaseStartedAt().toEpochMilli());
+            upsert.setInt(4, token.attempt());
+            upsert.setString(5, token.writer());
+            upsert.setString(6, token.runId());
+            upsert.executeUpdate();
+        }
+    }
+
+    private void ensureFenceTable()
+    {
+        if (fenceCreated) {
+            return;
+        }
+        database.write(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("""
+                        CREATE TABLE IF NOT EXISTS partition_writes (
+                            table_name TEXT NOT NULL, partition_date TEXT NOT NULL, lease_started_at INTEGER NOT NULL,
+                            attempt INTEGER NOT NULL, writer TEXT NOT NULL, run_id TEXT NOT NULL,
+                            PRIMARY KEY (table_name, partition_date)) WITHOUT ROWID""");
+            }
+            return null;
+        });
+        fenceCreated = true;
     }
 
     @Override
@@ -98,16 +171,35 @@ public final class SqliteWarehouse
         partitions.forEach((date, rows) -> validated.put(date, validate(schema, date, rows)));
         ensureCreated(schema);
         database.write(connection -> {
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + sqlName(table) + " WHERE " + partitionColumn + " = ?")) {
-                for (LocalDate date : validated.keySet()) {
-                    delete.setString(1, date.toString());
-                    delete.addBatch();
-                }
-                delete.executeBatch();
-            }
-            insert(connection, schema, validated.values().stream().flatMap(List::stream).toList());
+            replace(connection, schema, validated);
             return null;
         });
+    }
+
+    private static void replace(Connection connection, TableSchema schema, Map<LocalDate, List<Row>> partitions)
+            throws SQLException
+    {
+        String partitionColumn = schema.partitionColumn().orElseThrow();
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + sqlName(schema.ref()) + " WHERE " + partitionColumn + " = ?")) {
+            for (LocalDate date : partitions.keySet()) {
+                delete.setString(1, date.toString());
+                delete.addBatch();
+            }
+            delete.executeBatch();
+        }
+        insert(connection, schema, partitions.values().stream().flatMap(List::stream).toList());
+    }
+
+    private static long count(Connection connection, TableRef table, String partitionColumn, LocalDate date)
+            throws SQLException
+    {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM " + sqlName(table) + " WHERE " + partitionColumn + " = ?")) {
+            statement.setString(1, date.toString());
+            try (ResultSet resultSet = statement.executeQuery()) {
+                resultSet.next();
+                return resultSet.getLong(1);
+            }
+        }
     }
 
     @Override
@@ -130,7 +222,9 @@ public final class SqliteWarehouse
     {
         TableSchema schema = catalog.schema(table);
         String partitionColumn = schema.partitionColumn().orElseThrow(() -> new IllegalArgumentException(table + " is not partitioned"));
-        ensureCreated(schema);
+        if (!ensureReadable(schema)) {
+            return 0;
+        }
         return database.read(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(
                     "SELECT count(*) FROM " + sqlName(table) + " WHERE " + partitionColumn + " = ?")) {
@@ -155,6 +249,27 @@ public final class SqliteWarehouse
             validated.add(checked);
         }
         return validated;
+    }
+
+    /** Whether the table can be read: created if needed, or, read-only, whether it exists. */
+    private boolean ensureReadable(TableSchema schema)
+    {
+        if (!database.isReadOnly()) {
+            ensureCreated(schema);
+            return true;
+        }
+        return created.contains(schema.ref()) || database.read(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
+                statement.setString(1, sqlName(schema.ref()));
+                try (ResultSet resultSet = statement.executeQuery()) {
+                    boolean exists = resultSet.next();
+                    if (exists) {
+                        created.add(schema.ref());
+                    }
+                    return exists;
+                }
+            }
+        });
     }
 
     private void ensureCreated(TableSchema schema)

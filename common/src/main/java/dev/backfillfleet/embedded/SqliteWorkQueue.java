@@ -64,6 +64,12 @@ public final class SqliteWorkQueue
         return new SqliteWorkQueue(SqliteDatabase.open(file, SCHEMA, VISIBILITY_INDEX), settings, clock);
     }
 
+    /** The queue for reading only (its backlog): a file that does not exist reads as empty and is not created. */
+    public static SqliteWorkQueue openReadOnly(Path file, QueueSettings settings, Clock clock)
+    {
+        return new SqliteWorkQueue(SqliteDatabase.readOnly(file, SCHEMA, VISIBILITY_INDEX), settings, clock);
+    }
+
     public QueueSettings settings()
     {
         return settings;
@@ -107,10 +113,10 @@ public final class SqliteWorkQueue
     }
 
     @Override
-    public QueueConsumer subscribe(int maxOutstanding, Consumer<Delivery> handler)
+    public QueueConsumer subscribe(int maxOutstanding, Consumer<Delivery> handler, Consumer<FleetException> onFailure)
     {
         return new PollingConsumer<>("queue-" + database.file().getFileName(), maxOutstanding, this::pull, handler,
-                Delivery::release, settings.ackDeadline(), this::extend);
+                Delivery::release, settings.ackDeadline(), this::extend, onFailure);
     }
 
     @Override
@@ -121,7 +127,7 @@ public final class SqliteWorkQueue
                     handler.accept(deadLetter);
                     deleteDeadLetter(deadLetter);
                 },
-                (deadLetter, delay) -> {}, settings.ackDeadline(), tokens -> {});
+                (deadLetter, delay) -> {}, settings.ackDeadline(), tokens -> {}, failure -> {});
     }
 
     @Override

@@ -14,8 +14,11 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * Translates Firestore client failures into {@link FleetException} at the port boundary:
- * ABORTED (contention), UNAVAILABLE, DEADLINE_EXCEEDED and RESOURCE_EXHAUSTED are transient,
- * everything else permanent. The original failure stays the cause.
+ * ABORTED (contention), UNAVAILABLE, DEADLINE_EXCEEDED and RESOURCE_EXHAUSTED are transient;
+ * PERMISSION_DENIED, UNAUTHENTICATED, a database that does not exist (NOT_FOUND) and a query
+ * without its composite index (FAILED_PRECONDITION "The query requires an index") are the
+ * environment's fault; everything else permanent. The original failure stays the cause.
+ * (https://cloud.google.com/firestore/docs/understand-error-codes)
  */
 final class FirestoreFailures
 {
@@ -36,8 +39,56 @@ final class FirestoreFailures
             return new FleetException(ErrorClass.TRANSIENT, "interrupted during firestore " + operation, cause);
         }
         Optional<Status.Code> code = statusCode(cause);
+        String message = String.valueOf(cause.getMessage());
+        if (code.isPresent()) {
+            Optional<FleetException> environment = environment(operation, code.get(), message, cause);
+            if (environment.isPresent()) {
+                return environment.get();
+            }
+        }
+        if (mentionsMissingCredentials(cause)) {
+            return FleetException.environment("Firestore " + operation + ": no Google credentials found; run 'gcloud auth application-default login'"
+                    + " or set GOOGLE_APPLICATION_CREDENTIALS", cause);
+        }
         ErrorClass errorClass = code.map(FirestoreFailures::classify).orElse(ErrorClass.PERMANENT);
-        return new FleetException(errorClass, "firestore " + operation + " failed" + code.map(c -> " (" + c + ")").orElse("") + ": " + cause.getMessage(), cause);
+        return new FleetException(errorClass, "firestore " + operation + " failed" + code.map(c -> " (" + c + ")").orElse("") + ": " + message, cause);
+    }
+
+    private static Optional<FleetException> environment(String operation, Status.Code code, String message, Throwable cause)
+    {
+        return switch (code) {
+            case PERMISSION_DENIED -> Optional.of(FleetException.environment("Firestore " + operation + " is not permitted for this identity (" + message
+                    + "); grant it roles/datastore.user (see the README's service account table)", cause));
+            case UNAUTHENTICATED -> Optional.of(FleetException.environment("Firestore " + operation + ": no valid credentials (" + message
+                    + "); run 'gcloud auth application-default login' or set GOOGLE_APPLICATION_CREDENTIALS", cause));
+            case NOT_FOUND -> message.toLowerCase(java.util.Locale.ROOT).contains("database")
+                    ? Optional.of(FleetException.environment("Firestore database does not exist (" + message + "); create it with infra/terraform"
+                            + " or 'gcloud firestore databases create'", cause))
+                    : Optional.empty();
+            case FAILED_PRECONDITION -> isMissingIndex(message)
+                    ? Optional.of(FleetException.environment("Firestore " + operation + " needs a composite index that does not exist: run"
+                            + " 'coordinator setup --dry-run' for the command that creates it, or deploy " + FirestoreIndexes.INDEX_FILE, cause))
+                    : Optional.empty();
+            default -> Optional.empty();
+        };
+    }
+
+    static boolean isMissingIndex(String message)
+    {
+        return message.contains("requires an index") || message.contains("requires a COLLECTION") || message.contains("index");
+    }
+
+    private static boolean mentionsMissingCredentials(Throwable failure)
+    {
+        for (Throwable current = failure; current != null; current = current.getCause()) {
+            if (String.valueOf(current.getMessage()).contains("Application Default Credentials")) {
+                return true;
+            }
+            if (current.getCause() == current) {
+                break;
+            }
+        }
+        return false;
     }
 
     static ErrorClass classify(Status.Code code)

@@ -23,11 +23,14 @@ import dev.backfillfleet.domain.EnqueuePolicy.EnqueueDecision;
 import dev.backfillfleet.domain.ErrorClass;
 import dev.backfillfleet.domain.Lease;
 import dev.backfillfleet.domain.WorkItem;
+import dev.backfillfleet.provision.ProcessRole;
+import dev.backfillfleet.provision.StartupCheck;
 import dev.backfillfleet.state.ClaimResult;
 import dev.backfillfleet.state.Completion;
 import dev.backfillfleet.state.EnqueueResult;
 import dev.backfillfleet.state.LeaseLostException;
 import dev.backfillfleet.state.StateStore;
+import dev.backfillfleet.support.Lazy;
 import io.grpc.Status;
 
 import java.time.Clock;
@@ -82,35 +85,57 @@ import static java.util.Objects.requireNonNull;
  * (table, status, date) and (table, status, leaseExpiresAt) in production.
  */
 public final class FirestoreStateStore
-        implements StateStore, AutoCloseable
+        implements StateStore, StartupCheck, AutoCloseable
 {
+    // a day no record has: the start-up check's queries match nothing and cost a read each
+    private static final DateRange NO_DATES = DateRange.of(java.time.LocalDate.of(1900, 1, 1), java.time.LocalDate.of(1900, 1, 1));
+
     // getAll and BulkWriter batches; the classic batch write limit is 500 operations
     private static final int CHUNK = 500;
 
-    private final Firestore firestore;
-    private final CollectionReference collection;
+    private final Lazy<Firestore> client;
+    private final String collectionName;
     private final TransactionOptions transactionOptions;
     private final Clock clock;
     private final boolean ownsClient;
 
     public FirestoreStateStore(Firestore firestore, String collection, int transactionAttempts, Clock clock)
     {
-        this(firestore, collection, transactionAttempts, clock, false);
+        this(Lazy.of(() -> firestore), collection, transactionAttempts, clock, false);
+        requireNonNull(firestore, "firestore is null");
     }
 
-    private FirestoreStateStore(Firestore firestore, String collection, int transactionAttempts, Clock clock, boolean ownsClient)
+    private FirestoreStateStore(Lazy<Firestore> client, String collection, int transactionAttempts, Clock clock, boolean ownsClient)
     {
-        this.firestore = requireNonNull(firestore, "firestore is null");
-        this.collection = firestore.collection(requireNonNull(collection, "collection is null"));
+        this.client = requireNonNull(client, "client is null");
+        this.collectionName = requireNonNull(collection, "collection is null");
         this.transactionOptions = TransactionOptions.createReadWriteOptionsBuilder().setNumberOfAttempts(transactionAttempts).build();
         this.clock = requireNonNull(clock, "clock is null");
         this.ownsClient = ownsClient;
     }
 
-    /** Builds the client (emulator when the settings name one) and a store that closes it. */
+    /**
+     * A store that builds its client (emulator when the settings name one) on first use, so that
+     * wiring a process looks up no credentials and opens no channel, and closes it.
+     */
     public static FirestoreStateStore create(FirestoreStateStoreSettings settings, Clock clock)
     {
-        return new FirestoreStateStore(createClient(settings), settings.collection(), settings.transactionAttempts(), clock, true);
+        return new FirestoreStateStore(Lazy.of(() -> createClient(settings)), settings.collection(), settings.transactionAttempts(), clock, true);
+    }
+
+    private Firestore firestore()
+    {
+        try {
+            return client.get();
+        }
+        catch (RuntimeException e) {
+            throw FirestoreFailures.translate("client set-up", e);
+        }
+    }
+
+    private CollectionReference collection()
+    {
+        return firestore().collection(collectionName);
     }
 
     public static Firestore createClient(FirestoreStateStoreSettings settings)
@@ -145,7 +170,7 @@ public final class FirestoreStateStore
         Timestamp now = timestamp(clock.instant());
         Map<DateKey, EnqueueDecision> decisions = new HashMap<>();
         Map<DateKey, ApiFuture<?>> writes = new LinkedHashMap<>();
-        BulkWriter writer = firestore.bulkWriter();
+        BulkWriter writer = firestore().bulkWriter();
         try {
             for (DateKey key : keys) {
                 DocumentSnapshot snapshot = current.get(key);
@@ -280,16 +305,30 @@ public final class FirestoreStateStore
             else {
                 transaction.create(document(key), newDocument(key, item.runId(), DateState.RUNNING, timestamp(now), fields));
             }
-            return new ClaimResult.Claimed(new Lease(key, owner, attempt, expiresAt));
+            return new ClaimResult.Claimed(new Lease(key, owner, attempt, now, expiresAt));
         });
     }
 
     private long countLiveLeases(AnalyticsTable table, Instant now)
     {
-        Query live = collection.whereEqualTo(TABLE, table.tableName())
+        Query live = collection().whereEqualTo(TABLE, table.tableName())
                 .whereEqualTo(STATUS, DateState.RUNNING.name())
                 .whereGreaterThan(LEASE_EXPIRES_AT, timestamp(now));
         return await("count of running dates of " + table.tableName(), live.count().get()).getCount();
+    }
+
+    /**
+     * Runs every query shape the store issues once, on nothing, so that a missing database,
+     * permission or composite index stops the process at start-up with one line, not each date.
+     */
+    @Override
+    public void check(ProcessRole role)
+    {
+        AnalyticsTable any = AnalyticsTable.SYNTHETIC;
+        countLiveLeases(any, clock.instant());
+        list(any, Optional.of(NO_DATES), Set.of());
+        list(any, Optional.of(NO_DATES), Set.of(DateState.FAILED));
+        countByState(any, Optional.of(NO_DATES));
     }
 
     @Override
@@ -427,7 +466,7 @@ public final class FirestoreStateStore
             return Map.of();
         }
         DocumentReference[] references = keys.stream().map(this::document).toArray(DocumentReference[]::new);
-        List<DocumentSnapshot> snapshots = await("getAll", firestore.getAll(references));
+        List<DocumentSnapshot> snapshots = await("getAll", firestore().getAll(references));
         Map<String, DocumentSnapshot> byId = new HashMap<>();
         for (DocumentSnapshot snapshot : snapshots) {
             byId.put(snapshot.getId(), snapshot);
@@ -472,7 +511,7 @@ public final class FirestoreStateStore
 
     private Query tableQuery(AnalyticsTable table, Optional<DateRange> range)
     {
-        Query query = collection.whereEqualTo(TABLE, table.tableName());
+        Query query = collection().whereEqualTo(TABLE, table.tableName());
         if (range.isPresent()) {
             query = query.whereGreaterThanOrEqualTo(DATE, range.get().first().toString())
                     .whereLessThanOrEqualTo(DATE, range.get().last().toString());
@@ -482,12 +521,12 @@ public final class FirestoreStateStore
 
     private DocumentReference document(DateKey key)
     {
-        return collection.document(key.id());
+        return collection().document(key.id());
     }
 
     private <T> T transaction(String operation, Transaction.Function<T> function)
     {
-        return await(operation, firestore.runTransaction(function, transactionOptions));
+        return await(operation, firestore().runTransaction(function, transactionOptions));
     }
 
     private static <T> T await(String operation, ApiFuture<T> future)
@@ -503,9 +542,9 @@ public final class FirestoreStateStore
     @Override
     public void close()
     {
-        if (ownsClient) {
+        if (ownsClient && client.ifMade().isPresent()) {
             try {
-                firestore.close();
+                client.get().close();
             }
             catch (Exception e) {
                 throw FirestoreFailures.translate("close", e);

@@ -2,7 +2,10 @@ package dev.backfillfleet.inject;
 
 import com.google.inject.Module;
 import dev.backfillfleet.config.FleetConfig;
-import dev.backfillfleet.domain.FleetException;
+import dev.backfillfleet.config.QueueBackend;
+import dev.backfillfleet.config.StateBackend;
+import dev.backfillfleet.config.WarehouseBackend;
+import dev.backfillfleet.warehouse.PartitionWriteGate;
 
 import java.util.List;
 
@@ -11,44 +14,52 @@ public final class BackendModules
 {
     private BackendModules() {}
 
+    /** The modules of a process that reads and writes (workers, enqueue, run, retry, import, setup). */
     public static List<Module> forConfig(FleetConfig config)
     {
+        return forConfig(config, AccessMode.READ_WRITE);
+    }
+
+    public static List<Module> forConfig(FleetConfig config, AccessMode access)
+    {
         return List.of(
-                new FleetModule(config),
+                new FleetModule(config, access),
                 queue(config.queueBackend()),
                 state(config.stateBackend()),
-                warehouse(config.warehouseBackend()));
+                warehouse(config.warehouseBackend()),
+                writeGate(config.warehouseBackend(), config.stateBackend()));
     }
 
-    private static Module queue(String backend)
+    private static Module queue(QueueBackend backend)
     {
         return switch (backend) {
-            case "embedded" -> new EmbeddedQueueModule();
-            case "pubsub" -> new PubSubQueueModule();
-            default -> throw unknown("queue", backend);
+            case EMBEDDED -> new EmbeddedQueueModule();
+            case PUBSUB -> new PubSubQueueModule();
         };
     }
 
-    private static Module state(String backend)
+    private static Module state(StateBackend backend)
     {
         return switch (backend) {
-            case "embedded" -> new EmbeddedStateModule();
-            case "firestore" -> new FirestoreStateModule();
-            default -> throw unknown("state", backend);
+            case EMBEDDED -> new EmbeddedStateModule();
+            case FIRESTORE -> new FirestoreStateModule();
         };
     }
 
-    private static Module warehouse(String backend)
+    /** BigQuery's partition-write rate is paced fleet-wide with permits in the state store; the embedded warehouse needs none. */
+    private static Module writeGate(WarehouseBackend warehouse, StateBackend state)
     {
-        return switch (backend) {
-            case "embedded" -> new EmbeddedWarehouseModule();
-            case "bigquery" -> new BigQueryWarehouseModule();
-            default -> throw unknown("warehouse", backend);
+        return switch (warehouse) {
+            case EMBEDDED -> binder -> binder.bind(PartitionWriteGate.class).toInstance(PartitionWriteGate.UNLIMITED);
+            case BIGQUERY -> PacedWritesModule.forState(state);
         };
     }
 
-    private static FleetException unknown(String port, String backend)
+    private static Module warehouse(WarehouseBackend backend)
     {
-        return FleetException.userError("no " + port + " adapter named '" + backend + "'");
+        return switch (backend) {
+            case EMBEDDED -> new EmbeddedWarehouseModule();
+            case BIGQUERY -> new BigQueryWarehouseModule();
+        };
     }
 }

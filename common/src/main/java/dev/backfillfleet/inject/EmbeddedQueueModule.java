@@ -7,16 +7,20 @@ import dev.backfillfleet.config.FleetConfig;
 import dev.backfillfleet.embedded.SqliteWorkQueue;
 import dev.backfillfleet.queue.WorkQueue;
 
+import java.nio.file.Path;
 import java.time.Clock;
 
-/** The embedded work queue: {@code $BACKFILL_HOME/queue.db}. */
+/** The embedded work queue: {@code $BACKFILL_HOME/queue.db}, opened on first use. */
 public final class EmbeddedQueueModule
         extends AbstractModule
 {
     @Provides
     @Singleton
-    static WorkQueue workQueue(FleetConfig config, Clock clock, Lifecycle lifecycle)
+    static WorkQueue workQueue(FleetConfig config, AccessMode access, Clock clock, Lifecycle lifecycle)
     {
-        return lifecycle.register(SqliteWorkQueue.open(config.home().resolve("queue.db"), config.queueSettings(), clock));
+        Path file = config.home().resolve("queue.db");
+        return lifecycle.register(access == AccessMode.READ_ONLY
+                ? SqliteWorkQueue.openReadOnly(file, config.queueSettings(), clock)
+                : SqliteWorkQueue.open(file, config.queueSettings(), clock));
     }
 }

@@ -7,16 +7,18 @@ import dev.backfillfleet.config.FleetConfig;
 import dev.backfillfleet.embedded.SqliteStateStore;
 import dev.backfillfleet.state.StateStore;
 
+import java.nio.file.Path;
 import java.time.Clock;
 
-/** The embedded state store: {@code $BACKFILL_HOME/state.db}. */
+/** The embedded state store: {@code $BACKFILL_HOME/state.db}, opened on first use. */
 public final class EmbeddedStateModule
         extends AbstractModule
 {
     @Provides
     @Singleton
-    static StateStore stateStore(FleetConfig config, Clock clock, Lifecycle lifecycle)
+    static StateStore stateStore(FleetConfig config, AccessMode access, Clock clock, Lifecycle lifecycle)
     {
-        return lifecycle.register(SqliteStateStore.open(config.home().resolve("state.db"), clock));
+        Path file = config.home().resolve("state.db");
+        return lifecycle.register(access == AccessMode.READ_ONLY ? SqliteStateStore.openReadOnly(file, clock) : SqliteStateStore.open(file, clock));
     }
 }

@@ -10,18 +10,22 @@ import dev.backfillfleet.embedded.SqliteWarehouse;
 import dev.backfillfleet.schema.SchemaCatalog;
 import dev.backfillfleet.warehouse.Warehouse;
 
+import java.nio.file.Path;
+
 /**
- * The embedded warehouse, {@code $BACKFILL_HOME/warehouse.db}, seeded with the demo league on
- * first use unless {@code backfill.demo-data=false}.
+ * The embedded warehouse, {@code $BACKFILL_HOME/warehouse.db}, opened on first use and seeded
+ * with the demo league on first read unless {@code backfill.demo-data=false}. A read-only
+ * process seeds nothing: it reads what is there.
  */
 public final class EmbeddedWarehouseModule
         extends AbstractModule
 {
     @Provides
     @Singleton
-    static SqliteWarehouse sqliteWarehouse(FleetConfig config, SchemaCatalog catalog, Lifecycle lifecycle)
+    static SqliteWarehouse sqliteWarehouse(FleetConfig config, AccessMode access, SchemaCatalog catalog, Lifecycle lifecycle)
     {
-        return lifecycle.register(SqliteWarehouse.open(config.home().resolve("warehouse.db"), catalog));
+        Path file = config.home().resolve("warehouse.db");
+        return lifecycle.register(access == AccessMode.READ_ONLY ? SqliteWarehouse.openReadOnly(file, catalog) : SqliteWarehouse.open(file, catalog));
     }
 
     @Provides
@@ -34,8 +38,8 @@ public final class EmbeddedWarehouseModule
 
     @Provides
     @Singleton
-    static Warehouse warehouse(FleetConfig config, SqliteWarehouse warehouse, SeedingWarehouse seedingWarehouse)
+    static Warehouse warehouse(FleetConfig config, AccessMode access, SqliteWarehouse warehouse, SeedingWarehouse seedingWarehouse)
     {
-        return config.demoData() ? seedingWarehouse : warehouse;
+        return config.demoData() && access == AccessMode.READ_WRITE ? seedingWarehouse : warehouse;
     }
 }

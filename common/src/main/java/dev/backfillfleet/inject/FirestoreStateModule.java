@@ -3,28 +3,54 @@ package dev.backfillfleet.inject;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.multibindings.Multibinder;
 import dev.backfillfleet.config.FleetConfig;
+import dev.backfillfleet.firestore.FirestoreSetup;
 import dev.backfillfleet.firestore.FirestoreStateStore;
 import dev.backfillfleet.firestore.FirestoreStateStoreSettings;
+import dev.backfillfleet.provision.Provisioner;
+import dev.backfillfleet.provision.StartupCheck;
 import dev.backfillfleet.state.StateStore;
 
 import java.time.Clock;
+import java.util.Optional;
 
 /** The Firestore state store; {@code FIRESTORE_EMULATOR_HOST} points it at an emulator. */
 public final class FirestoreStateModule
         extends AbstractModule
 {
+    @Override
+    protected void configure()
+    {
+        bind(StateStore.class).to(FirestoreStateStore.class);
+        Multibinder.newSetBinder(binder(), StartupCheck.class).addBinding().to(FirestoreStateStore.class);
+        Multibinder.newSetBinder(binder(), Provisioner.class).addBinding().to(FirestoreSetup.class);
+    }
+
     @Provides
     @Singleton
-    static StateStore stateStore(FleetConfig config, Clock clock, Lifecycle lifecycle)
+    static FirestoreStateStoreSettings settings(FleetConfig config)
     {
-        FirestoreStateStoreSettings settings = new FirestoreStateStoreSettings(
+        return new FirestoreStateStoreSettings(
                 config.gcpProject().orElseThrow(),
                 config.get(FleetConfig.FIRESTORE_DATABASE),
                 config.get(FleetConfig.FIRESTORE_COLLECTION),
-                java.util.Optional.empty(),
+                Optional.empty(),
                 FirestoreStateStoreSettings.DEFAULT_TRANSACTION_ATTEMPTS)
                 .withEnvironment(System.getenv());
+    }
+
+    @Provides
+    @Singleton
+    static FirestoreStateStore stateStore(FirestoreStateStoreSettings settings, Clock clock, Lifecycle lifecycle)
+    {
         return lifecycle.register(FirestoreStateStore.create(settings, clock));
+    }
+
+    @Provides
+    @Singleton
+    static FirestoreSetup setup(FirestoreStateStoreSettings settings)
+    {
+        return FirestoreSetup.production(settings);
     }
 }

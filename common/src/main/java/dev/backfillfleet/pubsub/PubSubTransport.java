@@ -24,9 +24,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * The channel and credentials every Pub/Sub client of one queue uses: the library defaults in
  * production; for an emulator, one plaintext channel to it and no credentials, because the
- * client library ignores {@code PUBSUB_EMULATOR_HOST}.
+ * client library ignores {@code PUBSUB_EMULATOR_HOST}. Building one does no I/O: a channel
+ * connects on its first call, clients find their credentials when they are created.
  */
-final class PubSubTransport
+public final class PubSubTransport
         implements AutoCloseable
 {
     private final Optional<ManagedChannel> emulatorChannel;
@@ -40,7 +41,7 @@ final class PubSubTransport
         this.credentialsProvider = emulatorChannel.map(channel -> NoCredentialsProvider.create());
     }
 
-    static PubSubTransport forSettings(PubSubQueueSettings settings)
+    public static PubSubTransport forSettings(PubSubQueueSettings settings)
     {
         return new PubSubTransport(settings.emulatorHost());
     }

@@ -4,19 +4,13 @@ import com.google.api.core.ApiFuture;
 import com.google.api.core.ApiFutureCallback;
 import com.google.api.core.ApiFutures;
 import com.google.api.gax.batching.BatchingSettings;
-import com.google.api.gax.rpc.AlreadyExistsException;
 import com.google.cloud.pubsub.v1.AckReplyConsumer;
 import com.google.cloud.pubsub.v1.MessageReceiver;
 import com.google.cloud.pubsub.v1.Publisher;
 import com.google.cloud.pubsub.v1.Subscriber;
-import com.google.cloud.pubsub.v1.SubscriptionAdminClient;
-import com.google.cloud.pubsub.v1.TopicAdminClient;
 import com.google.common.util.concurrent.MoreExecutors;
 import com.google.protobuf.ByteString;
-import com.google.pubsub.v1.DeadLetterPolicy;
 import com.google.pubsub.v1.PubsubMessage;
-import com.google.pubsub.v1.RetryPolicy;
-import com.google.pubsub.v1.Subscription;
 import com.google.pubsub.v1.SubscriptionName;
 import com.google.pubsub.v1.TopicName;
 import dev.backfillfleet.domain.FleetException;
@@ -27,6 +21,7 @@ import dev.backfillfleet.queue.QueueConsumer;
 import dev.backfillfleet.queue.QueueSettings;
 import dev.backfillfleet.queue.WorkMessageCodec;
 import dev.backfillfleet.queue.WorkQueue;
+import dev.backfillfleet.support.Lazy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,8 +98,8 @@ public final class PubSubWorkQueue
     private final PubSubQueueSettings settings;
     private final QueueSettings queueSettings;
     private final PubSubTransport transport;
-    private final Publisher workPublisher;
-    private final Publisher deadLetterPublisher;
+    private final Lazy<Publisher> workPublisher;
+    private final Lazy<Publisher> deadLetterPublisher;
     private final ScheduledExecutorService timers;
     private final Set<PubSubConsumer> consumers = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> locallySeenDeliveries = java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true)
@@ -121,8 +116,8 @@ public final class PubSubWorkQueue
         this.settings = settings;
         this.queueSettings = queueSettings;
         this.transport = transport;
-        this.workPublisher = publisher(TopicName.of(settings.projectId(), settings.topic()));
-        this.deadLetterPublisher = publisher(TopicName.of(settings.projectId(), settings.deadLetterTopic()));
+        this.workPublisher = Lazy.of(() -> publisher(TopicName.of(settings.projectId(), settings.topic())));
+        this.deadLetterPublisher = Lazy.of(() -> publisher(TopicName.of(settings.projectId(), settings.deadLetterTopic())));
         this.timers = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "pubsub-held-messages");
             thread.setDaemon(true);
@@ -130,18 +125,27 @@ public final class PubSubWorkQueue
         });
     }
 
-    /** A queue on the settings' topic and subscriptions; call {@link #ensureTopology()} if they may be missing. */
+    /**
+     * A queue on the settings' topic and subscriptions, which {@link PubSubTopology} provisions.
+     * Nothing is created or connected until the first publish or subscribe.
+     */
     public static PubSubWorkQueue create(PubSubQueueSettings settings, QueueSettings queueSettings)
+    {
+        return create(settings, queueSettings, PubSubTransport.forSettings(settings));
+    }
+
+    public static PubSubWorkQueue create(PubSubQueueSettings settings, QueueSettings queueSettings, PubSubTransport transport)
     {
         requireNonNull(settings, "settings is null");
         requireNonNull(queueSettings, "queueSettings is null");
         if (queueSettings.ackDeadline().compareTo(MIN_ACK_DEADLINE) < 0 || queueSettings.ackDeadline().compareTo(MAX_ACK_DEADLINE) > 0) {
             throw new IllegalArgumentException("a Pub/Sub ack deadline is 10-600 s, not " + queueSettings.ackDeadline());
         }
-        if (queueSettings.maxDeliveryAttempts() > MAX_POLICY_ATTEMPTS) {
-            throw new IllegalArgumentException("Pub/Sub allows at most " + MAX_POLICY_ATTEMPTS + " delivery attempts, not " + queueSettings.maxDeliveryAttempts());
+        if (queueSettings.maxDeliveryAttempts() < MIN_POLICY_ATTEMPTS || queueSettings.maxDeliveryAttempts() > MAX_POLICY_ATTEMPTS) {
+            throw new IllegalArgumentException("a Pub/Sub dead-letter policy allows " + MIN_POLICY_ATTEMPTS + "-" + MAX_POLICY_ATTEMPTS
+                    + " delivery attempts, not " + queueSettings.maxDeliveryAttempts());
         }
-        return new PubSubWorkQueue(settings, queueSettings, PubSubTransport.forSettings(settings));
+        return new PubSubWorkQueue(settings, queueSettings, requireNonNull(transport, "transport is null"));
     }
 
     private Publisher publisher(TopicName topic)
@@ -162,82 +166,30 @@ public final class PubSubWorkQueue
         }
     }
 
-    /**
-     * Creates what is missing: the dead-letter topic and its subscription, the work topic, and
-     * the work subscription with the ack deadline, the dead-letter policy (max delivery attempts,
-     * clamped to Pub/Sub's 5-100) and the retry policy. Existing resources are left as they are.
-     * In production the infrastructure code owns these; the service agent needs publish rights
-     * on the dead-letter topic and subscribe rights on the work subscription.
-     */
-    public void ensureTopology()
-    {
-        TopicName topic = TopicName.of(settings.projectId(), settings.topic());
-        TopicName deadLetterTopic = TopicName.of(settings.projectId(), settings.deadLetterTopic());
-        int ackDeadlineSeconds = Math.toIntExact(queueSettings.ackDeadline().toSeconds());
-        try (TopicAdminClient topics = transport.topicAdmin(); SubscriptionAdminClient subscriptions = transport.subscriptionAdmin()) {
-            createIfMissing(() -> topics.createTopic(deadLetterTopic));
-            createIfMissing(() -> subscriptions.createSubscription(Subscription.newBuilder()
-                    .setName(SubscriptionName.of(settings.projectId(), settings.deadLetterSubscription()).toString())
-                    .setTopic(deadLetterTopic.toString())
-                    .setAckDeadlineSeconds(ackDeadlineSeconds)
-                    .build()));
-            createIfMissing(() -> topics.createTopic(topic));
-            createIfMissing(() -> subscriptions.createSubscription(Subscription.newBuilder()
-                    .setName(subscriptionPath())
-                    .setTopic(topic.toString())
-                    .setAckDeadlineSeconds(ackDeadlineSeconds)
-                    .setDeadLetterPolicy(DeadLetterPolicy.newBuilder()
-                            .setDeadLetterTopic(deadLetterTopic.toString())
-                            .setMaxDeliveryAttempts(Math.max(MIN_POLICY_ATTEMPTS, queueSettings.maxDeliveryAttempts())))
-                    .setRetryPolicy(RetryPolicy.newBuilder()
-                            .setMinimumBackoff(protoDuration(settings.retryMinimumBackoff()))
-                            .setMaximumBackoff(protoDuration(settings.retryMaximumBackoff())))
-                    .build()));
-        }
-        catch (RuntimeException e) {
-            throw PubSubFailures.translate("topology set-up", e);
-        }
-    }
-
-    private static void createIfMissing(Runnable create)
-    {
-        try {
-            create.run();
-        }
-        catch (AlreadyExistsException e) {
-            log.debug("already exists: {}", e.getMessage());
-        }
-    }
-
-    private static com.google.protobuf.Duration protoDuration(Duration duration)
-    {
-        return com.google.protobuf.Duration.newBuilder().setSeconds(duration.getSeconds()).setNanos(duration.getNano()).build();
-    }
-
     @Override
     public void publish(List<WorkItem> items)
     {
         List<ApiFuture<String>> futures = new ArrayList<>(items.size());
         for (WorkItem item : items) {
-            futures.add(workPublisher.publish(PubsubMessage.newBuilder()
+            futures.add(workPublisher.get().publish(PubsubMessage.newBuilder()
                     .setData(ByteString.copyFromUtf8(WorkMessageCodec.encode(item)))
                     .putAllAttributes(WorkMessageCodec.attributes(item))
                     .build()));
         }
-        await("publish of " + items.size() + " messages", ApiFutures.allAsList(futures));
+        await("publish of " + items.size() + " messages", "topic " + TopicName.of(settings.projectId(), settings.topic()), ApiFutures.allAsList(futures));
     }
 
     /** Publishes a body as it is, as a broken producer might (tests and operators' tools). */
     void publishRaw(String body)
     {
-        await("publish", workPublisher.publish(PubsubMessage.newBuilder().setData(ByteString.copyFromUtf8(body)).build()));
+        await("publish", workPublisher.get().publish(PubsubMessage.newBuilder().setData(ByteString.copyFromUtf8(body)).build()));
     }
 
     @Override
-    public QueueConsumer subscribe(int maxOutstanding, Consumer<Delivery> handler)
+    public QueueConsumer subscribe(int maxOutstanding, Consumer<Delivery> handler, Consumer<FleetException> onFailure)
     {
         requireNonNull(handler, "handler is null");
-        return start(consumer(subscriptionPath(), maxOutstanding, consumer -> (message, reply) -> receive(message, reply, consumer, handler)));
+        return start(consumer(subscriptionPath(), maxOutstanding, consumer -> (message, reply) -> receive(message, reply, consumer, handler), onFailure));
     }
 
     private void receive(PubsubMessage message, AckReplyConsumer reply, PubSubConsumer consumer, Consumer<Delivery> handler)
@@ -288,7 +240,7 @@ public final class PubSubWorkQueue
                 .putAllAttributes(ownAttributes(message))
                 .putAttributes(ATTEMPTS_BEFORE, Integer.toString(deliveryAttempt - 1))
                 .build();
-        settleAfter(workPublisher.publish(copy), reply, "defer of message " + message.getMessageId());
+        settleAfter(workPublisher.get().publish(copy), reply, "defer of message " + message.getMessageId());
     }
 
     private void forwardToDeadLetters(PubsubMessage message, int attempts, String reason, AckReplyConsumer reply)
@@ -299,7 +251,7 @@ public final class PubSubWorkQueue
                 .putAttributes(DEAD_LETTER_REASON, reason)
                 .putAttributes(DEAD_LETTER_ATTEMPTS, Integer.toString(attempts))
                 .build();
-        settleAfter(deadLetterPublisher.publish(deadLetter), reply, "dead-lettering of message " + message.getMessageId());
+        settleAfter(deadLetterPublisher.get().publish(deadLetter), reply, "dead-lettering of message " + message.getMessageId());
     }
 
     /** Acks once the publish is durable; nacks if it failed, so the message is not lost. */
@@ -352,7 +304,7 @@ public final class PubSubWorkQueue
             finally {
                 consumer.settled(token);
             }
-        }));
+        }, failure -> log.error("the dead-letter subscription ended: {}", failure.getMessage())));
     }
 
     private static DeadLetter deadLetter(PubsubMessage message)
@@ -388,13 +340,13 @@ public final class PubSubWorkQueue
     }
 
     /** A consumer of the configured pull mode; both renew ack deadlines up to the subscription's, never beyond. */
-    private PubSubConsumer consumer(String path, int maxOutstanding, Function<PubSubConsumer, MessageReceiver> receiver)
+    private PubSubConsumer consumer(String path, int maxOutstanding, Function<PubSubConsumer, MessageReceiver> receiver, Consumer<FleetException> onFailure)
     {
         return switch (settings.pullMode()) {
             case STREAMING -> new StreamingPullConsumer(transport, path, maxOutstanding, settings.maxAckExtensionPeriod(), queueSettings.ackDeadline(),
-                    timers, receiver);
+                    timers, receiver, onFailure);
             case UNARY -> new UnaryPullConsumer(transport, path, maxOutstanding, settings.maxAckExtensionPeriod(), queueSettings.ackDeadline(),
-                    timers, receiver);
+                    timers, receiver, onFailure);
         };
     }
 
@@ -407,7 +359,7 @@ public final class PubSubWorkQueue
         catch (RuntimeException e) {
             consumers.remove(consumer);
             consumer.close();
-            throw PubSubFailures.translate("subscribe", e);
+            throw PubSubFailures.translate("subscribe", consumer.subscriptionPath, e);
         }
         return consumer;
     }
@@ -426,11 +378,16 @@ public final class PubSubWorkQueue
 
     private static <T> T await(String operation, ApiFuture<T> future)
     {
+        return await(operation, "", future);
+    }
+
+    private static <T> T await(String operation, String resource, ApiFuture<T> future)
+    {
         try {
             return future.get();
         }
         catch (ExecutionException | InterruptedException e) {
-            throw PubSubFailures.translate(operation, e);
+            throw PubSubFailures.translate(operation, resource, e);
         }
     }
 
@@ -439,7 +396,11 @@ public final class PubSubWorkQueue
     {
         consumers.forEach(PubSubConsumer::close);
         consumers.clear();
-        for (Publisher publisher : List.of(workPublisher, deadLetterPublisher)) {
+        for (Lazy<Publisher> lazy : List.of(workPublisher, deadLetterPublisher)) {
+            if (lazy.ifMade().isEmpty()) {
+                continue;
+            }
+            Publisher publisher = lazy.get();
             publisher.shutdown();
             try {
                 publisher.awaitTermination(10, TimeUnit.SECONDS);

@@ -8,6 +8,7 @@ import com.google.cloud.pubsub.v1.MessageReceiver;
 import com.google.cloud.pubsub.v1.Subscriber;
 import com.google.cloud.pubsub.v1.SubscriberShutdownSettings;
 import com.google.common.util.concurrent.MoreExecutors;
+import dev.backfillfleet.domain.FleetException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -32,7 +34,8 @@ final class StreamingPullConsumer
     private final Subscriber subscriber;
 
     StreamingPullConsumer(PubSubTransport transport, String subscriptionPath, int maxOutstanding, Duration maxAckExtensionPeriod,
-            Duration maxDurationPerAckExtension, ScheduledExecutorService timers, Function<PubSubConsumer, MessageReceiver> receiver)
+            Duration maxDurationPerAckExtension, ScheduledExecutorService timers, Function<PubSubConsumer, MessageReceiver> receiver,
+            Consumer<FleetException> onFailure)
     {
         super(subscriptionPath, maxOutstanding, timers);
         // one thread per deliverable message, plus one for the client's own callbacks
@@ -60,7 +63,8 @@ final class StreamingPullConsumer
             public void failed(ApiService.State from, Throwable failure)
             {
                 if (!isClosed()) {
-                    log.error("subscriber on {} failed in state {}", subscriptionPath, from, failure);
+                    log.debug("subscriber on {} failed in state {}", subscriptionPath, from, failure);
+                    onFailure.accept(PubSubFailures.translate("pull", "subscription " + subscriptionPath, failure));
                 }
             }
         }, MoreExecutors.directExecutor());

@@ -8,6 +8,8 @@ import com.google.cloud.pubsub.v1.stub.SubscriberStub;
 import com.google.pubsub.v1.PubsubMessage;
 import com.google.pubsub.v1.PullRequest;
 import com.google.pubsub.v1.ReceivedMessage;
+import dev.backfillfleet.domain.ErrorClass;
+import dev.backfillfleet.domain.FleetException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +19,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -54,12 +57,14 @@ final class UnaryPullConsumer
     private final ScheduledExecutorService handlers;
     private final ScheduledFuture<?> extension;
     private final Thread poller;
+    private final Consumer<FleetException> onFailure;
     private volatile boolean pulling = true;
 
     UnaryPullConsumer(PubSubTransport transport, String subscriptionPath, int maxOutstanding, Duration maxAckExtensionPeriod,
-            Duration ackDeadline, ScheduledExecutorService timers, Function<PubSubConsumer, MessageReceiver> receiver)
+            Duration ackDeadline, ScheduledExecutorService timers, Function<PubSubConsumer, MessageReceiver> receiver, Consumer<FleetException> onFailure)
     {
         super(subscriptionPath, maxOutstanding, timers);
+        this.onFailure = onFailure;
         this.stub = transport.subscriberStub(PULL_DEADLINE);
         this.receiver = receiver.apply(this);
         this.leases = new UnaryLeases(stub, subscriptionPath, maxOutstanding, ackDeadline, maxAckExtensionPeriod);
@@ -88,6 +93,12 @@ final class UnaryPullConsumer
                 }
                 catch (RuntimeException e) {
                     leases.returnSlots(slots);
+                    FleetException failure = PubSubFailures.translate("pull", "subscription " + subscriptionPath, e);
+                    if (failure.errorClass() == ErrorClass.ENVIRONMENT) {
+                        pulling = false;
+                        onFailure.accept(failure);
+                        return;
+                    }
                     if (pulling) {
                         log.warn("pull on {} failed, retrying: {}", subscriptionPath, e.getMessage());
                         Thread.sleep(FAILURE_BACKOFF_MILLIS);

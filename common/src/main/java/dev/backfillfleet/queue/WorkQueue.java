@@ -1,5 +1,6 @@
 package dev.backfillfleet.queue;
 
+import dev.backfillfleet.domain.FleetException;
 import dev.backfillfleet.domain.WorkItem;
 
 import java.util.List;
@@ -18,9 +19,16 @@ public interface WorkQueue
 
     /**
      * Delivers messages to {@code handler}, at most {@code maxOutstanding} unsettled at a time
-     * (flow control: a worker never holds work it cannot start).
+     * (flow control: a worker never holds work it cannot start). A failure that ends the
+     * subscription (its subscription or file is gone, permission withdrawn) goes to {@code onFailure},
+     * once, classified; transient pull failures are retried.
      */
-    QueueConsumer subscribe(int maxOutstanding, Consumer<Delivery> handler);
+    QueueConsumer subscribe(int maxOutstanding, Consumer<Delivery> handler, Consumer<FleetException> onFailure);
+
+    default QueueConsumer subscribe(int maxOutstanding, Consumer<Delivery> handler)
+    {
+        return subscribe(maxOutstanding, handler, failure -> org.slf4j.LoggerFactory.getLogger(WorkQueue.class).error("subscription ended: {}", failure.getMessage()));
+    }
 
     /** Delivers dead letters to {@code handler}; each is acked when the handler returns normally. */
     QueueConsumer subscribeDeadLetters(Consumer<DeadLetter> handler);

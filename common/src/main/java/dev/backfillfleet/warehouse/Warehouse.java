@@ -22,11 +22,20 @@ public interface Warehouse
     /**
      * Replaces the whole partition {@code date} of {@code table} with {@code rows}, atomically:
      * a reader sees the old partition or the new one, never a mix, never duplicates, and keys
-     * that disappeared are gone. An empty list leaves the partition empty.
+     * that disappeared are gone. An empty list leaves the partition empty. {@code token} names
+     * the write (a retried submission of the same token is not written twice); a fenced token
+     * older than the partition's last fenced write is refused with
+     * {@link StaleWriteException} where the backend can tell.
      *
      * @return the number of rows now in the partition
      */
-    long replacePartition(TableRef table, LocalDate date, List<Row> rows);
+    long replacePartition(TableRef table, LocalDate date, List<Row> rows, WriteToken token);
+
+    /** {@link #replacePartition(TableRef, LocalDate, List, WriteToken)} outside any lease: imports, seeding, tests. */
+    default long replacePartition(TableRef table, LocalDate date, List<Row> rows)
+    {
+        return replacePartition(table, date, rows, WriteToken.unfenced("write"));
+    }
 
     /**
      * Replaces several partitions of one table, each atomically as in
@@ -39,4 +48,15 @@ public interface Warehouse
 
     /** The number of rows in one partition. */
     long countPartition(TableRef table, LocalDate date);
+
+    /**
+     * How long after {@link #replacePartition(TableRef, LocalDate, List, WriteToken)} is called
+     * its write may still land. The runner writes only while its lease has more than this left,
+     * so that a worker fenced off later cannot overwrite its successor. Zero where the warehouse
+     * refuses stale writes itself (the embedded one compares lease start times).
+     */
+    default java.time.Duration maximumWriteTime()
+    {
+        return java.time.Duration.ZERO;
+    }
 }

@@ -1,5 +1,6 @@
 package dev.backfillfleet.bigquery;
 
+import dev.backfillfleet.provision.Provisioning;
 import dev.backfillfleet.schema.SchemaCatalog;
 import dev.backfillfleet.testing.emulators.LocalOnly;
 import dev.backfillfleet.warehouse.AbstractWarehouseTest;
@@ -26,9 +27,8 @@ class TestBigQueryWarehouse
         server = new TestingBigQueryServer();
         BigQueryWarehouseSettings settings = BigQueryWarehouseSettings.of(PROJECT).withHost(server.url()).withMaxTransportAttempts(1);
         LocalOnly.requireLocal(settings.host(), "bigquery settings");
-        BigQueryWarehouse warehouse = BigQueryWarehouse.create(settings, SchemaCatalog.standard());
-        warehouse.ensureTables();
-        return warehouse;
+        Provisioning.apply(new BigQuerySetup(settings, SchemaCatalog.standard()));
+        return BigQueryWarehouse.create(settings, SchemaCatalog.standard());
     }
 
     @Override

@@ -8,17 +8,23 @@ import com.google.cloud.bigquery.TimePartitioning;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.ErrorClass;
 import dev.backfillfleet.domain.FleetException;
+import dev.backfillfleet.domain.ThrottledException;
+import dev.backfillfleet.provision.PlannedChange;
+import dev.backfillfleet.provision.ProcessRole;
+import dev.backfillfleet.provision.Provisioning;
 import dev.backfillfleet.schema.RawTables;
 import dev.backfillfleet.schema.SchemaCatalog;
 import dev.backfillfleet.testing.emulators.LocalOnly;
 import dev.backfillfleet.warehouse.Row;
 import dev.backfillfleet.warehouse.TableRef;
+import dev.backfillfleet.warehouse.WriteToken;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -59,8 +65,8 @@ class TestBigQueryWarehouseRequests
                 .withMaximumBytesBilled(10_000_000_000L)
                 .withMaxTransportAttempts(1);
         LocalOnly.requireLocal(settings.host(), "bigquery settings");
+        Provisioning.apply(new BigQuerySetup(settings, SchemaCatalog.standard()));
         warehouse = BigQueryWarehouse.create(settings, SchemaCatalog.standard());
-        warehouse.ensureTables();
     }
 
     @AfterEach
@@ -89,19 +95,23 @@ class TestBigQueryWarehouseRequests
     }
 
     @Test
-    void loadJobIdsAreDeterministicPerTableDateAndContent()
+    void loadJobIdsAreUniquePerRunAttemptAndTry()
     {
-        warehouse.replacePartition(LINES, DAY, List.of(line("draftkings")));
-        warehouse.replacePartition(LINES, DAY, List.of(line("fanduel")));
-        warehouse.replacePartition(LINES, DAY.plusDays(1), List.of(line("draftkings").with("game_date", DAY.plusDays(1))));
-        List<String> ids = jobIds();
-        assertThat(ids).doesNotHaveDuplicates();
+        WriteToken first = token("run-1", 1);
+        warehouse.replacePartition(LINES, DAY, List.of(line("draftkings")), first);
+        warehouse.replacePartition(LINES, DAY, List.of(line("draftkings")), first.nextTry());
+        warehouse.replacePartition(LINES, DAY, List.of(line("draftkings")), token("run-1", 2));
+        warehouse.replacePartition(LINES, DAY, List.of(line("draftkings")), token("run-2", 1));
+        assertThat(jobIds()).doesNotHaveDuplicates().hasSize(4);
+        assertThat(jobIds().get(0)).isEqualTo("bf_load_nba_raw_odds_api_game_lines_20241101_run-1_a1_t1");
+        assertThat(jobIds().get(1)).endsWith("_run-1_a1_t2");
 
+        // the same write sent again (the answer was lost) names the same job
         try (TestingBigQueryServer other = new TestingBigQueryServer()) {
-            BigQueryWarehouse again = BigQueryWarehouse.create(settings.withHost(other.url()), SchemaCatalog.standard());
-            again.ensureTables();
-            again.replacePartition(LINES, DAY, List.of(line("draftkings")));
-            assertThat(other.insertedJobs().get(other.insertedJobs().size() - 1).path("jobReference").path("jobId").asText()).isEqualTo(ids.get(0));
+            BigQueryWarehouseSettings otherSettings = settings.withHost(other.url());
+            Provisioning.apply(new BigQuerySetup(otherSettings, SchemaCatalog.standard()));
+            BigQueryWarehouse.create(otherSettings, SchemaCatalog.standard()).replacePartition(LINES, DAY, List.of(line("draftkings")), first);
+            assertThat(other.insertedJobs().get(other.insertedJobs().size() - 1).path("jobReference").path("jobId").asText()).isEqualTo(jobIds().get(0));
         }
     }
 
@@ -126,12 +136,35 @@ class TestBigQueryWarehouseRequests
     }
 
     @Test
-    void rateLimitExceededIsTransient()
+    void rateLimitExceededIsThrottling()
     {
         server.failNext("POST", JOBS_INSERT, 403, "rateLimitExceeded", "Exceeded rate limits: too many api requests per user per method for this user_method");
         assertThatThrownBy(() -> warehouse.read(LINES, DateRange.single(DAY)))
-                .isInstanceOfSatisfying(FleetException.class, e -> assertThat(e.errorClass()).isEqualTo(ErrorClass.TRANSIENT))
+                .isInstanceOfSatisfying(ThrottledException.class, e -> assertThat(e.errorClass()).isEqualTo(ErrorClass.TRANSIENT))
                 .hasMessageContaining("rateLimitExceeded");
+    }
+
+    @Test
+    void tooManyPartitionModificationsOnTheUploadIsThrottling()
+    {
+        server.failNext("POST", UPLOAD, 403, "rateLimitExceeded",
+                "Exceeded rate limits: too many partition modifications per 10 seconds for this table");
+        assertThatThrownBy(() -> warehouse.replacePartition(LINES, DAY, List.of(line("draftkings")), token("run-1", 1)))
+                .isInstanceOf(ThrottledException.class)
+                .hasMessageContaining("partition modifications");
+    }
+
+    @Test
+    void aMissingTableOrPermissionIsTheEnvironmentsFault()
+    {
+        server.failNext("POST", JOBS_INSERT, 404, "notFound", "Not found: Table backfill-fleet-test:nba_raw_prod.odds_api_game_lines");
+        assertThatThrownBy(() -> warehouse.countPartition(LINES, DAY))
+                .isInstanceOfSatisfying(FleetException.class, e -> assertThat(e.errorClass()).isEqualTo(ErrorClass.ENVIRONMENT))
+                .hasMessageContaining("coordinator setup");
+        server.failNext("POST", JOBS_INSERT, 403, "accessDenied", "Access Denied: Project backfill-fleet-test: User does not have bigquery.jobs.create permission");
+        assertThatThrownBy(() -> warehouse.countPartition(LINES, DAY))
+                .isInstanceOfSatisfying(FleetException.class, e -> assertThat(e.errorClass()).isEqualTo(ErrorClass.ENVIRONMENT))
+                .hasMessageContaining("grant this identity its BigQuery roles");
     }
 
     @Test
@@ -151,45 +184,89 @@ class TestBigQueryWarehouseRequests
                 .hasMessageContaining("invalidQuery");
     }
 
-    @Test
-    void duplicateJobIdOfARetriedWriteIsAnIdempotentSuccess()
+    @ParameterizedTest
+    @EnumSource(value = TestingBigQueryServer.JobState.class, names = {"PENDING_THEN_DONE", "RUNNING_THEN_DONE", "DONE"})
+    void anEarlierSubmissionIsReusedWhilePendingOrRunningOrOnceDoneWithoutError(TestingBigQueryServer.JobState state)
     {
-        List<Row> rows = List.of(line("draftkings"), line("fanduel"));
-        assertThat(warehouse.replacePartition(LINES, DAY, rows)).isEqualTo(2);
-        String jobId = jobIds().get(0);
+        WriteToken token = token("run-1", 1);
+        String jobId = BigQueryWarehouse.loadJobName(LINES, "20241101", token);
+        server.existingJob(TestBigQueryWarehouse.PROJECT, jobId, state, null);
 
-        // the same write again, as a retry after a lost answer would send it: BigQuery says 409 duplicate
-        assertThat(warehouse.replacePartition(LINES, DAY, rows)).isEqualTo(2);
+        assertThat(warehouse.replacePartition(LINES, DAY, List.of(line("draftkings")), token)).isEqualTo(1);
         assertThat(server.requests()).anyMatch(request -> request.method().equals("GET") && request.path().endsWith("/jobs/" + jobId));
         assertThat(jobIds()).containsOnly(jobId);
+    }
+
+    @Test
+    void aFailedEarlierSubmissionIsNotReusedAndTheNextTryHasItsOwnJob()
+    {
+        WriteToken token = token("run-1", 1);
+        server.existingJob(TestBigQueryWarehouse.PROJECT, BigQueryWarehouse.loadJobName(LINES, "20241101", token),
+                TestingBigQueryServer.JobState.DONE_WITH_ERROR, "backendError");
+
+        assertThatThrownBy(() -> warehouse.replacePartition(LINES, DAY, List.of(line("draftkings")), token))
+                .isInstanceOfSatisfying(FleetException.class, e -> assertThat(e.errorClass()).isEqualTo(ErrorClass.TRANSIENT))
+                .hasMessageContaining("earlier submission");
+        assertThat(warehouse.replacePartition(LINES, DAY, List.of(line("draftkings"), line("fanduel")), token.nextTry())).isEqualTo(2);
         assertThat(warehouse.countPartition(LINES, DAY)).isEqualTo(2);
     }
 
     @Test
-    void anOldJobWithTheSameContentIsNotMistakenForARetry()
+    void aJobThatDoesNotFinishWithinTheWriteTimeoutIsCancelled()
     {
-        List<Row> original = List.of(line("draftkings"));
-        warehouse.replacePartition(LINES, DAY, original);
-        warehouse.replacePartition(LINES, DAY, List.of(line("fanduel"), line("betmgm")));
+        BigQueryWarehouse impatient = BigQueryWarehouse.create(settings.withWriteTimeout(Duration.ofSeconds(1)), SchemaCatalog.standard());
+        WriteToken token = token("run-1", 1);
+        String jobId = BigQueryWarehouse.loadJobName(LINES, "20241101", token);
+        server.existingJob(TestBigQueryWarehouse.PROJECT, jobId, TestingBigQueryServer.JobState.RUNNING_FOREVER, null);
 
-        // hours later the first content is written again: a new write, not a retry of the first job
-        BigQueryWarehouse later = new BigQueryWarehouse(BigQueryWarehouse.createClient(settings), settings, SchemaCatalog.standard(),
-                Clock.offset(Clock.systemUTC(), Duration.ofHours(2)));
-        later.replacePartition(LINES, DAY, original);
-        assertThat(jobIds().get(jobIds().size() - 1)).isEqualTo(jobIds().get(0) + "_g1");
-        assertThat(warehouse.read(LINES, DateRange.single(DAY))).extracting(row -> row.getString("bookmaker")).containsExactly("draftkings");
+        assertThatThrownBy(() -> impatient.replacePartition(LINES, DAY, List.of(line("draftkings")), token))
+                .isInstanceOfSatisfying(FleetException.class, e -> assertThat(e.errorClass()).isEqualTo(ErrorClass.TRANSIENT))
+                .hasMessageContaining("cancelled");
+        assertThat(server.requests()).anyMatch(request -> request.method().equals("POST") && request.path().endsWith("/jobs/" + jobId + "/cancel"));
+        assertThat(impatient.maximumWriteTime()).isEqualTo(Duration.ofSeconds(1));
     }
 
     @Test
-    void emptyPartitionIsATruncatingQueryIntoTheDecorator()
+    void anEmptyPartitionIsDeletedThroughItsDecorator()
     {
         warehouse.replacePartition(LINES, DAY, List.of(line("draftkings")));
-        assertThat(warehouse.replacePartition(LINES, DAY, List.of())).isZero();
-        JsonNode query = server.insertedJobs().get(server.insertedJobs().size() - 1).path("configuration").path("query");
-        assertThat(query.path("destinationTable").path("tableId").asText()).isEqualTo("odds_api_game_lines$20241101");
-        assertThat(query.path("writeDisposition").asText()).isEqualTo("WRITE_TRUNCATE");
-        assertThat(query.path("query").asText()).endsWith("WHERE FALSE");
+        warehouse.replacePartition(LINES, DAY.plusDays(1), List.of(line("draftkings").with("game_date", DAY.plusDays(1))));
+        int before = server.insertedJobs().size();
+
+        assertThat(warehouse.replacePartition(LINES, DAY, List.of(), token("run-1", 1))).isZero();
+        assertThat(server.requests()).anyMatch(request -> request.method().equals("DELETE")
+                && request.path().endsWith("/datasets/nba_raw_prod/tables/odds_api_game_lines$20241101"));
+        assertThat(server.insertedJobs()).hasSize(before);
         assertThat(warehouse.countPartition(LINES, DAY)).isZero();
+        assertThat(warehouse.countPartition(LINES, DAY.plusDays(1))).isEqualTo(1);
+        // a partition that never existed is already empty
+        assertThat(warehouse.replacePartition(LINES, DAY.plusDays(9), List.of(), token("run-1", 1))).isZero();
+    }
+
+    @Test
+    void setupCreatesTheDatasetsAndTablesOnceAndThenHasNothingToDo()
+    {
+        try (TestingBigQueryServer fresh = new TestingBigQueryServer()) {
+            BigQuerySetup setup = new BigQuerySetup(settings.withHost(fresh.url()), SchemaCatalog.standard());
+            List<PlannedChange> first = Provisioning.apply(setup);
+            assertThat(first).extracting(PlannedChange::action).containsOnly(PlannedChange.Action.CREATE);
+            assertThat(first).extracting(PlannedChange::resource).contains("dataset backfill-fleet-test.nba_raw_prod",
+                    "table backfill-fleet-test.nba_analytics.team_offense_game_summary");
+            assertThat(fresh.datasets()).containsExactlyInAnyOrder("nba_raw_prod", "nba_static", "nba_analytics");
+            assertThat(setup.plan()).extracting(PlannedChange::action).containsOnly(PlannedChange.Action.NONE);
+            setup.check(ProcessRole.WORKER);
+        }
+    }
+
+    @Test
+    void aWorkerStopsAtStartUpWhenATableIsMissing()
+    {
+        try (TestingBigQueryServer fresh = new TestingBigQueryServer()) {
+            BigQuerySetup setup = new BigQuerySetup(settings.withHost(fresh.url()), SchemaCatalog.standard());
+            assertThatThrownBy(() -> setup.check(ProcessRole.WORKER))
+                    .isInstanceOfSatisfying(FleetException.class, e -> assertThat(e.errorClass()).isEqualTo(ErrorClass.ENVIRONMENT))
+                    .hasMessageContaining("does not exist: create it with 'coordinator setup'");
+        }
     }
 
     @Test
@@ -205,7 +282,8 @@ class TestBigQueryWarehouseRequests
         assertThat(BigQuerySchemas.partitioning(SchemaCatalog.standard().schema(RawTables.TRAVEL_DISTANCES))).isEmpty();
         assertThat(BigQueryFailures.classify("quotaExceeded", 403)).isEqualTo(ErrorClass.TRANSIENT);
         assertThat(BigQueryFailures.classify("internalError", 500)).isEqualTo(ErrorClass.TRANSIENT);
-        assertThat(BigQueryFailures.classify("notFound", 404)).isEqualTo(ErrorClass.PERMANENT);
+        assertThat(BigQueryFailures.classify("notFound", 404)).isEqualTo(ErrorClass.ENVIRONMENT);
+        assertThat(BigQueryFailures.classify("accessDenied", 403)).isEqualTo(ErrorClass.ENVIRONMENT);
         assertThat(BigQueryFailures.classify("invalid", 400)).isEqualTo(ErrorClass.PERMANENT);
         assertThat(BigQueryFailures.classify(null, 502)).isEqualTo(ErrorClass.TRANSIENT);
     }
@@ -216,6 +294,11 @@ class TestBigQueryWarehouseRequests
                 .filter(job -> job.path("configuration").has("load") || job.path("configuration").path("query").has("destinationTable"))
                 .map(job -> job.path("jobReference").path("jobId").asText())
                 .toList();
+    }
+
+    private static WriteToken token(String runId, int attempt)
+    {
+        return new WriteToken(runId, "worker-1", attempt, Instant.parse("2024-11-02T10:00:00Z").plusSeconds(attempt), 1);
     }
 
     private static Row line(String bookmaker)

@@ -37,11 +37,14 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * A local stand-in for the BigQuery REST API (v2), just large enough for the calls the Java
- * client makes on behalf of {@link BigQueryWarehouse}: tables.get/insert, jobs.insert (query),
- * resumable upload of load jobs, jobs.get, jobs.getQueryResults and tabledata.list. Tables live in
- * memory; a load with WRITE_TRUNCATE into {@code table$YYYYMMDD} replaces that partition only.
- * It understands the few query shapes the adapter sends and answers the documented error
- * format. Every request is recorded for assertions; failures can be scripted.
+ * client makes on behalf of {@link BigQueryWarehouse} and {@link BigQuerySetup}: datasets.get/insert,
+ * tables.get/insert/delete (a partition decorator deletes that partition), jobs.insert (query,
+ * dry runs), resumable upload of load jobs, jobs.get, jobs.cancel, jobs.getQueryResults and
+ * tabledata.list. Tables live in memory; a load with WRITE_TRUNCATE into {@code table$YYYYMMDD}
+ * replaces that partition only. It understands the few query shapes the adapter sends and
+ * answers the documented error format. Every request is recorded for assertions; failures can be
+ * scripted, and a job id can be taken beforehand in any state ({@link #existingJob}), to see what
+ * the adapter does with an "already exists" answer.
  */
 final class TestingBigQueryServer
         implements AutoCloseable
@@ -58,6 +61,8 @@ final class TestingBigQueryServer
     private final Map<String, Upload> uploads = new ConcurrentHashMap<>();
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final List<ScriptedFailure> failures = new CopyOnWriteArrayList<>();
+    private final Map<String, ObjectNode> datasets = new ConcurrentHashMap<>();
+    private final Map<String, Integer> runningPolls = new ConcurrentHashMap<>();
     private final AtomicLong clockMillis = new AtomicLong(System.currentTimeMillis());
 
     record RecordedRequest(String method, String path, Map<String, String> query, JsonNode body) {}
@@ -112,6 +117,52 @@ final class TestingBigQueryServer
         failures.add(new ScriptedFailure(method, Pattern.compile(pathRegex), status, reason, message));
     }
 
+    /** The state a job taken beforehand is in when the adapter asks for it. */
+    enum JobState
+    {
+        /** PENDING for the first poll, then RUNNING, then DONE without error. */
+        PENDING_THEN_DONE,
+        /** RUNNING for two polls, then DONE without error. */
+        RUNNING_THEN_DONE,
+        DONE,
+        DONE_WITH_ERROR,
+        /** RUNNING however often it is asked: a job that does not finish. */
+        RUNNING_FOREVER
+    }
+
+    /** Takes {@code jobId} as if it had been submitted before, in {@code state}: its submission will answer 409 duplicate. */
+    void existingJob(String project, String jobId, JobState state, String errorReason)
+    {
+        ObjectNode submitted = MAPPER.createObjectNode();
+        submitted.putObject("jobReference").put("projectId", project).put("jobId", jobId);
+        submitted.putObject("configuration").putObject("load").putObject("destinationTable")
+                .put("projectId", project).put("datasetId", "earlier").put("tableId", "submission");
+        ObjectNode job = doneJob(project, jobId, submitted);
+        switch (state) {
+            case PENDING_THEN_DONE -> {
+                ((ObjectNode) job.path("status")).put("state", "PENDING");
+                runningPolls.put(jobId, 2);
+            }
+            case RUNNING_THEN_DONE -> {
+                ((ObjectNode) job.path("status")).put("state", "RUNNING");
+                runningPolls.put(jobId, 2);
+            }
+            case RUNNING_FOREVER -> {
+                ((ObjectNode) job.path("status")).put("state", "RUNNING");
+                runningPolls.put(jobId, Integer.MAX_VALUE);
+            }
+            case DONE -> ((ObjectNode) job.path("statistics")).putObject("load").put("outputRows", "1").put("inputFiles", "1");
+            case DONE_WITH_ERROR -> fail(job, errorReason, "Error while reading data: the earlier submission failed");
+        }
+        jobs.put(jobId, job);
+    }
+
+    /** Dataset ids that exist. */
+    java.util.Set<String> datasets()
+    {
+        return java.util.Set.copyOf(datasets.keySet());
+    }
+
     /** Moves the server's job clock, e.g. to make an old job look old. */
     void advanceJobClock(java.time.Duration duration)
     {
@@ -161,7 +212,44 @@ final class TestingBigQueryServer
                 error(exchange, 404, "notFound", "Not found: Job " + matcher.group(1) + ":" + matcher.group(2));
                 return;
             }
-            send(exchange, 200, job);
+            send(exchange, 200, poll(matcher.group(2), job));
+        }
+        else if (method.equals("POST") && (matcher = Pattern.compile("^/bigquery/v2/projects/([^/]+)/jobs/([^/]+)/cancel$").matcher(path)).find()) {
+            ObjectNode job = jobs.get(matcher.group(2));
+            if (job == null) {
+                error(exchange, 404, "notFound", "Not found: Job " + matcher.group(1) + ":" + matcher.group(2));
+                return;
+            }
+            runningPolls.remove(matcher.group(2));
+            ((ObjectNode) job.path("status")).put("state", "DONE");
+            fail(job, "stopped", "Job execution was cancelled: User requested cancellation");
+            ObjectNode response = MAPPER.createObjectNode();
+            response.set("job", job);
+            send(exchange, 200, response);
+        }
+        else if (method.equals("GET") && (matcher = Pattern.compile("^/bigquery/v2/projects/([^/]+)/datasets/([^/]+)$").matcher(path)).find()) {
+            ObjectNode dataset = datasets.get(matcher.group(2));
+            if (dataset == null) {
+                error(exchange, 404, "notFound", "Not found: Dataset " + matcher.group(1) + ":" + matcher.group(2));
+                return;
+            }
+            send(exchange, 200, dataset);
+        }
+        else if (method.equals("POST") && (matcher = Pattern.compile("^/bigquery/v2/projects/([^/]+)/datasets$").matcher(path)).find()) {
+            String datasetId = json.path("datasetReference").path("datasetId").asText();
+            ObjectNode dataset = ((ObjectNode) json.deepCopy());
+            dataset.put("kind", "bigquery#dataset").put("id", matcher.group(1) + ":" + datasetId);
+            if (!dataset.has("location")) {
+                dataset.put("location", "US");
+            }
+            if (datasets.putIfAbsent(datasetId, dataset) != null) {
+                error(exchange, 409, "duplicate", "Already Exists: Dataset " + matcher.group(1) + ":" + datasetId);
+                return;
+            }
+            send(exchange, 200, dataset);
+        }
+        else if (method.equals("DELETE") && (matcher = Pattern.compile("^/bigquery/v2/projects/([^/]+)/datasets/([^/]+)/tables/([^/]+)$").matcher(path)).find()) {
+            deleteTable(exchange, matcher.group(1), matcher.group(2), URLDecoder.decode(matcher.group(3), StandardCharsets.UTF_8));
         }
         else if (method.equals("GET") && (matcher = Pattern.compile("^/bigquery/v2/projects/([^/]+)/queries/([^/]+)$").matcher(path)).find()) {
             queryResults(exchange, matcher.group(2), query);
@@ -178,11 +266,55 @@ final class TestingBigQueryServer
             send(exchange, 200, tableResource(table));
         }
         else if (method.equals("POST") && (matcher = Pattern.compile("^/bigquery/v2/projects/([^/]+)/datasets/([^/]+)/tables$").matcher(path)).find()) {
+            if (!datasets.containsKey(matcher.group(2))) {
+                error(exchange, 404, "notFound", "Not found: Dataset " + matcher.group(1) + ":" + matcher.group(2));
+                return;
+            }
             createTable(exchange, matcher.group(1), matcher.group(2), json);
         }
         else {
             error(exchange, 404, "notFound", "the stand-in does not implement " + method + " " + path);
         }
+    }
+
+    /** A job taken beforehand in a pending or running state moves on by one step per poll. */
+    private ObjectNode poll(String jobId, ObjectNode job)
+    {
+        Integer remaining = runningPolls.computeIfPresent(jobId, (id, polls) -> polls == Integer.MAX_VALUE ? polls : polls - 1);
+        if (remaining != null && remaining <= 0) {
+            runningPolls.remove(jobId);
+            ((ObjectNode) job.path("status")).put("state", "DONE");
+            ((ObjectNode) job.path("statistics")).putObject("load").put("outputRows", "1").put("inputFiles", "1");
+        }
+        else if (remaining != null && "PENDING".equals(job.path("status").path("state").asText())) {
+            ObjectNode copy = job.deepCopy();
+            ((ObjectNode) job.path("status")).put("state", "RUNNING");
+            return copy;
+        }
+        return job;
+    }
+
+    /** tables.delete; with a partition decorator ({@code table$YYYYMMDD}), only that partition's rows. */
+    private void deleteTable(HttpExchange exchange, String project, String dataset, String tableId)
+            throws IOException
+    {
+        String[] tableAndDecorator = tableId.split("\\$");
+        StoredTable table = tables.get(dataset + "." + tableAndDecorator[0]);
+        if (table == null) {
+            error(exchange, 404, "notFound", "Not found: Table " + project + ":" + dataset + "." + tableId);
+            return;
+        }
+        if (tableAndDecorator.length == 2) {
+            String field = table.partitionField().orElseThrow();
+            String date = LocalDate.parse(tableAndDecorator[1], DateTimeFormatter.BASIC_ISO_DATE).toString();
+            synchronized (table) {
+                table.rows().removeIf(row -> row.path(field).asText().equals(date));
+            }
+        }
+        else {
+            tables.remove(dataset + "." + tableId);
+        }
+        exchange.sendResponseHeaders(204, -1);
     }
 
     private void createTable(HttpExchange exchange, String project, String dataset, JsonNode json)
@@ -231,6 +363,23 @@ final class TestingBigQueryServer
             parameters.put(parameter.path("name").asText(), parameter.path("parameterValue").path("value").asText());
         }
         String sql = queryConfiguration.path("query").asText();
+        if (job.path("configuration").path("dryRun").asBoolean(false)) {
+            Matcher counted = Pattern.compile("SELECT COUNT\\(\\*\\) FROM `([^`]+)`").matcher(sql.trim());
+            try {
+                if (!counted.matches()) {
+                    throw new IllegalArgumentException("the stand-in dry-runs only SELECT COUNT(*) FROM `table`, not " + sql);
+                }
+                table(counted.group(1));
+            }
+            catch (NotFound e) {
+                error(exchange, 404, "notFound", e.getMessage());
+                return;
+            }
+            ObjectNode dry = doneJob(project, jobId, job);
+            ((ObjectNode) dry.path("statistics")).putObject("query").put("totalBytesProcessed", "0");
+            send(exchange, 200, dry);
+            return;
+        }
         QueryResult result;
         try {
             result = runQuery(sql, parameters);

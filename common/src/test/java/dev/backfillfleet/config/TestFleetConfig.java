@@ -22,9 +22,9 @@ class TestFleetConfig
     void defaultsAreEmbeddedEverywhere()
     {
         FleetConfig config = FleetConfigLoader.load(Map.of(), Map.of("backfill.home", home.toString()));
-        assertThat(config.queueBackend()).isEqualTo("embedded");
-        assertThat(config.stateBackend()).isEqualTo("embedded");
-        assertThat(config.warehouseBackend()).isEqualTo("embedded");
+        assertThat(config.queueBackend()).isEqualTo(QueueBackend.EMBEDDED);
+        assertThat(config.stateBackend()).isEqualTo(StateBackend.EMBEDDED);
+        assertThat(config.warehouseBackend()).isEqualTo(WarehouseBackend.EMBEDDED);
         assertThat(config.workerConcurrency()).isEqualTo(4);
         assertThat(config.leaseLength()).isEqualTo(Duration.ofSeconds(20));
     }
@@ -47,12 +47,12 @@ class TestFleetConfig
     void gcpBackendSelectsEveryGoogleAdapterAndAnyMixWorks()
     {
         FleetConfig gcp = FleetConfigLoader.load(Map.of(), Map.of("backfill.home", home.toString(), "backfill.backend", "gcp", "backfill.gcp-project", "p"));
-        assertThat(gcp.queueBackend()).isEqualTo("pubsub");
-        assertThat(gcp.stateBackend()).isEqualTo("firestore");
-        assertThat(gcp.warehouseBackend()).isEqualTo("bigquery");
+        assertThat(gcp.queueBackend()).isEqualTo(QueueBackend.PUBSUB);
+        assertThat(gcp.stateBackend()).isEqualTo(StateBackend.FIRESTORE);
+        assertThat(gcp.warehouseBackend()).isEqualTo(WarehouseBackend.BIGQUERY);
         FleetConfig mix = FleetConfigLoader.load(Map.of(), Map.of("backfill.home", home.toString(), "backfill.queue", "pubsub",
                 "backfill.state", "firestore", "backfill.gcp-project", "p"));
-        assertThat(mix.warehouseBackend()).isEqualTo("embedded");
+        assertThat(mix.warehouseBackend()).isEqualTo(WarehouseBackend.EMBEDDED);
     }
 
     @Test

@@ -65,7 +65,7 @@ final class TestingCountingWarehouse
     }
 
     @Override
-    public long replacePartition(TableRef table, LocalDate date, List<Row> rows)
+    public long replacePartition(TableRef table, LocalDate date, List<Row> rows, dev.backfillfleet.warehouse.WriteToken token)
     {
         replacePartitions(table, Map.of(date, rows));
         return rows.size();

@@ -2,6 +2,7 @@ package dev.backfillfleet.pubsub;
 
 import com.google.cloud.pubsub.v1.SubscriptionAdminClient;
 import com.google.pubsub.v1.Subscription;
+import dev.backfillfleet.provision.Provisioning;
 import dev.backfillfleet.queue.AbstractWorkQueueTest;
 import dev.backfillfleet.queue.DeadLetter;
 import dev.backfillfleet.queue.QueueSettings;
@@ -21,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.backfillfleet.testing.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -85,7 +87,9 @@ class TestPubSubWorkQueue
         LocalOnly.requireLocal(pubSubSettings.emulatorHost(), "pubsub settings");
         pubSubQueue = PubSubWorkQueue.create(pubSubSettings, settings);
         created.add(pubSubQueue);
-        pubSubQueue.ensureTopology();
+        try (PubSubTransport transport = PubSubTransport.forSettings(pubSubSettings)) {
+            Provisioning.apply(new PubSubTopology(pubSubSettings, settings, transport));
+        }
         return pubSubQueue;
     }
 
@@ -125,8 +129,11 @@ class TestPubSubWorkQueue
             assertThat(subscription.getDeadLetterPolicy().getDeadLetterTopic()).endsWith("/topics/" + pubSubSettings.deadLetterTopic());
             assertThat(subscription.getRetryPolicy().getMinimumBackoff().getSeconds()).isEqualTo(1);
             assertThat(subscription.getRetryPolicy().getMaximumBackoff().getSeconds()).isEqualTo(2);
+            assertThat(subscription.getMessageRetentionDuration().getSeconds()).isEqualTo(PubSubTopology.EMULATOR_MESSAGE_RETENTION.toSeconds());
+            // an expiration policy without a ttl: the subscription never expires
+            assertThat(subscription.hasExpirationPolicy()).isTrue();
+            assertThat(subscription.getExpirationPolicy().hasTtl()).isFalse();
         }
-        pubSubQueue.ensureTopology();
     }
 
     @Test
@@ -160,21 +167,10 @@ class TestPubSubWorkQueue
     }
 
     @Test
-    void aMaximumBelowPubSubsMinimumIsEnforcedByTheAdapter()
+    void aMaximumBelowPubSubsMinimumIsRefusedNotRaised()
     {
-        queue = createQueue(clock, new QueueSettings(Duration.ofSeconds(10), 2));
-        queue.publish(items(1));
-        List<Integer> attempts = new CopyOnWriteArrayList<>();
-        List<DeadLetter> deadLetters = new CopyOnWriteArrayList<>();
-        consumers.add(queue.subscribeDeadLetters(deadLetters::add));
-        subscribe(1, delivery -> {
-            attempts.add(delivery.deliveryAttempt());
-            delivery.release(Duration.ZERO);
-        });
-        await("a dead letter", WAIT, () -> !deadLetters.isEmpty());
-        assertThat(attempts).containsExactly(1, 2);
-        assertThat(deadLetters.get(0).deliveryAttempts()).isEqualTo(2);
-        assertThat(deadLetters.get(0).reason()).contains("no delivery attempts left");
+        assertThatThrownBy(() -> PubSubWorkQueue.create(pubSubSettings, new QueueSettings(Duration.ofSeconds(10), 2)))
+                .hasMessageContaining("allows 5-100 delivery attempts, not 2");
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.backfillfleet.coordinator.command.FailedCommand;
 import dev.backfillfleet.coordinator.command.ImportCommand;
 import dev.backfillfleet.coordinator.command.RetryCommand;
 import dev.backfillfleet.coordinator.command.RunCommand;
+import dev.backfillfleet.coordinator.command.SetupCommand;
 import dev.backfillfleet.coordinator.command.StatusCommand;
 import dev.backfillfleet.coordinator.command.VerifyCommand;
 import dev.backfillfleet.coordinator.report.ReportCommand;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
 /** The coordinator CLI's entry point: one subcommand per verb, each its own composition root. */
 @Command(name = "coordinator", mixinStandardHelpOptions = true,
         description = "Backfills date-partitioned analytics tables with a fleet of workers: plan, enqueue, watch, retry.",
-        subcommands = {RunCommand.class, EnqueueCommand.class, StatusCommand.class, WatchCommand.class, FailedCommand.class, RetryCommand.class, ReportCommand.class, VerifyCommand.class, ImportCommand.class, DemoDataCommand.class},
+        subcommands = {RunCommand.class, SetupCommand.class, EnqueueCommand.class, StatusCommand.class, WatchCommand.class, FailedCommand.class, RetryCommand.class, ReportCommand.class, VerifyCommand.class, ImportCommand.class, DemoDataCommand.class},
         footer = ExitCodes.HELP_FOOTER)
 public final class CoordinatorMain
         implements Runnable
@@ -35,6 +36,6 @@ public final class CoordinatorMain
     @Override
     public void run()
     {
-        throw new CommandLine.ParameterException(new CommandLine(this), "name a command: run, enqueue, status, watch, failed, retry, report, verify, import or demo-data");
+        throw new CommandLine.ParameterException(new CommandLine(this), "name a command: run, setup, enqueue, status, watch, failed, retry, report, verify, import or demo-data");
     }
 }

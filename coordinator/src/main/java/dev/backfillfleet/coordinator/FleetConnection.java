@@ -2,37 +2,56 @@ package dev.backfillfleet.coordinator;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Key;
 import com.google.inject.Module;
 import com.google.inject.Stage;
+import com.google.inject.TypeLiteral;
 import dev.backfillfleet.config.FleetConfig;
-import dev.backfillfleet.embedded.SqliteDatabase;
-import dev.backfillfleet.embedded.SqliteStateStore;
+import dev.backfillfleet.inject.AccessMode;
 import dev.backfillfleet.inject.BackendModules;
 import dev.backfillfleet.inject.Lifecycle;
+import dev.backfillfleet.provision.ProcessRole;
+import dev.backfillfleet.provision.Provisioner;
+import dev.backfillfleet.provision.StartupCheck;
 import dev.backfillfleet.queue.WorkQueue;
 import dev.backfillfleet.state.StateStore;
 import dev.backfillfleet.warehouse.Warehouse;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
 
-/** The coordinator's composition root: one injector per command, closed when the command ends. */
+/**
+ * The coordinator's composition root: one injector per command, closed when the command ends.
+ * Building it does no I/O (every adapter opens on first use); a {@link AccessMode#READ_ONLY}
+ * connection creates nothing anywhere.
+ */
 public final class FleetConnection
         implements AutoCloseable
 {
     private final FleetConfig config;
+    private final AccessMode access;
     private final List<Module> extraModules;
     private Injector injector;
-    private SqliteDatabase readOnlyDatabase;
 
-    public FleetConnection(FleetConfig config, List<Module> extraModules)
+    public FleetConnection(FleetConfig config, AccessMode access, List<Module> extraModules)
     {
         this.config = requireNonNull(config, "config is null");
+        this.access = requireNonNull(access, "access is null");
         this.extraModules = List.copyOf(extraModules);
+    }
+
+    /** For the verbs that only read: status, failed, watch, report, verify and dry runs. */
+    public static FleetConnection readOnly(FleetConfig config)
+    {
+        return new FleetConnection(config, AccessMode.READ_ONLY, List.of());
+    }
+
+    public static FleetConnection readWrite(FleetConfig config)
+    {
+        return new FleetConnection(config, AccessMode.READ_WRITE, List.of());
     }
 
     public FleetConfig config()
@@ -43,7 +62,7 @@ public final class FleetConnection
     public synchronized Injector injector()
     {
         if (injector == null) {
-            List<Module> modules = new ArrayList<>(BackendModules.forConfig(config));
+            List<Module> modules = new ArrayList<>(BackendModules.forConfig(config, access));
             modules.addAll(extraModules);
             injector = Guice.createInjector(Stage.PRODUCTION, modules);
         }
@@ -65,17 +84,15 @@ public final class FleetConnection
         return injector().getInstance(Warehouse.class);
     }
 
-    /**
-     * The state store for reading only, opened so that nothing is created or changed: for dry
-     * runs. Empty when the embedded store does not exist yet (nothing was ever enqueued).
-     */
-    public synchronized Optional<StateStore> readOnlyStateStore()
+    public Set<Provisioner> provisioners()
     {
-        if (!config.stateBackend().equals("embedded")) {
-            return Optional.of(stateStore());
-        }
-        readOnlyDatabase = SqliteDatabase.openReadOnlyIfExists(config.home().resolve("state.db")).orElse(null);
-        return Optional.ofNullable(readOnlyDatabase).map(database -> new SqliteStateStore(database, Clock.systemUTC()));
+        return injector().getInstance(Key.get(new TypeLiteral<Set<Provisioner>>() {}));
+    }
+
+    /** Proves that what {@code role} needs exists and may be used; an ENVIRONMENT error names what does not. */
+    public void checkReady(ProcessRole role)
+    {
+        injector().getInstance(Key.get(new TypeLiteral<Set<StartupCheck>>() {})).forEach(check -> check.check(role));
     }
 
     @Override
@@ -83,9 +100,6 @@ public final class FleetConnection
     {
         if (injector != null) {
             injector.getInstance(Lifecycle.class).close();
-        }
-        if (readOnlyDatabase != null) {
-            readOnlyDatabase.close();
         }
     }
 }

@@ -98,6 +98,10 @@ class TestEmulatorEndToEnd
                 // the emulator's StreamingPull loses messages to closed and killed streams (see above): pull synchronously
                 "BACKFILL_PUBSUB_PULL_MODE", "unary"));
 
+        Process setup = JavaProcesses.start(CoordinatorMain.class, environment, home.resolve("setup.log"), "setup");
+        assertThat(setup.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(setup.exitValue()).as(Files.readString(home.resolve("setup.log"))).isZero();
+
         Process enqueue = JavaProcesses.start(CoordinatorMain.class, environment, home.resolve("enqueue.log"),
                 "enqueue", "--table", "synthetic,team_offense", "--range", NOVEMBER.toString());
         assertThat(enqueue.waitFor(2, TimeUnit.MINUTES)).isTrue();

@@ -75,9 +75,9 @@ class TestOperatorErrors
     void everyHelpDocumentsTheExitCodes()
     {
         CommandLine coordinator = new CommandLine(new CoordinatorMain());
-        assertThat(help(coordinator)).contains("Exit codes: 0 success, 1 something failed or falls short, 2 bad usage or input.");
+        assertThat(help(coordinator)).contains("Exit codes: 0 success, 1 something failed or falls short, 2 bad usage or input,").contains("3 the environment is wrong");
         coordinator.getSubcommands().forEach((name, command) ->
-                assertThat(help(command)).as("%s --help", name).contains("Exit codes: 0 success, 1 something failed or falls short, 2 bad usage or input."));
+                assertThat(help(command)).as("%s --help", name).contains("Exit codes: 0 success, 1 something failed or falls short, 2 bad usage or input,").contains("3 the environment is wrong"));
         assertThat(coordinator.getSubcommands()).containsKeys("watch", "report", "status", "failed", "retry");
         String worker = help(new CommandLine(new WorkerMain()));
         assertThat(worker).contains("Exit codes: 0 success").contains("--http-port").contains("--log-format");

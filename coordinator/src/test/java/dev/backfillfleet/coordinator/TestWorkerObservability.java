@@ -33,7 +33,7 @@ class TestWorkerObservability
 {
     private static final String RANGE = "2024-05-01..2024-05-30";
     private static final String FAIL_DATES = "2024-05-03,2024-05-10,2024-05-11";
-    private static final Pattern PORT = Pattern.compile("/metrics on http://localhost:(\\d+)");
+    private static final Pattern PORT = Pattern.compile("/metrics on http://127.0.0.1:(\\d+)");
     private static final Pattern SAMPLE = Pattern.compile("^([a-z_]+)(\\{[^}]*\\})? (\\S+)$");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

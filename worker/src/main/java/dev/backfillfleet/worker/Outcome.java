@@ -13,5 +13,7 @@ public enum Outcome
     /** A duplicate or stale delivery of a terminal date: acknowledged without work. */
     SKIPPED,
     /** The lease was taken over while this worker ran: its result was discarded. */
-    LEASE_LOST
+    LEASE_LOST,
+    /** Given back unfinished (shutdown, a broken environment): not a failure, redelivered later. */
+    GIVEN_BACK
 }

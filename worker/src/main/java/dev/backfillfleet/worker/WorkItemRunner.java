@@ -1,7 +1,5 @@
 package dev.backfillfleet.worker;
 
-import dev.backfillfleet.domain.DateKey;
-import dev.backfillfleet.domain.DateRecord;
 import dev.backfillfleet.domain.DateState;
 import dev.backfillfleet.domain.ErrorClass;
 import dev.backfillfleet.domain.FleetException;
@@ -13,7 +11,12 @@ import dev.backfillfleet.state.ClaimResult;
 import dev.backfillfleet.state.Completion;
 import dev.backfillfleet.state.LeaseLostException;
 import dev.backfillfleet.state.StateStore;
+import dev.backfillfleet.warehouse.PartitionWriteGate;
+import dev.backfillfleet.warehouse.StaleWriteException;
+import dev.backfillfleet.warehouse.TableRef;
 import dev.backfillfleet.warehouse.Warehouse;
+import dev.backfillfleet.warehouse.WriteToken;
+import dev.backfillfleet.worker.RetryPolicy.InterruptedByStop;
 import dev.backfillfleet.worker.observability.DeferReason;
 import dev.backfillfleet.worker.processor.ExpectedRowsCheck;
 import dev.backfillfleet.worker.processor.ProcessingContext;
@@ -27,47 +30,59 @@ import org.slf4j.MDC;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * Runs one delivery through the life of a date: dependency gate, claim, process with retries
- * while the lease is renewed, write the partition, verify the rows, complete, ack. Each layer
- * is touched once and in that order; the failure's class decides release, fail or ack.
+ * Runs one delivery through the life of a date: dependency gate, claim, process (retried on
+ * transient failures) while the lease is renewed, write the partition under a live lease, verify
+ * the rows, complete, ack. Each layer is touched once and in that order; the failure's class
+ * decides release, fail, ack, or, for a broken environment, giving the date back and stopping
+ * the worker.
+ *
+ * <p>A lost lease interrupts the processing thread; the attempt's result is discarded and nothing
+ * is written. The write itself happens only right after a renewal that proves the lease, and
+ * only with more of it left than the warehouse's longest write, so that a worker paused past its
+ * lease (a long GC, a stopped VM) cannot overwrite the partition its successor wrote.
  */
 public final class WorkItemRunner
 {
     private static final Logger log = LoggerFactory.getLogger(WorkItemRunner.class);
-    private static final Duration HELD_BY_OTHER_DELAY = Duration.ofSeconds(5);
-    private static final Duration AT_CAPACITY_DELAY = Duration.ofMillis(500);
 
     private final StateStore stateStore;
     private final Warehouse warehouse;
     private final ProcessorRegistry processors;
     private final WorkerSettings settings;
     private final Clock clock;
-    private final ScheduledExecutorService heartbeats;
+    private final LeaseKeeper leases;
+    private final UpstreamGate upstream;
+    private final PartitionWriteGate writeGate;
     private final WorkerStats stats;
-    private final Retry retry;
+    private final Consumer<FleetException> environmentFailures;
+    private final Retry processRetry;
+    private final Retry writeRetry;
+    private volatile Optional<String> stopping = Optional.empty();
 
-    public WorkItemRunner(StateStore stateStore, Warehouse warehouse, ProcessorRegistry processors, WorkerSettings settings,
-            Clock clock, ScheduledExecutorService heartbeats, WorkerStats stats)
+    public WorkItemRunner(StateStore stateStore, Warehouse warehouse, ProcessorRegistry processors, WorkerSettings settings, Clock clock,
+            LeaseKeeper leases, UpstreamGate upstream, PartitionWriteGate writeGate, WorkerStats stats, Consumer<FleetException> environmentFailures)
     {
         this.stateStore = requireNonNull(stateStore, "stateStore is null");
         this.warehouse = requireNonNull(warehouse, "warehouse is null");
         this.processors = requireNonNull(processors, "processors is null");
         this.settings = requireNonNull(settings, "settings is null");
         this.clock = requireNonNull(clock, "clock is null");
-        this.heartbeats = requireNonNull(heartbeats, "heartbeats is null");
+        this.leases = requireNonNull(leases, "leases is null");
+        this.upstream = requireNonNull(upstream, "upstream is null");
+        this.writeGate = requireNonNull(writeGate, "writeGate is null");
         this.stats = requireNonNull(stats, "stats is null");
-        this.retry = RetryPolicy.transientFailures("process-and-write", settings.retryAttempts(), settings.retryInitialBackoff());
+        this.environmentFailures = requireNonNull(environmentFailures, "environmentFailures is null");
+        this.processRetry = RetryPolicy.transientFailures("process", settings.retryAttempts(), settings.retryInitialBackoff(),
+                settings.throttledBackoff(), throttled -> stats.throttled());
+        this.writeRetry = RetryPolicy.transientFailures("write", settings.retryAttempts(), settings.retryInitialBackoff(),
+                settings.throttledBackoff(), throttled -> stats.throttled());
     }
 
     public Outcome handle(Delivery delivery)
@@ -89,113 +104,140 @@ public final class WorkItemRunner
         }
     }
 
+    /**
+     * Stops taking on dates and asks the running ones to give themselves back (shutdown, or an
+     * environment that fails every date); returns how many were running.
+     */
+    public int stopAll(String reason)
+    {
+        stopping = Optional.of(reason);
+        return leases.stopAll(reason);
+    }
+
     private Outcome run(Delivery delivery, WorkItem item)
     {
-        UpstreamCheck upstream = checkUpstream(item);
-        if (upstream.waiting()) {
-            stats.deferred(item.table(), DeferReason.UPSTREAM_NOT_DONE);
-            delivery.defer(settings.dependencyDelay());
-            return Outcome.DEFERRED;
+        try {
+            if (stopping.isPresent()) {
+                return giveBack(delivery, Optional.empty(), stopping.get());
+            }
+            UpstreamGate.Check gate = upstream.check(item);
+            if (gate.waiting()) {
+                return defer(delivery, DeferReason.UPSTREAM_NOT_DONE);
+            }
+            ClaimResult claim = stateStore.claim(item, settings.workerId(), settings.leaseLength(), settings.tableConcurrency());
+            if (claim instanceof ClaimResult.Claimed claimed) {
+                MDC.put("attempt", Integer.toString(claimed.lease().attempt()));
+                return gate.broken().isPresent()
+                        ? fail(delivery, claimed.lease(), FleetException.permanentFailure(gate.broken().get()))
+                        : runClaimed(delivery, claimed.lease());
+            }
+            if (claim instanceof ClaimResult.AlreadyTerminal) {
+                delivery.ack();
+                return Outcome.SKIPPED;
+            }
+            return defer(delivery, claim instanceof ClaimResult.HeldByOther ? DeferReason.HELD_BY_OTHER : DeferReason.TABLE_AT_CAPACITY);
         }
-        ClaimResult claim = stateStore.claim(item, settings.workerId(), settings.leaseLength(), settings.tableConcurrency());
-        if (claim instanceof ClaimResult.Claimed claimed) {
-            MDC.put("attempt", Integer.toString(claimed.lease().attempt()));
-            return upstream.broken().isPresent()
-                    ? fail(delivery, claimed.lease(), FleetException.permanentFailure(upstream.broken().get()))
-                    : runClaimed(delivery, claimed.lease());
+        catch (RuntimeException e) {
+            if (FleetException.classify(e) == ErrorClass.ENVIRONMENT) {
+                return environment(delivery, Optional.empty(), (FleetException) rootFleetException(e));
+            }
+            throw e;
         }
-        if (claim instanceof ClaimResult.AlreadyTerminal) {
-            delivery.ack();
-            return Outcome.SKIPPED;
-        }
-        stats.deferred(item.table(), claim instanceof ClaimResult.HeldByOther ? DeferReason.HELD_BY_OTHER : DeferReason.TABLE_AT_CAPACITY);
-        delivery.defer(claim instanceof ClaimResult.HeldByOther ? HELD_BY_OTHER_DELAY : AT_CAPACITY_DELAY);
+    }
+
+    private Outcome defer(Delivery delivery, DeferReason reason)
+    {
+        stats.deferred(delivery.item().table(), reason);
+        delivery.defer(settings.deferDelay(delivery.deliveryAttempt()));
         return Outcome.DEFERRED;
-    }
-
-    /**
-     * Ready when every upstream date is done; waiting while some are on their way; broken when
-     * one failed or was never enqueued (waiting would be forever).
-     */
-    private UpstreamCheck checkUpstream(WorkItem item)
-    {
-        List<DateKey> upstream = item.table().upstreamKeys(item.date());
-        if (upstream.isEmpty()) {
-            return UpstreamCheck.READY;
-        }
-        Map<DateKey, DateRecord> records = stateStore.getAll(upstream);
-        boolean waiting = false;
-        for (DateKey key : upstream) {
-            DateRecord record = records.get(key);
-            if (record == null || record.state() == DateState.PENDING) {
-                return UpstreamCheck.broken("upstream " + key + " was never enqueued; enqueue it (or use --table all) first");
-            }
-            if (record.state() == DateState.FAILED) {
-                return UpstreamCheck.broken("upstream " + key + " FAILED: " + record.errorMessage().orElse("no message"));
-            }
-            waiting |= !record.state().isDone();
-        }
-        return waiting ? UpstreamCheck.WAITING : UpstreamCheck.READY;
-    }
-
-    private record UpstreamCheck(boolean waiting, Optional<String> broken)
-    {
-        static final UpstreamCheck READY = new UpstreamCheck(false, Optional.empty());
-        static final UpstreamCheck WAITING = new UpstreamCheck(true, Optional.empty());
-
-        static UpstreamCheck broken(String reason)
-        {
-            return new UpstreamCheck(false, Optional.of(reason));
-        }
     }
 
     private Outcome runClaimed(Delivery delivery, Lease claimed)
     {
-        AtomicReference<Lease> lease = new AtomicReference<>(claimed);
+        WorkItem item = delivery.item();
         Instant started = clock.instant();
-        long renewEvery = Math.max(1, settings.leaseLength().toMillis() / 3);
-        ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> renew(lease), renewEvery, renewEvery, TimeUnit.MILLISECONDS);
-        try {
-            Completion completion = retry.executeSupplier(() -> processAndWrite(delivery.item(), lease.get(), started));
-            stateStore.complete(lease.get(), completion);
-            delivery.ack();
-            log.info("{} {}: {} rows in {} ms (attempt {})", delivery.item().table().shortName(), delivery.item().date(),
-                    completion.rowsWritten(), completion.duration().toMillis(), claimed.attempt());
-            return completion.outcome() == DateState.NO_GAMES ? Outcome.NO_GAMES : Outcome.SUCCEEDED;
-        }
-        catch (LeaseLostException e) {
-            log.warn("{}; discarding this attempt's result", e.getMessage());
-            delivery.ack();
-            return Outcome.LEASE_LOST;
-        }
-        catch (RuntimeException e) {
-            if (FleetException.classify(e) == ErrorClass.TRANSIENT) {
-                return release(delivery, lease.get(), e);
+        try (HeldLease held = leases.hold(claimed)) {
+            try {
+                if (stopping.isPresent()) {
+                    return giveBack(delivery, Optional.of(held.current()), stopping.get());
+                }
+                ProcessorOutput output = processRetry.executeSupplier(() -> process(item, held));
+                long written = writeRetry.executeSupplier(write(item, output, held));
+                ExpectedRowsCheck.verify(item.table().tableName(), output, written);
+                Completion completion = new Completion(output.noGames() ? DateState.NO_GAMES : DateState.SUCCEEDED, written, output.expectedRows(),
+                        Duration.between(started, clock.instant()));
+                stateStore.complete(held.current(), completion);
+                delivery.ack();
+                log.info("{} {}: {} rows in {} ms (attempt {})", item.table().shortName(), item.date(), completion.rowsWritten(),
+                        completion.duration().toMillis(), claimed.attempt());
+                return completion.outcome() == DateState.NO_GAMES ? Outcome.NO_GAMES : Outcome.SUCCEEDED;
             }
-            return fail(delivery, lease.get(), e);
-        }
-        finally {
-            heartbeat.cancel(false);
+            catch (RuntimeException e) {
+                Thread.interrupted(); // a stop or a lost lease interrupted us: settle with a clean thread
+                if (held.lost().isPresent() || e instanceof LeaseLostException || e instanceof StaleWriteException) {
+                    log.warn("{} {}: {}; this attempt's result is discarded", item.table().shortName(), item.date(),
+                            held.lost().orElse(e.getMessage()));
+                    delivery.ack();
+                    return Outcome.LEASE_LOST;
+                }
+                if (held.stopRequested().isPresent()) {
+                    return giveBack(delivery, Optional.of(held.current()), held.stopRequested().get());
+                }
+                ErrorClass errorClass = FleetException.classify(e);
+                if (errorClass == ErrorClass.ENVIRONMENT) {
+                    return environment(delivery, Optional.of(held.current()), (FleetException) rootFleetException(e));
+                }
+                return errorClass == ErrorClass.TRANSIENT ? release(delivery, held.current(), e) : fail(delivery, held.current(), e);
+            }
         }
     }
 
-    private Completion processAndWrite(WorkItem item, Lease lease, Instant started)
+    private ProcessorOutput process(WorkItem item, HeldLease held)
     {
+        Lease lease = held.current();
         ProcessingContext context = new ProcessingContext(warehouse, item, settings.workerId(), lease.attempt(), clock.instant());
         ProcessorOutput output = processors.processor(item.table()).process(item.date(), context);
-        long written = warehouse.replacePartition(AnalyticsSchemas.ref(item.table()), item.date(), output.rows());
-        ExpectedRowsCheck.verify(item.table().tableName(), output, written);
-        Duration duration = Duration.between(started, clock.instant());
-        return new Completion(output.noGames() ? DateState.NO_GAMES : DateState.SUCCEEDED, written, output.expectedRows(), duration);
+        requireStillHeld(held);
+        return output;
     }
 
-    private void renew(AtomicReference<Lease> lease)
+    /**
+     * The write, one try per call: paced fleet-wide, then a renewal that proves the lease right
+     * before it, and only with more lease left than the warehouse's longest write.
+     */
+    private java.util.function.Supplier<Long> write(WorkItem item, ProcessorOutput output, HeldLease held)
     {
-        try {
-            lease.set(stateStore.heartbeat(lease.get(), settings.leaseLength()));
+        AtomicInteger tries = new AtomicInteger();
+        TableRef table = AnalyticsSchemas.ref(item.table());
+        return () -> {
+            requireStillHeld(held);
+            try {
+                writeGate.acquire(table);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                requireStillHeld(held);
+                throw FleetException.transientFailure("interrupted waiting for a write permit for " + table, e);
+            }
+            requireStillHeld(held);
+            Lease lease = held.renewNow();
+            Duration left = Duration.between(clock.instant(), lease.expiresAt());
+            if (left.compareTo(warehouse.maximumWriteTime()) <= 0) {
+                throw FleetException.transientFailure("the lease has " + left.toMillis() + " ms left, less than a write may take ("
+                        + warehouse.maximumWriteTime().toMillis() + " ms): not writing", null);
+            }
+            WriteToken token = new WriteToken(item.runId(), settings.workerId(), lease.attempt(), lease.startedAt(), tries.incrementAndGet());
+            return warehouse.replacePartition(table, item.date(), output.rows(), token);
+        };
+    }
+
+    private static void requireStillHeld(HeldLease held)
+    {
+        if (held.lost().isPresent()) {
+            throw new LeaseLostException(held.current(), held.lost().get());
         }
-        catch (RuntimeException e) {
-            log.warn("lease renewal failed for {}: {}", lease.get().key(), e.getMessage());
+        if (held.stopRequested().isPresent()) {
+            throw new InterruptedByStop("stopped: " + held.stopRequested().get());
         }
     }
 
@@ -233,6 +275,43 @@ public final class WorkItemRunner
         stats.failed(delivery.item().table(), errorClass);
         delivery.ack();
         return Outcome.FAILED;
+    }
+
+    /** The environment is broken: nothing is marked failed; give the date back and have the worker stop. */
+    private Outcome environment(Delivery delivery, Optional<Lease> lease, FleetException failure)
+    {
+        environmentFailures.accept(failure);
+        return giveBack(delivery, lease, "the environment is broken: " + failure.getMessage());
+    }
+
+    /** Back to QUEUED and to the queue, without counting as a failure; best effort, the broken part may be the store itself. */
+    private Outcome giveBack(Delivery delivery, Optional<Lease> lease, String reason)
+    {
+        lease.ifPresent(held -> {
+            try {
+                stateStore.release(held, Optional.empty(), Optional.of("given back: " + reason));
+            }
+            catch (RuntimeException e) {
+                log.warn("could not give back {} in the state store ({}); its lease expires at {}", held.key(), e.getMessage(), held.expiresAt());
+            }
+        });
+        try {
+            delivery.defer(Duration.ZERO);
+        }
+        catch (RuntimeException e) {
+            log.warn("could not give back message {} ({}); it is redelivered when its deadline expires", delivery.messageId(), e.getMessage());
+        }
+        return Outcome.GIVEN_BACK;
+    }
+
+    private static Throwable rootFleetException(Throwable failure)
+    {
+        for (Throwable current = failure; current != null; current = current.getCause()) {
+            if (current instanceof FleetException fleetException && fleetException.errorClass() == ErrorClass.ENVIRONMENT) {
+                return current;
+            }
+        }
+        return failure;
     }
 
     private static String message(Throwable failure)

@@ -1,5 +1,6 @@
 package dev.backfillfleet.worker;
 
+import dev.backfillfleet.domain.FleetException;
 import dev.backfillfleet.queue.DeadLetter;
 import dev.backfillfleet.queue.QueueConsumer;
 import dev.backfillfleet.queue.WorkQueue;
@@ -8,8 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static java.util.Objects.requireNonNull;
@@ -17,37 +16,31 @@ import static java.util.Objects.requireNonNull;
 /**
  * A worker process's pull loop: a subscription that hands each delivery to the runner, and a
  * dead-letter subscription that marks undeliverable dates FAILED, so that nothing is lost.
+ * Stopping gives back, before anything closes, whatever did not finish within the grace period.
  */
 public final class Worker
         implements AutoCloseable
 {
     private static final Logger log = LoggerFactory.getLogger(Worker.class);
+    // after the grace period, how long dates asked to stop may take to give themselves back
+    private static final Duration GIVE_BACK_TIMEOUT = Duration.ofSeconds(5);
 
     private final WorkQueue queue;
     private final StateStore stateStore;
     private final WorkItemRunner runner;
     private final WorkerSettings settings;
-    private final ScheduledExecutorService heartbeats;
+    private final FatalFailures fatal;
     private final AtomicLong lastActivityNanos = new AtomicLong(System.nanoTime());
     private QueueConsumer consumer;
     private QueueConsumer deadLetterConsumer;
 
-    public Worker(WorkQueue queue, StateStore stateStore, WorkItemRunner runner, WorkerSettings settings, ScheduledExecutorService heartbeats)
+    public Worker(WorkQueue queue, StateStore stateStore, WorkItemRunner runner, WorkerSettings settings, FatalFailures fatal)
     {
         this.queue = requireNonNull(queue, "queue is null");
         this.stateStore = requireNonNull(stateStore, "stateStore is null");
         this.runner = requireNonNull(runner, "runner is null");
         this.settings = requireNonNull(settings, "settings is null");
-        this.heartbeats = requireNonNull(heartbeats, "heartbeats is null");
-    }
-
-    public static ScheduledExecutorService heartbeatExecutor()
-    {
-        return Executors.newScheduledThreadPool(1, runnable -> {
-            Thread thread = new Thread(runnable, "lease-heartbeat");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.fatal = requireNonNull(fatal, "fatal is null");
     }
 
     public synchronized void start()
@@ -60,7 +53,7 @@ public final class Worker
             lastActivityNanos.set(System.nanoTime());
             runner.handle(delivery);
             lastActivityNanos.set(System.nanoTime());
-        });
+        }, fatal::report);
         deadLetterConsumer = queue.subscribeDeadLetters(this::recordDeadLetter);
     }
 
@@ -77,15 +70,22 @@ public final class Worker
         }
     }
 
+    /** The first failure that stops this worker: a broken environment, a subscription that ended. */
+    public java.util.concurrent.CompletableFuture<FleetException> fatalFailure()
+    {
+        return fatal.first();
+    }
+
     /**
-     * Blocks until the queue has been empty, with nothing in flight here, for {@code idleFor}.
-     * Uses the queue's backlog where the backend knows it, else the time since the last delivery.
+     * Blocks until the queue has been empty, with nothing in flight here, for {@code idleFor},
+     * or a fatal failure happened. Uses the queue's backlog where the backend knows it, else the
+     * time since the last delivery.
      */
     public void awaitIdle(Duration idleFor)
             throws InterruptedException
     {
         long idleSince = System.nanoTime();
-        while (true) {
+        while (!fatal.first().isDone()) {
             boolean idleNow = consumer.inFlight() == 0 && queue.backlog().orElse(0) == 0;
             if (!idleNow) {
                 idleSince = System.nanoTime();
@@ -97,7 +97,11 @@ public final class Worker
         }
     }
 
-    /** Stops pulling, lets deliveries in progress finish within {@code grace}, then lets go of the rest. */
+    /**
+     * Stops pulling, lets deliveries in progress finish within {@code grace}, then asks the rest
+     * to give their dates back (QUEUED again, message back to the queue, not counted as a failure)
+     * and waits for that; only then closes the subscriptions.
+     */
     public synchronized void stop(Duration grace)
     {
         if (consumer == null) {
@@ -107,7 +111,11 @@ public final class Worker
         deadLetterConsumer.stopPulling();
         try {
             if (!consumer.awaitIdle(grace)) {
-                log.warn("{} deliveries still running after the {} grace period; they will be redelivered", consumer.inFlight(), grace);
+                int stopped = runner.stopAll("shutdown after a " + grace.toSeconds() + " s grace period");
+                log.warn("{} dates still running after the {} s grace period: giving them back", stopped, grace.toSeconds());
+                if (!consumer.awaitIdle(GIVE_BACK_TIMEOUT)) {
+                    log.warn("{} deliveries did not give themselves back in time; their leases expire and they are redelivered", consumer.inFlight());
+                }
             }
         }
         catch (InterruptedException e) {
@@ -127,6 +135,5 @@ public final class Worker
     public void close()
     {
         stop(Duration.ofSeconds(10));
-        heartbeats.shutdownNow();
     }
 }

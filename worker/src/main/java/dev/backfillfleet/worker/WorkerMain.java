@@ -2,10 +2,15 @@ package dev.backfillfleet.worker;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.TypeLiteral;
 import com.google.inject.Stage;
 import dev.backfillfleet.config.FleetConfig;
 import dev.backfillfleet.inject.BackendModules;
+import dev.backfillfleet.domain.FleetException;
 import dev.backfillfleet.inject.Lifecycle;
+import dev.backfillfleet.provision.ProcessRole;
+import dev.backfillfleet.provision.StartupCheck;
 import dev.backfillfleet.worker.cli.BackendOptions;
 import dev.backfillfleet.worker.cli.ExitCodes;
 import dev.backfillfleet.worker.http.WorkerHttpServer;
@@ -26,9 +31,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 /** The worker process's composition root: parse, wire, pull until told to stop (or idle). */
 @Command(name = "worker", mixinStandardHelpOptions = true, sortOptions = false,
@@ -56,6 +62,10 @@ public final class WorkerMain
             description = "Serve /healthz, /readyz and /metrics (Prometheus) on this port; 0 picks a free one (env BACKFILL_HTTP_PORT, default: off).")
     Integer httpPort;
 
+    @Option(names = "--http-host", paramLabel = "HOST", defaultValue = "${env:BACKFILL_HTTP_HOST:-127.0.0.1}",
+            description = "Interface the HTTP endpoints listen on (env BACKFILL_HTTP_HOST, default 127.0.0.1: this machine only; 0.0.0.0 in a container).")
+    String httpHost;
+
     @Option(names = "--log-format", paramLabel = "plain|json", defaultValue = "${env:BACKFILL_LOG_FORMAT:-plain}",
             description = "plain: lines for people; json: one object per line as Cloud Logging parses it (env BACKFILL_LOG_FORMAT, default plain).")
     String logFormat;
@@ -72,6 +82,11 @@ public final class WorkerMain
     public Integer call()
             throws Exception
     {
+        if (graceSeconds < 0 || idleSeconds < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), graceSeconds < 0
+                    ? "--grace-seconds must be 0 or more, not " + graceSeconds
+                    : "--idle-seconds must be at least 1, not " + idleSeconds);
+        }
         LogFormat.select(LogFormat.parse(logFormat));
         Map<String, String> overrides = new HashMap<>();
         if (concurrency != null) {
@@ -82,15 +97,21 @@ public final class WorkerMain
         modules.add(new WorkerModule(WorkerSettings.from(config, newWorkerId())));
         Injector injector = Guice.createInjector(Stage.PRODUCTION, modules);
         Lifecycle lifecycle = injector.getInstance(Lifecycle.class);
+        try {
+            // what this worker needs must exist before it takes a single message
+            injector.getInstance(Key.get(new TypeLiteral<Set<StartupCheck>>() {})).forEach(check -> check.check(ProcessRole.WORKER));
+        }
+        catch (RuntimeException e) {
+            lifecycle.close();
+            throw e;
+        }
         Worker worker = injector.getInstance(Worker.class);
         Readiness readiness = new Readiness();
         startHttpServer(injector, lifecycle, readiness);
-        CountDownLatch stopped = new CountDownLatch(1);
         Thread shutdownHook = new Thread(() -> {
             readiness.stopping();
             worker.stop(Duration.ofSeconds(graceSeconds));
             lifecycle.close();
-            stopped.countDown();
             // a JVM stopped by SIGTERM exits 143 whatever main returns; the drain is done, so say so
             Runtime.getRuntime().halt(ExitCodes.SUCCESS);
         }, "shutdown");
@@ -99,13 +120,22 @@ public final class WorkerMain
         readiness.ready();
         if (untilIdle) {
             worker.awaitIdle(Duration.ofSeconds(idleSeconds));
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-            readiness.stopping();
-            worker.close();
-            lifecycle.close();
-            return ExitCodes.SUCCESS;
         }
-        stopped.await();
+        else {
+            worker.fatalFailure().join();
+        }
+        Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        readiness.stopping();
+        Optional<FleetException> fatal = Optional.ofNullable(worker.fatalFailure().getNow(null));
+        // a fatal failure gives back at once what this worker holds: every date would fail the same way
+        worker.stop(fatal.isPresent() ? Duration.ZERO : Duration.ofSeconds(graceSeconds));
+        lifecycle.close();
+        if (fatal.isPresent()) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("error: " + fatal.get().getMessage());
+            err.flush();
+            return ExitCodes.forClass(fatal.get().errorClass());
+        }
         return ExitCodes.SUCCESS;
     }
 
@@ -117,9 +147,9 @@ public final class WorkerMain
         }
         WorkerSettings settings = injector.getInstance(WorkerSettings.class);
         WorkerMetrics metrics = new WorkerMetrics(injector.getInstance(WorkerStats.class), settings.workerId());
-        WorkerHttpServer server = lifecycle.register(WorkerHttpServer.start(httpPort, readiness, metrics::render));
+        WorkerHttpServer server = lifecycle.register(WorkerHttpServer.start(httpHost, httpPort, readiness, metrics::render));
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("worker %s: /healthz /readyz /metrics on http://localhost:%d%n", settings.workerId(), server.port());
+        out.printf("worker %s: /healthz /readyz /metrics on http://%s:%d%n", settings.workerId(), httpHost, server.port());
         out.flush();
     }
 

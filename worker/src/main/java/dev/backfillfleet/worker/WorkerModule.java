@@ -4,8 +4,10 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.backfillfleet.config.FleetConfig;
+import dev.backfillfleet.inject.Lifecycle;
 import dev.backfillfleet.queue.WorkQueue;
 import dev.backfillfleet.state.StateStore;
+import dev.backfillfleet.warehouse.PartitionWriteGate;
 import dev.backfillfleet.warehouse.Warehouse;
 import dev.backfillfleet.worker.processor.ProcessorRegistry;
 import dev.backfillfleet.worker.tables.PlayerSummaryProcessor;
@@ -18,7 +20,6 @@ import dev.backfillfleet.worker.tables.UpcomingTeamProcessor;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ScheduledExecutorService;
 
 import static java.util.Objects.requireNonNull;
 
@@ -26,6 +27,9 @@ import static java.util.Objects.requireNonNull;
 public final class WorkerModule
         extends AbstractModule
 {
+    // done upstream dates change only by an explicit force or retry; remember them this long
+    private static final Duration REMEMBER_DONE_UPSTREAM = Duration.ofMinutes(5);
+
     private final WorkerSettings settings;
 
     public WorkerModule(WorkerSettings settings)
@@ -38,6 +42,7 @@ public final class WorkerModule
     {
         bind(WorkerSettings.class).toInstance(settings);
         bind(WorkerStats.class).in(Singleton.class);
+        bind(FatalFailures.class).in(Singleton.class);
     }
 
     @Provides
@@ -56,25 +61,40 @@ public final class WorkerModule
                         SyntheticProcessor.parseFailDates(config.syntheticFailDates()))));
     }
 
+    /** One renewal thread per slot: a slow renewal delays no other slot's. */
     @Provides
     @Singleton
-    static ScheduledExecutorService heartbeats()
+    static Scheduler scheduler(WorkerSettings settings, Lifecycle lifecycle)
     {
-        return Worker.heartbeatExecutor();
+        return lifecycle.register(new ExecutorScheduler(settings.concurrency(), "lease-renewal"));
     }
 
     @Provides
     @Singleton
-    static WorkItemRunner runner(StateStore stateStore, Warehouse warehouse, ProcessorRegistry processors, WorkerSettings settings,
-            Clock clock, ScheduledExecutorService heartbeats, WorkerStats stats)
+    static LeaseKeeper leases(StateStore stateStore, WorkerSettings settings, Clock clock, Scheduler scheduler)
     {
-        return new WorkItemRunner(stateStore, warehouse, processors, settings, clock, heartbeats, stats);
+        return new LeaseKeeper(stateStore, settings.leaseLength(), clock, scheduler);
     }
 
     @Provides
     @Singleton
-    static Worker worker(WorkQueue queue, StateStore stateStore, WorkItemRunner runner, WorkerSettings settings, ScheduledExecutorService heartbeats)
+    static UpstreamGate upstream(StateStore stateStore, Clock clock, WorkerStats stats)
     {
-        return new Worker(queue, stateStore, runner, settings, heartbeats);
+        return new UpstreamGate(stateStore, clock, REMEMBER_DONE_UPSTREAM, stats);
+    }
+
+    @Provides
+    @Singleton
+    static WorkItemRunner runner(StateStore stateStore, Warehouse warehouse, ProcessorRegistry processors, WorkerSettings settings, Clock clock,
+            LeaseKeeper leases, UpstreamGate upstream, PartitionWriteGate writeGate, WorkerStats stats, FatalFailures fatal)
+    {
+        return new WorkItemRunner(stateStore, warehouse, processors, settings, clock, leases, upstream, writeGate, stats, fatal::report);
+    }
+
+    @Provides
+    @Singleton
+    static Worker worker(WorkQueue queue, StateStore stateStore, WorkItemRunner runner, WorkerSettings settings, FatalFailures fatal)
+    {
+        return new Worker(queue, stateStore, runner, settings, fatal);
     }
 }

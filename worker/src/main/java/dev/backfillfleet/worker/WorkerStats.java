@@ -23,6 +23,8 @@ public final class WorkerStats
     private final LabelledCounters<DeferReason> deferrals = new LabelledCounters<>(DeferReason.class);
     private final Map<AnalyticsTable, LatencyHistogram> processingTimes = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong throttled = new java.util.concurrent.atomic.AtomicLong();
+    private final LabelledCounters<StateRead> stateReads = new LabelledCounters<>(StateRead.class);
 
     public void started()
     {
@@ -50,10 +52,40 @@ public final class WorkerStats
         deferrals.increment(table, reason);
     }
 
+    /** A retry after the backend asked us to slow down (rateLimitExceeded, quotaExceeded). */
+    public void throttled()
+    {
+        throttled.incrementAndGet();
+    }
+
+    public long throttledRetries()
+    {
+        return throttled.get();
+    }
+
+    /** State records read to check a date's upstream dates. */
+    public void stateReads(AnalyticsTable table, int records)
+    {
+        for (int i = 0; i < records; i++) {
+            stateReads.increment(table, StateRead.UPSTREAM);
+        }
+    }
+
+    public Map<AnalyticsTable, Map<StateRead, Long>> stateReads()
+    {
+        return stateReads.snapshot();
+    }
+
+    /** Why state records were read. */
+    public enum StateRead
+    {
+        UPSTREAM
+    }
+
     private static boolean ranTheDate(Outcome outcome)
     {
         return switch (outcome) {
-            case SUCCEEDED, NO_GAMES, FAILED, RELEASED, LEASE_LOST -> true;
+            case SUCCEEDED, NO_GAMES, FAILED, RELEASED, LEASE_LOST, GIVEN_BACK -> true;
             case DEFERRED, SKIPPED -> false;
         };
     }

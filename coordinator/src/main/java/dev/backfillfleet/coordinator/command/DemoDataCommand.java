@@ -1,5 +1,6 @@
 package dev.backfillfleet.coordinator.command;
 
+import dev.backfillfleet.config.WarehouseBackend;
 import dev.backfillfleet.coordinator.FleetConnection;
 import dev.backfillfleet.domain.FleetException;
 import dev.backfillfleet.embedded.SeedingWarehouse;
@@ -23,9 +24,9 @@ public final class DemoDataCommand
     @Override
     public Integer call()
     {
-        try (FleetConnection fleet = new FleetConnection(backend.load(), List.of())) {
-            if (!fleet.config().warehouseBackend().equals("embedded")) {
-                throw FleetException.userError("demo-data seeds the embedded warehouse only; this configuration uses " + fleet.config().warehouseBackend());
+        try (FleetConnection fleet = FleetConnection.readWrite(backend.load())) {
+            if (fleet.config().warehouseBackend() != WarehouseBackend.EMBEDDED) {
+                throw FleetException.userError("demo-data seeds the embedded warehouse only; this configuration uses " + fleet.config().warehouseBackend().configName());
             }
             fleet.injector().getInstance(SeedingWarehouse.class).reseed(dev.backfillfleet.schema.RawTables.all().stream().map(dev.backfillfleet.warehouse.TableSchema::ref).toList());
             return ExitCodes.SUCCESS;

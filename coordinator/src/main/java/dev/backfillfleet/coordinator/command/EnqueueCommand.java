@@ -1,10 +1,12 @@
 package dev.backfillfleet.coordinator.command;
 
+import dev.backfillfleet.config.FleetConfig;
 import dev.backfillfleet.coordinator.FleetConnection;
 import dev.backfillfleet.coordinator.plan.EnqueueRequest;
 import dev.backfillfleet.coordinator.plan.Enqueuer;
 import dev.backfillfleet.domain.EnqueuePolicy;
 import dev.backfillfleet.domain.TableSelection;
+import dev.backfillfleet.provision.ProcessRole;
 import dev.backfillfleet.state.EnqueueResult;
 import dev.backfillfleet.worker.cli.BackendOptions;
 import dev.backfillfleet.worker.cli.ExitCodes;
@@ -15,7 +17,6 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "enqueue", mixinStandardHelpOptions = true, sortOptions = false,
@@ -49,13 +50,17 @@ public final class EnqueueCommand
     {
         PrintWriter out = spec.commandLine().getOut();
         EnqueueRequest request = new EnqueueRequest(TableSelection.parse(table), dates.required(), force ? EnqueuePolicy.FORCE : EnqueuePolicy.NORMAL);
-        try (FleetConnection fleet = new FleetConnection(backend.load(), List.of())) {
-            if (dryRun) {
-                EnqueueResult plan = Enqueuer.plan(request, fleet.readOnlyStateStore());
+        FleetConfig config = backend.load();
+        if (dryRun) {
+            try (FleetConnection fleet = FleetConnection.readOnly(config)) {
+                EnqueueResult plan = Enqueuer.plan(request, fleet.stateStore());
                 out.println("Dry run: nothing is written.");
                 EnqueueReport.print(out, plan, true);
                 return ExitCodes.SUCCESS;
             }
+        }
+        try (FleetConnection fleet = FleetConnection.readWrite(config)) {
+            fleet.checkReady(ProcessRole.COORDINATOR);
             String runId = RunIds.newRunId();
             EnqueueResult result = new Enqueuer(fleet.stateStore(), fleet.queue()).enqueue(request, runId);
             out.println("Run " + runId + ":");

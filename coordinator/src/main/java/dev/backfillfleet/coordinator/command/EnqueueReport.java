@@ -1,5 +1,6 @@
 package dev.backfillfleet.coordinator.command;
 
+import dev.backfillfleet.coordinator.plan.Enqueuer;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateKey;
 import dev.backfillfleet.domain.EnqueuePolicy.EnqueueDecision;
@@ -36,7 +37,10 @@ final class EnqueueReport
             }
             queued.forEach((table, dates) -> out.println("  " + table.shortName() + ": " + DateLists.compact(dates)));
         }
-        out.printf("Total: %d (table, date) messages %s.%n", result.queued().size(), dryRun ? "would be published" : "published");
+        int republished = Enqueuer.inFlight(result).size() - result.queued().size();
+        out.printf("Total: %d (table, date) messages %s%s.%n", result.queued().size() + republished, dryRun ? "would be published" : "published",
+                republished == 0 ? "" : ", " + republished + " of them again for dates already queued or running (their message may have been lost;"
+                        + " a duplicate is harmless)");
         out.flush();
     }
 }

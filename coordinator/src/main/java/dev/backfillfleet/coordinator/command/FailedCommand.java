@@ -74,7 +74,7 @@ public final class FailedCommand
     {
         PrintWriter out = spec.commandLine().getOut();
         List<AnalyticsTable> tables = table == null ? Arrays.asList(AnalyticsTable.values()) : TableSelection.parse(table);
-        try (FleetConnection fleet = new FleetConnection(backend.load(), List.of())) {
+        try (FleetConnection fleet = FleetConnection.readOnly(backend.load())) {
             List<DateRecord> failed = failures(fleet.stateStore(), tables, dates.span());
             List<FailureGroup> groups = FailureGroups.of(failed);
             if (json) {

@@ -1,5 +1,6 @@
 package dev.backfillfleet.coordinator.command;
 
+import dev.backfillfleet.config.WarehouseBackend;
 import dev.backfillfleet.coordinator.FleetConnection;
 import dev.backfillfleet.domain.FleetException;
 import dev.backfillfleet.schema.SchemaCatalog;
@@ -45,10 +46,10 @@ public final class ImportCommand
     public Integer call()
     {
         PrintWriter out = spec.commandLine().getOut();
-        try (FleetConnection fleet = new FleetConnection(backend.load(), List.of())) {
+        try (FleetConnection fleet = FleetConnection.readWrite(backend.load())) {
             SchemaCatalog catalog = fleet.injector().getInstance(SchemaCatalog.class);
             TableSchema schema = resolve(catalog, table);
-            if (fleet.config().warehouseBackend().equals("embedded") && fleet.config().demoData()) {
+            if (fleet.config().warehouseBackend() == WarehouseBackend.EMBEDDED && fleet.config().demoData()) {
                 spec.commandLine().getErr().println("note: backfill.demo-data is true, so the embedded warehouse holds the demo league besides these files;"
                         + " set BACKFILL_DEMO_DATA=false (or --set backfill.demo-data=false) on a fresh home for real data only.");
             }

@@ -11,6 +11,7 @@ import dev.backfillfleet.domain.EnqueuePolicy;
 import dev.backfillfleet.domain.ErrorClass;
 import dev.backfillfleet.domain.FleetException;
 import dev.backfillfleet.domain.TableSelection;
+import dev.backfillfleet.provision.ProcessRole;
 import dev.backfillfleet.state.EnqueueResult;
 import dev.backfillfleet.worker.cli.BackendOptions;
 import dev.backfillfleet.worker.cli.ExitCodes;
@@ -59,7 +60,8 @@ public final class RetryCommand
         PrintWriter out = spec.commandLine().getOut();
         List<AnalyticsTable> tables = TableSelection.parse(table);
         ErrorClass onlyClass = errorClass == null ? null : parseErrorClass(errorClass);
-        try (FleetConnection fleet = new FleetConnection(backend.load(), List.of())) {
+        try (FleetConnection fleet = FleetConnection.readWrite(backend.load())) {
+            fleet.checkReady(ProcessRole.COORDINATOR);
             List<DateKey> keys = new ArrayList<>();
             for (AnalyticsTable each : tables) {
                 fleet.stateStore().list(each, dates.span(), Set.of(DateState.FAILED)).stream()

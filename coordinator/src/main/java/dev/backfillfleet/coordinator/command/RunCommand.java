@@ -6,9 +6,11 @@ import dev.backfillfleet.coordinator.RunProgress;
 import dev.backfillfleet.coordinator.plan.EnqueueRequest;
 import dev.backfillfleet.coordinator.plan.Enqueuer;
 import dev.backfillfleet.domain.DateKey;
+import dev.backfillfleet.inject.AccessMode;
 import dev.backfillfleet.domain.DateState;
 import dev.backfillfleet.domain.EnqueuePolicy;
 import dev.backfillfleet.domain.TableSelection;
+import dev.backfillfleet.provision.ProcessRole;
 import dev.backfillfleet.state.EnqueueResult;
 import dev.backfillfleet.worker.Worker;
 import dev.backfillfleet.worker.WorkerMain;
@@ -65,14 +67,14 @@ public final class RunCommand
         EnqueueRequest request = new EnqueueRequest(TableSelection.parse(table), dates.required(), force ? EnqueuePolicy.FORCE : EnqueuePolicy.NORMAL);
         FleetConfig config = backend.load(workers == null ? Map.of() : Map.of(FleetConfig.WORKER_CONCURRENCY.name(), workers.toString()));
         WorkerSettings settings = WorkerSettings.from(config, WorkerMain.newWorkerId());
-        try (FleetConnection fleet = new FleetConnection(config, List.of(new WorkerModule(settings)))) {
+        try (FleetConnection fleet = new FleetConnection(config, AccessMode.READ_WRITE, List.of(new WorkerModule(settings)))) {
+            fleet.checkReady(ProcessRole.WORKER);
             String runId = RunIds.newRunId();
             Enqueuer enqueuer = new Enqueuer(fleet.stateStore(), fleet.queue());
             EnqueueResult result = enqueuer.enqueue(request, runId);
-            int republished = enqueuer.republishQueued(result, runId);
+            int inFlight = Enqueuer.inFlight(result).size();
             out.printf("Run %s: %d dates to process (%d already done, %d resumed), %d worker threads.%n",
-                    runId, result.queued().size() + republished + result.count(EnqueuePolicy.EnqueueDecision.SKIP_RUNNING),
-                    result.count(EnqueuePolicy.EnqueueDecision.SKIP_DONE), republished + result.count(EnqueuePolicy.EnqueueDecision.SKIP_RUNNING),
+                    runId, inFlight, result.count(EnqueuePolicy.EnqueueDecision.SKIP_DONE), inFlight - result.queued().size(),
                     settings.concurrency());
             out.flush();
 
@@ -84,6 +86,11 @@ public final class RunCommand
             try {
                 Map<DateState, Long> counts = progress.update();
                 while (counts.get(DateState.SUCCEEDED) + counts.get(DateState.NO_GAMES) + counts.get(DateState.FAILED) < keys.size()) {
+                    if (worker.fatalFailure().isDone()) {
+                        progress.finish();
+                        worker.stop(Duration.ZERO);
+                        throw worker.fatalFailure().join();
+                    }
                     Thread.sleep(POLL.toMillis());
                     counts = progress.update();
                 }

@@ -59,7 +59,7 @@ public final class StatusCommand
         PrintWriter out = spec.commandLine().getOut();
         List<AnalyticsTable> tables = table == null ? Arrays.asList(AnalyticsTable.values()) : TableSelection.parse(table);
         Optional<DateRange> range = dates.span();
-        try (FleetConnection fleet = new FleetConnection(backend.load(), List.of())) {
+        try (FleetConnection fleet = FleetConnection.readOnly(backend.load())) {
             List<StateCounts> counts = tables.stream().map(each -> StateCounts.of(fleet.stateStore(), each, range)).toList();
             if (json) {
                 JsonOutput.print(out, toJson(counts, range));

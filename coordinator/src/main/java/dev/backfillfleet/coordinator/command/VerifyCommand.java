@@ -55,7 +55,7 @@ public final class VerifyCommand
         }
         List<AnalyticsTable> tables = table == null ? AnalyticsTable.all() : TableSelection.parse(table);
         DateSelection selection = dates.required();
-        try (FleetConnection fleet = new FleetConnection(backend.load(), List.of())) {
+        try (FleetConnection fleet = FleetConnection.readOnly(backend.load())) {
             GameDates.Eligible eligible = GameDates.within(fleet.warehouse(), selection.dates());
             CoverageCheck check = new CoverageCheck(fleet.stateStore(), fleet.warehouse());
             List<TableCoverage> coverages = tables.stream().map(each -> check.check(each, eligible.dates())).toList();

@@ -36,6 +36,7 @@ public final class Style
             case TRANSIENT -> Colour.YELLOW;
             case PERMANENT -> Colour.RED;
             case USER -> Colour.MAGENTA;
+            case ENVIRONMENT -> Colour.MAGENTA;
         };
     }
 }

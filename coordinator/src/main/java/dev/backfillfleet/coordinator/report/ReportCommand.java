@@ -64,7 +64,7 @@ public final class ReportCommand
             throw FleetException.userError("--out " + out + ": directory " + parent + " does not exist");
         }
         FleetConfig config = backend.load();
-        try (FleetConnection fleet = new FleetConnection(config, List.of())) {
+        try (FleetConnection fleet = FleetConnection.readOnly(config)) {
             List<TableReport> tables = tableReports(fleet.stateStore(), range);
             String page = HtmlReport.render(range, tables, Clock.systemUTC().instant(), source(config));
             write(page);
@@ -99,6 +99,7 @@ public final class ReportCommand
 
     private static String source(FleetConfig config)
     {
-        return config.stateBackend().equals("embedded") ? "embedded (" + config.home().toAbsolutePath().normalize() + ")" : config.stateBackend();
+        return config.stateBackend() == dev.backfillfleet.config.StateBackend.EMBEDDED
+                ? "embedded (" + config.home().toAbsolutePath().normalize() + ")" : config.stateBackend().configName();
     }
 }

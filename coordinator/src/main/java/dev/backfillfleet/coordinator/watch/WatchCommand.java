@@ -70,7 +70,7 @@ public final class WatchCommand
         Terminal terminal = Terminal.detect();
         Optional<DateRange> range = dates.span();
         Clock clock = Clock.systemDefaultZone();
-        try (FleetConnection fleet = new FleetConnection(backend.load(), List.of())) {
+        try (FleetConnection fleet = FleetConnection.readOnly(backend.load())) {
             ProgressSampler sampler = new ProgressSampler(fleet.stateStore(), Optional.ofNullable(table).map(TableSelection::parse), range, System::nanoTime);
             WatchFrame frame = new WatchFrame(terminal, range);
             RedrawingScreen screen = new RedrawingScreen(out);

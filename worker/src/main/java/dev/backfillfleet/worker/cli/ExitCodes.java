@@ -6,20 +6,26 @@ import picocli.CommandLine;
 
 import java.io.PrintWriter;
 
-/** 0 success, 1 the job ran and something failed or falls short, 2 bad usage or input. */
+/**
+ * 0 success, 1 the job ran and something failed or falls short, 2 bad usage or input, 3 the
+ * environment is wrong (a missing resource, index, permission or credentials): nothing was
+ * marked failed, fix what the one line names and run again.
+ */
 public final class ExitCodes
 {
     public static final int SUCCESS = 0;
     public static final int FAILED = 1;
     public static final int USAGE = 2;
-    public static final String HELP_FOOTER = "%nExit codes: 0 success, 1 something failed or falls short, 2 bad usage or input.";
+    public static final int ENVIRONMENT = 3;
+    public static final String HELP_FOOTER = "%nExit codes: 0 success, 1 something failed or falls short, 2 bad usage or input,"
+            + "%n3 the environment is wrong (a missing resource, index, permission or credentials; nothing was marked failed).";
 
     private ExitCodes() {}
 
     /** Configures picocli: usage errors exit 2; user errors print one line (stack trace with --verbose). */
     public static CommandLine configure(CommandLine commandLine)
     {
-        commandLine.setExitCodeExceptionMapper(failure -> FleetException.classify(failure) == ErrorClass.USER ? USAGE : FAILED);
+        commandLine.setExitCodeExceptionMapper(failure -> forClass(FleetException.classify(failure)));
         commandLine.setParameterExceptionHandler((exception, args) -> {
             PrintWriter err = exception.getCommandLine().getErr();
             err.println("error: " + exception.getMessage());
@@ -30,18 +36,38 @@ public final class ExitCodes
             PrintWriter err = command.getErr();
             boolean verbose = parseResult.originalArgs().contains("--verbose") || parseResult.originalArgs().contains("-v");
             ErrorClass errorClass = FleetException.classify(exception);
-            if (errorClass == ErrorClass.USER && !verbose) {
-                err.println("error: " + exception.getMessage());
-                return USAGE;
-            }
             if (verbose) {
                 exception.printStackTrace(err);
+            }
+            else if (errorClass == ErrorClass.USER || errorClass == ErrorClass.ENVIRONMENT) {
+                err.println("error: " + messageOf(exception));
             }
             else {
                 err.println("error: " + exception.getMessage() + " (run with --verbose for details)");
             }
-            return errorClass == ErrorClass.USER ? USAGE : FAILED;
+            return forClass(errorClass);
         });
         return commandLine;
+    }
+
+    /** The exit code a failure of this class ends a command with. */
+    public static int forClass(ErrorClass errorClass)
+    {
+        return switch (errorClass) {
+            case USER -> USAGE;
+            case ENVIRONMENT -> ENVIRONMENT;
+            case TRANSIENT, PERMANENT -> FAILED;
+        };
+    }
+
+    /** The message of our own exception in the chain (wrappers such as Guice's say less). */
+    public static String messageOf(Throwable failure)
+    {
+        for (Throwable current = failure; current != null; current = current.getCause()) {
+            if (current instanceof FleetException) {
+                return current.getMessage();
+            }
+        }
+        return failure.getMessage();
     }
 }

@@ -43,7 +43,7 @@ public final class WorkerHttpServer
     }
 
     /** Listens on every interface at {@code port} (0: a free port, see {@link #port()}). */
-    public static WorkerHttpServer start(int port, Readiness readiness, Supplier<String> metrics)
+    public static WorkerHttpServer start(String host, int port, Readiness readiness, Supplier<String> metrics)
     {
         requireNonNull(readiness, "readiness is null");
         requireNonNull(metrics, "metrics is null");
@@ -52,7 +52,7 @@ public final class WorkerHttpServer
         }
         HttpServer server;
         try {
-            server = HttpServer.create(new InetSocketAddress(port), 16);
+            server = HttpServer.create(new InetSocketAddress(host, port), 16);
         }
         catch (BindException e) {
             throw FleetException.userError("--http-port " + port + ": " + e.getMessage() + " (another process listens there; pick another port or 0)");

@@ -40,6 +40,11 @@ public final class WorkerMetrics
                 "error_class", stats.failures(), Enum::name);
         counters(text, "backfill_worker_deferrals_total", "Deliveries returned to the queue without using an attempt, by reason.",
                 "reason", stats.deferrals(), DeferReason::label);
+        text.family("backfill_worker_throttled_retries_total", "counter",
+                "Retries after the backend asked this worker to slow down (BigQuery rateLimitExceeded, quotaExceeded); they wait seconds, not milliseconds.")
+                .sample("backfill_worker_throttled_retries_total", Map.of(), stats.throttledRetries());
+        counters(text, "backfill_worker_state_reads_total", "State records read to check upstream dates (each one Firestore document read).",
+                "reason", stats.stateReads(), state -> state.name().toLowerCase(java.util.Locale.ROOT));
         histograms(text);
         return text.toString();
     }

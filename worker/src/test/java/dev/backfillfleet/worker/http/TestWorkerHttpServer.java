@@ -24,7 +24,7 @@ class TestWorkerHttpServer
             throws Exception
     {
         Readiness readiness = new Readiness();
-        try (WorkerHttpServer server = WorkerHttpServer.start(0, readiness, () -> "")) {
+        try (WorkerHttpServer server = WorkerHttpServer.start("127.0.0.1", 0, readiness, () -> "")) {
             assertThat(server.port()).isPositive();
             assertThat(get(server, "/healthz").statusCode()).isEqualTo(200);
             HttpResponse<String> starting = get(server, "/readyz");
@@ -48,7 +48,7 @@ class TestWorkerHttpServer
     void metricsAreServedAsPrometheusText()
             throws Exception
     {
-        try (WorkerHttpServer server = WorkerHttpServer.start(0, new Readiness(), () -> "backfill_worker_in_flight 3\n")) {
+        try (WorkerHttpServer server = WorkerHttpServer.start("127.0.0.1", 0, new Readiness(), () -> "backfill_worker_in_flight 3\n")) {
             HttpResponse<String> metrics = get(server, "/metrics");
             assertThat(metrics.statusCode()).isEqualTo(200);
             assertThat(metrics.headers().firstValue("Content-Type")).contains("text/plain; version=0.0.4; charset=utf-8");
@@ -60,7 +60,7 @@ class TestWorkerHttpServer
     void unknownPathsAndMethods()
             throws Exception
     {
-        try (WorkerHttpServer server = WorkerHttpServer.start(0, new Readiness(), () -> "")) {
+        try (WorkerHttpServer server = WorkerHttpServer.start("127.0.0.1", 0, new Readiness(), () -> "")) {
             assertThat(get(server, "/").statusCode()).isEqualTo(404);
             HttpResponse<String> post = client.send(HttpRequest.newBuilder(uri(server, "/metrics")).POST(HttpRequest.BodyPublishers.noBody()).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -75,7 +75,7 @@ class TestWorkerHttpServer
     void closingStopsListening()
             throws Exception
     {
-        WorkerHttpServer server = WorkerHttpServer.start(0, new Readiness(), () -> "");
+        WorkerHttpServer server = WorkerHttpServer.start("127.0.0.1", 0, new Readiness(), () -> "");
         server.close();
         assertThatThrownBy(() -> get(server, "/healthz")).isInstanceOf(IOException.class);
     }
@@ -85,11 +85,11 @@ class TestWorkerHttpServer
             throws Exception
     {
         try (ServerSocket taken = new ServerSocket(0)) {
-            assertThatThrownBy(() -> WorkerHttpServer.start(taken.getLocalPort(), new Readiness(), () -> ""))
+            assertThatThrownBy(() -> WorkerHttpServer.start("127.0.0.1", taken.getLocalPort(), new Readiness(), () -> ""))
                     .isInstanceOf(FleetException.class)
                     .hasMessageContaining("--http-port " + taken.getLocalPort());
         }
-        assertThatThrownBy(() -> WorkerHttpServer.start(70000, new Readiness(), () -> "")).hasMessageContaining("is not a port");
+        assertThatThrownBy(() -> WorkerHttpServer.start("127.0.0.1", 70000, new Readiness(), () -> "")).hasMessageContaining("is not a port");
     }
 
     private HttpResponse<String> get(WorkerHttpServer server, String path)

@@ -1,0 +1,86 @@
+package dev.backfillfleet.firestore;
+
+import com.google.cloud.Timestamp;
+import com.google.cloud.firestore.Firestore;
+import dev.backfillfleet.support.Lazy;
+import dev.backfillfleet.warehouse.PermitWindows;
+import dev.backfillfleet.warehouse.TableRef;
+import dev.backfillfleet.warehouse.WindowedWriteGate;
+import io.grpc.Status;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Write permits as Firestore documents: one per (table, window, permit), made with create(),
+ * which fails ALREADY_EXISTS when another worker took it. Every document is written once, so no
+ * document sees more than one write (Firestore sustains about one per second per document).
+ * {@code expireAt} lets a TTL policy delete old permits (infra/ sets it up).
+ */
+public final class FirestorePermitStore
+        implements WindowedWriteGate.PermitStore, AutoCloseable
+{
+    public static final String EXPIRE_AT = "expireAt";
+    private static final Duration KEPT = Duration.ofDays(1);
+
+    private final Lazy<Firestore> client;
+    private final String collection;
+    private final PermitWindows windows;
+
+    public FirestorePermitStore(FirestoreStateStoreSettings settings, PermitWindows windows)
+    {
+        this.client = Lazy.of(() -> FirestoreStateStore.createClient(settings));
+        this.collection = permitCollection(settings.collection());
+        this.windows = requireNonNull(windows, "windows is null");
+    }
+
+    /** The collection next to the state records: {@code backfill_dates_write_permits}. */
+    public static String permitCollection(String stateCollection)
+    {
+        return stateCollection + "_write_permits";
+    }
+
+    @Override
+    public boolean tryTake(TableRef table, long window, int permit)
+    {
+        Instant start = windows.startOf(window);
+        Map<String, Object> fields = Map.of(
+                "table", table.toString(),
+                "window", Timestamp.ofTimeSecondsAndNanos(start.getEpochSecond(), 0),
+                "permit", (long) permit,
+                EXPIRE_AT, Timestamp.ofTimeSecondsAndNanos(start.plus(KEPT).getEpochSecond(), 0));
+        String id = table.dataset() + "." + table.table() + "__" + window + "__" + permit;
+        try {
+            client.get().collection(collection).document(id).create(fields).get();
+            return true;
+        }
+        catch (ExecutionException e) {
+            Optional<Status.Code> code = FirestoreFailures.statusCode(e);
+            if (code.isPresent() && code.get() == Status.Code.ALREADY_EXISTS) {
+                return false;
+            }
+            throw FirestoreFailures.translate("write permit " + id, e);
+        }
+        catch (InterruptedException e) {
+            throw FirestoreFailures.translate("write permit " + id, e);
+        }
+    }
+
+    @Override
+    public void close()
+    {
+        client.ifMade().ifPresent(firestore -> {
+            try {
+                firestore.close();
+            }
+            catch (Exception e) {
+                throw FirestoreFailures.translate("close", e);
+            }
+        });
+    }
+}

@@ -1,0 +1,132 @@
+package dev.backfillfleet.worker;
+
+import dev.backfillfleet.domain.Lease;
+import dev.backfillfleet.state.LeaseLostException;
+import dev.backfillfleet.state.StateStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The lease of one running date, renewed every third of its length. When a renewal finds it
+ * taken over (or cannot renew it before it expires), the lease is lost and the thread running
+ * the date is interrupted, so that the work stops and its result is thrown away. A stop request
+ * (shutdown, a broken environment) interrupts the thread the same way, to give the date back.
+ */
+public final class HeldLease
+        implements AutoCloseable
+{
+    private static final Logger log = LoggerFactory.getLogger(HeldLease.class);
+
+    private final StateStore stateStore;
+    private final Duration leaseLength;
+    private final Clock clock;
+    private final Thread runner;
+    private Lease lease;
+    private Optional<String> lost = Optional.empty();
+    private Optional<String> stopRequested = Optional.empty();
+    private Scheduler.Cancellable renewals = () -> {};
+    private Runnable onClose = () -> {};
+
+    HeldLease(StateStore stateStore, Lease lease, Duration leaseLength, Clock clock, Thread runner)
+    {
+        this.stateStore = requireNonNull(stateStore, "stateStore is null");
+        this.lease = requireNonNull(lease, "lease is null");
+        this.leaseLength = requireNonNull(leaseLength, "leaseLength is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        this.runner = requireNonNull(runner, "runner is null");
+    }
+
+    void renewEvery(Scheduler scheduler, Runnable whenClosed)
+    {
+        onClose = whenClosed;
+        renewals = scheduler.every(leaseLength.dividedBy(3), this::renewQuietly);
+    }
+
+    public synchronized Lease current()
+    {
+        return lease;
+    }
+
+    public synchronized Optional<String> lost()
+    {
+        return lost;
+    }
+
+    public synchronized Optional<String> stopRequested()
+    {
+        return stopRequested;
+    }
+
+    /** Renews now, for a write about to happen: the write may land only under a live lease. */
+    public synchronized Lease renewNow()
+    {
+        if (lost.isPresent()) {
+            throw new LeaseLostException(lease, lost.get());
+        }
+        try {
+            lease = stateStore.heartbeat(lease, leaseLength);
+            return lease;
+        }
+        catch (LeaseLostException e) {
+            markLost(e.getMessage());
+            throw e;
+        }
+    }
+
+    private void renewQuietly()
+    {
+        synchronized (this) {
+            if (lost.isPresent()) {
+                return;
+            }
+            try {
+                lease = stateStore.heartbeat(lease, leaseLength);
+                return;
+            }
+            catch (LeaseLostException e) {
+                markLost(e.getMessage());
+            }
+            catch (RuntimeException e) {
+                if (clock.instant().isBefore(lease.expiresAt())) {
+                    log.warn("lease renewal for {} failed, trying again: {}", lease.key(), e.getMessage());
+                    return;
+                }
+                markLost("not renewed before it expired at " + lease.expiresAt() + ": " + e.getMessage());
+            }
+        }
+        runner.interrupt();
+    }
+
+    private void markLost(String reason)
+    {
+        if (lost.isEmpty()) {
+            log.warn("{}; stopping this attempt and discarding its result", reason);
+            lost = Optional.of(reason);
+        }
+    }
+
+    /** Asks the running date to stop and be given back, e.g. on shutdown. */
+    public void requestStop(String reason)
+    {
+        synchronized (this) {
+            if (stopRequested.isPresent()) {
+                return;
+            }
+            stopRequested = Optional.of(reason);
+        }
+        runner.interrupt();
+    }
+
+    @Override
+    public void close()
+    {
+        renewals.cancel();
+        onClose.run();
+    }
+}

@@ -1,0 +1,104 @@
+package dev.backfillfleet.worker;
+
+import dev.backfillfleet.domain.DateKey;
+import dev.backfillfleet.domain.DateRecord;
+import dev.backfillfleet.domain.DateState;
+import dev.backfillfleet.domain.WorkItem;
+import dev.backfillfleet.state.StateStore;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Whether a date's upstream dates are done, at a cost that does not grow with each delivery:
+ * upstream dates seen done are remembered for a while (done dates change only by an explicit
+ * force or retry), and the rest are read in small chunks, newest first (the likeliest to be
+ * still running), stopping at the first chunk with one not done. An {@code upcoming_player}
+ * delivery, with 90 upstream dates, reads 90 records the first time and usually 10 after.
+ */
+public final class UpstreamGate
+{
+    static final int CHUNK = 10;
+
+    private final StateStore stateStore;
+    private final Clock clock;
+    private final Duration rememberDone;
+    private final WorkerStats stats;
+    private final Map<DateKey, Instant> seenDone = new ConcurrentHashMap<>();
+
+    public UpstreamGate(StateStore stateStore, Clock clock, Duration rememberDone, WorkerStats stats)
+    {
+        this.stateStore = requireNonNull(stateStore, "stateStore is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        this.rememberDone = requireNonNull(rememberDone, "rememberDone is null");
+        this.stats = requireNonNull(stats, "stats is null");
+    }
+
+    public Check check(WorkItem item)
+    {
+        Instant now = clock.instant();
+        List<DateKey> unknown = new ArrayList<>();
+        for (DateKey key : item.table().upstreamKeys(item.date())) {
+            Instant seen = seenDone.get(key);
+            if (seen == null || seen.plus(rememberDone).isBefore(now)) {
+                unknown.add(key);
+            }
+        }
+        unknown.sort(Comparator.comparing(DateKey::date).reversed());
+        for (int start = 0; start < unknown.size(); start += CHUNK) {
+            List<DateKey> chunk = unknown.subList(start, Math.min(unknown.size(), start + CHUNK));
+            Map<DateKey, DateRecord> records = stateStore.getAll(chunk);
+            stats.stateReads(item.table(), chunk.size());
+            Optional<Check> verdict = judge(chunk, records, now);
+            if (verdict.isPresent()) {
+                return verdict.get();
+            }
+        }
+        return Check.READY;
+    }
+
+    private Optional<Check> judge(List<DateKey> chunk, Map<DateKey, DateRecord> records, Instant now)
+    {
+        boolean waiting = false;
+        for (DateKey key : chunk) {
+            DateRecord record = records.get(key);
+            if (record == null || record.state() == DateState.PENDING) {
+                return Optional.of(Check.broken("upstream " + key + " was never enqueued; enqueue it (or use --table all) first"));
+            }
+            if (record.state() == DateState.FAILED) {
+                return Optional.of(Check.broken("upstream " + key + " FAILED: " + record.errorMessage().orElse("no message")));
+            }
+            if (record.state().isDone()) {
+                seenDone.put(key, now);
+            }
+            else {
+                waiting = true;
+            }
+        }
+        return waiting ? Optional.of(Check.WAITING) : Optional.empty();
+    }
+
+    /**
+     * Ready when every upstream date is done; waiting while some are on their way; broken when
+     * one failed or was never enqueued (waiting would be forever).
+     */
+    public record Check(boolean waiting, Optional<String> broken)
+    {
+        static final Check READY = new Check(false, Optional.empty());
+        static final Check WAITING = new Check(true, Optional.empty());
+
+        static Check broken(String reason)
+        {
+            return new Check(false, Optional.of(reason));
+        }
+    }
+}
