@@ -20,6 +20,8 @@ import java.util.function.Predicate;
 /**
  * upcoming_team_game_context: one row per (game, team) for every schedule game of the date, in any
  * status: rest, form and travel from the team's season so far, lines and injuries of the day.
+ * Spreads and totals are exact medians over bookmakers, rounded half-up once; their movements are
+ * taken between the exact medians.
  */
 public final class UpcomingTeamProcessor
         implements TableProcessor
@@ -68,7 +70,7 @@ public final class UpcomingTeamProcessor
                 .orElse(Optional.of(TravelDistances.Trip.NONE));
         Optional<Long> lastMargin = season.lastMargin();
         TeamLines lines = inputs.lines().forTeam(game, team);
-        Row row = Row.builder()
+        Row.Builder row = Row.builder()
                 .set("game_id", game.gameId())
                 .set("nba_game_id", game.nbaGameId())
                 .set("game_date", game.gameDate())
@@ -92,18 +94,11 @@ public final class UpcomingTeamProcessor
                 .set("time_zones_crossed", trip.map(TravelDistances.Trip::timeZonesCrossed).orElse(null))
                 .set("opponent_days_rest", opponentRest.daysRest())
                 .set("rest_advantage", RestDays.advantage(rest, opponentRest))
-                .set("game_spread", lines.spread())
-                .set("opening_spread", lines.openingSpread())
-                .set("spread_movement", lines.spreadMovement())
-                .set("game_total", lines.total())
-                .set("opening_total", lines.openingTotal())
-                .set("total_movement", lines.totalMovement())
                 .set("players_out_count", countPlayers(inputs.injuries(), game, team, InjuryStatus::isOut))
                 .set("players_questionable_count", countPlayers(inputs.injuries(), game, team, InjuryStatus::isQuestionableOrDoubtful))
                 .set("quality_tier", QualityTier.ofLines(lines).columnValue())
-                .set("processed_at", context.processedAt())
-                .build();
-        return RowHash.stamp(SCHEMA, row);
+                .set("processed_at", context.processedAt());
+        return RowHash.stamp(SCHEMA, lines.putInto(row).build());
     }
 
     private static long countPlayers(InjuryReport injuries, ScheduledGame game, String team, Predicate<InjuryStatus> status)
