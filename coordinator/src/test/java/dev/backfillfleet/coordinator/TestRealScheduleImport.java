@@ -58,7 +58,8 @@ class TestRealScheduleImport
         List<String> lines = new ArrayList<>(List.of("nba_game_id,game_date,season_year,season_type,start_time_et,home_team,away_team,game_status,home_score,away_score"));
         games.forEach(game -> lines.add(game.asScheduleRow()));
         Files.write(converted, lines);
-        CoordinatorCli.Result imported = cli.run("import", "--table", "nba_raw.nbac_schedule", converted.toString());
+        // the file is the whole season: from July to June, a date without a game had none
+        CoordinatorCli.Result imported = cli.run("import", "--table", "nba_raw.nbac_schedule", "--covers", "2024-07-01..2025-06-30", converted.toString());
         assertThat(imported.exitCode()).as(imported.err()).isZero();
 
         LocalDate first = games.stream().map(Game::date).min(LocalDate::compareTo).orElseThrow();
