@@ -39,6 +39,20 @@ class TestMessageFingerprint
     }
 
     @Test
+    void aMissingInputOfDifferentGamesAndTeamsIsOneCause()
+    {
+        String boston = "game 20241022_NYK_BOS (0022400061) is final but BOS has no valid row in nba_raw.nbac_team_boxscore and only 0 active"
+                + " players in nba_raw.nbac_gamebook_player_stats";
+        String charlotte = "game 20241108_IND_CHA (0022400184) is final but CHA has no valid row in nba_raw.nbac_team_boxscore and only 3 active"
+                + " players in nba_raw.nbac_gamebook_player_stats";
+        assertThat(MessageFingerprint.of(charlotte)).isEqualTo(MessageFingerprint.of(boston))
+                .isEqualTo("game <game> (<id>) is final but <team> has no valid row in nba_raw.nbac_team_boxscore and only <n> active players in"
+                        + " nba_raw.nbac_gamebook_player_stats");
+        // other capitals are words, not teams
+        assertThat(MessageFingerprint.of("FAILED (PERMANENT): DNP in UTC")).isEqualTo("FAILED (PERMANENT): DNP in UTC");
+    }
+
+    @Test
     void hexIdsGroupTogetherEvenWhenOneHasNoLetter()
     {
         assertThat(MessageFingerprint.of("bigquery job bq-12345678 failed")).isEqualTo(MessageFingerprint.of("bigquery job bq-1a2b3c4d failed"));
