@@ -1,5 +1,7 @@
 package dev.backfillfleet.demo;
 
+import dev.backfillfleet.coverage.InputCoverage;
+import dev.backfillfleet.coverage.InputCoverageLedger;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.warehouse.Row;
 import dev.backfillfleet.warehouse.TableRef;
@@ -7,6 +9,7 @@ import dev.backfillfleet.warehouse.Warehouse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -15,13 +18,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.backfillfleet.schema.RawTables.INPUT_COVERAGE;
 import static dev.backfillfleet.schema.RawTables.TRAVEL_DISTANCES;
 
 /**
  * Writes the demo league into a warehouse: every partitioned raw table with one
  * {@link Warehouse#replacePartitions} call per (table, calendar month of a season), so that only
  * about a month of one table is in memory at a time (the play-by-play and the props are over a
- * million rows each), then the static travel distances with {@link Warehouse#replaceAll}.
+ * million rows each), then the static travel distances with {@link Warehouse#replaceAll}, and the
+ * coverage of every season in {@code nba_raw.input_coverage}.
  */
 public final class DemoDataSeeder
 {
@@ -47,6 +52,7 @@ public final class DemoDataSeeder
             counts.put(table, seedTable(warehouse, league, table));
         }
         counts.put(TRAVEL_DISTANCES, seedTable(warehouse, league, TRAVEL_DISTANCES));
+        counts.put(INPUT_COVERAGE, seedTable(warehouse, league, INPUT_COVERAGE));
         log.info("Seeded the demo league ({} seasons) in {}: {}", league.seasons().size(), Duration.ofNanos(System.nanoTime() - started), counts);
         return counts;
     }
@@ -57,7 +63,18 @@ public final class DemoDataSeeder
      */
     public static long seedTable(Warehouse warehouse, DemoLeague league, TableRef table)
     {
+        return seedTable(warehouse, league, table, Clock.systemUTC());
+    }
+
+    /** {@link #seedTable(Warehouse, DemoLeague, TableRef)}, with the clock that stamps coverage records. */
+    public static long seedTable(Warehouse warehouse, DemoLeague league, TableRef table, Clock clock)
+    {
         DemoRawTables tables = new DemoRawTables(league);
+        if (table.equals(INPUT_COVERAGE)) {
+            List<InputCoverage> coverage = tables.inputCoverage(clock.instant());
+            InputCoverageLedger.record(warehouse, coverage);
+            return coverage.size();
+        }
         if (table.equals(TRAVEL_DISTANCES)) {
             List<Row> distances = tables.travelDistances();
             warehouse.replaceAll(TRAVEL_DISTANCES, distances);

@@ -144,12 +144,4 @@ public record DemoPlayer(String name, String lookup, Position position, double q
             case CENTER -> 3.5;
         };
     }
-
-    /** Points per 36 minutes at league-average team efficiency. */
-    public double expectedPointsPer36()
-    {
-        double threeRate = threePointRate();
-        double pointsPerShot = (1 - threeRate) * 2 * twoPointPct() + threeRate * 3 * threePointPct();
-        return fieldGoalAttemptsPer36() * (pointsPerShot + freeThrowRate() * freeThrowPct());
-    }
 }

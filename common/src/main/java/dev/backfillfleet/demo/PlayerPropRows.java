@@ -10,8 +10,11 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * {@code odds_api_player_points_props}: for most active players with real minutes (about 10% have
- * none), lines from some of draftkings, fanduel, betmgm and caesars. Per bookmaker: an opening
+ * {@code odds_api_player_points_props}: for most active players expected to play real minutes
+ * (about 10% have none), lines from some of draftkings, fanduel, betmgm and caesars. A line is set
+ * before tip-off, so it comes from what is known then: the player's rates, his place in the
+ * announced rotation (so his expected minutes, not the minutes he went on to play), both teams'
+ * strengths and home court, plus the bookmakers' own error. Per bookmaker: an opening
  * snapshot about a day before tip-off, one to three pre-game snapshots, one at tip-off (0) and
  * usually one in-game snapshot (negative minutes, a clearly different line). Lines are always
  * x.5; {@code snapshot_timestamp = start_time_et - minutes_before_tipoff}.
@@ -24,7 +27,7 @@ final class PlayerPropRows
     /** Whole points, so every line stays x.5. */
     private static final int[] BOOKMAKER_OFFSETS = {-1, 0, 0, 1};
     private static final int[] PRE_GAME_MINUTES = {720, 360, 180, 90, 30};
-    private static final int MIN_SECONDS_FOR_PROPS = 12 * 60;
+    private static final double MIN_EXPECTED_SECONDS_FOR_PROPS = 12 * 60;
     private static final double PLAYERS_WITHOUT_PROPS = 0.10;
     private static final double IN_GAME_SNAPSHOT = 0.85;
 
@@ -39,11 +42,16 @@ final class PlayerPropRows
             List<Row> rows = partitions.partition(game.gameDate());
             String gameId = game.gameId();
             for (TeamGame team : List.of(result.away(), result.home())) {
-                for (PlayerGame player : team.players()) {
-                    if (!player.isActive() || player.seconds() < MIN_SECONDS_FOR_PROPS || Draws.chance(random, PLAYERS_WITHOUT_PROPS)) {
+                TeamDraft.Scoring scoring = TeamDraft.Scoring.of(season.strengths().get(team.team()),
+                        season.strengths().get(game.opponentOf(team.team())), team.home());
+                List<PlayerGame> rotation = team.activePlayers();
+                for (int slot = 0; slot < rotation.size(); slot++) {
+                    PlayerGame player = rotation.get(slot);
+                    double expectedSeconds = TeamDraft.expectedSeconds(rotation.size(), slot);
+                    if (expectedSeconds < MIN_EXPECTED_SECONDS_FOR_PROPS || Draws.chance(random, PLAYERS_WITHOUT_PROPS)) {
                         continue;
                     }
-                    double expected = player.player().expectedPointsPer36() * player.seconds() / 2160.0 * (1 + 0.12 * random.nextGaussian());
+                    double expected = TeamDraft.expectedPoints(player.player(), expectedSeconds, scoring) * (1 + 0.12 * random.nextGaussian());
                     double consensus = halfPoint(expected);
                     for (String bookmaker : bookmakers(random)) {
                         double closing = Math.max(0.5, consensus + BOOKMAKER_OFFSETS[random.nextInt(BOOKMAKER_OFFSETS.length)]);

@@ -56,23 +56,59 @@ final class TeamDraft
         return seconds;
     }
 
-    void drawStats(SplittableRandom random, TeamStrength own, TeamStrength opponent, boolean home)
+    /**
+     * What a game's scoring depends on at team level, known before tip-off: shot volume from both
+     * teams' pace, and shooting efficiency from their strengths and home court.
+     */
+    record Scoring(double volume, double efficiency, double expectedPoints)
     {
-        double paced = TeamStrength.LEAGUE_POINTS + own.pace() + opponent.pace();
-        double volume = VOLUME_CALIBRATION * paced / TeamStrength.LEAGUE_POINTS;
-        expectedPoints = own.expectedPoints(opponent, home);
-        double efficiency = expectedPoints / paced;
-        for (int index = 0; index < stats.length; index++) {
-            stats[index] = drawPlayer(random, lineup.active().get(index), seconds[index] / SECONDS_PER_36, volume, efficiency);
+        static Scoring of(TeamStrength own, TeamStrength opponent, boolean home)
+        {
+            double paced = TeamStrength.LEAGUE_POINTS + own.pace() + opponent.pace();
+            double expectedPoints = own.expectedPoints(opponent, home);
+            return new Scoring(VOLUME_CALIBRATION * paced / TeamStrength.LEAGUE_POINTS, expectedPoints / paced, expectedPoints);
         }
     }
 
-    private static StatLine drawPlayer(SplittableRandom random, DemoPlayer player, double per36, double volume, double efficiency)
+    /**
+     * The seconds the player in rotation slot {@code slot} of {@code activePlayers} is expected to play
+     * before the game: his slot's share of regulation time (the draw adds noise, overtime more).
+     */
+    static double expectedSeconds(int activePlayers, int slot)
     {
+        double total = 0;
+        for (int index = 0; index < activePlayers; index++) {
+            total += MINUTES_WEIGHTS[index];
+        }
+        return MINUTES_WEIGHTS[slot] / total * GameClock.REGULATION_TEAM_SECONDS;
+    }
+
+    /** The mean of the points {@link #drawPlayer} draws for a player on the floor {@code seconds}. */
+    static double expectedPoints(DemoPlayer player, double seconds, Scoring scoring)
+    {
+        double attempts = player.fieldGoalAttemptsPer36() * seconds / SECONDS_PER_36 * scoring.volume();
+        double threeRate = player.threePointRate();
+        double perShot = (1 - threeRate) * 2 * Math.min(0.8, player.twoPointPct() * scoring.efficiency())
+                + threeRate * 3 * Math.min(0.6, player.threePointPct() * scoring.efficiency());
+        return attempts * (perShot + player.freeThrowRate() * player.freeThrowPct());
+    }
+
+    void drawStats(SplittableRandom random, TeamStrength own, TeamStrength opponent, boolean home)
+    {
+        Scoring scoring = Scoring.of(own, opponent, home);
+        expectedPoints = scoring.expectedPoints();
+        for (int index = 0; index < stats.length; index++) {
+            stats[index] = drawPlayer(random, lineup.active().get(index), seconds[index] / SECONDS_PER_36, scoring);
+        }
+    }
+
+    private static StatLine drawPlayer(SplittableRandom random, DemoPlayer player, double per36, Scoring scoring)
+    {
+        double volume = scoring.volume();
         int fgAttempted = Draws.count(random, player.fieldGoalAttemptsPer36() * per36 * volume, SHOT_VOLUME_SPREAD);
         int threeAttempted = Draws.binomial(random, fgAttempted, player.threePointRate());
-        int threeMade = Draws.binomial(random, threeAttempted, Math.min(0.6, player.threePointPct() * efficiency));
-        int twoMade = Draws.binomial(random, fgAttempted - threeAttempted, Math.min(0.8, player.twoPointPct() * efficiency));
+        int threeMade = Draws.binomial(random, threeAttempted, Math.min(0.6, player.threePointPct() * scoring.efficiency()));
+        int twoMade = Draws.binomial(random, fgAttempted - threeAttempted, Math.min(0.8, player.twoPointPct() * scoring.efficiency()));
         int ftAttempted = Draws.poisson(random, player.freeThrowRate() * player.fieldGoalAttemptsPer36() * per36 * volume);
         int ftMade = Draws.binomial(random, ftAttempted, player.freeThrowPct());
         return new StatLine(

@@ -16,7 +16,10 @@ import static dev.backfillfleet.warehouse.ColumnType.INT64;
 import static dev.backfillfleet.warehouse.ColumnType.STRING;
 import static dev.backfillfleet.warehouse.ColumnType.TIMESTAMP;
 
-/** The raw inputs of analytics-tables.md (dataset {@code nba_raw}, and the static travel table). */
+/**
+ * The raw inputs of analytics-tables.md (dataset {@code nba_raw}, and the static travel table),
+ * and {@code nba_raw.input_coverage}, the record of which dates each raw table's data covers.
+ */
 public final class RawTables
 {
     public static final String RAW_DATASET = "nba_raw";
@@ -31,6 +34,7 @@ public final class RawTables
     public static final TableRef GAME_LINES = new TableRef(RAW_DATASET, "odds_api_game_lines");
     public static final TableRef INJURY_REPORT = new TableRef(RAW_DATASET, "nbac_injury_report");
     public static final TableRef TRAVEL_DISTANCES = new TableRef(STATIC_DATASET, "travel_distances");
+    public static final TableRef INPUT_COVERAGE = new TableRef(RAW_DATASET, "input_coverage");
 
     private RawTables() {}
 
@@ -38,7 +42,7 @@ public final class RawTables
     {
         return List.of(
                 schedule(), teamBoxscore(), gamebookPlayerStats(), playByPlay(),
-                playerPointsProps(), gameLines(), injuryReport(), travelDistances());
+                playerPointsProps(), gameLines(), injuryReport(), travelDistances(), inputCoverage());
     }
 
     public static TableSchema schedule()
@@ -162,5 +166,21 @@ public final class RawTables
                 required("to_team", STRING),
                 required("distance_miles", INT64),
                 required("time_zones_crossed", INT64)));
+    }
+
+    /**
+     * One row per recorded span: {@code raw_table} ({@code nba_raw.nbac_schedule}) holds every row it
+     * should for every date from {@code first_date} to {@code last_date}, dates without rows included
+     * (they had no games), as {@code source} said at {@code recorded_at}. Not partitioned: it is small,
+     * read whole and rewritten whole.
+     */
+    public static TableSchema inputCoverage()
+    {
+        return TableSchema.unpartitioned(INPUT_COVERAGE, List.of(
+                required("raw_table", STRING),
+                required("first_date", DATE),
+                required("last_date", DATE),
+                required("source", STRING),
+                required("recorded_at", TIMESTAMP)));
     }
 }

@@ -1,13 +1,16 @@
 package dev.backfillfleet.demo;
 
+import dev.backfillfleet.coverage.InputCoverage;
 import dev.backfillfleet.schema.RawTables;
 import dev.backfillfleet.warehouse.Row;
 import dev.backfillfleet.warehouse.TableRef;
 import dev.backfillfleet.warehouse.TableSchema;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.List;
 
+import static dev.backfillfleet.schema.RawTables.INPUT_COVERAGE;
 import static dev.backfillfleet.schema.RawTables.TRAVEL_DISTANCES;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,8 +22,9 @@ class TestDemoSchemas
     void everyRowOfASeasonValidatesAgainstItsRawTableSchema()
     {
         for (TableSchema schema : RawTables.all()) {
-            List<Row> rows = schema.ref().equals(TRAVEL_DISTANCES)
-                    ? new DemoRawTables(SharedDemoLeague.league()).travelDistances()
+            List<Row> rows = schema.ref().equals(TRAVEL_DISTANCES) ? new DemoRawTables(SharedDemoLeague.league()).travelDistances()
+                    : schema.ref().equals(INPUT_COVERAGE)
+                    ? new DemoRawTables(SharedDemoLeague.league()).inputCoverage(Instant.EPOCH).stream().map(InputCoverage::toRow).toList()
                     : SharedDemoLeague.rows(schema.ref(), SEASON);
             assertThat(rows).as(schema.ref().toString()).isNotEmpty();
             for (Row row : rows) {

@@ -18,15 +18,15 @@ import java.util.stream.Collectors;
 
 /**
  * A warehouse that keeps only row counts per (table, date), for seeding millions of rows in a
- * test. Every {@code sampleEvery}-th row is validated against its raw schema; a partition
- * written twice is an error.
+ * test, and the (few) rows of unpartitioned tables. Every {@code sampleEvery}-th row is validated
+ * against its raw schema; a partition written twice is an error.
  */
 final class TestingCountingWarehouse
         implements Warehouse
 {
     private final Map<TableRef, TableSchema> schemas = RawTables.all().stream().collect(Collectors.toMap(TableSchema::ref, Function.identity()));
     private final Map<TableRef, Map<LocalDate, Long>> counts = new HashMap<>();
-    private final Map<TableRef, Long> unpartitioned = new HashMap<>();
+    private final Map<TableRef, List<Row>> unpartitioned = new HashMap<>();
     private final Set<String> written = new HashSet<>();
     private final int sampleEvery;
     private long seen;
@@ -44,7 +44,7 @@ final class TestingCountingWarehouse
 
     long total(TableRef table)
     {
-        return unpartitioned.containsKey(table) ? unpartitioned.get(table) : counts(table).values().stream().mapToLong(Long::longValue).sum();
+        return unpartitioned.containsKey(table) ? unpartitioned.get(table).size() : counts(table).values().stream().mapToLong(Long::longValue).sum();
     }
 
     int replacePartitionsCalls()
@@ -61,7 +61,10 @@ final class TestingCountingWarehouse
     @Override
     public List<Row> readAll(TableRef table)
     {
-        throw new UnsupportedOperationException("counting only");
+        if (schema(table).partitionColumn().isPresent()) {
+            throw new UnsupportedOperationException("counting only");
+        }
+        return unpartitioned.getOrDefault(table, List.of());
     }
 
     @Override
@@ -90,7 +93,7 @@ final class TestingCountingWarehouse
     {
         TableSchema schema = schema(table);
         rows.forEach(row -> check(schema, row));
-        unpartitioned.put(table, (long) rows.size());
+        unpartitioned.put(table, List.copyOf(rows));
     }
 
     @Override

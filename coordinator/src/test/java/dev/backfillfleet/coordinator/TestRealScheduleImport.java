@@ -1,5 +1,6 @@
 package dev.backfillfleet.coordinator;
 
+import dev.backfillfleet.coordinator.RealSchedule.Game;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.embedded.SqliteWarehouse;
@@ -10,32 +11,24 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The real 2024-25 NBA schedule (not in the repository: /work/shared/data, or ../shared/data
- * beside the repository root) converted to nbac_schedule, imported into an empty warehouse,
- * upcoming_team_game_context computed for the whole season by the fleet, and checked against
- * rest days, game numbers and results computed directly from the file.
+ * The real 2024-25 NBA schedule ({@link RealSchedule}) converted to nbac_schedule, imported into an
+ * empty warehouse, upcoming_team_game_context computed for the whole season by the fleet, and
+ * checked against rest days, game numbers and results computed directly from the file.
  */
 class TestRealScheduleImport
 {
-    private static final String FILE = "nba-schedule-2024-25.csv";
-
     @TempDir
     Path home;
     @TempDir
@@ -43,22 +36,16 @@ class TestRealScheduleImport
 
     @Test
     void upcomingTeamContextAgreesWithTheRealSchedule()
-            throws IOException
     {
-        Path source = realSchedule().orElse(null);
-        Assumptions.assumeTrue(source != null, "skipped: the real schedule " + FILE + " is not in /work/shared/data or ../shared/data beside the repository");
-        List<Game> games = Files.readAllLines(source).stream().skip(1).map(line -> line.split(",", -1))
-                .filter(fields -> !fields[3].equals("preseason"))
-                .map(Game::of)
-                .toList();
+        Path source = RealSchedule.file().orElse(null);
+        Assumptions.assumeTrue(source != null, RealSchedule.SKIPPED);
+        List<Game> games = RealSchedule.games(source);
         assertThat(games).hasSizeGreaterThan(1300);
 
         CoordinatorCli cli = new CoordinatorCli(home).set("backfill.demo-data", "false");
-        Path converted = files.resolve("nbac_schedule.csv");
-        List<String> lines = new ArrayList<>(List.of("nba_game_id,game_date,season_year,season_type,start_time_et,home_team,away_team,game_status,home_score,away_score"));
-        games.forEach(game -> lines.add(game.asScheduleRow()));
-        Files.write(converted, lines);
-        CoordinatorCli.Result imported = cli.run("import", "--table", "nba_raw.nbac_schedule", converted.toString());
+        Path converted = RealSchedule.write(files.resolve("nbac_schedule.csv"), games);
+        // the file is the whole season: from July to June, a date without a game had none
+        CoordinatorCli.Result imported = cli.run("import", "--table", "nba_raw.nbac_schedule", "--covers", "2024-07-01..2025-06-30", converted.toString());
         assertThat(imported.exitCode()).as(imported.err()).isZero();
 
         LocalDate first = games.stream().map(Game::date).min(LocalDate::compareTo).orElseThrow();
@@ -102,40 +89,6 @@ class TestRealScheduleImport
             assertThat(row.getString("last_game_result")).as(what).isEqualTo(previous.winner().equals(team) ? "W" : "L");
             // no distance table was imported: unknown unless the team stays in the same arena
             assertThat(row.getLong("travel_miles")).as(what).isEqualTo(previous.home().equals(game.home()) ? Long.valueOf(0) : null);
-        }
-    }
-
-    private static Optional<Path> realSchedule()
-    {
-        Path moduleDirectory = Path.of("").toAbsolutePath();
-        Path repositoryRoot = Files.exists(moduleDirectory.resolve("bin")) ? moduleDirectory : moduleDirectory.getParent();
-        return Stream.of(Path.of("/work/shared/data"), repositoryRoot.resolve("../shared/data").normalize())
-                .map(directory -> directory.resolve(FILE))
-                .filter(Files::isReadable)
-                .findFirst();
-    }
-
-    /** One row of the real schedule: game_id,game_date,start_time_et,season_type,label,away_team,home_team,away_score,home_score,game_status,... */
-    private record Game(String nbaGameId, LocalDate date, LocalDateTime start, String seasonType, String away, String home, long awayScore,
-            long homeScore, long status)
-    {
-        static Game of(String[] fields)
-        {
-            LocalDate date = LocalDate.parse(fields[1]);
-            return new Game(fields[0], date, LocalDateTime.parse(fields[1] + "T" + fields[2]), fields[3], fields[5], fields[6],
-                    Long.parseLong(fields[7]), Long.parseLong(fields[8]), Long.parseLong(fields[9]));
-        }
-
-        String winner()
-        {
-            return homeScore > awayScore ? home : away;
-        }
-
-        String asScheduleRow()
-        {
-            long seasonYear = date.getMonthValue() >= 10 ? date.getYear() : date.getYear() - 1;
-            return String.join(",", nbaGameId, date.toString(), Long.toString(seasonYear), seasonType,
-                    date + " " + start.toLocalTime(), home, away, Long.toString(status), Long.toString(homeScore), Long.toString(awayScore));
         }
     }
 }

@@ -11,14 +11,19 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * Converts the text of one field to its column's type: INT64 whole numbers, FLOAT64 decimals,
- * BOOL true/false/1/0, DATE {@code YYYY-MM-DD}, TIMESTAMP an ISO instant with a zone or offset
- * ({@code 2024-10-22T23:30:00Z}) or, for Eastern columns ({@code *_et}), a wall-clock time
- * {@code YYYY-MM-DD HH:MM[:SS]} in America/New_York. Empty text is NULL.
+ * BOOL true/false/1/0, DATE {@code YYYY-MM-DD}, and TIMESTAMP in exactly these forms (the README
+ * lists them too): an ISO date-time in UTC or with an offset, {@code 2024-10-22T23:30:00Z},
+ * {@code 2024-10-22T19:30:00-04:00}, seconds optional, a fraction of a second allowed, offset as
+ * {@code +HH:MM} or {@code +HH}, {@code T} and {@code Z} in either case; and, for Eastern columns
+ * only ({@code *_et}), a wall-clock time in America/New_York, {@code 2024-10-22 19:30[:00]} or
+ * {@code 2024-10-22T19:30[:00]}. Empty text is NULL.
  */
 public final class ValueParser
 {
@@ -26,7 +31,10 @@ public final class ValueParser
     private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?\\d+");
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    private static final DateTimeFormatter WALL_CLOCK = DateTimeFormatter.ofPattern("uuuu-MM-dd[ ]['T']HH:mm[:ss]");
+    /** A space or a T between date and time, never both or neither. */
+    private static final List<DateTimeFormatter> WALL_CLOCK = List.of(
+            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm[:ss]"),
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm[:ss]"));
 
     private ValueParser() {}
 
@@ -123,19 +131,26 @@ public final class ValueParser
         catch (DateTimeParseException notWithOffset) {
             // try a wall-clock time below
         }
-        LocalDateTime wallClock;
-        try {
-            wallClock = LocalDateTime.parse(text, WALL_CLOCK);
-        }
-        catch (DateTimeException e) {
-            throw new BadValueException("'" + text + "' is not a timestamp: use an ISO instant such as 2024-10-22T23:30:00Z"
-                    + (eastern ? " or an Eastern time such as 2024-10-22 19:30" : ""));
-        }
+        LocalDateTime wallClock = wallClock(text).orElseThrow(() -> new BadValueException("'" + text
+                + "' is not a timestamp: use an ISO instant such as 2024-10-22T23:30:00Z" + (eastern ? " or an Eastern time such as 2024-10-22 19:30" : "")));
         if (!eastern) {
             throw new BadValueException("'" + text + "' has no time zone: use an ISO instant such as 2024-10-22T23:30:00Z"
                     + " (only Eastern columns, named *_et, take wall-clock times)");
         }
         return wallClock.atZone(EASTERN).toInstant();
+    }
+
+    private static Optional<LocalDateTime> wallClock(String text)
+    {
+        for (DateTimeFormatter format : WALL_CLOCK) {
+            try {
+                return Optional.of(LocalDateTime.parse(text, format));
+            }
+            catch (DateTimeException notThisForm) {
+                // try the next form
+            }
+        }
+        return Optional.empty();
     }
 
     private static boolean isEastern(Column column)

@@ -31,6 +31,27 @@ class TestValueParser
     }
 
     @Test
+    void acceptsExactlyTheTimestampFormsTheReadmeLists()
+            throws BadValueException
+    {
+        Instant instant = Instant.parse("2024-10-22T23:30:00Z");
+        for (String text : List.of("2024-10-22T23:30:00Z", "2024-10-22T23:30Z", "2024-10-22t23:30:00z", "2024-10-22T19:30:00-04:00",
+                "2024-10-22T19:30-04:00", "2024-10-22T19:30:00-04", "2024-10-23T00:30:00+01:00")) {
+            assertThat(ValueParser.parse(SNAPSHOT, text)).as(text).isEqualTo(instant);
+            assertThat(ValueParser.parse(START, text)).as(text).isEqualTo(instant);
+        }
+        assertThat(ValueParser.parse(SNAPSHOT, "2024-10-22T23:30:00.250Z")).isEqualTo(Instant.parse("2024-10-22T23:30:00.250Z"));
+        for (String text : List.of("2024-10-22 19:30", "2024-10-22 19:30:00", "2024-10-22T19:30", "2024-10-22T19:30:00")) {
+            assertThat(ValueParser.parse(START, text)).as(text).isEqualTo(instant);
+            assertThatThrownBy(() -> ValueParser.parse(SNAPSHOT, text)).as(text).hasMessageContaining("has no time zone");
+        }
+        for (String text : List.of("2024-10-2219:30", "2024-10-22 T19:30", "2024-10-22 19:30Z", "2024-10-22 19", "2024-10-22", "19:30",
+                "2024-10-22T19:30:00 EDT", "2024-10-22T19:30:00-0400")) {
+            assertThatThrownBy(() -> ValueParser.parse(START, text)).as(text).hasMessageContaining("is not a timestamp");
+        }
+    }
+
+    @Test
     void convertsEveryTypeAndEmptyIsNull()
             throws BadValueException
     {

@@ -3,6 +3,7 @@ package dev.backfillfleet.coordinator.verify;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.DateRecord;
+import dev.backfillfleet.domain.DateSelection;
 import dev.backfillfleet.domain.DateState;
 import dev.backfillfleet.schema.AnalyticsSchemas;
 import dev.backfillfleet.state.StateStore;
@@ -10,7 +11,6 @@ import dev.backfillfleet.warehouse.Warehouse;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +18,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Verifies one table over game dates: a date counts when its record is SUCCEEDED, its rows written
- * equal its rows expected, and the warehouse partition holds exactly those rows.
+ * Verifies one table over the countable game dates of a selection: a date passes when its record
+ * is SUCCEEDED, its rows written equal its rows expected, and the warehouse partition holds exactly
+ * those rows. Without a countable date, the table has nothing to check, and the reason says why.
  */
 public final class CoverageCheck
 {
@@ -32,20 +33,27 @@ public final class CoverageCheck
         this.warehouse = warehouse;
     }
 
-    public TableCoverage check(AnalyticsTable table, Collection<LocalDate> gameDates)
+    public TableCoverage check(AnalyticsTable table, GameDates.Eligible eligible, DateSelection asked)
     {
-        if (gameDates.isEmpty()) {
-            return new TableCoverage(table, 0, List.of());
+        if (eligible.dates().isEmpty()) {
+            return TableCoverage.nothingToCheck(table, NothingToCheck.why(eligible, recordsIn(table, asked)));
         }
-        List<LocalDate> sorted = gameDates.stream().sorted().toList();
         Map<LocalDate, DateRecord> records = new HashMap<>();
-        stateStore.list(table, Optional.of(DateRange.of(sorted.get(0), sorted.get(sorted.size() - 1))), Set.of())
+        stateStore.list(table, Optional.of(DateRange.of(eligible.dates().first(), eligible.dates().last())), Set.of())
                 .forEach(record -> records.put(record.key().date(), record));
         List<TableCoverage.MissingDate> missing = new ArrayList<>();
-        for (LocalDate date : sorted) {
+        for (LocalDate date : eligible.dates()) {
             reasonMissing(table, date, records.get(date)).ifPresent(reason -> missing.add(new TableCoverage.MissingDate(date, reason)));
         }
-        return new TableCoverage(table, sorted.size(), missing);
+        return TableCoverage.checked(table, eligible.dates().size(), missing);
+    }
+
+    private List<DateRecord> recordsIn(AnalyticsTable table, DateSelection asked)
+    {
+        return stateStore.list(table, Optional.of(asked.span()), Set.of()).stream()
+                .filter(record -> asked.dates().contains(record.key().date()))
+                .filter(record -> record.state() != DateState.PENDING)
+                .toList();
     }
 
     private Optional<String> reasonMissing(AnalyticsTable table, LocalDate date, DateRecord record)

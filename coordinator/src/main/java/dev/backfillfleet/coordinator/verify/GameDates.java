@@ -24,27 +24,38 @@ public final class GameDates
 
     private GameDates() {}
 
-    public record Eligible(SortedSet<LocalDate> dates, SortedSet<LocalDate> bootstrapDates) {}
+    /**
+     * The countable game dates, the game dates left out as bootstrap, and for each season with a
+     * bootstrap date, the first date it counts from.
+     */
+    public record Eligible(SortedSet<LocalDate> dates, SortedSet<LocalDate> bootstrapDates, SortedSet<LocalDate> countingStarts) {}
 
     public static Eligible within(Warehouse warehouse, Collection<LocalDate> asked)
     {
         SortedSet<LocalDate> askedDates = new TreeSet<>(asked);
         if (askedDates.isEmpty()) {
-            return new Eligible(new TreeSet<>(), new TreeSet<>());
+            return new Eligible(new TreeSet<>(), new TreeSet<>(), new TreeSet<>());
         }
         // a season is shorter than a year: the year before the first date holds the start of its season
         List<ScheduledGame> games = Schedule.gamesIn(warehouse, DateRange.of(askedDates.first().minusYears(1), askedDates.last()));
         Map<Long, LocalDate> seasonStarts = seasonStarts(games);
         SortedSet<LocalDate> dates = new TreeSet<>();
         SortedSet<LocalDate> bootstrap = new TreeSet<>();
+        SortedSet<LocalDate> countingStarts = new TreeSet<>();
         for (ScheduledGame game : games) {
             if (!askedDates.contains(game.gameDate())) {
                 continue;
             }
-            LocalDate seasonStart = seasonStarts.get(game.seasonYear());
-            (game.gameDate().isBefore(seasonStart.plusDays(BOOTSTRAP_DAYS)) ? bootstrap : dates).add(game.gameDate());
+            LocalDate countingStart = seasonStarts.get(game.seasonYear()).plusDays(BOOTSTRAP_DAYS);
+            if (game.gameDate().isBefore(countingStart)) {
+                bootstrap.add(game.gameDate());
+                countingStarts.add(countingStart);
+            }
+            else {
+                dates.add(game.gameDate());
+            }
         }
-        return new Eligible(dates, bootstrap);
+        return new Eligible(dates, bootstrap, countingStarts);
     }
 
     /** Each season's first regular-season game date (its first game of any kind when no regular game is known). */

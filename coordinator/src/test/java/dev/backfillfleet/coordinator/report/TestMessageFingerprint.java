@@ -22,6 +22,37 @@ class TestMessageFingerprint
     }
 
     @Test
+    void uncoveredHistoriesOfDifferentDatesAndGapsAreOneCause()
+    {
+        String oneGap = "upcoming_team_game_context: the season's schedule before 2024-11-16 (2024-10-01..2024-11-15) is incomplete:"
+                + " nba_raw.nbac_schedule does not cover 44 of its 46 dates (2024-10-01..2024-11-13); import them, or declare the dates"
+                + " without games with import --covers A..B";
+        String manyGaps = "upcoming_team_game_context: the season's schedule before 2025-01-08 (2024-10-01..2025-01-07) is incomplete:"
+                + " nba_raw.nbac_schedule does not cover 90 of its 99 dates (2024-10-01..2024-11-13, 2024-11-17, 2024-11-19..2024-12-01,"
+                + " 2024-12-03..2024-12-05, 2024-12-07, 2024-12-09..2024-12-11, and 4 more); import them, or declare the dates without"
+                + " games with import --covers A..B";
+        assertThat(MessageFingerprint.of(manyGaps)).isEqualTo(MessageFingerprint.of(oneGap))
+                .isEqualTo("upcoming_team_game_context: the season's schedule before <date> (<dates>) is incomplete: nba_raw.nbac_schedule"
+                        + " does not cover <n> of its <n> dates (<dates>); import them, or declare the dates without games with import --covers A..B");
+        // a single date stays a date
+        assertThat(MessageFingerprint.of("failed on 2024-01-05, retry")).isEqualTo("failed on <date>, retry");
+    }
+
+    @Test
+    void aMissingInputOfDifferentGamesAndTeamsIsOneCause()
+    {
+        String boston = "game 20241022_NYK_BOS (0022400061) is final but BOS has no valid row in nba_raw.nbac_team_boxscore and only 0 active"
+                + " players in nba_raw.nbac_gamebook_player_stats";
+        String charlotte = "game 20241108_IND_CHA (0022400184) is final but CHA has no valid row in nba_raw.nbac_team_boxscore and only 3 active"
+                + " players in nba_raw.nbac_gamebook_player_stats";
+        assertThat(MessageFingerprint.of(charlotte)).isEqualTo(MessageFingerprint.of(boston))
+                .isEqualTo("game <game> (<id>) is final but <team> has no valid row in nba_raw.nbac_team_boxscore and only <n> active players in"
+                        + " nba_raw.nbac_gamebook_player_stats");
+        // other capitals are words, not teams
+        assertThat(MessageFingerprint.of("FAILED (PERMANENT): DNP in UTC")).isEqualTo("FAILED (PERMANENT): DNP in UTC");
+    }
+
+    @Test
     void hexIdsGroupTogetherEvenWhenOneHasNoLetter()
     {
         assertThat(MessageFingerprint.of("bigquery job bq-12345678 failed")).isEqualTo(MessageFingerprint.of("bigquery job bq-1a2b3c4d failed"));

@@ -60,7 +60,7 @@ public final class GameLines
             return TeamLines.NONE;
         }
         String opponent = game.opponentOf(team);
-        Function<List<Row>, Double> spread = snapshot -> spreadFor(snapshot, team, opponent);
+        Function<List<Row>, Fraction> spread = snapshot -> spreadFor(snapshot, team, opponent);
         return new TeamLines(
                 median(byBookmaker, SPREADS, true, spread),
                 median(byBookmaker, SPREADS, false, spread),
@@ -68,15 +68,16 @@ public final class GameLines
                 median(byBookmaker, TOTALS, false, GameLines::total));
     }
 
-    private static Double median(Map<String, List<Row>> byBookmaker, String market, boolean closing, Function<List<Row>, Double> value)
+    /** The exact median over bookmakers (the mean of the middle two for an even count); rounded when stored. */
+    private static Fraction median(Map<String, List<Row>> byBookmaker, String market, boolean closing, Function<List<Row>, Fraction> value)
     {
-        List<Double> values = byBookmaker.values().stream()
+        List<Fraction> values = byBookmaker.values().stream()
                 .map(bookmakerRows -> snapshot(bookmakerRows, market, closing))
                 .filter(snapshot -> !snapshot.isEmpty())
                 .map(value)
                 .filter(Objects::nonNull)
                 .toList();
-        return Statistics.rounded(Statistics.median(values), 2);
+        return Statistics.median(values);
     }
 
     /** The rows of one market at the bookmaker's latest (closing) or earliest (opening) snapshot. */
@@ -91,25 +92,26 @@ public final class GameLines
                 .orElse(List.of());
     }
 
-    private static Double spreadFor(List<Row> snapshot, String team, String opponent)
+    private static Fraction spreadFor(List<Row> snapshot, String team, String opponent)
     {
-        Optional<Double> own = point(snapshot, team);
+        Optional<Fraction> own = point(snapshot, team);
         if (own.isPresent()) {
             return own.get();
         }
-        return point(snapshot, opponent).map(point -> 0.0 - point).orElse(null);
+        return point(snapshot, opponent).map(Fraction::negate).orElse(null);
     }
 
-    private static Double total(List<Row> snapshot)
+    private static Fraction total(List<Row> snapshot)
     {
         return point(snapshot, "over").or(() -> point(snapshot, "under")).orElse(null);
     }
 
-    private static Optional<Double> point(List<Row> snapshot, String outcome)
+    /** The outcome's point as the decimal the source wrote. */
+    private static Optional<Fraction> point(List<Row> snapshot, String outcome)
     {
         return snapshot.stream()
                 .filter(row -> outcome.equalsIgnoreCase(row.getString("outcome").trim()))
-                .map(row -> row.getDouble("outcome_point"))
+                .map(row -> Fraction.ofDecimal(row.getDouble("outcome_point")))
                 .findFirst();
     }
 

@@ -34,10 +34,10 @@ public record GamebookLine(
         return status != GamebookStatus.ACTIVE || seconds == 0;
     }
 
-    /** Exact minutes on the floor ("31:30" is 31.5); 0 for a DNP. */
-    public double minutes()
+    /** Exact minutes on the floor ("31:30" is 31.5, "31:20" is 94/3); 0 for a DNP. */
+    public Fraction minutes()
     {
-        return isDnp() ? 0 : seconds / 60.0;
+        return isDnp() ? Fraction.ZERO : BoxScoreFormulas.minutes(seconds);
     }
 
     /** A counting stat, or null when the player did not play or the gamebook has none. */

@@ -24,8 +24,9 @@ public record PastGame(LocalDate date, String nbaGameId, String team, boolean dn
         return !dnp && points != null;
     }
 
-    public double minutesOrZero()
+    /** minutes_played as the decimal it was stored as (1 decimal); 0 for a DNP. */
+    public Fraction minutesOrZero()
     {
-        return dnp || minutesPlayed == null ? 0 : minutesPlayed;
+        return dnp || minutesPlayed == null ? Fraction.ZERO : Fraction.ofStored(minutesPlayed, BoxScoreFormulas.MINUTES_DECIMALS);
     }
 }

@@ -12,6 +12,10 @@ import java.util.stream.Collectors;
  */
 public record PlayerGames(LocalDate date, List<PastGame> newestFirst)
 {
+    static final int MINUTES_DECIMALS = 1;
+    static final int AVERAGE_DECIMALS = 1;
+    static final int DEVIATION_DECIMALS = 2;
+
     public PlayerGames
     {
         newestFirst = List.copyOf(newestFirst);
@@ -32,10 +36,10 @@ public record PlayerGames(LocalDate date, List<PastGame> newestFirst)
         return inLastDays(days).size();
     }
 
-    /** Minutes over the games in [D - days, D - 1], a DNP counting 0, at 1 decimal. */
+    /** Minutes over the games in [D - days, D - 1], a DNP counting 0, summed exactly, at 1 decimal. */
     public double minutesInLastDays(int days)
     {
-        return Rounding.halfUp(inLastDays(days).stream().mapToDouble(PastGame::minutesOrZero).sum(), 1);
+        return Rounding.column(Statistics.sum(inLastDays(days).stream().map(PastGame::minutesOrZero).toList()), MINUTES_DECIMALS);
     }
 
     /** Pairs of consecutive calendar days among the dates of the games in [D - days, D - 1]. */
@@ -46,20 +50,27 @@ public record PlayerGames(LocalDate date, List<PastGame> newestFirst)
     }
 
     /** The points of the newest {@code games} rows that are not DNP, newest first. */
-    public List<Double> recentPoints(int games)
+    public List<Fraction> recentPoints(int games)
     {
-        return newestFirst.stream().filter(PastGame::hasPoints).limit(games).map(game -> (double) game.points()).toList();
+        return newestFirst.stream().filter(PastGame::hasPoints).limit(games).map(game -> Fraction.of(game.points())).toList();
     }
 
-    /** Mean of {@link #recentPoints} at 1 decimal; null without any game (a true 0.0 stays 0.0). */
+    /** The exact mean of {@link #recentPoints}; null without any game. */
+    public Fraction exactPointsAverage(int games)
+    {
+        return Statistics.mean(recentPoints(games));
+    }
+
+    /** {@link #exactPointsAverage} at 1 decimal (a true 0.0 stays 0.0, never NULL). */
     public Double pointsAverage(int games)
     {
-        return Statistics.rounded(Statistics.mean(recentPoints(games)), 1);
+        return Rounding.columnOrNull(exactPointsAverage(games), AVERAGE_DECIMALS);
     }
 
+    /** The sample standard deviation of {@link #recentPoints} at 2 decimals; null for fewer than two games. */
     public Double pointsStandardDeviation(int games)
     {
-        return Statistics.rounded(Statistics.sampleStandardDeviation(recentPoints(games)), 2);
+        return Statistics.sampleStandardDeviation(recentPoints(games), DEVIATION_DECIMALS);
     }
 
     /**

@@ -19,7 +19,9 @@ import java.util.Optional;
 /**
  * player_game_summary: one row per gamebook row of the date (active, dnp and inactive players),
  * with the player's closing points line and, from team_offense of the same date, the team
- * figures for usage rate and whether the team won.
+ * figures for usage rate and whether the team won. minutes_played, ts_pct, efg_pct and usage_rate are
+ * exact (usage with the player's exact minutes, seconds / 60, not the rounded minutes_played) and
+ * rounded half-up once when stored.
  */
 public final class PlayerSummaryProcessor
         implements TableProcessor
@@ -82,11 +84,11 @@ public final class PlayerSummaryProcessor
                 .set("player_status", line.status().code())
                 .set("is_dnp", line.isDnp())
                 .set("starter", line.starter())
-                .set("minutes_played", line.isDnp() ? null : Rounding.halfUp(line.minutes(), 1));
+                .set("minutes_played", line.isDnp() ? null : Rounding.column(line.minutes(), BoxScoreFormulas.MINUTES_DECIMALS));
         COUNTING_STATS.forEach(column -> row.set(column, line.stat(column)));
         return RowHash.stamp(SCHEMA, row
                 .set("ts_pct", points == null || fgAttempted == null || ftAttempted == null
-                        ? null : Rounding.ratio(points, 2 * (fgAttempted + 0.44 * ftAttempted), 3))
+                        ? null : BoxScoreFormulas.trueShootingPct(points, fgAttempted, ftAttempted))
                 .set("efg_pct", effectiveFieldGoalPct(line))
                 .set("usage_rate", usageRate(line, team))
                 .set("points_line", pointsLine)
@@ -104,12 +106,14 @@ public final class PlayerSummaryProcessor
         if (made == null || threes == null || attempted == null) {
             return null;
         }
-        return Rounding.ratio(made + 0.5 * threes, attempted, 3);
+        return BoxScoreFormulas.effectiveFgPct(made, threes, attempted);
     }
 
     /**
      * 100 x (FGA + 0.44 x FTA + TOV) x (team minutes / 5) / (minutes x (team FGA + 0.44 x team FTA
-     * + team TOV)), with the player's exact minutes; null without minutes or above 100.
+     * + team TOV)), exact, with the player's exact minutes (seconds / 60, not the rounded
+     * minutes_played), rounded once at 1 decimal; null without minutes, or when the stored value
+     * exceeds 100.
      */
     static Double usageRate(GamebookLine line, Row team)
     {
@@ -119,9 +123,10 @@ public final class PlayerSummaryProcessor
         if (line.isDnp() || fgAttempted == null || ftAttempted == null || turnovers == null) {
             return null;
         }
-        double playerPlays = fgAttempted + 0.44 * ftAttempted + turnovers;
-        double teamPlays = team.getLongOrZero("fg_attempted") + 0.44 * team.getLongOrZero("ft_attempted") + team.getLongOrZero("turnovers");
-        Double usage = Rounding.ratio(100 * playerPlays * (TeamOffenseResults.teamMinutes(team) / 5.0), line.minutes() * teamPlays, 1);
+        Fraction playerPlays = BoxScoreFormulas.plays(fgAttempted, ftAttempted, turnovers);
+        Fraction teamPlays = BoxScoreFormulas.plays(team.getLongOrZero("fg_attempted"), team.getLongOrZero("ft_attempted"), team.getLongOrZero("turnovers"));
+        Fraction gameMinutes = Fraction.of(TeamOffenseResults.teamMinutes(team), 5);
+        Double usage = Rounding.ratio(playerPlays.times(100).times(gameMinutes), line.minutes().times(teamPlays), BoxScoreFormulas.USAGE_DECIMALS);
         return usage == null || usage > 100 ? null : usage;
     }
 }

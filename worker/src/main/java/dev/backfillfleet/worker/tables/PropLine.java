@@ -3,8 +3,9 @@ package dev.backfillfleet.worker.tables;
 /** A player's points line from one bookmaker: the closing (last pre-game) and opening (first) values. */
 public record PropLine(String bookmaker, double closing, double opening)
 {
+    /** closing - opening, exact on the lines as written, at 2 decimals (an unchanged line is 0.0, not NULL). */
     public double movement()
     {
-        return Rounding.halfUp(closing - opening, 2);
+        return Rounding.column(Fraction.ofDecimal(closing).minus(Fraction.ofDecimal(opening)), 2);
     }
 }

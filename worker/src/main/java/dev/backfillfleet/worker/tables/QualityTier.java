@@ -21,7 +21,7 @@ public enum QualityTier
     /** gold when both the spread and the total are known, silver with one, bronze with none. */
     public static QualityTier ofLines(TeamLines lines)
     {
-        int present = (lines.spread() == null ? 0 : 1) + (lines.total() == null ? 0 : 1);
+        int present = (lines.hasSpread() ? 1 : 0) + (lines.hasTotal() ? 1 : 0);
         return switch (present) {
             case 2 -> GOLD;
             case 1 -> SILVER;

@@ -6,6 +6,7 @@ import dev.backfillfleet.warehouse.Warehouse;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The schedule games before a date, for the season histories of the teams playing on it. A season
@@ -31,6 +32,22 @@ public final class SeasonSchedule
     public static SeasonSchedule load(Warehouse warehouse, LocalDate date)
     {
         return new SeasonSchedule(date, Schedule.gamesIn(warehouse, DateRange.of(date.minusYears(1), date.minusDays(1))));
+    }
+
+    /**
+     * The first day a game of season {@code seasonYear} can be on: 1 October of that year, by the
+     * convention that defines season_year (a date in October or later belongs to that year's season).
+     */
+    public static LocalDate seasonStart(long seasonYear)
+    {
+        return LocalDate.of(Math.toIntExact(seasonYear), 10, 1);
+    }
+
+    /** The dates of the season before {@code date} that a team's history S spans; empty on or before the season's first day. */
+    public static Optional<DateRange> seasonBefore(LocalDate date, long seasonYear)
+    {
+        LocalDate start = seasonStart(seasonYear);
+        return start.isBefore(date) ? Optional.of(DateRange.of(start, date.minusDays(1))) : Optional.empty();
     }
 
     public TeamSeason of(String team, long seasonYear)

@@ -21,6 +21,8 @@ import java.util.Optional;
  * team_defense_game_summary: one row per (final game, defending team). What the defending team
  * allowed is the opponent's stat line (box score, or rebuilt from its players); the shot zones
  * come from the opponent's shots in the play-by-play and are NULL when the game has none.
+ * opp_possessions, defensive_rating, opponent_pace and opponent_ts_pct are the opponent's team_offense
+ * formulas, exact and rounded once: the rating and the pace divide by the unrounded possessions.
  */
 public final class TeamDefenseProcessor
         implements TableProcessor

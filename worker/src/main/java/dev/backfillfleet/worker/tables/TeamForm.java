@@ -15,8 +15,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Each team's recent form: means over its newest games in [D - days, D - 1] of team_offense
- * (pace, offensive rating) and team_defense (defensive rating), at 2 decimals.
+ * Each team's recent form: exact means over its newest games in [D - days, D - 1] of team_offense
+ * (pace, offensive rating) and team_defense (defensive rating), each stored value read back as
+ * the decimal it was stored as. The caller rounds (a differential of two means uses them exact).
  */
 public final class TeamForm
 {
@@ -41,29 +42,30 @@ public final class TeamForm
                 byTeam(warehouse.read(AnalyticsSchemas.ref(AnalyticsTable.TEAM_DEFENSE), window), "defending_team_abbr"));
     }
 
-    public Double paceLastGames(String team, int games)
+    public Fraction paceLastGames(String team, int games)
     {
-        return meanOf(offenseByTeam, team, "pace", games);
+        return meanOf(offenseByTeam, team, "pace", BoxScoreFormulas.PACE_DECIMALS, games);
     }
 
-    public Double offensiveRatingLastGames(String team, int games)
+    public Fraction offensiveRatingLastGames(String team, int games)
     {
-        return meanOf(offenseByTeam, team, "offensive_rating", games);
+        return meanOf(offenseByTeam, team, "offensive_rating", BoxScoreFormulas.RATING_DECIMALS, games);
     }
 
-    public Double defensiveRatingLastGames(String team, int games)
+    public Fraction defensiveRatingLastGames(String team, int games)
     {
-        return meanOf(defenseByTeam, team, "defensive_rating", games);
+        return meanOf(defenseByTeam, team, "defensive_rating", BoxScoreFormulas.RATING_DECIMALS, games);
     }
 
-    private static Double meanOf(Map<String, List<Row>> rowsByTeam, String team, String column, int games)
+    private static Fraction meanOf(Map<String, List<Row>> rowsByTeam, String team, String column, int storedDecimals, int games)
     {
-        List<Double> values = rowsByTeam.getOrDefault(team, List.of()).stream()
+        List<Fraction> values = rowsByTeam.getOrDefault(team, List.of()).stream()
                 .limit(games)
                 .map(row -> row.getDouble(column))
                 .filter(Objects::nonNull)
+                .map(value -> Fraction.ofStored(value, storedDecimals))
                 .toList();
-        return Statistics.rounded(Statistics.mean(values), 2);
+        return Statistics.mean(values);
     }
 
     private static Map<String, List<Row>> byTeam(List<Row> rows, String teamColumn)

@@ -15,7 +15,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** team_offense_game_summary: one row per (final game, team), as analytics-tables.md defines it. */
+/**
+ * team_offense_game_summary: one row per (final game, team), as analytics-tables.md defines it.
+ * Every derived column is computed exactly from the integer counts ({@link Fraction}) and rounded
+ * half-up once when stored; offensive_rating and pace divide by the unrounded possessions, never by
+ * the rounded possessions column ({@link TeamStatLine#exactPossessions}).
+ */
 public final class TeamOffenseProcessor
         implements TableProcessor
 {

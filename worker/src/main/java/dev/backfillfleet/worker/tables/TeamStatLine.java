@@ -74,7 +74,10 @@ public record TeamStatLine(
                 parseMinutes(row.getString("minutes")) / 60, DataSource.TEAM_BOXSCORE);
     }
 
-    /** Sums active players; team minutes are the sum of the players' minutes (240 in regulation), to the nearest minute. */
+    /**
+     * Sums active players; team minutes are the sum of the players' minutes (240 in regulation), to
+     * the nearest minute (half a minute rounds up).
+     */
     public static TeamStatLine fromPlayers(List<Row> activePlayers)
     {
         long playerSeconds = activePlayers.stream().mapToLong(row -> parseMinutes(row.getString("minutes"))).sum();
@@ -85,7 +88,7 @@ public record TeamStatLine(
                 sum(activePlayers, "offensive_rebounds"), sum(activePlayers, "defensive_rebounds"), sum(activePlayers, "total_rebounds"),
                 sum(activePlayers, "assists"), sum(activePlayers, "turnovers"), sum(activePlayers, "steals"),
                 sum(activePlayers, "blocks"), sum(activePlayers, "personal_fouls"),
-                Math.round(playerSeconds / 60.0), DataSource.RECONSTRUCTED_FROM_PLAYERS);
+                (playerSeconds + 30) / 60, DataSource.RECONSTRUCTED_FROM_PLAYERS);
     }
 
     private static long sum(List<Row> rows, String column)
@@ -105,36 +108,42 @@ public record TeamStatLine(
         return minutes * 60 + seconds;
     }
 
-    /** FGA + 0.44 x FTA - OREB + TOV, unrounded (ratings use the unrounded value). */
-    public double rawPossessions()
+    /**
+     * FGA + 0.44 x FTA - OREB + TOV, exact. Ratings and pace divide by this value, never by the
+     * rounded possessions column (analytics-tables.md: a column derived from a rounded column uses
+     * the unrounded value).
+     */
+    public Fraction exactPossessions()
     {
-        return fgAttempted + 0.44 * ftAttempted - offensiveRebounds + turnovers;
+        return BoxScoreFormulas.shootingPlays(fgAttempted, ftAttempted).minus(Fraction.of(offensiveRebounds)).plus(turnovers);
     }
 
+    /** The possessions column: {@link #exactPossessions} rounded half-up at 1 decimal. */
     public double possessions()
     {
-        return Rounding.halfUp(rawPossessions(), 1);
+        return Rounding.column(exactPossessions(), BoxScoreFormulas.POSSESSIONS_DECIMALS);
     }
 
+    /** 100 x points / exact possessions, at 2 decimals. */
     public Double offensiveRating()
     {
-        return Rounding.ratio(100.0 * points, rawPossessions(), 2);
+        return Rounding.ratio(Fraction.of(100 * points), exactPossessions(), BoxScoreFormulas.RATING_DECIMALS);
     }
 
-    /** Possessions per 48 minutes: possessions x 48 / (team minutes / 5). */
+    /** Possessions per 48 minutes: exact possessions x 48 / (team minutes / 5), at 1 decimal. */
     public Double pace()
     {
-        return Rounding.ratio(rawPossessions() * 48, teamMinutes / 5.0, 1);
+        return Rounding.ratio(exactPossessions().times(48), Fraction.of(teamMinutes, 5), BoxScoreFormulas.PACE_DECIMALS);
     }
 
     public Double trueShootingPct()
     {
-        return Rounding.ratio(points, 2 * (fgAttempted + 0.44 * ftAttempted), 3);
+        return BoxScoreFormulas.trueShootingPct(points, fgAttempted, ftAttempted);
     }
 
     public Double effectiveFgPct()
     {
-        return Rounding.ratio(fgMade + 0.5 * threePtMade, fgAttempted, 3);
+        return BoxScoreFormulas.effectiveFgPct(fgMade, threePtMade, fgAttempted);
     }
 
     public long overtimePeriods()

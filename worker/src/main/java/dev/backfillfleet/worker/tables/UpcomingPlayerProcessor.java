@@ -1,7 +1,9 @@
 package dev.backfillfleet.worker.tables;
 
 import dev.backfillfleet.domain.AnalyticsTable;
+import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.schema.AnalyticsSchemas;
+import dev.backfillfleet.schema.RawTables;
 import dev.backfillfleet.warehouse.Row;
 import dev.backfillfleet.warehouse.RowHash;
 import dev.backfillfleet.warehouse.TableSchema;
@@ -20,12 +22,23 @@ import java.util.Optional;
  * upcoming_player_game_context: one row per player expected to be available (gamebook status
  * active or dnp) for each game of the date, from what was known before tip-off: his history in
  * player_game_summary over the 30 days before the date, pre-game lines and the injury reports.
+ * Averages, the standard deviation, the opponent means and the line medians are exact (upstream
+ * columns read back as the decimals they were stored as) and rounded half-up once; a column derived
+ * from another uses its exact value (pace_differential from the two exact means, movements from the
+ * exact medians).
+ *
+ * <p>The 30-day history must be complete: the schedule of those days must be known complete
+ * (nba_raw.input_coverage), or the date fails, naming the uncovered dates. Given a complete
+ * schedule, the history's other inputs are complete too: each of those days' player_game_summary,
+ * team_offense and team_defense is done before this table runs, and they fail a day whose final
+ * games lack box scores or gamebooks.
  */
 public final class UpcomingPlayerProcessor
         implements TableProcessor
 {
     public static final int HISTORY_DAYS = 30;
-    static final double STAR_POINTS = 18;
+    static final Fraction STAR_POINTS = Fraction.of(18);
+    private static final int FORM_DECIMALS = 2;
     private static final TableSchema SCHEMA = AnalyticsSchemas.upcomingPlayer();
 
     @Override
@@ -42,6 +55,8 @@ public final class UpcomingPlayerProcessor
         if (games.isEmpty()) {
             return ProcessorOutput.withoutGames();
         }
+        DateRange history = DateRange.of(date.minusDays(HISTORY_DAYS), date.minusDays(1));
+        HistoryCoverage.require(table(), context.warehouse(), RawTables.SCHEDULE, history, "the " + HISTORY_DAYS + "-day history before " + date);
         GameIndex index = GameIndex.of(games);
         Inputs inputs = new Inputs(
                 PlayerHistory.load(context.warehouse(), date, HISTORY_DAYS),
@@ -71,9 +86,9 @@ public final class UpcomingPlayerProcessor
         TeamLines teamLines = inputs.lines().forTeam(game, line.team());
         InjuryStatus injury = inputs.injuries().latest(line.playerLookup(), game.startTimeEt());
         QualityTier tier = QualityTier.ofHistory(history.size());
-        Double ownPace = inputs.form().paceLastGames(line.team(), 10);
-        Double opponentPace = inputs.form().paceLastGames(line.opponent(), 10);
-        Row row = Row.builder()
+        Fraction ownPace = inputs.form().paceLastGames(line.team(), 10);
+        Fraction opponentPace = inputs.form().paceLastGames(line.opponent(), 10);
+        Row.Builder row = Row.builder()
                 .set("game_id", game.gameId())
                 .set("nba_game_id", game.nbaGameId())
                 .set("game_date", game.gameDate())
@@ -103,24 +118,18 @@ public final class UpcomingPlayerProcessor
                 .set("line_movement", propLine.map(PropLine::movement).orElse(null))
                 .set("prop_over_streak", history.propStreak(currentLine, OverUnder.OVER))
                 .set("prop_under_streak", history.propStreak(currentLine, OverUnder.UNDER))
-                .set("game_spread", teamLines.spread())
-                .set("opening_spread", teamLines.openingSpread())
-                .set("spread_movement", teamLines.spreadMovement())
-                .set("game_total", teamLines.total())
-                .set("opening_total", teamLines.openingTotal())
-                .set("total_movement", teamLines.totalMovement())
-                .set("opponent_pace_last_10", opponentPace)
-                .set("opponent_off_rating_last_10", inputs.form().offensiveRatingLastGames(line.opponent(), 10))
-                .set("opponent_def_rating_last_10", inputs.form().defensiveRatingLastGames(line.opponent(), 10))
-                .set("pace_differential", Statistics.difference(ownPace, opponentPace))
+                .set("opponent_pace_last_10", Rounding.columnOrNull(opponentPace, FORM_DECIMALS))
+                .set("opponent_off_rating_last_10", Rounding.columnOrNull(inputs.form().offensiveRatingLastGames(line.opponent(), 10), FORM_DECIMALS))
+                .set("opponent_def_rating_last_10", Rounding.columnOrNull(inputs.form().defensiveRatingLastGames(line.opponent(), 10), FORM_DECIMALS))
+                // the two exact means, not the rounded columns
+                .set("pace_differential", Rounding.columnOrNull(Statistics.difference(ownPace, opponentPace), FORM_DECIMALS))
                 .set("player_status", injury.status())
                 .set("injury_reason", injury.reason())
                 .set("star_teammates_out", starTeammatesOut(line, inputs))
                 .set("quality_tier", tier.columnValue())
                 .set("is_production_ready", tier.isProductionReady())
-                .set("processed_at", context.processedAt())
-                .build();
-        return RowHash.stamp(SCHEMA, row);
+                .set("processed_at", context.processedAt());
+        return RowHash.stamp(SCHEMA, teamLines.putInto(row).build());
     }
 
     /** Teammates averaging at least 18 points over their last 10 played games whose latest status is out or doubtful. */
@@ -130,8 +139,8 @@ public final class UpcomingPlayerProcessor
                 .filter(teammate -> !teammate.equals(line.playerLookup()))
                 .filter(teammate -> inputs.injuries().latest(teammate, line.game().startTimeEt()).isOutOrDoubtful())
                 .filter(teammate -> {
-                    Double average = Statistics.mean(inputs.history().of(teammate).recentPoints(10));
-                    return average != null && average >= STAR_POINTS;
+                    Fraction average = inputs.history().of(teammate).exactPointsAverage(10);
+                    return average != null && average.compareTo(STAR_POINTS) >= 0;
                 })
                 .count();
     }

@@ -2,6 +2,7 @@ package dev.backfillfleet.worker.tables;
 
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.schema.AnalyticsSchemas;
+import dev.backfillfleet.schema.RawTables;
 import dev.backfillfleet.warehouse.Row;
 import dev.backfillfleet.warehouse.RowHash;
 import dev.backfillfleet.warehouse.TableSchema;
@@ -20,6 +21,10 @@ import java.util.function.Predicate;
 /**
  * upcoming_team_game_context: one row per (game, team) for every schedule game of the date, in any
  * status: rest, form and travel from the team's season so far, lines and injuries of the day.
+ * Spreads and totals are exact medians over bookmakers, rounded half-up once; their movements are
+ * taken between the exact medians. The season's schedule before the date must be known complete
+ * (nba_raw.input_coverage, from the season's first day, 1 October): a missing game would silently
+ * change game numbers, rest and streaks, so an uncovered date fails the date instead.
  */
 public final class UpcomingTeamProcessor
         implements TableProcessor
@@ -39,6 +44,7 @@ public final class UpcomingTeamProcessor
         if (games.isEmpty()) {
             return ProcessorOutput.withoutGames();
         }
+        requireCompleteSeasons(context, date, games);
         Inputs inputs = new Inputs(
                 SeasonSchedule.load(context.warehouse(), date),
                 TravelDistances.load(context.warehouse()),
@@ -52,6 +58,15 @@ public final class UpcomingTeamProcessor
             expected.put(game.gameId(), 2L);
         }
         return ProcessorOutput.of(rows, expected);
+    }
+
+    /** The schedule of every season on the date must be known complete from its first day to the day before. */
+    private void requireCompleteSeasons(ProcessingContext context, LocalDate date, List<ScheduledGame> games)
+    {
+        games.stream().map(ScheduledGame::seasonYear).distinct().sorted()
+                .flatMap(seasonYear -> SeasonSchedule.seasonBefore(date, seasonYear).stream())
+                .forEach(season -> HistoryCoverage.require(table(), context.warehouse(), RawTables.SCHEDULE, season,
+                        "the season's schedule before " + date));
     }
 
     private record Inputs(SeasonSchedule schedule, TravelDistances travel, GameLines lines, InjuryReport injuries) {}
@@ -68,7 +83,7 @@ public final class UpcomingTeamProcessor
                 .orElse(Optional.of(TravelDistances.Trip.NONE));
         Optional<Long> lastMargin = season.lastMargin();
         TeamLines lines = inputs.lines().forTeam(game, team);
-        Row row = Row.builder()
+        Row.Builder row = Row.builder()
                 .set("game_id", game.gameId())
                 .set("nba_game_id", game.nbaGameId())
                 .set("game_date", game.gameDate())
@@ -92,18 +107,11 @@ public final class UpcomingTeamProcessor
                 .set("time_zones_crossed", trip.map(TravelDistances.Trip::timeZonesCrossed).orElse(null))
                 .set("opponent_days_rest", opponentRest.daysRest())
                 .set("rest_advantage", RestDays.advantage(rest, opponentRest))
-                .set("game_spread", lines.spread())
-                .set("opening_spread", lines.openingSpread())
-                .set("spread_movement", lines.spreadMovement())
-                .set("game_total", lines.total())
-                .set("opening_total", lines.openingTotal())
-                .set("total_movement", lines.totalMovement())
                 .set("players_out_count", countPlayers(inputs.injuries(), game, team, InjuryStatus::isOut))
                 .set("players_questionable_count", countPlayers(inputs.injuries(), game, team, InjuryStatus::isQuestionableOrDoubtful))
                 .set("quality_tier", QualityTier.ofLines(lines).columnValue())
-                .set("processed_at", context.processedAt())
-                .build();
-        return RowHash.stamp(SCHEMA, row);
+                .set("processed_at", context.processedAt());
+        return RowHash.stamp(SCHEMA, lines.putInto(row).build());
     }
 
     private static long countPlayers(InjuryReport injuries, ScheduledGame game, String team, Predicate<InjuryStatus> status)

@@ -1,5 +1,7 @@
 package dev.backfillfleet.worker.tables;
 
+import dev.backfillfleet.coverage.InputCoverage;
+import dev.backfillfleet.coverage.InputCoverageLedger;
 import dev.backfillfleet.demo.DemoLeague;
 import dev.backfillfleet.demo.DemoRawTables;
 import dev.backfillfleet.demo.DemoSeason;
@@ -14,8 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Seeds only some dates of the demo league (the whole league takes minutes), and shares one
- * generated league between the tests of a JVM (generating it takes seconds).
+ * Seeds only some dates of the demo league (the whole league takes minutes), with the coverage of
+ * exactly those dates, and shares one generated league between the tests of a JVM (generating it
+ * takes seconds).
  */
 final class DemoWindow
 {
@@ -43,5 +46,8 @@ final class DemoWindow
             }
         }
         warehouse.replaceAll(RawTables.TRAVEL_DISTANCES, tables.travelDistances());
+        InputCoverageLedger.record(warehouse, DemoRawTables.PARTITIONED_TABLES.stream()
+                .map(table -> new InputCoverage(table, dates, tables.source(), TableRuns.PROCESSED_AT))
+                .toList());
     }
 }

@@ -20,8 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Generates the demo league, seeds a fresh warehouse with a few weeks of it, computes every table
- * for those dates and lists each row's hash: run in-process and in a child JVM to compare.
+ * Generates the demo league, seeds a fresh warehouse with a few weeks of it (and the 30 days before,
+ * the history the context tables need), computes every table for those weeks and lists each row's
+ * hash: run in-process and in a child JVM to compare.
  * Arguments: the warehouse directory, the file to write the hashes to, the processed_at instant.
  */
 public final class DeterminismProbe
@@ -44,7 +45,7 @@ public final class DeterminismProbe
     {
         List<String> hashes = new ArrayList<>();
         try (SqliteWarehouse warehouse = SqliteWarehouse.open(directory.resolve("warehouse.db"), SchemaCatalog.standard())) {
-            DemoWindow.seed(warehouse, league, DATES);
+            DemoWindow.seed(warehouse, league, DateRange.of(DATES.first().minusDays(30), DATES.last()));
             for (LocalDate date : DATES.dates()) {
                 for (TableProcessor processor : TableRuns.IN_DEPENDENCY_ORDER) {
                     ProcessingContext context = new ProcessingContext(warehouse, new WorkItem(processor.table(), date, "probe"), "probe", 1, processedAt);

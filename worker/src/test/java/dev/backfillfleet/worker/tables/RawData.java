@@ -1,6 +1,9 @@
 package dev.backfillfleet.worker.tables;
 
+import dev.backfillfleet.coverage.InputCoverage;
+import dev.backfillfleet.coverage.InputCoverageLedger;
 import dev.backfillfleet.domain.AnalyticsTable;
+import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.schema.AnalyticsSchemas;
 import dev.backfillfleet.schema.RawTables;
 import dev.backfillfleet.warehouse.Row;
@@ -22,7 +25,8 @@ import java.util.TreeMap;
 
 /**
  * Hand-written raw inputs (and upstream analytics rows) for processor fixtures: add rows with the
- * helpers, then {@link #writeTo} puts each table's rows into their date partitions.
+ * helpers, then {@link #writeTo} puts each table's rows into their date partitions and records the
+ * coverage the fixture declares ({@link #scheduleCovers}), as an import with --covers would.
  */
 final class RawData
 {
@@ -30,6 +34,7 @@ final class RawData
 
     private final Map<TableRef, List<Row>> rows = new LinkedHashMap<>();
     private final List<Row> travel = new ArrayList<>();
+    private final List<InputCoverage> coverage = new ArrayList<>();
 
     /** A counting-stat line of a player or team; points are 2 x FGM + 3PM + FTM. */
     record Stats(long fgMade, long fgAttempted, long threeMade, long threeAttempted, long ftMade, long ftAttempted, long offensiveRebounds,
@@ -146,6 +151,18 @@ final class RawData
         return this;
     }
 
+    /** Declares the schedule complete from {@code first} to {@code last}: dates without games in it have none. */
+    RawData scheduleCovers(Object first, Object last)
+    {
+        return covers(RawTables.SCHEDULE, DateRange.of(LocalDate.parse(first.toString()), LocalDate.parse(last.toString())));
+    }
+
+    RawData covers(TableRef table, DateRange dates)
+    {
+        coverage.add(new InputCoverage(table, dates, "test fixture", TableRuns.PROCESSED_AT));
+        return this;
+    }
+
     /** A player_game_summary row of a player's history, with only what the context reads set to real values. */
     RawData pastGame(LocalDate date, String team, String opponent, String name, Long points, Double minutesPlayed)
     {
@@ -208,5 +225,6 @@ final class RawData
         if (!travel.isEmpty()) {
             warehouse.replaceAll(RawTables.TRAVEL_DISTANCES, travel);
         }
+        InputCoverageLedger.record(warehouse, coverage);
     }
 }

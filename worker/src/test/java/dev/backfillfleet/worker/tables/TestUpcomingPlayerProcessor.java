@@ -54,7 +54,8 @@ class TestUpcomingPlayerProcessor
         props(data);
         lines(data);
         injuries(data);
-        data.writeTo(warehouse);
+        // the history is written straight into the upstream tables; the schedule of its days is declared complete
+        data.scheduleCovers(DAY.minusDays(30), DAY).writeTo(warehouse);
     }
 
     @AfterEach
