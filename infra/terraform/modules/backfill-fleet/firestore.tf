@@ -32,3 +32,18 @@ resource "google_firestore_index" "state" {
 
   depends_on = [google_firestore_database.state]
 }
+
+# The fleet-wide pacing of BigQuery partition writes (issue 8, in progress in main) keeps write
+# permits as documents in "<collection>_write_permits" with an "expireAt" timestamp
+# (FirestorePermitStore): a TTL policy deletes them once expired, typically within 24 h.
+# https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/firestore_field
+resource "google_firestore_field" "write_permit_ttl" {
+  project    = var.project_id
+  database   = var.firestore_database
+  collection = "${var.firestore_collection}_write_permits"
+  field      = "expireAt"
+
+  ttl_config {}
+
+  depends_on = [google_firestore_database.state]
+}
