@@ -2,6 +2,7 @@ package dev.backfillfleet.bigquery;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.cloud.bigquery.Clustering;
 import com.google.cloud.bigquery.Field;
 import com.google.cloud.bigquery.FieldValue;
 import com.google.cloud.bigquery.FieldValueList;
@@ -9,6 +10,7 @@ import com.google.cloud.bigquery.Schema;
 import com.google.cloud.bigquery.StandardSQLTypeName;
 import com.google.cloud.bigquery.StandardTableDefinition;
 import com.google.cloud.bigquery.TimePartitioning;
+import dev.backfillfleet.schema.TableClustering;
 import dev.backfillfleet.warehouse.Column;
 import dev.backfillfleet.warehouse.ColumnType;
 import dev.backfillfleet.warehouse.Row;
@@ -24,7 +26,9 @@ import java.util.Optional;
 
 /**
  * Our {@link TableSchema} in BigQuery's terms: the schema, DAY partitioning on the partition
- * column, rows as newline-delimited JSON for load jobs, and result rows back as {@link Row}.
+ * column, clustering, rows as newline-delimited JSON for load jobs, and result rows back as
+ * {@link Row}. The table definition here is the one infra/ deploys (its files are generated
+ * from it and a test in infra/ compares them).
  */
 public final class BigQuerySchemas
 {
@@ -62,10 +66,18 @@ public final class BigQuerySchemas
         return table.partitionColumn().map(column -> TimePartitioning.newBuilder(TimePartitioning.Type.DAY).setField(column).build());
     }
 
+    /** The clustering columns of {@code table} ({@link TableClustering}), if it has any. */
+    public static Optional<Clustering> clustering(TableSchema table)
+    {
+        List<String> columns = TableClustering.columns(table);
+        return columns.isEmpty() ? Optional.empty() : Optional.of(Clustering.newBuilder().setFields(columns).build());
+    }
+
     public static StandardTableDefinition definition(TableSchema table)
     {
         StandardTableDefinition.Builder builder = StandardTableDefinition.newBuilder().setSchema(schema(table));
         partitioning(table).ifPresent(builder::setTimePartitioning);
+        clustering(table).ifPresent(builder::setClustering);
         return builder.build();
     }
 

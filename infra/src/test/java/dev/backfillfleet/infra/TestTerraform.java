@@ -1,0 +1,341 @@
+package dev.backfillfleet.infra;
+
+import dev.backfillfleet.bigquery.BigQuerySchemas;
+import dev.backfillfleet.config.FleetConfig;
+import dev.backfillfleet.domain.AnalyticsTable;
+import dev.backfillfleet.firestore.FirestoreIndex;
+import dev.backfillfleet.firestore.FirestoreIndexes;
+import dev.backfillfleet.pubsub.PubSubQueueSettings;
+import dev.backfillfleet.schema.RawTables;
+import dev.backfillfleet.schema.SchemaCatalog;
+import dev.backfillfleet.warehouse.TableSchema;
+import com.google.cloud.bigquery.StandardTableDefinition;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static dev.backfillfleet.infra.Terraform.blocks;
+import static dev.backfillfleet.infra.Terraform.map;
+import static dev.backfillfleet.infra.Terraform.number;
+import static dev.backfillfleet.infra.Terraform.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Terraform module, read by an HCL parser, against the code: names, the subscription's
+ * settings against the worker's lease, extension and attempt budget, the service agent's
+ * rights, the indexes against the adapter's list, the tables against the writer's definition,
+ * the roles of each identity and the Cloud Run worker pool against the worker's parsers.
+ */
+class TestTerraform
+{
+    static final Path MODULE = Repository.ROOT.resolve("infra/terraform/modules/backfill-fleet");
+    private static final Pattern DURATION = Pattern.compile("(\\d+)(\\.0)?s");
+
+    private final Terraform module = Terraform.module(MODULE);
+    private final FleetConfig defaults = FleetConfig.of(Map.of());
+
+    @Test
+    void namesAreTheConfigurationsDefaults()
+    {
+        assertDefault("topic_name", FleetConfig.PUBSUB_TOPIC);
+        assertDefault("subscription_name", FleetConfig.PUBSUB_SUBSCRIPTION);
+        assertDefault("dead_letter_topic_name", FleetConfig.PUBSUB_DEAD_LETTER_TOPIC);
+        assertDefault("dead_letter_subscription_name", FleetConfig.PUBSUB_DEAD_LETTER_SUBSCRIPTION);
+        assertDefault("firestore_database", FleetConfig.FIRESTORE_DATABASE);
+        assertDefault("firestore_collection", FleetConfig.FIRESTORE_COLLECTION);
+        assertDefault("bigquery_dataset_raw", FleetConfig.BIGQUERY_DATASET_RAW);
+        assertDefault("bigquery_dataset_static", FleetConfig.BIGQUERY_DATASET_STATIC);
+        assertDefault("bigquery_dataset_analytics", FleetConfig.BIGQUERY_DATASET_ANALYTICS);
+        assertDefault("bigquery_location", FleetConfig.BIGQUERY_LOCATION);
+        assertDefault("ack_deadline_seconds", FleetConfig.ACK_DEADLINE_SECONDS);
+        assertDefault("max_delivery_attempts", FleetConfig.MAX_DELIVERY_ATTEMPTS);
+        assertDefault("retry_minimum_backoff_seconds", FleetConfig.PUBSUB_RETRY_MIN_BACKOFF_SECONDS);
+        assertDefault("worker_concurrency", FleetConfig.WORKER_CONCURRENCY);
+
+        assertThat(module.resource("google_pubsub_topic", "work").get("name")).isEqualTo(defaults.get(FleetConfig.PUBSUB_TOPIC));
+        assertThat(module.resource("google_pubsub_topic", "dead_letter").get("name")).isEqualTo(defaults.get(FleetConfig.PUBSUB_DEAD_LETTER_TOPIC));
+        assertThat(subscription("work").get("name")).isEqualTo(defaults.get(FleetConfig.PUBSUB_SUBSCRIPTION));
+        assertThat(subscription("work").get("topic")).isEqualTo("google_pubsub_topic.work.id");
+        assertThat(subscription("dead_letter").get("name")).isEqualTo(defaults.get(FleetConfig.PUBSUB_DEAD_LETTER_SUBSCRIPTION));
+        assertThat(subscription("dead_letter").get("topic")).isEqualTo("google_pubsub_topic.dead_letter.id");
+    }
+
+    @Test
+    void theAckDeadlineFitsTheLeaseAndTheClientsExtension()
+    {
+        for (String name : List.of("work", "dead_letter")) {
+            Duration ackDeadline = Duration.ofSeconds(number(subscription(name).get("ack_deadline_seconds")));
+            // the worker extends the deadline by at most its configured ack deadline per step: the same value
+            assertThat(ackDeadline).as("%s subscription's ack deadline vs backfill.ack-deadline-seconds", name).isEqualTo(defaults.queueSettings().ackDeadline());
+            assertThat(ackDeadline.toSeconds()).as("Pub/Sub allows 10-600 s").isBetween(10L, 600L);
+        }
+        Duration ackDeadline = defaults.queueSettings().ackDeadline();
+        assertThat(defaults.leaseLength())
+                .as("a dead worker's message comes back after the ack deadline; its lease must have expired by then, or the redelivery only waits")
+                .isLessThanOrEqualTo(ackDeadline);
+        assertThat(PubSubQueueSettings.DEFAULT_MAX_ACK_EXTENSION_PERIOD).as("the client keeps extending long dates").isGreaterThan(ackDeadline);
+    }
+
+    @Test
+    void deadLettersComeAfterTheWorkersAttemptBudget()
+    {
+        Map<String, Object> policy = map(subscription("work"), "dead_letter_policy");
+        assertThat(policy.get("dead_letter_topic")).isEqualTo("google_pubsub_topic.dead_letter.id");
+        long attempts = number(policy.get("max_delivery_attempts"));
+        assertThat(attempts).as("dead-letter attempts vs the worker's backfill.max-delivery-attempts").isEqualTo(defaults.queueSettings().maxDeliveryAttempts());
+        assertThat(attempts).as("Pub/Sub allows 5-100").isBetween(5L, 100L);
+
+        Map<String, Object> retry = map(subscription("work"), "retry_policy");
+        assertThat(seconds(retry.get("minimum_backoff"))).isEqualTo(Duration.ofSeconds(defaults.integerValue(FleetConfig.PUBSUB_RETRY_MIN_BACKOFF_SECONDS)));
+        assertThat(seconds(retry.get("maximum_backoff"))).isEqualTo(PubSubQueueSettings.MAX_RETRY_BACKOFF);
+    }
+
+    @Test
+    void subscriptionsKeepALongBacklogAndNeverExpire()
+    {
+        for (String name : List.of("work", "dead_letter")) {
+            assertThat(seconds(subscription(name).get("message_retention_duration"))).as(name).isEqualTo(Duration.ofDays(31));
+            assertThat(map(subscription(name), "expiration_policy").get("ttl")).as("%s: an empty ttl never expires", name).isEqualTo("");
+        }
+    }
+
+    @Test
+    void thePubSubServiceAgentCanDeadLetter()
+    {
+        String agent = "serviceAccount:service-data.google_project.this.number@gcp-sa-pubsub.iam.gserviceaccount.com";
+        assertThat(module.local("pubsub_service_agent")).isEqualTo(agent);
+        assertThat(grants("google_pubsub_topic_iam_member", "topic")).contains(new Grant("local.pubsub_service_agent", "roles/pubsub.publisher", "google_pubsub_topic.dead_letter.name"));
+        assertThat(grants("google_pubsub_subscription_iam_member", "subscription")).contains(new Grant("local.pubsub_service_agent", "roles/pubsub.subscriber", "google_pubsub_subscription.work.name"));
+    }
+
+    @Test
+    void theIndexesAreTheAdaptersList()
+            throws IOException
+    {
+        assertThat(module.filesRead()).contains(Repository.ROOT.resolve(FirestoreIndexes.INDEX_FILE));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> indexes = (List<Map<String, Object>>) ((Map<String, Object>) module.local("firestore_index_file")).get("indexes");
+        assertThat(indexes.stream().map(TestTerraform::fields).toList())
+                .as("the indexes Terraform deploys vs FirestoreIndexes.required(); write %s anew (see TestFirestoreIndexes)", FirestoreIndexes.INDEX_FILE)
+                .isEqualTo(FirestoreIndexes.required().stream().map(TestTerraform::fields).toList());
+
+        Map<String, Object> index = module.resource("google_firestore_index", "state");
+        assertThat(String.valueOf(index.get("for_each"))).startsWith("ComputedObject");
+        assertThat(index.get("collection")).isEqualTo(defaults.get(FleetConfig.FIRESTORE_COLLECTION));
+        assertThat(index.get("database")).isEqualTo(defaults.get(FleetConfig.FIRESTORE_DATABASE));
+        Map<String, Object> fields = map(map(index, "dynamic"), "fields");
+        assertThat(fields.get("for_each")).isEqualTo("each.value.fields");
+        assertThat(map(fields, "content")).containsEntry("field_path", "fields.value.fieldPath").containsEntry("order", "fields.value.order");
+    }
+
+    @Test
+    void expiredWritePermitsAreDeletedByTtl()
+    {
+        // FirestorePermitStore.permitCollection() and EXPIRE_AT (issue 8, not on this branch yet): use them once they land
+        Map<String, Object> field = module.resource("google_firestore_field", "write_permit_ttl");
+        assertThat(field.get("collection")).isEqualTo(defaults.get(FleetConfig.FIRESTORE_COLLECTION) + "_write_permits");
+        assertThat(field.get("field")).isEqualTo("expireAt");
+        assertThat(field.get("database")).isEqualTo(defaults.get(FleetConfig.FIRESTORE_DATABASE));
+        assertThat(field).containsKey("ttl_config");
+    }
+
+    @Test
+    void theTablesAreTheWritersDefinitions()
+            throws IOException
+    {
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> tables = (Map<String, Map<String, Object>>) module.local("bigquery_tables");
+        assertThat(module.filesRead()).contains(BigQueryTableFiles.TABLES);
+        Map<String, Map<String, Object>> expected = new LinkedHashMap<>();
+        for (TableSchema table : SchemaCatalog.standard().all()) {
+            StandardTableDefinition definition = BigQuerySchemas.definition(table);
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("dataset", table.ref().dataset());
+            entry.put("table", table.ref().table());
+            entry.put("partitioning", definition.getTimePartitioning() == null ? null
+                    : Map.of("type", definition.getTimePartitioning().getType().name(), "field", definition.getTimePartitioning().getField()));
+            entry.put("clustering", definition.getClustering() == null ? List.of() : definition.getClustering().getFields());
+            expected.put(table.ref().toString(), entry);
+
+            Map<String, Object> deployed = tables.get(table.ref().toString());
+            assertThat(deployed).as("Terraform creates no table %s; write infra/bigquery anew: %s", table.ref(), BigQueryTableFiles.WRITE_COMMAND).isNotNull();
+            Path schemaFile = BigQueryTableFiles.DIRECTORY.resolve(String.valueOf(deployed.get("schema")));
+            assertThat(BigQueryTableFiles.read(Files.readString(schemaFile)))
+                    .as("%s: the schema Terraform deploys vs the writer's; write infra/bigquery anew: %s", table.ref(), BigQueryTableFiles.WRITE_COMMAND)
+                    .isEqualTo(BigQueryTableFiles.schema(definition));
+        }
+        Map<String, Map<String, Object>> deployed = new LinkedHashMap<>();
+        tables.forEach((id, table) -> {
+            Map<String, Object> entry = new LinkedHashMap<>(table);
+            entry.remove("schema");
+            deployed.put(id, entry);
+        });
+        assertThat(deployed).as("tables, partitioning and clustering Terraform deploys vs the writer's; write infra/bigquery anew: %s", BigQueryTableFiles.WRITE_COMMAND)
+                .isEqualTo(expected);
+
+        Map<String, Object> table = module.resource("google_bigquery_table", "tables");
+        assertThat(table.get("for_each")).isEqualTo(tables);
+        assertThat(table).containsEntry("table_id", "each.value.table").containsEntry("clustering", "each.value.clustering")
+                .containsEntry("schema", "file(path.module/../../../bigquery/each.value.schema)")
+                .containsEntry("dataset_id", "google_bigquery_dataset.datasets.each.value.dataset.dataset_id");
+        Map<String, Object> partitioning = map(map(table, "dynamic"), "time_partitioning");
+        assertThat(map(partitioning, "content")).containsEntry("type", "time_partitioning.value.type").containsEntry("field", "time_partitioning.value.field");
+
+        assertThat(map(module.resource("google_bigquery_dataset", "datasets"), "for_each")).isEqualTo(Map.of(
+                RawTables.RAW_DATASET, defaults.get(FleetConfig.BIGQUERY_DATASET_RAW),
+                RawTables.STATIC_DATASET, defaults.get(FleetConfig.BIGQUERY_DATASET_STATIC),
+                AnalyticsTable.DATASET, defaults.get(FleetConfig.BIGQUERY_DATASET_ANALYTICS)));
+    }
+
+    @Test
+    void eachIdentityHasTheRolesOfItsWorkOnly()
+    {
+        String worker = "local.worker_member";
+        String coordinator = "local.coordinator_member";
+        assertThat(module.local("worker_member")).isEqualTo("serviceAccount:google_service_account.worker.email");
+        assertThat(module.local("coordinator_member")).isEqualTo("serviceAccount:google_service_account.coordinator.email");
+        assertThat(grantsTo(worker)).containsExactlyInAnyOrder(
+                new Grant(worker, "roles/pubsub.subscriber", "google_pubsub_subscription.work.name"),
+                new Grant(worker, "roles/pubsub.subscriber", "google_pubsub_subscription.dead_letter.name"),
+                new Grant(worker, "roles/pubsub.viewer", "google_pubsub_subscription.work.name"),
+                new Grant(worker, "roles/pubsub.viewer", "google_pubsub_subscription.dead_letter.name"),
+                new Grant(worker, "roles/pubsub.publisher", "google_pubsub_topic.work.name"),
+                new Grant(worker, "roles/pubsub.publisher", "google_pubsub_topic.dead_letter.name"),
+                new Grant(worker, "roles/datastore.user", "project if resource.name == \"projects//databases/" + defaults.get(FleetConfig.FIRESTORE_DATABASE) + "\""),
+                new Grant(worker, "roles/bigquery.jobUser", "project"),
+                new Grant(worker, "roles/bigquery.dataViewer", "dataset " + RawTables.RAW_DATASET),
+                new Grant(worker, "roles/bigquery.dataViewer", "dataset " + RawTables.STATIC_DATASET),
+                new Grant(worker, "roles/bigquery.dataEditor", "dataset " + AnalyticsTable.DATASET));
+        assertThat(grantsTo(coordinator)).containsExactlyInAnyOrder(
+                new Grant(coordinator, "roles/pubsub.publisher", "google_pubsub_topic.work.name"),
+                new Grant(coordinator, "roles/datastore.user", "project if resource.name == \"projects//databases/" + defaults.get(FleetConfig.FIRESTORE_DATABASE) + "\""),
+                new Grant(coordinator, "roles/bigquery.jobUser", "project"),
+                new Grant(coordinator, "roles/bigquery.dataViewer", "every dataset"));
+    }
+
+    @Test
+    void theCloudRunWorkerPoolRunsTheWorkerAsConfigured()
+    {
+        Map<String, Object> pool = module.resource("google_cloud_run_v2_worker_pool", "workers");
+        Map<String, Object> template = map(pool, "template");
+        assertThat(template.get("service_account")).isEqualTo("google_service_account.worker.email");
+        Map<String, Object> container = map(template, "containers");
+        Map<String, String> environment = Terraform.environment(blocks(container, "env"));
+        FleetConfig config = WorkerEnvironment.config("the Cloud Run worker pool", environment);
+
+        assertThat(config.get(FleetConfig.PUBSUB_SUBSCRIPTION)).isEqualTo(subscription("work").get("name"));
+        assertThat(config.get(FleetConfig.PUBSUB_TOPIC)).isEqualTo(module.resource("google_pubsub_topic", "work").get("name"));
+        assertThat(config.get(FleetConfig.PUBSUB_DEAD_LETTER_SUBSCRIPTION)).isEqualTo(subscription("dead_letter").get("name"));
+        assertThat(config.get(FleetConfig.PUBSUB_DEAD_LETTER_TOPIC)).isEqualTo(module.resource("google_pubsub_topic", "dead_letter").get("name"));
+        assertThat(config.queueSettings().ackDeadline().toSeconds()).isEqualTo(number(subscription("work").get("ack_deadline_seconds")));
+        assertThat((long) config.queueSettings().maxDeliveryAttempts()).isEqualTo(number(map(subscription("work"), "dead_letter_policy").get("max_delivery_attempts")));
+        assertThat(config.stateBackend()).isEqualTo("firestore");
+        assertThat(config.queueBackend()).isEqualTo("pubsub");
+        assertThat(config.warehouseBackend()).isEqualTo("bigquery");
+
+        // drain, then close, before Cloud Run's SIGKILL
+        List<String> arguments = ((List<?>) container.get("args")).stream().map(Terraform::text).toList();
+        assertThat(WorkerEnvironment.graceSeconds(arguments).plus(WorkerEnvironment.CLOSE_MARGIN))
+                .as("--grace-seconds %s plus %s to close vs Cloud Run's %s from SIGTERM to SIGKILL", arguments, WorkerEnvironment.CLOSE_MARGIN, WorkerEnvironment.CLOUD_RUN_SHUTDOWN)
+                .isLessThanOrEqualTo(WorkerEnvironment.CLOUD_RUN_SHUTDOWN);
+
+        // the probes reach the worker's HTTP server
+        assertThat(environment).containsEntry("BACKFILL_HTTP_HOST", "0.0.0.0");
+        String port = environment.get("BACKFILL_HTTP_PORT");
+        assertThat(map(map(container, "startup_probe"), "http_get")).containsEntry("path", "/readyz");
+        assertThat(text(map(map(container, "startup_probe"), "http_get").get("port"))).isEqualTo(port);
+        assertThat(map(map(container, "liveness_probe"), "http_get")).containsEntry("path", "/healthz");
+        assertThat(text(map(map(container, "liveness_probe"), "http_get").get("port"))).isEqualTo(port);
+
+        assertThat(map(pool, "scaling")).containsEntry("scaling_mode", "MANUAL");
+    }
+
+    private Map<String, Object> subscription(String name)
+    {
+        return module.resource("google_pubsub_subscription", name);
+    }
+
+    private void assertDefault(String variable, dev.backfillfleet.config.ConfigKey key)
+    {
+        assertThat(text(module.variableDefault(variable))).as("variable %s vs %s", variable, key.name()).isEqualTo(key.defaultValue());
+    }
+
+    private static Duration seconds(Object value)
+    {
+        Matcher matcher = DURATION.matcher(String.valueOf(value));
+        assertThat(matcher.matches()).as("a duration in seconds: %s", value).isTrue();
+        return Duration.ofSeconds(Long.parseLong(matcher.group(1)));
+    }
+
+    private static List<List<String>> fields(Map<String, Object> index)
+    {
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> fields = (List<Map<String, Object>>) index.get("fields");
+        return fields.stream().map(field -> List.of(String.valueOf(field.get("fieldPath")), String.valueOf(field.get("order")))).toList();
+    }
+
+    private static List<List<String>> fields(FirestoreIndex index)
+    {
+        return index.fields().stream().map(field -> List.of(field.path(), field.order().name())).toList();
+    }
+
+    /** Role grants to a member: on which resource (by its reference), and under which condition. */
+    record Grant(String member, String role, String on) {}
+
+    private List<Grant> grants(String type, String resourceAttribute)
+    {
+        return module.resources(type).values().stream()
+                .map(value -> {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> grant = (Map<String, Object>) value;
+                    return new Grant(memberReference(grant.get("member")), String.valueOf(grant.get("role")), String.valueOf(grant.get(resourceAttribute)));
+                })
+                .toList();
+    }
+
+    private List<Grant> grantsTo(String member)
+    {
+        List<Grant> all = new java.util.ArrayList<>();
+        all.addAll(grants("google_pubsub_topic_iam_member", "topic"));
+        all.addAll(grants("google_pubsub_subscription_iam_member", "subscription"));
+        for (Object value : module.resources("google_project_iam_member").values()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> grant = (Map<String, Object>) value;
+            String on = grant.containsKey("condition") ? "project if " + map(grant, "condition").get("expression") : "project";
+            all.add(new Grant(memberReference(grant.get("member")), String.valueOf(grant.get("role")), on));
+        }
+        for (Object value : module.resources("google_bigquery_dataset_iam_member").values()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> grant = (Map<String, Object>) value;
+            if ("google_bigquery_dataset.datasets".equals(grant.get("for_each"))) {
+                all.add(new Grant(memberReference(grant.get("member")), String.valueOf(grant.get("role")), "every dataset"));
+            }
+            else {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> roles = (Map<String, Object>) grant.get("for_each");
+                assertThat(grant).containsEntry("role", "each.value").containsEntry("dataset_id", "google_bigquery_dataset.datasets.each.key.dataset_id");
+                roles.forEach((dataset, role) -> all.add(new Grant(memberReference(grant.get("member")), String.valueOf(role), "dataset " + dataset)));
+            }
+        }
+        return all.stream().filter(grant -> grant.member().equals(member)).toList();
+    }
+
+    /** hcl4j resolves a local to its value; map it back to the local's name. */
+    private String memberReference(Object member)
+    {
+        for (String local : List.of("worker_member", "coordinator_member", "pubsub_service_agent")) {
+            if (module.local(local).equals(member)) {
+                return "local." + local;
+            }
+        }
+        return String.valueOf(member);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.backfillfleet.infra;
+
+import dev.backfillfleet.config.ConfigKey;
+import dev.backfillfleet.config.FleetConfig;
+import dev.backfillfleet.config.FleetConfigLoader;
+import dev.backfillfleet.worker.WorkerMain;
+import picocli.CommandLine;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What a deployment's environment and arguments mean to the worker: read by the worker's own parsers. */
+final class WorkerEnvironment
+{
+    /** BACKFILL_* variables the worker reads that are not FleetConfig keys: its HTTP server and logging. */
+    static final Set<String> PROCESS_VARIABLES = Set.of("BACKFILL_HTTP_PORT", "BACKFILL_HTTP_HOST", "BACKFILL_LOG_FORMAT", "BACKFILL_LOG_LEVEL");
+    /** Cloud Run sends SIGKILL 10 s after SIGTERM (https://cloud.google.com/run/docs/container-contract#instance-shutdown). */
+    static final Duration CLOUD_RUN_SHUTDOWN = Duration.ofSeconds(10);
+    /** After the drain the worker still closes its subscriber and clients: room for that. */
+    static final Duration CLOSE_MARGIN = Duration.ofSeconds(2);
+
+    private WorkerEnvironment() {}
+
+    /** The configuration the worker builds from {@code environment}; every BACKFILL_* must be a key it knows. */
+    static FleetConfig config(String where, Map<String, String> environment)
+    {
+        Set<String> known = FleetConfig.KEYS.stream().map(ConfigKey::environmentVariable).collect(Collectors.toSet());
+        assertThat(environment.keySet().stream().filter(name -> name.startsWith("BACKFILL_"))
+                .filter(name -> !known.contains(name) && !PROCESS_VARIABLES.contains(name)))
+                .as("%s sets BACKFILL_* variables that are no FleetConfig key (FleetConfig.KEYS) nor one of %s", where, PROCESS_VARIABLES)
+                .isEmpty();
+        return FleetConfigLoader.load(environment, Map.of());
+    }
+
+    /** {@code --grace-seconds} as the worker's command line parses {@code arguments}. */
+    static Duration graceSeconds(List<String> arguments)
+    {
+        CommandLine commandLine = new CommandLine(new WorkerMain());
+        commandLine.parseArgs(arguments.toArray(String[]::new));
+        int seconds = commandLine.getCommandSpec().findOption("--grace-seconds").getValue();
+        return Duration.ofSeconds(seconds);
+    }
+}

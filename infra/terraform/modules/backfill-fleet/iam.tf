@@ -1,0 +1,177 @@
+# Least privilege: each identity gets the roles of its own work, on the resource it works on.
+# The table in infra/README.md says why each one is there. Provisioning (terraform apply,
+# `coordinator setup`) is done by a person with admin roles; no runtime identity creates topics,
+# subscriptions, datasets, tables or indexes.
+
+data "google_project" "this" {
+  project_id = var.project_id
+}
+
+locals {
+  pubsub_service_agent = "serviceAccount:service-${data.google_project.this.number}@gcp-sa-pubsub.iam.gserviceaccount.com"
+  worker_member        = "serviceAccount:${google_service_account.worker.email}"
+  coordinator_member   = "serviceAccount:${google_service_account.coordinator.email}"
+}
+
+resource "google_service_account" "worker" {
+  project      = var.project_id
+  account_id   = var.worker_service_account_id
+  display_name = "backfill-fleet worker"
+}
+
+resource "google_service_account" "coordinator" {
+  project      = var.project_id
+  account_id   = var.coordinator_service_account_id
+  display_name = "backfill-fleet coordinator"
+}
+
+# --- The Pub/Sub service agent: without these, dead-lettering does not happen and delivery
+# attempts are not counted (https://cloud.google.com/pubsub/docs/handling-failures#grant_forwarding_permissions)
+
+resource "google_pubsub_topic_iam_member" "service_agent_publishes_dead_letters" {
+  project = var.project_id
+  topic   = google_pubsub_topic.dead_letter.name
+  role    = "roles/pubsub.publisher"
+  member  = local.pubsub_service_agent
+}
+
+resource "google_pubsub_subscription_iam_member" "service_agent_forwards_from_work" {
+  project      = var.project_id
+  subscription = google_pubsub_subscription.work.name
+  role         = "roles/pubsub.subscriber"
+  member       = local.pubsub_service_agent
+}
+
+# --- Worker
+
+resource "google_pubsub_subscription_iam_member" "worker_pulls_work" {
+  project      = var.project_id
+  subscription = google_pubsub_subscription.work.name
+  role         = "roles/pubsub.subscriber"
+  member       = local.worker_member
+}
+
+resource "google_pubsub_subscription_iam_member" "worker_pulls_dead_letters" {
+  project      = var.project_id
+  subscription = google_pubsub_subscription.dead_letter.name
+  role         = "roles/pubsub.subscriber"
+  member       = local.worker_member
+}
+
+# a deferred delivery ("upstream not done yet") is republished as a copy, then acked
+resource "google_pubsub_topic_iam_member" "worker_republishes_work" {
+  project = var.project_id
+  topic   = google_pubsub_topic.work.name
+  role    = "roles/pubsub.publisher"
+  member  = local.worker_member
+}
+
+# an unreadable message is forwarded to the dead letters and acked
+resource "google_pubsub_topic_iam_member" "worker_forwards_dead_letters" {
+  project = var.project_id
+  topic   = google_pubsub_topic.dead_letter.name
+  role    = "roles/pubsub.publisher"
+  member  = local.worker_member
+}
+
+# the start-up check that the subscriptions exist reads them (pubsub.subscriptions.get is in
+# roles/pubsub.viewer, not in roles/pubsub.subscriber)
+resource "google_pubsub_subscription_iam_member" "worker_checks_work" {
+  project      = var.project_id
+  subscription = google_pubsub_subscription.work.name
+  role         = "roles/pubsub.viewer"
+  member       = local.worker_member
+}
+
+resource "google_pubsub_subscription_iam_member" "worker_checks_dead_letters" {
+  project      = var.project_id
+  subscription = google_pubsub_subscription.dead_letter.name
+  role         = "roles/pubsub.viewer"
+  member       = local.worker_member
+}
+
+# documents only, and only in this database: an IAM condition on the database's resource name
+# (https://cloud.google.com/firestore/docs/security/iam#iam_conditions)
+resource "google_project_iam_member" "worker_state" {
+  project = var.project_id
+  role    = "roles/datastore.user"
+  member  = local.worker_member
+  condition {
+    title       = "backfill-state-database"
+    description = "Only the backfill state database"
+    expression  = "resource.name == \"projects/${var.project_id}/databases/${var.firestore_database}\""
+  }
+}
+
+resource "google_project_iam_member" "worker_jobs" {
+  project = var.project_id
+  role    = "roles/bigquery.jobUser"
+  member  = local.worker_member
+}
+
+# reads the raw and static inputs; replaces partitions of the analytics tables (load and query
+# jobs with WRITE_TRUNCATE) and reads the upstream analytics tables
+resource "google_bigquery_dataset_iam_member" "worker" {
+  for_each = {
+    nba_raw       = "roles/bigquery.dataViewer"
+    nba_static    = "roles/bigquery.dataViewer"
+    nba_analytics = "roles/bigquery.dataEditor"
+  }
+  project    = var.project_id
+  dataset_id = google_bigquery_dataset.datasets[each.key].dataset_id
+  role       = each.value
+  member     = local.worker_member
+}
+
+# Workers on GKE act as the worker's service account through Workload Identity
+# (https://cloud.google.com/kubernetes-engine/docs/how-to/workload-identity)
+resource "google_service_account_iam_member" "gke_worker" {
+  count              = var.gke_workload_identity == null ? 0 : 1
+  service_account_id = google_service_account.worker.name
+  role               = "roles/iam.workloadIdentityUser"
+  member             = "serviceAccount:${var.project_id}.svc.id.goog[${var.gke_workload_identity.namespace}/${var.gke_workload_identity.service_account}]"
+}
+
+# --- Coordinator: enqueue, status, failed, retry, watch, report, verify
+
+resource "google_pubsub_topic_iam_member" "coordinator_publishes_work" {
+  project = var.project_id
+  topic   = google_pubsub_topic.work.name
+  role    = "roles/pubsub.publisher"
+  member  = local.coordinator_member
+}
+
+resource "google_project_iam_member" "coordinator_state" {
+  project = var.project_id
+  role    = "roles/datastore.user"
+  member  = local.coordinator_member
+  condition {
+    title       = "backfill-state-database"
+    description = "Only the backfill state database"
+    expression  = "resource.name == \"projects/${var.project_id}/databases/${var.firestore_database}\""
+  }
+}
+
+resource "google_project_iam_member" "coordinator_jobs" {
+  project = var.project_id
+  role    = "roles/bigquery.jobUser"
+  member  = local.coordinator_member
+}
+
+# verify counts the rows of each date's partition against the schedule's games
+resource "google_bigquery_dataset_iam_member" "coordinator_reads" {
+  for_each   = google_bigquery_dataset.datasets
+  project    = var.project_id
+  dataset_id = each.value.dataset_id
+  role       = "roles/bigquery.dataViewer"
+  member     = local.coordinator_member
+}
+
+# --- People who run `coordinator setup --dry-run`: read-only views of what setup checks
+
+resource "google_project_iam_member" "setup_viewers" {
+  for_each = { for pair in setproduct(var.setup_viewers, ["roles/pubsub.viewer", "roles/bigquery.metadataViewer", "roles/datastore.indexViewer"]) : join(" ", pair) => pair }
+  project  = var.project_id
+  member   = each.value[0]
+  role     = each.value[1]
+}

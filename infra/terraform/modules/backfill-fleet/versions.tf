@@ -1,0 +1,11 @@
+terraform {
+  required_version = ">= 1.5"
+  required_providers {
+    google = {
+      source = "hashicorp/google"
+      # google_cloud_run_v2_worker_pool and its scaling block
+      # (https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/cloud_run_v2_worker_pool)
+      version = ">= 6.40.0, < 8.0.0"
+    }
+  }
+}
