@@ -74,22 +74,6 @@ resource "google_pubsub_topic_iam_member" "worker_forwards_dead_letters" {
   member  = local.worker_member
 }
 
-# the start-up check that the subscriptions exist reads them (pubsub.subscriptions.get is in
-# roles/pubsub.viewer, not in roles/pubsub.subscriber)
-resource "google_pubsub_subscription_iam_member" "worker_checks_work" {
-  project      = var.project_id
-  subscription = google_pubsub_subscription.work.name
-  role         = "roles/pubsub.viewer"
-  member       = local.worker_member
-}
-
-resource "google_pubsub_subscription_iam_member" "worker_checks_dead_letters" {
-  project      = var.project_id
-  subscription = google_pubsub_subscription.dead_letter.name
-  role         = "roles/pubsub.viewer"
-  member       = local.worker_member
-}
-
 # documents only, and only in this database: an IAM condition on the database's resource name
 # (https://cloud.google.com/firestore/docs/security/iam#iam_conditions)
 resource "google_project_iam_member" "worker_state" {

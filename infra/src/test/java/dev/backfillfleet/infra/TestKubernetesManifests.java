@@ -67,9 +67,9 @@ class TestKubernetesManifests
         assertThat(config.get(FleetConfig.BIGQUERY_DATASET_RAW)).isEqualTo(Terraform.text(terraform.variableDefault("bigquery_dataset_raw")));
         assertThat(config.get(FleetConfig.BIGQUERY_DATASET_STATIC)).isEqualTo(Terraform.text(terraform.variableDefault("bigquery_dataset_static")));
         assertThat(config.get(FleetConfig.BIGQUERY_DATASET_ANALYTICS)).isEqualTo(Terraform.text(terraform.variableDefault("bigquery_dataset_analytics")));
-        assertThat(config.queueBackend()).isEqualTo("pubsub");
-        assertThat(config.stateBackend()).isEqualTo("firestore");
-        assertThat(config.warehouseBackend()).isEqualTo("bigquery");
+        assertThat(config.queueBackend()).isEqualTo(dev.backfillfleet.config.QueueBackend.PUBSUB);
+        assertThat(config.stateBackend()).isEqualTo(dev.backfillfleet.config.StateBackend.FIRESTORE);
+        assertThat(config.warehouseBackend()).isEqualTo(dev.backfillfleet.config.WarehouseBackend.BIGQUERY);
     }
 
     @Test

@@ -141,8 +141,8 @@ class TestTerraform
     {
         // FirestorePermitStore.permitCollection() and EXPIRE_AT (issue 8, not on this branch yet): use them once they land
         Map<String, Object> field = module.resource("google_firestore_field", "write_permit_ttl");
-        assertThat(field.get("collection")).isEqualTo(defaults.get(FleetConfig.FIRESTORE_COLLECTION) + "_write_permits");
-        assertThat(field.get("field")).isEqualTo("expireAt");
+        assertThat(field.get("collection")).isEqualTo(dev.backfillfleet.firestore.FirestorePermitStore.permitCollection(defaults.get(FleetConfig.FIRESTORE_COLLECTION)));
+        assertThat(field.get("field")).isEqualTo(dev.backfillfleet.firestore.FirestorePermitStore.EXPIRE_AT);
         assertThat(field.get("database")).isEqualTo(defaults.get(FleetConfig.FIRESTORE_DATABASE));
         assertThat(field).containsKey("ttl_config");
     }
@@ -205,8 +205,6 @@ class TestTerraform
         assertThat(grantsTo(worker)).containsExactlyInAnyOrder(
                 new Grant(worker, "roles/pubsub.subscriber", "google_pubsub_subscription.work.name"),
                 new Grant(worker, "roles/pubsub.subscriber", "google_pubsub_subscription.dead_letter.name"),
-                new Grant(worker, "roles/pubsub.viewer", "google_pubsub_subscription.work.name"),
-                new Grant(worker, "roles/pubsub.viewer", "google_pubsub_subscription.dead_letter.name"),
                 new Grant(worker, "roles/pubsub.publisher", "google_pubsub_topic.work.name"),
                 new Grant(worker, "roles/pubsub.publisher", "google_pubsub_topic.dead_letter.name"),
                 new Grant(worker, "roles/datastore.user", "project if resource.name == \"projects//databases/" + defaults.get(FleetConfig.FIRESTORE_DATABASE) + "\""),
@@ -237,9 +235,9 @@ class TestTerraform
         assertThat(config.get(FleetConfig.PUBSUB_DEAD_LETTER_TOPIC)).isEqualTo(module.resource("google_pubsub_topic", "dead_letter").get("name"));
         assertThat(config.queueSettings().ackDeadline().toSeconds()).isEqualTo(number(subscription("work").get("ack_deadline_seconds")));
         assertThat((long) config.queueSettings().maxDeliveryAttempts()).isEqualTo(number(map(subscription("work"), "dead_letter_policy").get("max_delivery_attempts")));
-        assertThat(config.stateBackend()).isEqualTo("firestore");
-        assertThat(config.queueBackend()).isEqualTo("pubsub");
-        assertThat(config.warehouseBackend()).isEqualTo("bigquery");
+        assertThat(config.stateBackend()).isEqualTo(dev.backfillfleet.config.StateBackend.FIRESTORE);
+        assertThat(config.queueBackend()).isEqualTo(dev.backfillfleet.config.QueueBackend.PUBSUB);
+        assertThat(config.warehouseBackend()).isEqualTo(dev.backfillfleet.config.WarehouseBackend.BIGQUERY);
 
         // drain, then close, before Cloud Run's SIGKILL
         List<String> arguments = ((List<?>) container.get("args")).stream().map(Terraform::text).toList();
