@@ -60,6 +60,14 @@ resource "google_cloud_run_v2_worker_pool" "workers" {
         value = var.max_delivery_attempts
       }
       env {
+        name  = "BACKFILL_MAX_ATTEMPTS"
+        value = var.max_attempts
+      }
+      env {
+        name  = "BACKFILL_MAX_DEFER_SECONDS"
+        value = var.retry_maximum_backoff_seconds
+      }
+      env {
         name  = "BACKFILL_PUBSUB_RETRY_MIN_BACKOFF_SECONDS"
         value = var.retry_minimum_backoff_seconds
       }

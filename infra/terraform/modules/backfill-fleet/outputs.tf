@@ -29,6 +29,7 @@ output "coordinator_environment" {
     BACKFILL_PUBSUB_DEAD_LETTER_SUBSCRIPTION = var.dead_letter_subscription_name
     BACKFILL_ACK_DEADLINE_SECONDS            = var.ack_deadline_seconds
     BACKFILL_MAX_DELIVERY_ATTEMPTS           = var.max_delivery_attempts
+    BACKFILL_MAX_ATTEMPTS                    = var.max_attempts
     BACKFILL_FIRESTORE_DATABASE              = var.firestore_database
     BACKFILL_FIRESTORE_COLLECTION            = var.firestore_collection
     BACKFILL_BIGQUERY_DATASET_RAW            = var.bigquery_dataset_raw

@@ -49,25 +49,35 @@ variable "ack_deadline_seconds" {
 }
 
 variable "max_delivery_attempts" {
-  description = "Deliveries before a message is dead-lettered (backfill.max-delivery-attempts, 5-100); the worker's own attempt budget must be the same."
+  description = "Deliveries before a message is dead-lettered (backfill.max-delivery-attempts, 5-100). A backstop: every wait for an upstream date is a delivery too, so it must stay well above the fleet's attempt budget (max_attempts)."
   type        = number
-  default     = 5
+  default     = 100
   validation {
     condition     = var.max_delivery_attempts >= 5 && var.max_delivery_attempts <= 100
     error_message = "Pub/Sub's dead-letter policy allows 5-100 delivery attempts."
   }
 }
 
-variable "retry_minimum_backoff_seconds" {
-  description = "Retry policy: minimum backoff after a nack (backfill.pubsub-retry-min-backoff-seconds, 0-600)."
+variable "max_attempts" {
+  description = "Attempts of a date before it is FAILED with its last error (backfill.max-attempts): transient failures and dead workers count, waiting and shutdowns do not."
   type        = number
-  default     = 10
+  default     = 5
+  validation {
+    condition     = var.max_attempts >= 1 && var.max_attempts <= 100
+    error_message = "backfill.max-attempts is 1-100."
+  }
+}
+
+variable "retry_minimum_backoff_seconds" {
+  description = "Retry policy: minimum backoff after a nack (backfill.pubsub-retry-min-backoff-seconds, 0-600); the first wait of a date whose upstream is not done."
+  type        = number
+  default     = 1
 }
 
 variable "retry_maximum_backoff_seconds" {
-  description = "Retry policy: maximum backoff (PubSubQueueSettings.MAX_RETRY_BACKOFF, at most 600)."
+  description = "Retry policy: maximum backoff (backfill.max-defer-seconds, at most 600): the longest wait of a date between two checks of its upstream dates."
   type        = number
-  default     = 600
+  default     = 60
 }
 
 variable "message_retention_days" {

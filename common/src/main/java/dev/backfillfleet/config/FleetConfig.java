@@ -28,7 +28,10 @@ public final class FleetConfig
     public static final ConfigKey WORKER_CONCURRENCY = new ConfigKey("backfill.worker-concurrency", "4", "dates one worker process runs at once");
     public static final ConfigKey LEASE_SECONDS = new ConfigKey("backfill.lease-seconds", "20", "state lease length; renewed every third of it while a date runs");
     public static final ConfigKey ACK_DEADLINE_SECONDS = new ConfigKey("backfill.ack-deadline-seconds", "20", "queue ack deadline (Pub/Sub: 10-600)");
-    public static final ConfigKey MAX_DELIVERY_ATTEMPTS = new ConfigKey("backfill.max-delivery-attempts", "5", "deliveries before a message is dead-lettered (Pub/Sub: 5-100)");
+    public static final ConfigKey MAX_ATTEMPTS = new ConfigKey("backfill.max-attempts", "5",
+            "attempts of a date (transient failures, dead workers) before it is FAILED with its last error; waiting and shutdowns do not count");
+    public static final ConfigKey MAX_DELIVERY_ATTEMPTS = new ConfigKey("backfill.max-delivery-attempts", "100",
+            "deliveries of a message before it is dead-lettered and its date FAILED: a backstop (Pub/Sub: 5-100; waits count there)");
     public static final ConfigKey RETRY_ATTEMPTS = new ConfigKey("backfill.retry-attempts", "3", "in-process attempts for a transient failure before the message is released");
     public static final ConfigKey RETRY_INITIAL_BACKOFF_MILLIS = new ConfigKey("backfill.retry-initial-backoff-millis", "200", "first in-process retry backoff; doubles with jitter");
     public static final ConfigKey TABLE_CONCURRENCY = new ConfigKey("backfill.table-concurrency", "100", "fleet-wide bound on dates of one table running at once");
@@ -45,7 +48,7 @@ public final class FleetConfig
     public static final ConfigKey BIGQUERY_DATASET_RAW = new ConfigKey("backfill.bigquery-dataset-raw", "nba_raw", "BigQuery dataset of the raw inputs");
     public static final ConfigKey BIGQUERY_DATASET_STATIC = new ConfigKey("backfill.bigquery-dataset-static", "nba_static", "BigQuery dataset of the static tables");
     public static final ConfigKey BIGQUERY_DATASET_ANALYTICS = new ConfigKey("backfill.bigquery-dataset-analytics", "nba_analytics", "BigQuery dataset of the analytics tables");
-    public static final ConfigKey PUBSUB_RETRY_MIN_BACKOFF_SECONDS = new ConfigKey("backfill.pubsub-retry-min-backoff-seconds", "10", "subscription retry policy: minimum backoff after a nack (0-600)");
+    public static final ConfigKey PUBSUB_RETRY_MIN_BACKOFF_SECONDS = new ConfigKey("backfill.pubsub-retry-min-backoff-seconds", "1", "subscription retry policy: minimum backoff after a nack (0-600)");
     public static final ConfigKey PUBSUB_PULL_MODE = new ConfigKey("backfill.pubsub-pull-mode", "streaming", "streaming | unary: how workers pull Pub/Sub (unary: synchronous Pull, for the emulator)");
     public static final ConfigKey BIGQUERY_LOCATION = new ConfigKey("backfill.bigquery-location", "US", "BigQuery location");
     public static final ConfigKey BIGQUERY_WRITE_TIMEOUT_SECONDS = new ConfigKey("backfill.bigquery-write-timeout-seconds", "15",
@@ -59,7 +62,7 @@ public final class FleetConfig
     public static final ConfigKey SYNTHETIC_FAIL_DATES = new ConfigKey("backfill.synthetic-fail-dates", "", "synthetic table: comma list of dates that fail permanently");
 
     public static final List<ConfigKey> KEYS = List.of(
-            HOME, BACKEND, QUEUE, STATE, WAREHOUSE, WORKER_CONCURRENCY, LEASE_SECONDS, ACK_DEADLINE_SECONDS, MAX_DELIVERY_ATTEMPTS,
+            HOME, BACKEND, QUEUE, STATE, WAREHOUSE, WORKER_CONCURRENCY, LEASE_SECONDS, ACK_DEADLINE_SECONDS, MAX_ATTEMPTS, MAX_DELIVERY_ATTEMPTS,
             RETRY_ATTEMPTS, RETRY_INITIAL_BACKOFF_MILLIS, TABLE_CONCURRENCY, DEPENDENCY_DELAY_MILLIS, MAX_DEFER_SECONDS, GCP_PROJECT,
             PUBSUB_TOPIC, PUBSUB_SUBSCRIPTION, PUBSUB_DEAD_LETTER_TOPIC, PUBSUB_DEAD_LETTER_SUBSCRIPTION,
             PUBSUB_RETRY_MIN_BACKOFF_SECONDS, PUBSUB_PULL_MODE, FIRESTORE_DATABASE, FIRESTORE_COLLECTION, BIGQUERY_DATASET_RAW, BIGQUERY_DATASET_STATIC,
@@ -90,6 +93,7 @@ public final class FleetConfig
         check(errors, () -> positive(LEASE_SECONDS));
         check(errors, () -> between(ACK_DEADLINE_SECONDS, 1, 600));
         check(errors, () -> between(MAX_DELIVERY_ATTEMPTS, 1, 100));
+        check(errors, () -> between(MAX_ATTEMPTS, 1, 100));
         check(errors, () -> positive(RETRY_ATTEMPTS));
         check(errors, () -> between(RETRY_INITIAL_BACKOFF_MILLIS, 0, 600_000));
         check(errors, () -> positive(TABLE_CONCURRENCY));
@@ -220,6 +224,11 @@ public final class FleetConfig
     public QueueSettings queueSettings()
     {
         return new QueueSettings(Duration.ofSeconds(integer(ACK_DEADLINE_SECONDS)), integer(MAX_DELIVERY_ATTEMPTS));
+    }
+
+    public int maxAttempts()
+    {
+        return integer(MAX_ATTEMPTS);
     }
 
     public int retryAttempts()

@@ -9,11 +9,16 @@ import static java.util.Objects.requireNonNull;
 /**
  * The durable state of one (table, date): the distributed checkpoint. Optional fields are
  * empty until the state machine reaches the point that sets them.
+ *
+ * @param attempts claims of the date so far (each a new lease)
+ * @param givenBack of those, the ones given back unfinished through no fault of the date
+ *         (shutdown, a broken environment): they do not use up the attempt budget
  */
 public record DateRecord(
         DateKey key,
         DateState state,
         int attempts,
+        int givenBack,
         String runId,
         Optional<String> leaseOwner,
         Optional<Instant> leaseExpiresAt,
@@ -41,11 +46,153 @@ public record DateRecord(
         requireNonNull(duration, "duration is null");
         requireNonNull(errorClass, "errorClass is null");
         requireNonNull(errorMessage, "errorMessage is null");
+        if (givenBack < 0 || givenBack > attempts) {
+            throw new IllegalArgumentException("givenBack must be between 0 and attempts (" + attempts + "): " + givenBack);
+        }
     }
 
     /** A RUNNING record whose lease is still live at {@code now}. */
     public boolean isLeasedAt(Instant now)
     {
         return state == DateState.RUNNING && leaseExpiresAt.map(now::isBefore).orElse(false);
+    }
+
+    /** The attempts that count against the budget: claims not given back. */
+    public int attemptsUsed()
+    {
+        return attempts - givenBack;
+    }
+
+    /** A new record of {@code key}, PENDING, for {@code runId}. */
+    public static Builder builder(DateKey key, String runId)
+    {
+        return new Builder(new DateRecord(key, DateState.PENDING, 0, 0, runId, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+    }
+
+    public Builder toBuilder()
+    {
+        return new Builder(this);
+    }
+
+    /** Changes a record field by field; what is not set stays as it was. */
+    public static final class Builder
+    {
+        private DateKey key;
+        private DateState state;
+        private int attempts;
+        private int givenBack;
+        private String runId;
+        private Optional<String> leaseOwner;
+        private Optional<Instant> leaseExpiresAt;
+        private Optional<Instant> queuedAt;
+        private Optional<Instant> startedAt;
+        private Optional<Instant> finishedAt;
+        private Optional<Long> rowsWritten;
+        private Optional<Long> rowsExpected;
+        private Optional<Duration> duration;
+        private Optional<ErrorClass> errorClass;
+        private Optional<String> errorMessage;
+
+        private Builder(DateRecord record)
+        {
+            key = record.key;
+            state = record.state;
+            attempts = record.attempts;
+            givenBack = record.givenBack;
+            runId = record.runId;
+            leaseOwner = record.leaseOwner;
+            leaseExpiresAt = record.leaseExpiresAt;
+            queuedAt = record.queuedAt;
+            startedAt = record.startedAt;
+            finishedAt = record.finishedAt;
+            rowsWritten = record.rowsWritten;
+            rowsExpected = record.rowsExpected;
+            duration = record.duration;
+            errorClass = record.errorClass;
+            errorMessage = record.errorMessage;
+        }
+
+        public Builder state(DateState value)
+        {
+            state = value;
+            return this;
+        }
+
+        public Builder attempts(int value)
+        {
+            attempts = value;
+            return this;
+        }
+
+        public Builder givenBack(int value)
+        {
+            givenBack = value;
+            return this;
+        }
+
+        public Builder runId(String value)
+        {
+            runId = value;
+            return this;
+        }
+
+        public Builder lease(String owner, Instant expiresAt)
+        {
+            leaseOwner = Optional.of(owner);
+            leaseExpiresAt = Optional.of(expiresAt);
+            return this;
+        }
+
+        public Builder clearLease()
+        {
+            leaseOwner = Optional.empty();
+            leaseExpiresAt = Optional.empty();
+            return this;
+        }
+
+        public Builder queuedAt(Optional<Instant> value)
+        {
+            queuedAt = value;
+            return this;
+        }
+
+        public Builder startedAt(Optional<Instant> value)
+        {
+            startedAt = value;
+            return this;
+        }
+
+        public Builder finishedAt(Optional<Instant> value)
+        {
+            finishedAt = value;
+            return this;
+        }
+
+        public Builder rows(Optional<Long> written, Optional<Long> expected)
+        {
+            rowsWritten = written;
+            rowsExpected = expected;
+            return this;
+        }
+
+        public Builder duration(Optional<Duration> value)
+        {
+            duration = value;
+            return this;
+        }
+
+        public Builder error(Optional<ErrorClass> errorClassValue, Optional<String> message)
+        {
+            errorClass = errorClassValue;
+            errorMessage = message;
+            return this;
+        }
+
+        public DateRecord build()
+        {
+            return new DateRecord(key, state, attempts, givenBack, runId, leaseOwner, leaseExpiresAt, queuedAt, startedAt, finishedAt,
+                    rowsWritten, rowsExpected, duration, errorClass, errorMessage);
+        }
     }
 }

@@ -116,7 +116,15 @@ public final class SqliteDatabase
             execute(connection, immediate ? "BEGIN IMMEDIATE" : "BEGIN");
             try (Statement statement = connection.createStatement()) {
                 for (String sql : schema) {
-                    statement.execute(sql);
+                    try {
+                        statement.execute(sql);
+                    }
+                    catch (SQLException e) {
+                        // a schema step that adds a column a newer file already has: nothing to do
+                        if (!(sql.startsWith("ALTER TABLE") && String.valueOf(e.getMessage()).contains("duplicate column name"))) {
+                            throw e;
+                        }
+                    }
                 }
             }
             execute(connection, "COMMIT");

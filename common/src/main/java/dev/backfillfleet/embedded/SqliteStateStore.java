@@ -13,7 +13,7 @@ import dev.backfillfleet.domain.WorkItem;
 import dev.backfillfleet.state.ClaimResult;
 import dev.backfillfleet.state.Completion;
 import dev.backfillfleet.state.EnqueueResult;
-import dev.backfillfleet.state.LeaseLostException;
+import dev.backfillfleet.state.DateTransitions;
 import dev.backfillfleet.state.StateStore;
 
 import java.sql.Connection;
@@ -37,7 +37,11 @@ import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
 
-/** The embedded state store: one row per (table, date) in a SQLite file shared by all processes. */
+/**
+ * The embedded state store: one row per (table, date) in a SQLite file shared by all processes.
+ * Every change is a write transaction (the file's lock taken up front) that reads the row, asks
+ * {@link DateTransitions} what it becomes and writes the whole row back.
+ */
 public final class SqliteStateStore
         implements StateStore, AutoCloseable
 {
@@ -47,6 +51,7 @@ public final class SqliteStateStore
                 game_date TEXT NOT NULL,
                 state TEXT NOT NULL,
                 attempts INTEGER NOT NULL DEFAULT 0,
+                given_back INTEGER NOT NULL DEFAULT 0,
                 run_id TEXT NOT NULL,
                 lease_owner TEXT,
                 lease_expires_at INTEGER,
@@ -61,9 +66,17 @@ public final class SqliteStateStore
                 updated_at INTEGER NOT NULL,
                 PRIMARY KEY (table_name, game_date)
             ) WITHOUT ROWID""";
+    // a state.db made before given_back existed gets the column (SqliteDatabase skips it when it is there)
+    private static final String ADD_GIVEN_BACK = "ALTER TABLE date_state ADD COLUMN given_back INTEGER NOT NULL DEFAULT 0";
     private static final String STATE_INDEX = "CREATE INDEX IF NOT EXISTS date_state_by_state ON date_state (table_name, state, game_date)";
-    private static final String COLUMNS = "table_name, game_date, state, attempts, run_id, lease_owner, lease_expires_at, queued_at, "
+    private static final String COLUMNS = "table_name, game_date, state, attempts, given_back, run_id, lease_owner, lease_expires_at, queued_at, "
             + "started_at, finished_at, rows_written, rows_expected, duration_ms, error_class, error_message";
+    private static final String UPSERT = "INSERT INTO date_state (" + COLUMNS + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            + "ON CONFLICT (table_name, game_date) DO UPDATE SET state = excluded.state, attempts = excluded.attempts, given_back = excluded.given_back, "
+            + "run_id = excluded.run_id, lease_owner = excluded.lease_owner, lease_expires_at = excluded.lease_expires_at, queued_at = excluded.queued_at, "
+            + "started_at = excluded.started_at, finished_at = excluded.finished_at, rows_written = excluded.rows_written, "
+            + "rows_expected = excluded.rows_expected, duration_ms = excluded.duration_ms, error_class = excluded.error_class, "
+            + "error_message = excluded.error_message, updated_at = excluded.updated_at";
     private static final int ENQUEUE_BATCH = 5_000;
 
     private final SqliteDatabase database;
@@ -77,13 +90,13 @@ public final class SqliteStateStore
 
     public static SqliteStateStore open(java.nio.file.Path file, Clock clock)
     {
-        return new SqliteStateStore(SqliteDatabase.open(file, SCHEMA, STATE_INDEX), clock);
+        return new SqliteStateStore(SqliteDatabase.open(file, SCHEMA, ADD_GIVEN_BACK, STATE_INDEX), clock);
     }
 
     /** The store for reading only: a file that does not exist reads as empty and is not created. */
     public static SqliteStateStore openReadOnly(java.nio.file.Path file, Clock clock)
     {
-        return new SqliteStateStore(SqliteDatabase.readOnly(file, SCHEMA, STATE_INDEX), clock);
+        return new SqliteStateStore(SqliteDatabase.readOnly(file, SCHEMA, ADD_GIVEN_BACK, STATE_INDEX), clock);
     }
 
     @Override
@@ -107,26 +120,15 @@ public final class SqliteStateStore
     private Map<DateKey, EnqueueDecision> enqueueBatch(List<DateKey> keys, String runId, EnqueuePolicy policy)
     {
         return database.write(connection -> {
-            long now = clock.millis();
+            Instant now = clock.instant();
             Map<DateKey, DateRecord> current = select(connection, keys);
             Map<DateKey, EnqueueDecision> decisions = new HashMap<>();
-            try (PreparedStatement upsert = connection.prepareStatement("""
-                    INSERT INTO date_state (table_name, game_date, state, attempts, run_id, queued_at, updated_at)
-                    VALUES (?, ?, 'QUEUED', 0, ?, ?, ?)
-                    ON CONFLICT (table_name, game_date) DO UPDATE SET
-                        state = 'QUEUED', run_id = excluded.run_id, queued_at = excluded.queued_at,
-                        lease_owner = NULL, lease_expires_at = NULL, started_at = NULL, finished_at = NULL,
-                        rows_written = NULL, rows_expected = NULL, duration_ms = NULL,
-                        error_class = NULL, error_message = NULL, updated_at = excluded.updated_at""")) {
+            try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
                 for (DateKey key : keys) {
-                    EnqueueDecision decision = policy.decide(Optional.ofNullable(current.get(key)));
-                    decisions.put(key, decision);
-                    if (decision == EnqueueDecision.QUEUE) {
-                        upsert.setString(1, key.table().tableName());
-                        upsert.setString(2, key.date().toString());
-                        upsert.setString(3, runId);
-                        upsert.setLong(4, now);
-                        upsert.setLong(5, now);
+                    DateTransitions.Enqueued enqueued = DateTransitions.enqueue(key, Optional.ofNullable(current.get(key)), runId, policy, now);
+                    decisions.put(key, enqueued.decision());
+                    if (enqueued.next().isPresent()) {
+                        bind(upsert, enqueued.next().get(), now);
                         upsert.addBatch();
                     }
                 }
@@ -137,46 +139,18 @@ public final class SqliteStateStore
     }
 
     @Override
-    public ClaimResult claim(WorkItem item, String owner, Duration leaseLength, int maxRunningPerTable)
+    public ClaimResult claim(WorkItem item, String owner, Duration leaseLength, int maxRunningPerTable, int maxAttempts)
     {
         DateKey key = item.key();
         return database.write(connection -> {
             Instant now = clock.instant();
             Optional<DateRecord> current = Optional.ofNullable(select(connection, List.of(key)).get(key));
-            if (current.isPresent()) {
-                DateRecord record = current.get();
-                if (record.state().isTerminal()) {
-                    return new ClaimResult.AlreadyTerminal(record.state());
-                }
-                if (record.isLeasedAt(now)) {
-                    return new ClaimResult.HeldByOther(record.leaseOwner().orElseThrow(), record.leaseExpiresAt().orElseThrow());
-                }
+            DateTransitions.Claimed claimed = DateTransitions.claim(current, item, owner, now, leaseLength,
+                    countLiveLeases(connection, key.table(), now), maxRunningPerTable, maxAttempts);
+            if (claimed.next().isPresent()) {
+                write(connection, claimed.next().get(), now);
             }
-            int running = countLiveLeases(connection, key.table(), now);
-            if (running >= maxRunningPerTable) {
-                return new ClaimResult.TableAtCapacity(running);
-            }
-            int attempt = current.map(DateRecord::attempts).orElse(0) + 1;
-            Instant expiresAt = now.plus(leaseLength);
-            try (PreparedStatement statement = connection.prepareStatement("""
-                    INSERT INTO date_state (table_name, game_date, state, attempts, run_id, lease_owner, lease_expires_at,
-                                            started_at, updated_at)
-                    VALUES (?, ?, 'RUNNING', ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (table_name, game_date) DO UPDATE SET
-                        state = 'RUNNING', attempts = excluded.attempts, lease_owner = excluded.lease_owner,
-                        lease_expires_at = excluded.lease_expires_at, started_at = excluded.started_at,
-                        finished_at = NULL, updated_at = excluded.updated_at""")) {
-                statement.setString(1, key.table().tableName());
-                statement.setString(2, key.date().toString());
-                statement.setInt(3, attempt);
-                statement.setString(4, item.runId());
-                statement.setString(5, owner);
-                statement.setLong(6, expiresAt.toEpochMilli());
-                statement.setLong(7, now.toEpochMilli());
-                statement.setLong(8, now.toEpochMilli());
-                statement.executeUpdate();
-            }
-            return new ClaimResult.Claimed(new Lease(key, owner, attempt, now, expiresAt));
+            return claimed.result();
         });
     }
 
@@ -199,7 +173,7 @@ public final class SqliteStateStore
     {
         return database.write(connection -> {
             Instant expiresAt = clock.instant().plus(leaseLength);
-            updateHeld(connection, lease, "lease_expires_at = ?", statement -> statement.setLong(1, expiresAt.toEpochMilli()), 1);
+            change(connection, lease.key(), current -> DateTransitions.heartbeat(current, lease, expiresAt));
             return lease.withExpiry(expiresAt);
         });
     }
@@ -207,95 +181,94 @@ public final class SqliteStateStore
     @Override
     public void complete(Lease lease, Completion completion)
     {
-        database.write(connection -> {
-            long now = clock.millis();
-            updateHeld(connection, lease,
-                    "state = ?, lease_owner = NULL, lease_expires_at = NULL, finished_at = ?, rows_written = ?, rows_expected = ?, "
-                            + "duration_ms = ?, error_class = NULL, error_message = NULL",
-                    statement -> {
-                        statement.setString(1, completion.outcome().name());
-                        statement.setLong(2, now);
-                        statement.setLong(3, completion.rowsWritten());
-                        statement.setLong(4, completion.rowsExpected());
-                        statement.setLong(5, completion.duration().toMillis());
-                    }, 5);
-            return null;
-        });
+        update(lease.key(), current -> DateTransitions.complete(current, lease, completion, clock.instant()));
     }
 
     @Override
     public void fail(Lease lease, ErrorClass errorClass, String message)
     {
-        database.write(connection -> {
-            long now = clock.millis();
-            updateHeld(connection, lease,
-                    "state = 'FAILED', lease_owner = NULL, lease_expires_at = NULL, finished_at = ?, "
-                            + "duration_ms = ? - started_at, error_class = ?, error_message = ?",
-                    statement -> {
-                        statement.setLong(1, now);
-                        statement.setLong(2, now);
-                        statement.setString(3, errorClass.name());
-                        statement.setString(4, message);
-                    }, 4);
-            return null;
-        });
+        update(lease.key(), current -> DateTransitions.fail(current, lease, errorClass, message, clock.instant()));
     }
 
     @Override
     public void release(Lease lease, Optional<ErrorClass> errorClass, Optional<String> message)
     {
-        database.write(connection -> {
-            updateHeld(connection, lease,
-                    "state = 'QUEUED', lease_owner = NULL, lease_expires_at = NULL, error_class = ?, error_message = ?",
-                    statement -> {
-                        setNullableString(statement, 1, errorClass.map(Enum::name));
-                        setNullableString(statement, 2, message);
-                    }, 2);
-            return null;
-        });
+        update(lease.key(), current -> DateTransitions.release(current, lease, errorClass, message));
+    }
+
+    @Override
+    public void giveBack(Lease lease)
+    {
+        update(lease.key(), current -> DateTransitions.giveBack(current, lease));
     }
 
     @Override
     public boolean failUndeliverable(DateKey key, String runId, String message)
     {
         return database.write(connection -> {
-            long now = clock.millis();
-            try (PreparedStatement statement = connection.prepareStatement("""
-                    INSERT INTO date_state (table_name, game_date, state, attempts, run_id, finished_at, error_class, error_message, updated_at)
-                    VALUES (?, ?, 'FAILED', 0, ?, ?, 'TRANSIENT', ?, ?)
-                    ON CONFLICT (table_name, game_date) DO UPDATE SET
-                        state = 'FAILED', lease_owner = NULL, lease_expires_at = NULL, finished_at = excluded.finished_at,
-                        error_class = excluded.error_class, error_message = excluded.error_message, updated_at = excluded.updated_at
-                    WHERE date_state.state NOT IN ('SUCCEEDED', 'NO_GAMES', 'FAILED')""")) {
-                statement.setString(1, key.table().tableName());
-                statement.setString(2, key.date().toString());
-                statement.setString(3, runId);
-                statement.setLong(4, now);
-                statement.setString(5, message);
-                statement.setLong(6, now);
-                return statement.executeUpdate() == 1;
+            Instant now = clock.instant();
+            Optional<DateRecord> next = DateTransitions.undeliverable(Optional.ofNullable(select(connection, List.of(key)).get(key)), key, runId, message, now);
+            if (next.isPresent()) {
+                write(connection, next.get(), now);
             }
+            return next.isPresent();
         });
     }
 
-    /** Updates the record only if {@code lease} still holds it: same owner, same attempt, RUNNING. */
-    private void updateHeld(Connection connection, Lease lease, String assignments, Binder binder, int parameterCount)
+    private void update(DateKey key, java.util.function.Function<Optional<DateRecord>, DateRecord> transition)
+    {
+        database.write(connection -> {
+            change(connection, key, transition);
+            return null;
+        });
+    }
+
+    private void change(Connection connection, DateKey key, java.util.function.Function<Optional<DateRecord>, DateRecord> transition)
             throws SQLException
     {
-        String sql = "UPDATE date_state SET " + assignments + ", updated_at = ? "
-                + "WHERE table_name = ? AND game_date = ? AND state = 'RUNNING' AND lease_owner = ? AND attempts = ?";
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            binder.bind(statement);
-            statement.setLong(parameterCount + 1, clock.millis());
-            statement.setString(parameterCount + 2, lease.key().table().tableName());
-            statement.setString(parameterCount + 3, lease.key().date().toString());
-            statement.setString(parameterCount + 4, lease.owner());
-            statement.setInt(parameterCount + 5, lease.attempt());
-            if (statement.executeUpdate() == 0) {
-                DateRecord current = select(connection, List.of(lease.key())).get(lease.key());
-                throw new LeaseLostException(lease, current == null ? "no record"
-                        : "record is " + current.state() + " at attempt " + current.attempts() + current.leaseOwner().map(owner -> " held by " + owner).orElse(""));
-            }
+        DateRecord next = transition.apply(Optional.ofNullable(select(connection, List.of(key)).get(key)));
+        write(connection, next, clock.instant());
+    }
+
+    private static void write(Connection connection, DateRecord record, Instant now)
+            throws SQLException
+    {
+        try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
+            bind(upsert, record, now);
+            upsert.executeUpdate();
+        }
+    }
+
+    private static void bind(PreparedStatement statement, DateRecord record, Instant now)
+            throws SQLException
+    {
+        statement.setString(1, record.key().table().tableName());
+        statement.setString(2, record.key().date().toString());
+        statement.setString(3, record.state().name());
+        statement.setInt(4, record.attempts());
+        statement.setInt(5, record.givenBack());
+        statement.setString(6, record.runId());
+        setNullableString(statement, 7, record.leaseOwner());
+        setNullableLong(statement, 8, record.leaseExpiresAt().map(Instant::toEpochMilli));
+        setNullableLong(statement, 9, record.queuedAt().map(Instant::toEpochMilli));
+        setNullableLong(statement, 10, record.startedAt().map(Instant::toEpochMilli));
+        setNullableLong(statement, 11, record.finishedAt().map(Instant::toEpochMilli));
+        setNullableLong(statement, 12, record.rowsWritten());
+        setNullableLong(statement, 13, record.rowsExpected());
+        setNullableLong(statement, 14, record.duration().map(Duration::toMillis));
+        setNullableString(statement, 15, record.errorClass().map(Enum::name));
+        setNullableString(statement, 16, record.errorMessage());
+        statement.setLong(17, now.toEpochMilli());
+    }
+
+    private static void setNullableLong(PreparedStatement statement, int index, Optional<Long> value)
+            throws SQLException
+    {
+        if (value.isPresent()) {
+            statement.setLong(index, value.get());
+        }
+        else {
+            statement.setNull(index, Types.INTEGER);
         }
     }
 
@@ -383,6 +356,7 @@ public final class SqliteStateStore
                         new DateKey(AnalyticsTable.byName(resultSet.getString("table_name")).orElseThrow(), LocalDate.parse(resultSet.getString("game_date"))),
                         DateState.valueOf(resultSet.getString("state")),
                         resultSet.getInt("attempts"),
+                        resultSet.getInt("given_back"),
                         resultSet.getString("run_id"),
                         Optional.ofNullable(resultSet.getString("lease_owner")),
                         instant(resultSet, "lease_expires_at"),
@@ -429,10 +403,5 @@ public final class SqliteStateStore
         database.close();
     }
 
-    @FunctionalInterface
-    private interface Binder
-    {
-        void bind(PreparedStatement statement)
-                throws SQLException;
-    }
+
 }

@@ -44,8 +44,11 @@ public final class SqliteWorkQueue
                 visible_at INTEGER NOT NULL,
                 ack_token TEXT,
                 dead INTEGER NOT NULL DEFAULT 0,
-                dead_reason TEXT
+                dead_reason TEXT,
+                times_given_back INTEGER NOT NULL DEFAULT 0
             )""";
+    // a queue.db made before times_given_back existed gets the column (SqliteDatabase skips it when it is there)
+    private static final String ADD_TIMES_GIVEN_BACK = "ALTER TABLE message ADD COLUMN times_given_back INTEGER NOT NULL DEFAULT 0";
     private static final String VISIBILITY_INDEX = "CREATE INDEX IF NOT EXISTS message_by_visibility ON message (dead, visible_at)";
 
     private final SqliteDatabase database;
@@ -61,13 +64,13 @@ public final class SqliteWorkQueue
 
     public static SqliteWorkQueue open(Path file, QueueSettings settings, Clock clock)
     {
-        return new SqliteWorkQueue(SqliteDatabase.open(file, SCHEMA, VISIBILITY_INDEX), settings, clock);
+        return new SqliteWorkQueue(SqliteDatabase.open(file, SCHEMA, ADD_TIMES_GIVEN_BACK, VISIBILITY_INDEX), settings, clock);
     }
 
     /** The queue for reading only (its backlog): a file that does not exist reads as empty and is not created. */
     public static SqliteWorkQueue openReadOnly(Path file, QueueSettings settings, Clock clock)
     {
-        return new SqliteWorkQueue(SqliteDatabase.readOnly(file, SCHEMA, VISIBILITY_INDEX), settings, clock);
+        return new SqliteWorkQueue(SqliteDatabase.readOnly(file, SCHEMA, ADD_TIMES_GIVEN_BACK, VISIBILITY_INDEX), settings, clock);
     }
 
     public QueueSettings settings()
@@ -163,7 +166,7 @@ public final class SqliteWorkQueue
             long now = clock.millis();
             List<PendingPull> visible = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT id, body, delivery_attempts FROM message WHERE dead = 0 AND visible_at <= ? ORDER BY visible_at, id LIMIT ?");
+                    "SELECT id, body, delivery_attempts, times_given_back FROM message WHERE dead = 0 AND visible_at <= ? ORDER BY visible_at, id LIMIT ?");
                     PreparedStatement lease = connection.prepareStatement(
                             "UPDATE message SET delivery_attempts = delivery_attempts + 1, visible_at = ?, ack_token = ? WHERE id = ?");
                     PreparedStatement bury = connection.prepareStatement(
@@ -172,7 +175,7 @@ public final class SqliteWorkQueue
                 select.setInt(2, max);
                 try (ResultSet resultSet = select.executeQuery()) {
                     while (resultSet.next()) {
-                        visible.add(new PendingPull(resultSet.getLong(1), resultSet.getString(2), resultSet.getInt(3)));
+                        visible.add(new PendingPull(resultSet.getLong(1), resultSet.getString(2), resultSet.getInt(3), resultSet.getInt(4)));
                     }
                 }
                 List<Delivery> deliveries = new ArrayList<>();
@@ -202,7 +205,7 @@ public final class SqliteWorkQueue
                     lease.setString(2, token);
                     lease.setLong(3, message.id());
                     lease.executeUpdate();
-                    deliveries.add(new SqliteDelivery(message.id(), token, item.get(), message.attempts() + 1));
+                    deliveries.add(new SqliteDelivery(message.id(), token, item.get(), message.attempts() + 1, message.timesGivenBack()));
                 }
                 return deliveries;
             }
@@ -294,7 +297,7 @@ public final class SqliteWorkQueue
         database.close();
     }
 
-    private record PendingPull(long id, String body, int attempts) {}
+    private record PendingPull(long id, String body, int attempts, int timesGivenBack) {}
 
     private final class SqliteDelivery
             implements Delivery
@@ -303,13 +306,21 @@ public final class SqliteWorkQueue
         private final String token;
         private final WorkItem item;
         private final int attempt;
+        private final int timesGivenBack;
 
-        SqliteDelivery(long id, String token, WorkItem item, int attempt)
+        SqliteDelivery(long id, String token, WorkItem item, int attempt, int timesGivenBack)
         {
             this.id = id;
             this.token = token;
             this.item = item;
             this.attempt = attempt;
+            this.timesGivenBack = timesGivenBack;
+        }
+
+        @Override
+        public int timesDeferred()
+        {
+            return timesGivenBack;
         }
 
         @Override
@@ -339,14 +350,14 @@ public final class SqliteWorkQueue
         @Override
         public void release(Duration delay)
         {
-            settle("UPDATE message SET visible_at = ?, ack_token = NULL WHERE id = ? AND ack_token = ?", delay);
+            settle("UPDATE message SET visible_at = ?, ack_token = NULL, times_given_back = times_given_back + 1 WHERE id = ? AND ack_token = ?", delay);
         }
 
         @Override
         public void defer(Duration delay)
         {
-            settle("UPDATE message SET visible_at = ?, ack_token = NULL, delivery_attempts = max(0, delivery_attempts - 1) "
-                    + "WHERE id = ? AND ack_token = ?", delay);
+            settle("UPDATE message SET visible_at = ?, ack_token = NULL, delivery_attempts = max(0, delivery_attempts - 1), "
+                    + "times_given_back = times_given_back + 1 WHERE id = ? AND ack_token = ?", delay);
         }
 
         private void settle(String sql, Duration delay)

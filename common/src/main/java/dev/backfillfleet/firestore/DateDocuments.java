@@ -12,6 +12,8 @@ import dev.backfillfleet.domain.FleetException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,6 +27,7 @@ final class DateDocuments
     static final String DATE = "date";
     static final String STATUS = "status";
     static final String ATTEMPTS = "attempts";
+    static final String GIVEN_BACK = "attemptsGivenBack";
     static final String RUN_ID = "runId";
     static final String LEASE_OWNER = "leaseOwner";
     static final String LEASE_EXPIRES_AT = "leaseExpiresAt";
@@ -46,10 +49,12 @@ final class DateDocuments
         AnalyticsTable table = AnalyticsTable.byName(tableName == null ? "" : tableName)
                 .orElseThrow(() -> FleetException.permanentFailure("state document " + document.getId() + " names unknown table " + tableName));
         Long attempts = document.getLong(ATTEMPTS);
+        Long givenBack = document.getLong(GIVEN_BACK);
         return new DateRecord(
                 new DateKey(table, LocalDate.parse(document.getString(DATE))),
                 DateState.valueOf(document.getString(STATUS)),
                 attempts == null ? 0 : Math.toIntExact(attempts),
+                givenBack == null ? 0 : Math.toIntExact(givenBack),
                 Optional.ofNullable(document.getString(RUN_ID)).orElse(""),
                 Optional.ofNullable(document.getString(LEASE_OWNER)),
                 instant(document, LEASE_EXPIRES_AT),
@@ -61,6 +66,30 @@ final class DateDocuments
                 Optional.ofNullable(document.getLong(DURATION_MS)).map(Duration::ofMillis),
                 Optional.ofNullable(document.getString(ERROR_CLASS)).map(ErrorClass::valueOf),
                 Optional.ofNullable(document.getString(ERROR_MESSAGE)));
+    }
+
+    /** The whole document of {@code record}: every field present, null until set. */
+    static Map<String, Object> write(DateRecord record, Instant now)
+    {
+        Map<String, Object> fields = new HashMap<>();
+        fields.put(TABLE, record.key().table().tableName());
+        fields.put(DATE, record.key().date().toString());
+        fields.put(STATUS, record.state().name());
+        fields.put(ATTEMPTS, (long) record.attempts());
+        fields.put(GIVEN_BACK, (long) record.givenBack());
+        fields.put(RUN_ID, record.runId());
+        fields.put(LEASE_OWNER, record.leaseOwner().orElse(null));
+        fields.put(LEASE_EXPIRES_AT, record.leaseExpiresAt().map(DateDocuments::timestamp).orElse(null));
+        fields.put(QUEUED_AT, record.queuedAt().map(DateDocuments::timestamp).orElse(null));
+        fields.put(STARTED_AT, record.startedAt().map(DateDocuments::timestamp).orElse(null));
+        fields.put(FINISHED_AT, record.finishedAt().map(DateDocuments::timestamp).orElse(null));
+        fields.put(ROWS_WRITTEN, record.rowsWritten().orElse(null));
+        fields.put(ROWS_EXPECTED, record.rowsExpected().orElse(null));
+        fields.put(DURATION_MS, record.duration().map(Duration::toMillis).orElse(null));
+        fields.put(ERROR_CLASS, record.errorClass().map(Enum::name).orElse(null));
+        fields.put(ERROR_MESSAGE, record.errorMessage().orElse(null));
+        fields.put(UPDATED_AT, timestamp(now));
+        return fields;
     }
 
     static Timestamp timestamp(Instant instant)

@@ -1,7 +1,6 @@
 package dev.backfillfleet.firestore;
 
 import com.google.api.core.ApiFuture;
-import com.google.cloud.Timestamp;
 import com.google.cloud.firestore.BulkWriter;
 import com.google.cloud.firestore.CollectionReference;
 import com.google.cloud.firestore.DocumentReference;
@@ -29,6 +28,7 @@ import dev.backfillfleet.state.ClaimResult;
 import dev.backfillfleet.state.Completion;
 import dev.backfillfleet.state.EnqueueResult;
 import dev.backfillfleet.state.LeaseLostException;
+import dev.backfillfleet.state.DateTransitions;
 import dev.backfillfleet.state.StateStore;
 import dev.backfillfleet.support.Lazy;
 import io.grpc.Status;
@@ -47,22 +47,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
-import static dev.backfillfleet.firestore.DateDocuments.ATTEMPTS;
 import static dev.backfillfleet.firestore.DateDocuments.DATE;
-import static dev.backfillfleet.firestore.DateDocuments.DURATION_MS;
-import static dev.backfillfleet.firestore.DateDocuments.ERROR_CLASS;
-import static dev.backfillfleet.firestore.DateDocuments.ERROR_MESSAGE;
-import static dev.backfillfleet.firestore.DateDocuments.FINISHED_AT;
 import static dev.backfillfleet.firestore.DateDocuments.LEASE_EXPIRES_AT;
-import static dev.backfillfleet.firestore.DateDocuments.LEASE_OWNER;
-import static dev.backfillfleet.firestore.DateDocuments.QUEUED_AT;
-import static dev.backfillfleet.firestore.DateDocuments.ROWS_EXPECTED;
-import static dev.backfillfleet.firestore.DateDocuments.ROWS_WRITTEN;
-import static dev.backfillfleet.firestore.DateDocuments.RUN_ID;
-import static dev.backfillfleet.firestore.DateDocuments.STARTED_AT;
 import static dev.backfillfleet.firestore.DateDocuments.STATUS;
 import static dev.backfillfleet.firestore.DateDocuments.TABLE;
-import static dev.backfillfleet.firestore.DateDocuments.UPDATED_AT;
 import static dev.backfillfleet.firestore.DateDocuments.timestamp;
 import static java.util.Objects.requireNonNull;
 
@@ -167,20 +155,20 @@ public final class FirestoreStateStore
     private Map<DateKey, EnqueueDecision> enqueueChunk(List<DateKey> keys, String runId, EnqueuePolicy policy)
     {
         Map<DateKey, DocumentSnapshot> current = readSnapshots(keys);
-        Timestamp now = timestamp(clock.instant());
+        Instant now = clock.instant();
         Map<DateKey, EnqueueDecision> decisions = new HashMap<>();
         Map<DateKey, ApiFuture<?>> writes = new LinkedHashMap<>();
         BulkWriter writer = firestore().bulkWriter();
         try {
             for (DateKey key : keys) {
                 DocumentSnapshot snapshot = current.get(key);
-                Optional<DateRecord> record = snapshot.exists() ? Optional.of(DateDocuments.read(snapshot)) : Optional.empty();
-                EnqueueDecision decision = policy.decide(record);
-                decisions.put(key, decision);
-                if (decision == EnqueueDecision.QUEUE) {
+                DateTransitions.Enqueued enqueued = DateTransitions.enqueue(key, record(snapshot), runId, policy, now);
+                decisions.put(key, enqueued.decision());
+                if (enqueued.next().isPresent()) {
+                    Map<String, Object> fields = DateDocuments.write(enqueued.next().get(), now);
                     writes.put(key, snapshot.exists()
-                            ? writer.update(document(key), queuedFields(runId, now), Precondition.updatedAt(snapshot.getUpdateTime()))
-                            : writer.create(document(key), newDocument(key, runId, DateState.QUEUED, now, queuedFields(runId, now))));
+                            ? writer.update(document(key), fields, Precondition.updatedAt(snapshot.getUpdateTime()))
+                            : writer.create(document(key), fields));
                 }
             }
         }
@@ -215,97 +203,29 @@ public final class FirestoreStateStore
     private EnqueueDecision enqueueOne(DateKey key, String runId, EnqueuePolicy policy)
     {
         return transaction("enqueue of " + key, transaction -> {
-            DocumentSnapshot snapshot = transaction.get(document(key)).get();
-            Optional<DateRecord> record = snapshot.exists() ? Optional.of(DateDocuments.read(snapshot)) : Optional.empty();
-            EnqueueDecision decision = policy.decide(record);
-            if (decision == EnqueueDecision.QUEUE) {
-                Timestamp now = timestamp(clock.instant());
-                if (snapshot.exists()) {
-                    transaction.update(document(key), queuedFields(runId, now));
-                }
-                else {
-                    transaction.create(document(key), newDocument(key, runId, DateState.QUEUED, now, queuedFields(runId, now)));
-                }
-            }
-            return decision;
+            Instant now = clock.instant();
+            DateTransitions.Enqueued enqueued = DateTransitions.enqueue(key, record(transaction.get(document(key)).get()), runId, policy, now);
+            enqueued.next().ifPresent(next -> transaction.set(document(key), DateDocuments.write(next, now)));
+            return enqueued.decision();
         });
     }
 
-    private static Map<String, Object> queuedFields(String runId, Timestamp now)
+    private static Optional<DateRecord> record(DocumentSnapshot snapshot)
     {
-        Map<String, Object> fields = new HashMap<>();
-        fields.put(STATUS, DateState.QUEUED.name());
-        fields.put(RUN_ID, runId);
-        fields.put(QUEUED_AT, now);
-        fields.put(LEASE_OWNER, null);
-        fields.put(LEASE_EXPIRES_AT, null);
-        fields.put(STARTED_AT, null);
-        fields.put(FINISHED_AT, null);
-        fields.put(ROWS_WRITTEN, null);
-        fields.put(ROWS_EXPECTED, null);
-        fields.put(DURATION_MS, null);
-        fields.put(ERROR_CLASS, null);
-        fields.put(ERROR_MESSAGE, null);
-        fields.put(UPDATED_AT, now);
-        return fields;
-    }
-
-    /** A complete document: every field present, {@code fields} on top of nulls. */
-    private static Map<String, Object> newDocument(DateKey key, String runId, DateState state, Timestamp now, Map<String, Object> fields)
-    {
-        Map<String, Object> document = new HashMap<>();
-        document.put(TABLE, key.table().tableName());
-        document.put(DATE, key.date().toString());
-        document.put(STATUS, state.name());
-        document.put(ATTEMPTS, 0L);
-        document.put(RUN_ID, runId);
-        for (String field : List.of(LEASE_OWNER, LEASE_EXPIRES_AT, QUEUED_AT, STARTED_AT, FINISHED_AT, ROWS_WRITTEN, ROWS_EXPECTED,
-                DURATION_MS, ERROR_CLASS, ERROR_MESSAGE)) {
-            document.put(field, null);
-        }
-        document.put(UPDATED_AT, now);
-        document.putAll(fields);
-        return document;
+        return snapshot.exists() ? Optional.of(DateDocuments.read(snapshot)) : Optional.empty();
     }
 
     @Override
-    public ClaimResult claim(WorkItem item, String owner, Duration leaseLength, int maxRunningPerTable)
+    public ClaimResult claim(WorkItem item, String owner, Duration leaseLength, int maxRunningPerTable, int maxAttempts)
     {
         DateKey key = item.key();
         Instant now = clock.instant();
         long running = countLiveLeases(key.table(), now);
         return transaction("claim of " + key, transaction -> {
-            DocumentSnapshot snapshot = transaction.get(document(key)).get();
-            Optional<DateRecord> current = snapshot.exists() ? Optional.of(DateDocuments.read(snapshot)) : Optional.empty();
-            if (current.isPresent()) {
-                DateRecord record = current.get();
-                if (record.state().isTerminal()) {
-                    return new ClaimResult.AlreadyTerminal(record.state());
-                }
-                if (record.isLeasedAt(now)) {
-                    return new ClaimResult.HeldByOther(record.leaseOwner().orElseThrow(), record.leaseExpiresAt().orElseThrow());
-                }
-            }
-            if (running >= maxRunningPerTable) {
-                return new ClaimResult.TableAtCapacity(Math.toIntExact(running));
-            }
-            int attempt = current.map(DateRecord::attempts).orElse(0) + 1;
-            Instant expiresAt = now.plus(leaseLength);
-            Map<String, Object> fields = new HashMap<>();
-            fields.put(STATUS, DateState.RUNNING.name());
-            fields.put(ATTEMPTS, (long) attempt);
-            fields.put(LEASE_OWNER, owner);
-            fields.put(LEASE_EXPIRES_AT, timestamp(expiresAt));
-            fields.put(STARTED_AT, timestamp(now));
-            fields.put(FINISHED_AT, null);
-            fields.put(UPDATED_AT, timestamp(now));
-            if (snapshot.exists()) {
-                transaction.update(document(key), fields);
-            }
-            else {
-                transaction.create(document(key), newDocument(key, item.runId(), DateState.RUNNING, timestamp(now), fields));
-            }
-            return new ClaimResult.Claimed(new Lease(key, owner, attempt, now, expiresAt));
+            DateTransitions.Claimed claimed = DateTransitions.claim(record(transaction.get(document(key)).get()), item, owner, now, leaseLength,
+                    running, maxRunningPerTable, maxAttempts);
+            claimed.next().ifPresent(next -> transaction.set(document(key), DateDocuments.write(next, now)));
+            return claimed.result();
         });
     }
 
@@ -335,107 +255,53 @@ public final class FirestoreStateStore
     public Lease heartbeat(Lease lease, Duration leaseLength)
     {
         Instant expiresAt = clock.instant().plus(leaseLength);
-        Map<String, Object> fields = new HashMap<>();
-        fields.put(LEASE_EXPIRES_AT, timestamp(expiresAt));
-        updateHeld("heartbeat", lease, record -> fields);
+        update("heartbeat", lease.key(), current -> DateTransitions.heartbeat(current, lease, expiresAt));
         return lease.withExpiry(expiresAt);
     }
 
     @Override
     public void complete(Lease lease, Completion completion)
     {
-        updateHeld("complete", lease, record -> {
-            Map<String, Object> fields = new HashMap<>();
-            fields.put(STATUS, completion.outcome().name());
-            fields.put(LEASE_OWNER, null);
-            fields.put(LEASE_EXPIRES_AT, null);
-            fields.put(FINISHED_AT, timestamp(clock.instant()));
-            fields.put(ROWS_WRITTEN, completion.rowsWritten());
-            fields.put(ROWS_EXPECTED, completion.rowsExpected());
-            fields.put(DURATION_MS, completion.duration().toMillis());
-            fields.put(ERROR_CLASS, null);
-            fields.put(ERROR_MESSAGE, null);
-            return fields;
-        });
+        update("complete", lease.key(), current -> DateTransitions.complete(current, lease, completion, clock.instant()));
     }
 
     @Override
     public void fail(Lease lease, ErrorClass errorClass, String message)
     {
-        updateHeld("fail", lease, record -> {
-            Instant now = clock.instant();
-            Map<String, Object> fields = new HashMap<>();
-            fields.put(STATUS, DateState.FAILED.name());
-            fields.put(LEASE_OWNER, null);
-            fields.put(LEASE_EXPIRES_AT, null);
-            fields.put(FINISHED_AT, timestamp(now));
-            fields.put(DURATION_MS, record.startedAt().map(started -> Duration.between(started, now).toMillis()).orElse(null));
-            fields.put(ERROR_CLASS, errorClass.name());
-            fields.put(ERROR_MESSAGE, message);
-            return fields;
-        });
+        update("fail", lease.key(), current -> DateTransitions.fail(current, lease, errorClass, message, clock.instant()));
     }
 
     @Override
     public void release(Lease lease, Optional<ErrorClass> errorClass, Optional<String> message)
     {
-        updateHeld("release", lease, record -> {
-            Map<String, Object> fields = new HashMap<>();
-            fields.put(STATUS, DateState.QUEUED.name());
-            fields.put(LEASE_OWNER, null);
-            fields.put(LEASE_EXPIRES_AT, null);
-            fields.put(ERROR_CLASS, errorClass.map(Enum::name).orElse(null));
-            fields.put(ERROR_MESSAGE, message.orElse(null));
-            return fields;
-        });
+        update("release", lease.key(), current -> DateTransitions.release(current, lease, errorClass, message));
+    }
+
+    @Override
+    public void giveBack(Lease lease)
+    {
+        update("give-back", lease.key(), current -> DateTransitions.giveBack(current, lease));
     }
 
     @Override
     public boolean failUndeliverable(DateKey key, String runId, String message)
     {
         return transaction("failUndeliverable of " + key, transaction -> {
-            DocumentSnapshot snapshot = transaction.get(document(key)).get();
-            Timestamp now = timestamp(clock.instant());
-            Map<String, Object> fields = new HashMap<>();
-            fields.put(STATUS, DateState.FAILED.name());
-            fields.put(LEASE_OWNER, null);
-            fields.put(LEASE_EXPIRES_AT, null);
-            fields.put(FINISHED_AT, now);
-            fields.put(ERROR_CLASS, ErrorClass.TRANSIENT.name());
-            fields.put(ERROR_MESSAGE, message);
-            fields.put(UPDATED_AT, now);
-            if (!snapshot.exists()) {
-                transaction.create(document(key), newDocument(key, runId, DateState.FAILED, now, fields));
-                return true;
-            }
-            if (DateDocuments.read(snapshot).state().isTerminal()) {
-                return false;
-            }
-            transaction.update(document(key), fields);
-            return true;
+            Instant now = clock.instant();
+            Optional<DateRecord> next = DateTransitions.undeliverable(record(transaction.get(document(key)).get()), key, runId, message, now);
+            next.ifPresent(record -> transaction.set(document(key), DateDocuments.write(record, now)));
+            return next.isPresent();
         });
     }
 
-    /** Updates the document only if {@code lease} still holds it: RUNNING, same owner, same attempt. */
-    private void updateHeld(String operation, Lease lease, java.util.function.Function<DateRecord, Map<String, Object>> change)
+    /** One transaction: read the document, apply the transition (which may refuse: LeaseLostException), write it whole. */
+    private void update(String operation, DateKey key, java.util.function.Function<Optional<DateRecord>, DateRecord> transition)
     {
-        Optional<String> lost = transaction(operation + " of " + lease.key(), transaction -> {
-            DocumentSnapshot snapshot = transaction.get(document(lease.key())).get();
-            if (!snapshot.exists()) {
-                return Optional.of("no record");
-            }
-            DateRecord current = DateDocuments.read(snapshot);
-            if (current.state() != DateState.RUNNING || current.attempts() != lease.attempt() || !current.leaseOwner().equals(Optional.of(lease.owner()))) {
-                return Optional.of("record is " + current.state() + " at attempt " + current.attempts() + current.leaseOwner().map(owner -> " held by " + owner).orElse(""));
-            }
-            Map<String, Object> fields = new HashMap<>(change.apply(current));
-            fields.put(UPDATED_AT, timestamp(clock.instant()));
-            transaction.update(document(lease.key()), fields);
-            return Optional.<String>empty();
+        transaction(operation + " of " + key, transaction -> {
+            DateRecord next = transition.apply(record(transaction.get(document(key)).get()));
+            transaction.set(document(key), DateDocuments.write(next, clock.instant()));
+            return null;
         });
-        if (lost.isPresent()) {
-            throw new LeaseLostException(lease, lost.get());
-        }
     }
 
     @Override

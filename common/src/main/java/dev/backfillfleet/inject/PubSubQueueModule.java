@@ -46,7 +46,8 @@ public final class PubSubQueueModule
                 Optional.empty(),
                 PubSubQueueSettings.DEFAULT_MAX_ACK_EXTENSION_PERIOD,
                 Duration.ofSeconds(config.integerValue(FleetConfig.PUBSUB_RETRY_MIN_BACKOFF_SECONDS)),
-                PubSubQueueSettings.MAX_RETRY_BACKOFF,
+                // the retry policy spaces a nacked date's redeliveries: its maximum is the longest wait
+                config.maxDeferDelay(),
                 PubSubQueueSettings.PullMode.parse(config.pubSubPullMode()))
                 .withEnvironment(System.getenv());
     }

@@ -16,10 +16,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * What both pull modes share: the deliveries handed to a handler and not yet settled, messages
- * held for a delayed release or defer, and closing. Closing settles whatever is still held:
- * delayed actions run at once, deliveries nobody settled are nacked, so nothing waits for a
- * deadline that a stopped subscriber no longer extends. Subclasses receive the messages:
+ * What both pull modes share: the deliveries handed to a handler and not yet settled, and
+ * closing. Closing nacks the deliveries nobody settled, so nothing waits for a deadline that
+ * a stopped subscriber no longer extends. Subclasses receive the messages:
  * {@link StreamingPullConsumer} and {@link UnaryPullConsumer}.
  */
 abstract class PubSubConsumer
@@ -30,7 +29,6 @@ abstract class PubSubConsumer
     protected final String subscriptionPath;
     private final ScheduledExecutorService timers;
     private final Set<Object> unsettled = ConcurrentHashMap.newKeySet();
-    private final Map<Object, Held> held = new ConcurrentHashMap<>();
     private final Object idleMonitor = new Object();
     private volatile boolean closed;
 
@@ -79,22 +77,6 @@ abstract class PubSubConsumer
         }
     }
 
-    /** Runs {@code action} after {@code delay}, or at once when the consumer closes first. */
-    void hold(Object delivery, Duration delay, Runnable action)
-    {
-        if (delay.isNegative() || delay.isZero() || closed) {
-            action.run();
-            return;
-        }
-        Held entry = new Held(action);
-        held.put(delivery, entry);
-        entry.future = timers.schedule(() -> {
-            if (held.remove(delivery, entry)) {
-                action.run();
-            }
-        }, delay.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
     @Override
     public boolean awaitIdle(Duration timeout)
             throws InterruptedException
@@ -126,38 +108,11 @@ abstract class PubSubConsumer
         }
         closed = true;
         stopPulling();
-        for (Map.Entry<Object, Held> entry : List.copyOf(held.entrySet())) {
-            if (held.remove(entry.getKey(), entry.getValue())) {
-                entry.getValue().future.cancel(false);
-                runQuietly(entry.getValue().action);
-            }
-        }
         for (Object delivery : List.copyOf(unsettled)) {
             if (delivery instanceof PubSubDelivery pubSubDelivery) {
                 pubSubDelivery.abandon();
             }
         }
         shutdown();
-    }
-
-    private static void runQuietly(Runnable action)
-    {
-        try {
-            action.run();
-        }
-        catch (RuntimeException e) {
-            log.warn("settling a held message failed; it is redelivered after its deadline: {}", e.getMessage());
-        }
-    }
-
-    private static final class Held
-    {
-        final Runnable action;
-        volatile ScheduledFuture<?> future;
-
-        Held(Runnable action)
-        {
-            this.action = action;
-        }
     }
 }

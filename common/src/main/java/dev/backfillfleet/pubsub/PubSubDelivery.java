@@ -11,9 +11,13 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One Pub/Sub delivery. ack acks; release nacks (after holding the message for the delay, if
- * any; the subscription's retry policy adds its backoff); defer holds the message for the
- * delay, then publishes a copy and acks the original, so that no delivery attempt is used up.
+ * One Pub/Sub delivery. ack acks. release and defer give the message back at once, so that it
+ * holds no flow-control slot while it waits: with unary pull after the delay asked for (its ack
+ * deadline is set to it), with StreamingPull after the subscription's retry-policy backoff,
+ * which grows with each delivery up to its maximum
+ * (https://cloud.google.com/pubsub/docs/handling-failures#exponential_backoff). Either way
+ * Pub/Sub counts a delivery attempt; the fleet's attempt budget is the state record's, and the
+ * subscription's dead-letter maximum is the backstop.
  */
 final class PubSubDelivery
         implements Delivery
@@ -68,7 +72,7 @@ final class PubSubDelivery
     public void release(Duration delay)
     {
         if (settle("release")) {
-            consumer.hold(this, delay, reply::nack);
+            nackAfter(delay);
         }
     }
 
@@ -76,7 +80,23 @@ final class PubSubDelivery
     public void defer(Duration delay)
     {
         if (settle("defer")) {
-            consumer.hold(this, delay, () -> queue.republishDeferred(message, deliveryAttempt, reply));
+            nackAfter(delay);
+        }
+    }
+
+    @Override
+    public int timesDeferred()
+    {
+        return deliveryAttempt - 1;
+    }
+
+    private void nackAfter(Duration delay)
+    {
+        if (reply instanceof DelayedNackReply delayed) {
+            delayed.nackAfter(delay);
+        }
+        else {
+            reply.nack();
         }
     }
 

@@ -57,25 +57,25 @@ import static java.util.Objects.requireNonNull;
  * {@link PubSubQueueSettings.PullMode#UNARY}, a loop of synchronous Pull calls instead
  * ({@link UnaryPullConsumer}: for the emulator, whose StreamingPull loses messages); everything
  * below holds in both modes.</li>
- * <li>release(delay): nack; a positive delay first holds the message (deadline kept alive) for the
- * delay, and the subscription's retry policy adds its backoff on top. Counts a delivery attempt.</li>
- * <li>defer(delay): holds the message for the delay, publishes a copy and acks the original. The
- * copy carries the attempts used so far in {@value #ATTEMPTS_BEFORE}, so deferring neither uses up
- * nor resets attempts. A held message still counts against flow control while it waits.</li>
+ * <li>release(delay) and defer(delay): the message goes back at once and holds no flow-control
+ * slot while it waits; unary pull sets its ack deadline to the delay, StreamingPull nacks and the
+ * subscription's retry policy spaces the redelivery (exponential, up to its maximum). Pub/Sub
+ * counts a delivery attempt either way (https://cloud.google.com/pubsub/docs/handling-failures):
+ * the fleet's attempt budget is the state record's ({@code backfill.max-attempts}), and the
+ * subscription's dead-letter maximum ({@code backfill.max-delivery-attempts}, 100 by default) is
+ * the backstop that bounds how long a date can wait.</li>
  * <li>delivery attempt: Pub/Sub's count (present because the subscription has a dead-letter
- * policy) plus {@value #ATTEMPTS_BEFORE}. Without a server count, this process counts the
- * deliveries it saw of the message id (a fallback that undercounts across processes).</li>
+ * policy). Without a server count, this process counts the deliveries it saw of the message id
+ * (a fallback that undercounts across processes).</li>
  * <li>dead letters: Pub/Sub's dead-letter policy forwards after max_delivery_attempts (5-100). The
- * adapter also forwards, then acks: an unreadable body at once, and a message whose effective
- * attempt exceeds {@link QueueSettings#maxDeliveryAttempts()} (after a defer, or when the
- * configured maximum is below Pub/Sub's minimum of 5).</li>
+ * adapter also forwards, then acks: an unreadable body at once, and a message whose attempt
+ * exceeds {@link QueueSettings#maxDeliveryAttempts()} when Pub/Sub gave no count.</li>
  * <li>backlog: empty; the undelivered count is a Cloud Monitoring metric, not an API field.</li>
  * </ul>
  */
 public final class PubSubWorkQueue
         implements WorkQueue, AutoCloseable
 {
-    static final String ATTEMPTS_BEFORE = "fleetAttemptsBefore";
     static final String DEAD_LETTER_REASON = "fleetDeadLetterReason";
     static final String DEAD_LETTER_ATTEMPTS = "fleetDeliveryAttempts";
     static final String SOURCE_DELIVERY_COUNT = "CloudPubSubDeadLetterSourceDeliveryCount";
@@ -224,23 +224,11 @@ public final class PubSubWorkQueue
 
     private int deliveryAttempt(PubsubMessage message)
     {
-        int before = intAttribute(message, ATTEMPTS_BEFORE).orElse(0);
         Integer counted = Subscriber.getDeliveryAttempt(message);
         if (counted == null) {
             counted = locallySeenDeliveries.merge(message.getMessageId(), 1, Integer::sum);
         }
-        return before + counted;
-    }
-
-    /** The second half of a defer: a copy that remembers the attempts used, then ack the original. */
-    void republishDeferred(PubsubMessage message, int deliveryAttempt, AckReplyConsumer reply)
-    {
-        PubsubMessage copy = PubsubMessage.newBuilder()
-                .setData(message.getData())
-                .putAllAttributes(ownAttributes(message))
-                .putAttributes(ATTEMPTS_BEFORE, Integer.toString(deliveryAttempt - 1))
-                .build();
-        settleAfter(workPublisher.get().publish(copy), reply, "defer of message " + message.getMessageId());
+        return counted;
     }
 
     private void forwardToDeadLetters(PubsubMessage message, int attempts, String reason, AckReplyConsumer reply)
@@ -317,8 +305,7 @@ public final class PubSubWorkQueue
         catch (FleetException e) {
             item = Optional.empty();
         }
-        int attempts = intAttribute(message, DEAD_LETTER_ATTEMPTS)
-                .orElseGet(() -> intAttribute(message, ATTEMPTS_BEFORE).orElse(0) + intAttribute(message, SOURCE_DELIVERY_COUNT).orElse(0));
+        int attempts = intAttribute(message, DEAD_LETTER_ATTEMPTS).orElseGet(() -> intAttribute(message, SOURCE_DELIVERY_COUNT).orElse(0));
         String reason = Optional.ofNullable(message.getAttributesMap().get(DEAD_LETTER_REASON))
                 .orElseGet(() -> "dead-lettered by Pub/Sub after " + attempts + " delivery attempts"
                         + Optional.ofNullable(message.getAttributesMap().get(SOURCE_SUBSCRIPTION)).map(source -> " on " + source).orElse(""));

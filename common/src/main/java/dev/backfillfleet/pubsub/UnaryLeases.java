@@ -22,7 +22,8 @@ import java.util.concurrent.Semaphore;
  * The messages a unary pull consumer holds, by ack id, from Pull until ack or nack: they bound
  * what it may pull (never more than maxOutstanding, held messages included, as the streaming
  * client's flow control does), and {@link #extendAll()} keeps their ack deadlines alive, up to the
- * maximum extension period. ack is Acknowledge; nack is ModifyAckDeadline 0.
+ * maximum extension period. ack is Acknowledge; nack is ModifyAckDeadline 0, and a nack after a
+ * delay is ModifyAckDeadline to that delay: the message comes back then, and holds no slot meanwhile.
  */
 final class UnaryLeases
 {
@@ -63,8 +64,16 @@ final class UnaryLeases
     AckReplyConsumer lease(String ackId)
     {
         leasedSince.put(ackId, System.nanoTime());
-        return new AckReplyConsumer()
+        return new DelayedNackReply()
         {
+            @Override
+            public void nackAfter(Duration delay)
+            {
+                end(ackId);
+                // ModifyAckDeadline takes 0-600 s (https://cloud.google.com/pubsub/docs/reference/rest/v1/projects.subscriptions/modifyAckDeadline)
+                modifyAckDeadlines(List.of(ackId), (int) Math.min(600, Math.max(0, delay.toSeconds())), "delayed nack");
+            }
+
             @Override
             public void ack()
             {

@@ -27,8 +27,14 @@ public interface Delivery
     void release(Duration delay);
 
     /**
-     * Gives the message back for redelivery after {@code delay} without using up a delivery
-     * attempt. For "not now" answers: an upstream date not done yet, another worker's lease.
+     * Gives the message back for redelivery after about {@code delay}, at once: it holds no
+     * slot while it waits. For "not now" answers: an upstream date not done yet, another
+     * worker's lease, a table at capacity. The fleet's attempt budget is not touched; a queue
+     * that counts every delivery (Pub/Sub) counts this one against its dead-letter maximum,
+     * which is set high for that reason.
      */
     void defer(Duration delay);
+
+    /** How many times this message was given back before (deferred or released): its waits grow with it. */
+    int timesDeferred();
 }

@@ -20,6 +20,10 @@ public sealed interface ClaimResult
     record HeldByOther(String owner, Instant leaseExpiresAt)
             implements ClaimResult {}
 
+    /** The date's attempts are used up: the claim recorded it FAILED with its last error; ack the delivery. */
+    record AttemptsExhausted(int attempts, String message)
+            implements ClaimResult {}
+
     /** The table already runs its fleet-wide maximum of dates: release for later. */
     record TableAtCapacity(int running)
             implements ClaimResult {}

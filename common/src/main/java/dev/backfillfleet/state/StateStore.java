@@ -19,15 +19,25 @@ import java.util.Set;
 
 /**
  * The distributed checkpoint: one record per (table, date). Every state change is a transaction
- * that re-reads the record; lease-holder changes are fenced by owner and attempt.
+ * that re-reads the record and applies {@link DateTransitions}, the state machine; lease-holder
+ * changes are fenced by owner and attempt. Adapters only store.
  */
 public interface StateStore
 {
     /** Marks the keys the policy allows as QUEUED for {@code runId}, in one transaction per batch. */
     EnqueueResult enqueue(Collection<DateKey> keys, String runId, EnqueuePolicy policy);
 
-    /** Takes the date for a new attempt under a lease of {@code leaseLength}, if it may be run now. */
-    ClaimResult claim(WorkItem item, String owner, Duration leaseLength, int maxRunningPerTable);
+    /**
+     * Takes the date for a new attempt under a lease of {@code leaseLength}, if it may be run now;
+     * a date whose {@code maxAttempts} are used up is FAILED instead (answered AlreadyTerminal).
+     */
+    ClaimResult claim(WorkItem item, String owner, Duration leaseLength, int maxRunningPerTable, int maxAttempts);
+
+    /** A claim with no attempt budget: for tests and tools. */
+    default ClaimResult claim(WorkItem item, String owner, Duration leaseLength, int maxRunningPerTable)
+    {
+        return claim(item, owner, leaseLength, maxRunningPerTable, Integer.MAX_VALUE);
+    }
 
     /** Extends a live lease; throws {@link LeaseLostException} if the holder was fenced off. */
     Lease heartbeat(Lease lease, Duration leaseLength);
@@ -38,8 +48,11 @@ public interface StateStore
     /** Records a permanent failure; throws {@link LeaseLostException} if the holder was fenced off. */
     void fail(Lease lease, ErrorClass errorClass, String message);
 
-    /** Gives the date back (QUEUED) for a later delivery, keeping the error that caused it, if any. */
+    /** Gives the date back (QUEUED) for a later delivery after a failure that may pass, keeping its error; the attempt counts. */
     void release(Lease lease, Optional<ErrorClass> errorClass, Optional<String> message);
+
+    /** Gives the date back (QUEUED) unfinished through no fault of its own (shutdown, a broken environment): the attempt does not count. */
+    void giveBack(Lease lease);
 
     /**
      * Marks a date whose message was dead-lettered as FAILED, unless it is already done.

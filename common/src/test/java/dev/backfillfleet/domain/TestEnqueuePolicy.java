@@ -35,8 +35,6 @@ class TestEnqueuePolicy
 
     private static Optional<DateRecord> record(DateState state)
     {
-        return Optional.of(new DateRecord(new DateKey(AnalyticsTable.TEAM_OFFENSE, LocalDate.parse("2024-11-01")), state, 1, "run",
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+        return Optional.of(DateRecord.builder(new DateKey(AnalyticsTable.TEAM_OFFENSE, LocalDate.parse("2024-11-01")), "run").state(state).attempts(1).build());
     }
 }

@@ -1,12 +1,22 @@
 package dev.backfillfleet.embedded;
 
+import dev.backfillfleet.domain.WorkItem;
 import dev.backfillfleet.queue.AbstractWorkQueueTest;
 import dev.backfillfleet.queue.QueueSettings;
 import dev.backfillfleet.queue.WorkQueue;
 import dev.backfillfleet.testing.TestingClock;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static dev.backfillfleet.testing.Eventually.await;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class TestSqliteWorkQueue
         extends AbstractWorkQueueTest
@@ -18,7 +28,21 @@ class TestSqliteWorkQueue
     @Override
     protected WorkQueue createQueue(TestingClock clock, QueueSettings settings)
     {
-        sqliteQueue = SqliteWorkQueue.open(directory.resolve("queue.db"), settings, clock);
+        return open(clock, settings);
+    }
+
+    @Override
+    protected WorkQueue createRealTimeQueue(QueueSettings settings)
+    {
+        return open(Clock.systemUTC(), settings);
+    }
+
+    private SqliteWorkQueue open(Clock clock, QueueSettings settings)
+    {
+        if (sqliteQueue != null) {
+            sqliteQueue.close();
+        }
+        sqliteQueue = SqliteWorkQueue.open(directory.resolve("queue-" + System.nanoTime() + ".db"), settings, clock);
         return sqliteQueue;
     }
 
@@ -38,5 +62,26 @@ class TestSqliteWorkQueue
     protected void closeQueue()
     {
         sqliteQueue.close();
+    }
+
+    /** The embedded queue does not count a deferral as a delivery attempt: waiting never dead-letters a message. */
+    @Test
+    void aDeferredMessageUsesNoDeliveryAttempt()
+    {
+        WorkItem item = items(1).get(0);
+        queue.publish(List.of(item));
+        AtomicInteger deliveries = new AtomicInteger();
+        List<WorkItem> deadLetters = new CopyOnWriteArrayList<>();
+        consumers.add(queue.subscribeDeadLetters(deadLetter -> deadLetter.item().ifPresent(deadLetters::add)));
+        subscribe(1, delivery -> {
+            if (deliveries.incrementAndGet() <= MAX_DELIVERY_ATTEMPTS + 2) {
+                delivery.defer(Duration.ZERO);
+            }
+            else {
+                delivery.ack();
+            }
+        });
+        await("more deliveries than attempts allow", WAIT, () -> deliveries.get() == MAX_DELIVERY_ATTEMPTS + 3);
+        assertThat(deadLetters).isEmpty();
     }
 }

@@ -137,8 +137,9 @@ class TestPubSubWorkQueue
     }
 
     @Test
-    void deferKeepsTheAttemptsAlreadyUsed()
+    void aDeferralIsADeliveryToPubSubAndHoldsNoMessage()
     {
+        // Pub/Sub counts every delivery; the fleet's attempt budget lives in the state record
         queue.publish(items(1));
         List<Integer> attempts = new CopyOnWriteArrayList<>();
         subscribe(1, delivery -> {
@@ -150,7 +151,19 @@ class TestPubSubWorkQueue
             }
         });
         await("three deliveries", WAIT, () -> attempts.size() == 3);
-        assertThat(attempts).containsExactly(1, 2, 2);
+        assertThat(attempts).containsExactly(1, 2, 3);
+    }
+
+    /**
+     * StreamingPull cannot nack with a delay: on Pub/Sub the subscription's retry policy spaces
+     * the redelivery. The emulator does not apply it to a streaming nack (measured: the message
+     * came back after 44 ms), so with it only the freed slot can be asserted. Unary pull sets the
+     * ack deadline to the delay, which the emulator honours.
+     */
+    @Override
+    protected Duration soonestRedelivery(Duration asked)
+    {
+        return pullMode() == PubSubQueueSettings.PullMode.STREAMING ? Duration.ZERO : asked;
     }
 
     @Test

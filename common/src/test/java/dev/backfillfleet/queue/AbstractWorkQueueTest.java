@@ -106,24 +106,88 @@ public abstract class AbstractWorkQueueTest
         assertThat(attempts).containsExactly(1, 2);
     }
 
-    @Test
-    void deferredMessageComesBackWithoutUsingUpAttempts()
+    /** A queue whose delays pass in real time (the embedded one's clock is otherwise a TestingClock). */
+    protected WorkQueue createRealTimeQueue(QueueSettings settings)
+            throws Exception
     {
-        WorkItem item = items(1).get(0);
-        queue.publish(List.of(item));
-        AtomicInteger deliveries = new AtomicInteger();
-        List<WorkItem> deadLetters = new CopyOnWriteArrayList<>();
-        consumers.add(queue.subscribeDeadLetters(deadLetter -> deadLetter.item().ifPresent(deadLetters::add)));
+        return createQueue(clock, settings);
+    }
+
+    /** The soonest a message given back with {@code asked} may come back on this adapter. */
+    protected Duration soonestRedelivery(Duration asked)
+    {
+        return asked;
+    }
+
+    @Test
+    void aDeferredDeliveryFreesItsSlotAtOnceAndComesBackAfterItsDelay()
+            throws Exception
+    {
+        givenBackWithADelay(true);
+    }
+
+    @Test
+    void aReleaseWithADelayFreesItsSlotAtOnceAndComesBackAfterIt()
+            throws Exception
+    {
+        givenBackWithADelay(false);
+    }
+
+    /**
+     * One slot, two messages: the first is given back for 2 s; the second must be delivered in
+     * that slot before the first comes back, and the first no sooner than the adapter allows.
+     */
+    private void givenBackWithADelay(boolean defer)
+            throws Exception
+    {
+        queue = createRealTimeQueue(settings());
+        List<WorkItem> items = items(2);
+        queue.publish(List.of(items.get(0)));
+        List<String> order = new CopyOnWriteArrayList<>();
+        Map<String, Long> deliveredAt = new ConcurrentHashMap<>();
+        CountDownLatch firstGivenBack = new CountDownLatch(1);
+        Duration delay = Duration.ofSeconds(2);
         subscribe(1, delivery -> {
-            if (deliveries.incrementAndGet() <= MAX_DELIVERY_ATTEMPTS + 2) {
+            String name = delivery.item().equals(items.get(0)) ? (order.contains("first") ? "first again" : "first") : "second";
+            order.add(name);
+            deliveredAt.put(name, System.nanoTime());
+            if (name.equals("first")) {
+                if (defer) {
+                    delivery.defer(delay);
+                }
+                else {
+                    delivery.release(delay);
+                }
+                firstGivenBack.countDown();
+            }
+            else {
+                delivery.ack();
+            }
+        });
+        assertThat(firstGivenBack.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        queue.publish(List.of(items.get(1)));
+        await("the first message back", WAIT, () -> order.contains("first again"));
+        assertThat(order).as("the second message got the slot while the first waited").containsExactly("first", "second", "first again");
+        long waitedMillis = TimeUnit.NANOSECONDS.toMillis(deliveredAt.get("first again") - deliveredAt.get("first"));
+        assertThat(waitedMillis).as("the first waited at least its delay").isGreaterThanOrEqualTo(soonestRedelivery(delay).toMillis() - 100);
+    }
+
+    @Test
+    void timesDeferredCountsEachGiveBack()
+    {
+        queue.publish(items(1));
+        List<Integer> counts = new CopyOnWriteArrayList<>();
+        subscribe(1, delivery -> {
+            counts.add(delivery.timesDeferred());
+            if (counts.size() < 4) {
                 delivery.defer(Duration.ZERO);
             }
             else {
                 delivery.ack();
             }
         });
-        await("more deliveries than attempts allow", WAIT, () -> deliveries.get() == MAX_DELIVERY_ATTEMPTS + 3);
-        assertThat(deadLetters).isEmpty();
+        await("four deliveries", WAIT, () -> counts.size() == 4);
+        assertThat(counts).containsExactly(0, 1, 2, 3);
     }
 
     @Test

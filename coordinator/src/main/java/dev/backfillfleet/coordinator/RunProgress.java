@@ -1,6 +1,8 @@
 package dev.backfillfleet.coordinator;
 
+import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateKey;
+import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.DateRecord;
 import dev.backfillfleet.domain.DateState;
 import dev.backfillfleet.state.StateStore;
@@ -10,10 +12,14 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Live progress of a set of (table, date) keys: done, failed, remaining, rate and ETA; one line
- * rewritten in place on a terminal, a plain line every few seconds otherwise.
+ * rewritten in place on a terminal, a plain line every few seconds otherwise. Counting costs
+ * one count per table and state where each table's dates are a contiguous range (as with
+ * {@code --range}), as {@code watch} does, so it does not grow with the number of dates; only a
+ * scattered {@code --dates} list reads its records.
  */
 public final class RunProgress
 {
@@ -65,15 +71,26 @@ public final class RunProgress
 
     public Map<DateState, Long> counts()
     {
-        Map<DateKey, DateRecord> records = stateStore.getAll(keys);
         Map<DateState, Long> counts = new EnumMap<>(DateState.class);
         for (DateState state : DateState.values()) {
             counts.put(state, 0L);
         }
-        for (DateKey key : keys) {
-            DateRecord record = records.get(key);
-            counts.merge(record == null ? DateState.PENDING : record.state(), 1L, Long::sum);
-        }
+        Map<AnalyticsTable, java.util.SortedSet<java.time.LocalDate>> datesByTable = new EnumMap<>(AnalyticsTable.class);
+        keys.forEach(key -> datesByTable.computeIfAbsent(key.table(), ignored -> new java.util.TreeSet<>()).add(key.date()));
+        datesByTable.forEach((table, dates) -> {
+            DateRange span = DateRange.of(dates.first(), dates.last());
+            if (span.size() == dates.size()) {
+                Map<DateState, Long> recorded = stateStore.countByState(table, Optional.of(span));
+                long total = recorded.values().stream().mapToLong(Long::longValue).sum();
+                recorded.forEach((state, count) -> counts.merge(state, count, Long::sum));
+                counts.merge(DateState.PENDING, dates.size() - total, Long::sum);
+            }
+            else {
+                List<DateKey> tableKeys = dates.stream().map(date -> new DateKey(table, date)).toList();
+                Map<DateKey, DateRecord> records = stateStore.getAll(tableKeys);
+                tableKeys.forEach(key -> counts.merge(Optional.ofNullable(records.get(key)).map(DateRecord::state).orElse(DateState.PENDING), 1L, Long::sum));
+            }
+        });
         return counts;
     }
 

@@ -58,6 +58,8 @@ class TestTerraform
         assertDefault("ack_deadline_seconds", FleetConfig.ACK_DEADLINE_SECONDS);
         assertDefault("max_delivery_attempts", FleetConfig.MAX_DELIVERY_ATTEMPTS);
         assertDefault("retry_minimum_backoff_seconds", FleetConfig.PUBSUB_RETRY_MIN_BACKOFF_SECONDS);
+        assertDefault("retry_maximum_backoff_seconds", FleetConfig.MAX_DEFER_SECONDS);
+        assertDefault("max_attempts", FleetConfig.MAX_ATTEMPTS);
         assertDefault("worker_concurrency", FleetConfig.WORKER_CONCURRENCY);
 
         assertThat(module.resource("google_pubsub_topic", "work").get("name")).isEqualTo(defaults.get(FleetConfig.PUBSUB_TOPIC));
@@ -92,10 +94,12 @@ class TestTerraform
         long attempts = number(policy.get("max_delivery_attempts"));
         assertThat(attempts).as("dead-letter attempts vs the worker's backfill.max-delivery-attempts").isEqualTo(defaults.queueSettings().maxDeliveryAttempts());
         assertThat(attempts).as("Pub/Sub allows 5-100").isBetween(5L, 100L);
+        // every wait for an upstream date is a delivery: the backstop must leave room for many above the date's own budget
+        assertThat(attempts).as("dead-letter attempts vs the fleet's backfill.max-attempts").isGreaterThanOrEqualTo(10L * defaults.maxAttempts());
 
         Map<String, Object> retry = map(subscription("work"), "retry_policy");
         assertThat(seconds(retry.get("minimum_backoff"))).isEqualTo(Duration.ofSeconds(defaults.integerValue(FleetConfig.PUBSUB_RETRY_MIN_BACKOFF_SECONDS)));
-        assertThat(seconds(retry.get("maximum_backoff"))).isEqualTo(PubSubQueueSettings.MAX_RETRY_BACKOFF);
+        assertThat(seconds(retry.get("maximum_backoff"))).as("the longest wait vs backfill.max-defer-seconds").isEqualTo(defaults.maxDeferDelay());
     }
 
     @Test

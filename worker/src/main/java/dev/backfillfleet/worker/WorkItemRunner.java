@@ -124,7 +124,7 @@ public final class WorkItemRunner
             if (gate.waiting()) {
                 return defer(delivery, DeferReason.UPSTREAM_NOT_DONE);
             }
-            ClaimResult claim = stateStore.claim(item, settings.workerId(), settings.leaseLength(), settings.tableConcurrency());
+            ClaimResult claim = stateStore.claim(item, settings.workerId(), settings.leaseLength(), settings.tableConcurrency(), settings.maxAttempts());
             if (claim instanceof ClaimResult.Claimed claimed) {
                 MDC.put("attempt", Integer.toString(claimed.lease().attempt()));
                 return gate.broken().isPresent()
@@ -134,6 +134,12 @@ public final class WorkItemRunner
             if (claim instanceof ClaimResult.AlreadyTerminal) {
                 delivery.ack();
                 return Outcome.SKIPPED;
+            }
+            if (claim instanceof ClaimResult.AttemptsExhausted exhausted) {
+                log.warn("{} {}: FAILED: {}", item.table().shortName(), item.date(), exhausted.message());
+                stats.failed(item.table(), ErrorClass.TRANSIENT);
+                delivery.ack();
+                return Outcome.FAILED;
             }
             return defer(delivery, claim instanceof ClaimResult.HeldByOther ? DeferReason.HELD_BY_OTHER : DeferReason.TABLE_AT_CAPACITY);
         }
@@ -148,7 +154,7 @@ public final class WorkItemRunner
     private Outcome defer(Delivery delivery, DeferReason reason)
     {
         stats.deferred(delivery.item().table(), reason);
-        delivery.defer(settings.deferDelay(delivery.deliveryAttempt()));
+        delivery.defer(settings.deferDelay(delivery.timesDeferred() + 1));
         return Outcome.DEFERRED;
     }
 
@@ -289,7 +295,7 @@ public final class WorkItemRunner
     {
         lease.ifPresent(held -> {
             try {
-                stateStore.release(held, Optional.empty(), Optional.of("given back: " + reason));
+                stateStore.giveBack(held);
             }
             catch (RuntimeException e) {
                 log.warn("could not give back {} in the state store ({}); its lease expires at {}", held.key(), e.getMessage(), held.expiresAt());

@@ -21,6 +21,7 @@ public record WorkerSettings(
         int tableConcurrency,
         Duration dependencyDelay,
         Duration maxDeferDelay,
+        int maxAttempts,
         int retryAttempts,
         Duration retryInitialBackoff,
         Duration throttledBackoff)
@@ -38,7 +39,7 @@ public record WorkerSettings(
     public static WorkerSettings from(FleetConfig config, String workerId)
     {
         return new WorkerSettings(workerId, config.workerConcurrency(), config.leaseLength(), config.tableConcurrency(),
-                config.dependencyDelay(), config.maxDeferDelay(), config.retryAttempts(), config.retryInitialBackoff(), RetryPolicy.DEFAULT_THROTTLED_BACKOFF);
+                config.dependencyDelay(), config.maxDeferDelay(), config.maxAttempts(), config.retryAttempts(), config.retryInitialBackoff(), RetryPolicy.DEFAULT_THROTTLED_BACKOFF);
     }
 
     /** The delay before a transiently failed date is delivered again: grows with the attempt. */

@@ -27,6 +27,9 @@ import java.util.concurrent.Callable;
 public final class EnqueueCommand
         implements Callable<Integer>
 {
+    /** Above this many (table, date)s, say how many and, on a terminal, ask first: a typo in a range costs hours. */
+    static final int LARGE_REQUEST = 10_000;
+
     @Mixin
     BackendOptions backend = new BackendOptions();
 
@@ -41,6 +44,9 @@ public final class EnqueueCommand
 
     @Option(names = "--dry-run", description = "Print the plan; write nothing anywhere.")
     boolean dryRun;
+
+    @Option(names = "--yes", description = "Do not ask before queueing more than " + LARGE_REQUEST + " dates.")
+    boolean yes;
 
     @Spec
     CommandSpec spec;
@@ -59,6 +65,10 @@ public final class EnqueueCommand
                 return ExitCodes.SUCCESS;
             }
         }
+        if (!confirmed(request, out)) {
+            out.println("Nothing queued.");
+            return ExitCodes.FAILED;
+        }
         try (FleetConnection fleet = FleetConnection.readWrite(config)) {
             fleet.checkReady(ProcessRole.COORDINATOR);
             String runId = RunIds.newRunId();
@@ -67,5 +77,22 @@ public final class EnqueueCommand
             EnqueueReport.print(out, result, false);
             return ExitCodes.SUCCESS;
         }
+    }
+
+    /** More than {@link #LARGE_REQUEST} dates: say so, and on a terminal ask; elsewhere (a script, CI) go on. */
+    private boolean confirmed(EnqueueRequest request, PrintWriter out)
+    {
+        int count = request.keys().size();
+        if (count <= LARGE_REQUEST || yes) {
+            return true;
+        }
+        out.printf("This request covers %,d (table, date)s (%s).%n", count, request.dates().span());
+        out.flush();
+        java.io.Console console = System.console();
+        if (console == null) {
+            return true;
+        }
+        String answer = console.readLine("Queue them? [y/N] (--yes skips this question) ");
+        return answer != null && answer.trim().equalsIgnoreCase("y");
     }
 }

@@ -1,0 +1,291 @@
+package dev.backfillfleet.coordinator;
+
+import dev.backfillfleet.coordinator.plan.EnqueueRequest;
+import dev.backfillfleet.coordinator.plan.Enqueuer;
+import dev.backfillfleet.domain.AnalyticsTable;
+import dev.backfillfleet.domain.DateRange;
+import dev.backfillfleet.domain.DateRecord;
+import dev.backfillfleet.domain.DateSelection;
+import dev.backfillfleet.domain.DateState;
+import dev.backfillfleet.domain.EnqueuePolicy;
+import dev.backfillfleet.domain.FleetException;
+import dev.backfillfleet.domain.WorkItem;
+import dev.backfillfleet.embedded.SqliteStateStore;
+import dev.backfillfleet.embedded.SqliteWarehouse;
+import dev.backfillfleet.embedded.SqliteWorkQueue;
+import dev.backfillfleet.queue.Delivery;
+import dev.backfillfleet.queue.QueueConsumer;
+import dev.backfillfleet.queue.QueueSettings;
+import dev.backfillfleet.queue.WorkQueue;
+import dev.backfillfleet.schema.AnalyticsSchemas;
+import dev.backfillfleet.schema.SchemaCatalog;
+import dev.backfillfleet.warehouse.Row;
+import dev.backfillfleet.worker.WorkerMain;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The guarantees the multi-process tests did not reach: an enqueue that dies or fails part-way is
+ * finished by the same enqueue again, each date done exactly once; and a worker frozen past its
+ * lease cannot overwrite the partition its successor wrote.
+ */
+class TestNothingStrandedNothingStale
+{
+    @TempDir
+    Path home;
+
+    @Test
+    void anEnqueueKilledWithSigkillIsFinishedByTheSameEnqueueAndEveryDateRunsOnce()
+            throws Exception
+    {
+        DateRange range = DateRange.of(LocalDate.parse("1970-01-01"), LocalDate.parse("1970-01-01").plusDays(19_999));
+        Map<String, String> environment = Map.of("BACKFILL_HOME", home.toString(), "BACKFILL_SYNTHETIC_LATENCY_MS", "0");
+        Process enqueue = JavaProcesses.start(CoordinatorMain.class, environment, home.resolve("enqueue-1.log"),
+                "enqueue", "--table", "synthetic", "--range", range.toString(), "--yes");
+        long recorded = awaitRecorded(5_000, enqueue);
+        enqueue.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        System.out.println("e2e: enqueue killed with " + recorded + "+ of 20,000 dates recorded and " + messages() + " messages published");
+
+        Process again = JavaProcesses.start(CoordinatorMain.class, environment, home.resolve("enqueue-2.log"),
+                "enqueue", "--table", "synthetic", "--range", range.toString(), "--yes");
+        assertThat(again.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(again.exitValue()).as(Files.readString(home.resolve("enqueue-2.log"))).isZero();
+
+        Process worker = JavaProcesses.start(WorkerMain.class, environment, home.resolve("worker.log"),
+                "--concurrency", "8", "--until-idle", "--idle-seconds", "2");
+        assertThat(worker.waitFor(10, TimeUnit.MINUTES)).isTrue();
+        assertThat(worker.exitValue()).as(Files.readString(home.resolve("worker.log"))).isZero();
+        assertEveryDateSucceededOnce(range);
+    }
+
+    @Test
+    void aPublishThatFailsPartWaySaysSoAndTheSameEnqueueFinishesTheJob()
+            throws Exception
+    {
+        DateRange range = DateRange.of(LocalDate.parse("2000-01-01"), LocalDate.parse("2000-01-01").plusDays(4_999));
+        EnqueueRequest request = new EnqueueRequest(List.of(AnalyticsTable.SYNTHETIC), DateSelection.parse(range.toString()), EnqueuePolicy.NORMAL);
+        try (SqliteStateStore state = SqliteStateStore.open(home.resolve("state.db"), Clock.systemUTC());
+                SqliteWorkQueue queue = SqliteWorkQueue.open(home.resolve("queue.db"), new QueueSettings(Duration.ofSeconds(20), 100), Clock.systemUTC())) {
+            WorkQueue failing = new TestingFailingQueue(queue, 2);
+            assertThatThrownBy(() -> new Enqueuer(state, failing).enqueue(request, "run-1"))
+                    .isInstanceOf(FleetException.class)
+                    .hasMessageContaining("published 2000 of 5000 messages")
+                    .hasMessageContaining("run the same command again");
+            assertThat(queue.backlog()).hasValue(2_000);
+            assertThat(state.countByState(AnalyticsTable.SYNTHETIC, Optional.of(range))).containsEntry(DateState.QUEUED, 5_000L);
+
+            new Enqueuer(state, queue).enqueue(request, "run-2");
+            assertThat(queue.backlog()).as("every QUEUED date published again; 2,000 of them twice").hasValue(7_000);
+        }
+        Process worker = JavaProcesses.start(WorkerMain.class, Map.of("BACKFILL_HOME", home.toString(), "BACKFILL_SYNTHETIC_LATENCY_MS", "0"),
+                home.resolve("worker.log"), "--concurrency", "8", "--until-idle", "--idle-seconds", "2");
+        assertThat(worker.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertEveryDateSucceededOnce(range);
+    }
+
+    @Test
+    void aWorkerFrozenPastItsLeaseNeverOverwritesItsSuccessor()
+            throws Exception
+    {
+        DateRange range = DateRange.of(LocalDate.parse("2024-03-01"), LocalDate.parse("2024-03-24"));
+        Map<String, String> environment = Map.of(
+                "BACKFILL_HOME", home.toString(),
+                "BACKFILL_SYNTHETIC_LATENCY_MS", "1500",
+                "BACKFILL_LEASE_SECONDS", "4",
+                "BACKFILL_ACK_DEADLINE_SECONDS", "4");
+        CoordinatorCli cli = new CoordinatorCli(home);
+        assertThat(cli.run("enqueue", "--table", "synthetic", "--range", range.toString()).exitCode()).isZero();
+
+        Process frozen = JavaProcesses.start(WorkerMain.class, environment, home.resolve("frozen.log"), "--concurrency", "4");
+        List<DateRecord> held = awaitHeldBy(frozen, 4);
+        signal("STOP", frozen);
+        System.out.println("e2e: froze worker pid " + frozen.pid() + " holding " + held.stream().map(DateRecord::key).toList());
+        Process successor = JavaProcesses.start(WorkerMain.class, environment, home.resolve("successor.log"), "--concurrency", "4");
+        try {
+            // the successor takes over the frozen worker's dates after their 4 s leases and finishes them
+            awaitSucceeded(range, held);
+            signal("CONT", frozen);
+            awaitAllSucceeded(range);
+            // the thawed worker meets its lost leases; give it time to try to write
+            Thread.sleep(3_000);
+        }
+        finally {
+            frozen.destroy();
+            successor.destroy();
+            frozen.waitFor(30, TimeUnit.SECONDS);
+            successor.waitFor(30, TimeUnit.SECONDS);
+        }
+        Map<LocalDate, DateRecord> records = records(range);
+        try (SqliteWarehouse warehouse = SqliteWarehouse.open(home.resolve("warehouse.db"), SchemaCatalog.standard())) {
+            for (Row row : warehouse.read(AnalyticsSchemas.ref(AnalyticsTable.SYNTHETIC), range)) {
+                DateRecord record = records.get(row.getDate("game_date"));
+                assertThat(record.state()).isEqualTo(DateState.SUCCEEDED);
+                assertThat(row.get("attempt")).as("%s: the row is the succeeded attempt's", record.key()).isEqualTo((long) record.attempts());
+            }
+        }
+        for (DateRecord was : held) {
+            assertThat(records.get(was.key().date()).attempts()).as("taken over: %s", was.key()).isGreaterThan(was.attempts());
+        }
+    }
+
+    private void assertEveryDateSucceededOnce(DateRange range)
+    {
+        Map<LocalDate, DateRecord> records = records(range);
+        assertThat(records).hasSize(range.size());
+        assertThat(records.values()).allSatisfy(record -> {
+            assertThat(record.state()).isEqualTo(DateState.SUCCEEDED);
+            assertThat(record.attempts()).as("run once: %s", record.key()).isEqualTo(1);
+        });
+        try (SqliteWarehouse warehouse = SqliteWarehouse.open(home.resolve("warehouse.db"), SchemaCatalog.standard())) {
+            assertThat(warehouse.read(AnalyticsSchemas.ref(AnalyticsTable.SYNTHETIC), range)).hasSize(range.size());
+        }
+    }
+
+    private Map<LocalDate, DateRecord> records(DateRange range)
+    {
+        try (SqliteStateStore store = SqliteStateStore.openReadOnly(home.resolve("state.db"), Clock.systemUTC())) {
+            return store.list(AnalyticsTable.SYNTHETIC, Optional.of(range), Set.of()).stream()
+                    .collect(Collectors.toMap(record -> record.key().date(), record -> record));
+        }
+    }
+
+    private long awaitRecorded(long count, Process enqueue)
+            throws InterruptedException
+    {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (System.nanoTime() < deadline && enqueue.isAlive()) {
+            if (Files.exists(home.resolve("state.db"))) {
+                try (SqliteStateStore store = SqliteStateStore.openReadOnly(home.resolve("state.db"), Clock.systemUTC())) {
+                    long recorded = store.countByState(AnalyticsTable.SYNTHETIC, Optional.empty()).values().stream().mapToLong(Long::longValue).sum();
+                    if (recorded >= count) {
+                        return recorded;
+                    }
+                }
+                catch (RuntimeException e) {
+                    // the file is being created
+                }
+            }
+            Thread.sleep(5);
+        }
+        throw new AssertionError("the enqueue recorded fewer than " + count + " dates before it " + (enqueue.isAlive() ? "timed out" : "ended"));
+    }
+
+    private long messages()
+    {
+        try (SqliteWorkQueue queue = SqliteWorkQueue.openReadOnly(home.resolve("queue.db"), new QueueSettings(Duration.ofSeconds(20), 100), Clock.systemUTC())) {
+            return queue.backlog().orElse(0);
+        }
+    }
+
+    private List<DateRecord> awaitHeldBy(Process worker, int count)
+            throws InterruptedException
+    {
+        String pid = "-" + worker.pid() + "-";
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (System.nanoTime() < deadline) {
+            try (SqliteStateStore store = SqliteStateStore.openReadOnly(home.resolve("state.db"), Clock.systemUTC())) {
+                List<DateRecord> held = store.list(AnalyticsTable.SYNTHETIC, Optional.empty(), Set.of(DateState.RUNNING)).stream()
+                        .filter(record -> record.leaseOwner().filter(owner -> owner.contains(pid)).isPresent())
+                        .toList();
+                if (held.size() >= count) {
+                    return held;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("worker " + worker.pid() + " held fewer than " + count + " dates within a minute");
+    }
+
+    private void awaitSucceeded(DateRange range, List<DateRecord> dates)
+            throws InterruptedException
+    {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (!dates.stream().allMatch(date -> records(range).get(date.key().date()).state() == DateState.SUCCEEDED)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the successor did not finish the frozen worker's dates within 2 minutes");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private void awaitAllSucceeded(DateRange range)
+            throws InterruptedException
+    {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (records(range).values().stream().filter(record -> record.state() == DateState.SUCCEEDED).count() < range.size()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not every date SUCCEEDED within 2 minutes");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static void signal(String signal, Process process)
+            throws Exception
+    {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
+        assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(kill.exitValue()).isZero();
+    }
+
+    /** A queue whose publish fails after {@code batchesBeforeFailing} batches, as a network or a quota would. */
+    private static final class TestingFailingQueue
+            implements WorkQueue
+    {
+        private final WorkQueue delegate;
+        private final int batchesBeforeFailing;
+        private final AtomicInteger batches = new AtomicInteger();
+
+        TestingFailingQueue(WorkQueue delegate, int batchesBeforeFailing)
+        {
+            this.delegate = delegate;
+            this.batchesBeforeFailing = batchesBeforeFailing;
+        }
+
+        @Override
+        public void publish(List<WorkItem> items)
+        {
+            if (batches.incrementAndGet() > batchesBeforeFailing) {
+                throw FleetException.transientFailure("pubsub publish failed (UNAVAILABLE): connection reset", null);
+            }
+            delegate.publish(items);
+        }
+
+        @Override
+        public QueueConsumer subscribe(int maxOutstanding, Consumer<Delivery> handler, Consumer<FleetException> onFailure)
+        {
+            return delegate.subscribe(maxOutstanding, handler, onFailure);
+        }
+
+        @Override
+        public QueueConsumer subscribeDeadLetters(Consumer<dev.backfillfleet.queue.DeadLetter> handler)
+        {
+            return delegate.subscribeDeadLetters(handler);
+        }
+
+        @Override
+        public OptionalLong backlog()
+        {
+            return delegate.backlog();
+        }
+    }
+}

@@ -1,0 +1,358 @@
+package dev.backfillfleet.worker;
+
+import dev.backfillfleet.domain.AnalyticsTable;
+import dev.backfillfleet.domain.DateKey;
+import dev.backfillfleet.domain.DateRecord;
+import dev.backfillfleet.domain.DateState;
+import dev.backfillfleet.domain.EnqueuePolicy;
+import dev.backfillfleet.domain.ErrorClass;
+import dev.backfillfleet.domain.FleetException;
+import dev.backfillfleet.domain.WorkItem;
+import dev.backfillfleet.embedded.SqliteStateStore;
+import dev.backfillfleet.embedded.SqliteWarehouse;
+import dev.backfillfleet.schema.AnalyticsSchemas;
+import dev.backfillfleet.schema.SchemaCatalog;
+import dev.backfillfleet.state.ClaimResult;
+import dev.backfillfleet.testing.TestingClock;
+import dev.backfillfleet.warehouse.PartitionWriteGate;
+import dev.backfillfleet.warehouse.Row;
+import dev.backfillfleet.warehouse.RowHash;
+import dev.backfillfleet.warehouse.TableRef;
+import dev.backfillfleet.worker.processor.ProcessingContext;
+import dev.backfillfleet.worker.processor.ProcessorOutput;
+import dev.backfillfleet.worker.processor.ProcessorRegistry;
+import dev.backfillfleet.worker.processor.TableProcessor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+import static dev.backfillfleet.worker.TestingDelivery.Settled.ACK;
+import static dev.backfillfleet.worker.TestingDelivery.Settled.DEFER;
+import static dev.backfillfleet.worker.TestingDelivery.Settled.RELEASE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The worker's hot path as a script: given this state, deliver, move the clock, expect this
+ * outcome. Real SQLite state store and warehouse on an injected clock; lease renewals run when
+ * the script moves the clock ({@link TestingScheduler}); processors are scripted per call.
+ */
+class TestWorkItemRunner
+{
+    private static final Duration LEASE = Duration.ofSeconds(30);
+    private static final LocalDate DAY = LocalDate.parse("2024-11-05");
+    private static final TableRef SYNTHETIC = AnalyticsSchemas.ref(AnalyticsTable.SYNTHETIC);
+
+    @TempDir
+    Path directory;
+
+    private final TestingClock clock = new TestingClock(Instant.parse("2024-11-05T12:00:00Z"));
+    private final TestingScheduler scheduler = new TestingScheduler(clock);
+    private final Deque<Function<ProcessingContext, ProcessorOutput>> script = new ArrayDeque<>();
+    private final List<FleetException> fatal = new CopyOnWriteArrayList<>();
+    private final WorkerStats stats = new WorkerStats();
+    private SqliteStateStore stateStore;
+    private SqliteWarehouse warehouse;
+    private WorkItemRunner runner;
+
+    @BeforeEach
+    void fleet()
+    {
+        stateStore = SqliteStateStore.open(directory.resolve("state.db"), clock);
+        warehouse = SqliteWarehouse.open(directory.resolve("warehouse.db"), SchemaCatalog.standard());
+        WorkerSettings settings = new WorkerSettings("worker-a", 2, LEASE, 10, Duration.ofSeconds(1), Duration.ofSeconds(60), 3, 2,
+                Duration.ofMillis(1), Duration.ofMillis(1));
+        TableProcessor scripted = new ScriptedProcessor(AnalyticsTable.SYNTHETIC);
+        ProcessorRegistry processors = new ProcessorRegistry(List.of(scripted, new ScriptedProcessor(AnalyticsTable.PLAYER_SUMMARY)));
+        runner = new WorkItemRunner(stateStore, warehouse, processors, settings, clock, new LeaseKeeper(stateStore, LEASE, clock, scheduler),
+                new UpstreamGate(stateStore, clock, Duration.ofMinutes(5), stats), PartitionWriteGate.UNLIMITED, stats, fatal::add);
+    }
+
+    @AfterEach
+    void close()
+    {
+        stateStore.close();
+        warehouse.close();
+    }
+
+    @Test
+    void aReadyDateRunsWritesItsRowAndCompletes()
+    {
+        WorkItem item = queued(AnalyticsTable.SYNTHETIC, DAY);
+        script.add(context -> row(context));
+        TestingDelivery delivery = TestingDelivery.of(item);
+
+        assertThat(runner.handle(delivery)).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(delivery.settled()).contains(ACK);
+        assertThat(record(item).state()).isEqualTo(DateState.SUCCEEDED);
+        Row written = warehouse.read(SYNTHETIC, dev.backfillfleet.domain.DateRange.single(DAY)).get(0);
+        assertThat(written.get("worker_id")).isEqualTo("worker-a");
+        assertThat(written.get("attempt")).isEqualTo(1L);
+        assertThat(scheduler.scheduled()).as("the lease is no longer renewed").isZero();
+    }
+
+    @Test
+    void aDateWhoseUpstreamIsStillQueuedWaitsWithoutClaimingOrFailing()
+    {
+        queued(AnalyticsTable.TEAM_OFFENSE, DAY);
+        WorkItem item = queued(AnalyticsTable.PLAYER_SUMMARY, DAY);
+        TestingDelivery delivery = TestingDelivery.of(item);
+
+        assertThat(runner.handle(delivery)).isEqualTo(Outcome.DEFERRED);
+        assertThat(delivery.settled()).contains(DEFER);
+        assertThat(record(item).state()).isEqualTo(DateState.QUEUED);
+        assertThat(record(item).attempts()).as("waiting uses no attempt").isZero();
+    }
+
+    @Test
+    void aDateWhoseUpstreamFailedOrWasNeverEnqueuedFailsNamingIt()
+    {
+        WorkItem failedUpstream = queued(AnalyticsTable.PLAYER_SUMMARY, DAY);
+        WorkItem team = queued(AnalyticsTable.TEAM_OFFENSE, DAY);
+        ClaimResult.Claimed claim = (ClaimResult.Claimed) stateStore.claim(team, "other", LEASE, 10);
+        stateStore.fail(claim.lease(), ErrorClass.PERMANENT, "box score missing");
+        assertThat(runner.handle(TestingDelivery.of(failedUpstream))).isEqualTo(Outcome.FAILED);
+        assertThat(record(failedUpstream).errorMessage().orElseThrow()).contains("upstream team_offense/2024-11-05 FAILED: box score missing");
+
+        WorkItem neverEnqueued = queued(AnalyticsTable.PLAYER_SUMMARY, DAY.plusDays(1));
+        assertThat(runner.handle(TestingDelivery.of(neverEnqueued))).isEqualTo(Outcome.FAILED);
+        assertThat(record(neverEnqueued).errorMessage().orElseThrow()).contains("was never enqueued");
+    }
+
+    @Test
+    void aDoneUpstreamLetsTheDateRunAndIsRememberedSoItIsNotReadAgain()
+    {
+        WorkItem team = queued(AnalyticsTable.TEAM_OFFENSE, DAY);
+        ClaimResult.Claimed claim = (ClaimResult.Claimed) stateStore.claim(team, "other", LEASE, 10);
+        stateStore.complete(claim.lease(), new dev.backfillfleet.state.Completion(DateState.NO_GAMES, 0, 0, Duration.ZERO));
+        WorkItem item = queued(AnalyticsTable.PLAYER_SUMMARY, DAY);
+        script.add(context -> ProcessorOutput.withoutGames());
+
+        assertThat(runner.handle(TestingDelivery.of(item))).isEqualTo(Outcome.NO_GAMES);
+        long reads = reads(AnalyticsTable.PLAYER_SUMMARY);
+        script.add(context -> ProcessorOutput.withoutGames());
+        stateStore.enqueue(List.of(item.key()), "run-2", EnqueuePolicy.FORCE);
+        runner.handle(TestingDelivery.of(item));
+        assertThat(reads(AnalyticsTable.PLAYER_SUMMARY)).as("the done upstream date is remembered").isEqualTo(reads);
+    }
+
+    @Test
+    void aLeaseTakenOverWhileTheDateRunsStopsTheWorkAndWritesNothing()
+    {
+        WorkItem item = queued(AnalyticsTable.SYNTHETIC, DAY);
+        script.add(context -> {
+            // the worker freezes past its lease; another worker takes the date over
+            clock.tick(LEASE.plusSeconds(1));
+            ClaimResult taken = stateStore.claim(item, "worker-b", LEASE, 10);
+            assertThat(taken).isInstanceOf(ClaimResult.Claimed.class);
+            // the worker thaws: its next renewal finds the lease gone and interrupts it
+            scheduler.advance(LEASE.dividedBy(3));
+            assertThat(Thread.currentThread().isInterrupted()).as("the processing thread is interrupted").isTrue();
+            return row(context);
+        });
+        TestingDelivery delivery = TestingDelivery.of(item);
+
+        assertThat(runner.handle(delivery)).isEqualTo(Outcome.LEASE_LOST);
+        assertThat(delivery.settled()).contains(ACK);
+        assertThat(warehouse.countPartition(SYNTHETIC, DAY)).as("the stale attempt wrote nothing").isZero();
+        assertThat(record(item).leaseOwner()).contains("worker-b");
+        assertThat(Thread.interrupted()).as("the interrupt does not leak out of the runner").isFalse();
+    }
+
+    @Test
+    void anAttemptWhoseSuccessorAlreadyWroteDoesNotOverwriteIt()
+    {
+        WorkItem item = queued(AnalyticsTable.SYNTHETIC, DAY);
+        script.add(context -> {
+            clock.tick(LEASE.plusSeconds(1));
+            // the successor claims, runs and writes before this attempt gets to its write
+            ClaimResult.Claimed successor = (ClaimResult.Claimed) stateStore.claim(item, "worker-b", LEASE, 10);
+            warehouse.replacePartition(SYNTHETIC, DAY, List.of(syntheticRow("worker-b", 2)),
+                    new dev.backfillfleet.warehouse.WriteToken("run-1", "worker-b", 2, successor.lease().startedAt(), 1));
+            return row(context);
+        });
+
+        assertThat(runner.handle(TestingDelivery.of(item))).isEqualTo(Outcome.LEASE_LOST);
+        assertThat(warehouse.read(SYNTHETIC, dev.backfillfleet.domain.DateRange.single(DAY))).extracting(row -> row.get("worker_id"))
+                .containsExactly("worker-b");
+    }
+
+    @Test
+    void aTransientFailureThatPassesIsRetriedInProcess()
+    {
+        WorkItem item = queued(AnalyticsTable.SYNTHETIC, DAY);
+        script.add(context -> {
+            throw FleetException.transientFailure("backend hiccup", null);
+        });
+        script.add(context -> row(context));
+
+        assertThat(runner.handle(TestingDelivery.of(item))).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(record(item).attempts()).as("one claim, two tries inside it").isEqualTo(1);
+    }
+
+    @Test
+    void aTransientFailureThatLastsIsReleasedThenFailsWhenItsAttemptsAreUsedUp()
+    {
+        WorkItem item = queued(AnalyticsTable.SYNTHETIC, DAY);
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            script.add(context -> {
+                throw FleetException.transientFailure("backend down", null);
+            });
+            script.add(context -> {
+                throw FleetException.transientFailure("backend down", null);
+            });
+            TestingDelivery delivery = new TestingDelivery(item, attempt, attempt - 1);
+            assertThat(runner.handle(delivery)).isEqualTo(Outcome.RELEASED);
+            assertThat(delivery.settled()).contains(RELEASE);
+            assertThat(record(item).state()).isEqualTo(DateState.QUEUED);
+        }
+        TestingDelivery last = new TestingDelivery(item, 4, 3);
+        assertThat(runner.handle(last)).isEqualTo(Outcome.FAILED);
+        assertThat(last.settled()).contains(ACK);
+        DateRecord failed = record(item);
+        assertThat(failed.state()).isEqualTo(DateState.FAILED);
+        assertThat(failed.errorMessage().orElseThrow()).isEqualTo("gave up after 3 attempts; the last: backend down");
+    }
+
+    @Test
+    void deferralDelaysGrowWithEachDeferralUpToTheBound()
+    {
+        queued(AnalyticsTable.TEAM_OFFENSE, DAY);
+        WorkItem item = queued(AnalyticsTable.PLAYER_SUMMARY, DAY);
+        long previous = 0;
+        for (int deferrals = 0; deferrals < 10; deferrals++) {
+            TestingDelivery delivery = new TestingDelivery(item, deferrals + 1, deferrals);
+            runner.handle(delivery);
+            long delay = delivery.delay().toMillis();
+            // base 1 s doubled per deferral, at most 60 s, jitter takes off up to half
+            long grown = Math.min(60_000, 1_000L << deferrals);
+            assertThat(delay).isBetween(Math.max(1_000, grown / 2), grown);
+            if (grown < 60_000) {
+                assertThat(delay).as("deferral %d waits longer than the first deferral's longest", deferrals).isGreaterThanOrEqualTo(previous / 4);
+            }
+            previous = delay;
+        }
+    }
+
+    @Test
+    void aDuplicateDeliveryOfADoneDateIsAckedWithoutWork()
+    {
+        WorkItem item = queued(AnalyticsTable.SYNTHETIC, DAY);
+        script.add(context -> row(context));
+        runner.handle(TestingDelivery.of(item));
+
+        TestingDelivery duplicate = TestingDelivery.of(item);
+        assertThat(runner.handle(duplicate)).isEqualTo(Outcome.SKIPPED);
+        assertThat(duplicate.settled()).contains(ACK);
+        assertThat(record(item).attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void aShutdownDuringARunGivesTheDateBackWithoutUsingAnAttempt()
+    {
+        WorkItem item = queued(AnalyticsTable.SYNTHETIC, DAY);
+        script.add(context -> {
+            // SIGTERM arrives and the grace period runs out while the date runs
+            assertThat(runner.stopAll("shutdown")).isEqualTo(1);
+            return row(context);
+        });
+        TestingDelivery delivery = TestingDelivery.of(item);
+
+        assertThat(runner.handle(delivery)).isEqualTo(Outcome.GIVEN_BACK);
+        assertThat(delivery.settled()).contains(DEFER);
+        DateRecord given = record(item);
+        assertThat(given.state()).isEqualTo(DateState.QUEUED);
+        assertThat(given.attemptsUsed()).as("a shutdown is not the date's fault").isZero();
+        assertThat(warehouse.countPartition(SYNTHETIC, DAY)).isZero();
+
+        TestingDelivery later = TestingDelivery.of(item);
+        assertThat(runner.handle(later)).as("a stopping worker takes on no new date").isEqualTo(Outcome.GIVEN_BACK);
+        assertThat(record(item).attempts()).as("not even claimed").isEqualTo(1);
+    }
+
+    @Test
+    void aBrokenEnvironmentGivesTheDateBackAndStopsTheWorkerWithoutFailingIt()
+    {
+        WorkItem item = queued(AnalyticsTable.SYNTHETIC, DAY);
+        script.add(context -> {
+            throw FleetException.environment("BigQuery table p.nba_analytics.synthetic does not exist: create it with 'coordinator setup'", null);
+        });
+        TestingDelivery delivery = TestingDelivery.of(item);
+
+        assertThat(runner.handle(delivery)).isEqualTo(Outcome.GIVEN_BACK);
+        assertThat(delivery.settled()).contains(DEFER);
+        assertThat(record(item).state()).isEqualTo(DateState.QUEUED);
+        assertThat(record(item).attemptsUsed()).isZero();
+        assertThat(fatal).singleElement().satisfies(failure -> assertThat(failure.getMessage()).contains("does not exist"));
+    }
+
+    private WorkItem queued(AnalyticsTable table, LocalDate date)
+    {
+        stateStore.enqueue(List.of(new DateKey(table, date)), "run-1", EnqueuePolicy.NORMAL);
+        return new WorkItem(table, date, "run-1");
+    }
+
+    private DateRecord record(WorkItem item)
+    {
+        return stateStore.get(item.key()).orElseThrow();
+    }
+
+    private long reads(AnalyticsTable table)
+    {
+        return stats.stateReads().getOrDefault(table, Map.of()).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private ProcessorOutput row(ProcessingContext context)
+    {
+        return ProcessorOutput.of(List.of(syntheticRow(context.workerId(), context.attempt())), Map.of(DAY.toString(), 1L));
+    }
+
+    private Row syntheticRow(String workerId, int attempt)
+    {
+        return RowHash.stamp(AnalyticsSchemas.synthetic(), Row.builder()
+                .set("game_date", DAY)
+                .set("run_id", "run-1")
+                .set("worker_id", workerId)
+                .set("attempt", (long) attempt)
+                .set("processed_at", clock.instant())
+                .build());
+    }
+
+    /** A processor whose every call runs the next step of the test's script. */
+    private final class ScriptedProcessor
+            implements TableProcessor
+    {
+        private final AnalyticsTable table;
+
+        ScriptedProcessor(AnalyticsTable table)
+        {
+            this.table = table;
+        }
+
+        @Override
+        public AnalyticsTable table()
+        {
+            return table;
+        }
+
+        @Override
+        public ProcessorOutput process(LocalDate date, ProcessingContext context)
+        {
+            Function<ProcessingContext, ProcessorOutput> step = Optional.ofNullable(script.poll())
+                    .orElseThrow(() -> new AssertionError("the script has no step left for " + table + " " + date));
+            return step.apply(context);
+        }
+    }
+}
