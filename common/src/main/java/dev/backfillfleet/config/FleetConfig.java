@@ -69,6 +69,9 @@ public final class FleetConfig
             BIGQUERY_DATASET_ANALYTICS, BIGQUERY_LOCATION, BIGQUERY_WRITE_TIMEOUT_SECONDS, BIGQUERY_PARTITION_WRITES_PER_10S, BIGQUERY_MAX_BYTES_BILLED, DEMO_DATA,
             SYNTHETIC_LATENCY_MS, SYNTHETIC_TRANSIENT_FAILURE_RATE, SYNTHETIC_FAIL_DATES);
 
+    /** The most dates one process runs at once: a thread each, and one lease renewal thread each. */
+    public static final int MAX_CONCURRENCY = 256;
+
     private final Map<String, String> values;
     private final Map<String, String> sources;
 
@@ -89,7 +92,12 @@ public final class FleetConfig
     {
         List<String> errors = new ArrayList<>();
         check(errors, this::backendChoices);
-        check(errors, () -> positive(WORKER_CONCURRENCY));
+        check(errors, () -> {
+            if (java.nio.file.Files.exists(home()) && !java.nio.file.Files.isDirectory(home())) {
+                throw invalid(HOME, "is a file, not a directory");
+            }
+        });
+        check(errors, () -> between(WORKER_CONCURRENCY, 1, MAX_CONCURRENCY));
         check(errors, () -> positive(LEASE_SECONDS));
         check(errors, () -> between(ACK_DEADLINE_SECONDS, 1, 600));
         check(errors, () -> between(MAX_DELIVERY_ATTEMPTS, 1, 100));
@@ -146,7 +154,10 @@ public final class FleetConfig
             check.run();
         }
         catch (FleetException | IllegalArgumentException e) {
-            errors.add(e.getMessage());
+            // two checks may find the same bad value: say it once
+            if (!errors.contains(e.getMessage())) {
+                errors.add(e.getMessage());
+            }
         }
     }
 

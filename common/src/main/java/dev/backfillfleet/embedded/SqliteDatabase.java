@@ -6,7 +6,6 @@ import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -78,7 +77,7 @@ public final class SqliteDatabase
             Files.createDirectories(file.toAbsolutePath().getParent());
         }
         catch (IOException e) {
-            throw new UncheckedIOException("cannot create directory for " + file, e);
+            throw FleetException.environment("cannot create the directory " + file.toAbsolutePath().getParent() + " ($BACKFILL_HOME): " + e, e);
         }
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
@@ -141,7 +140,7 @@ public final class SqliteDatabase
             return config.createConnection(url);
         }
         catch (SQLException e) {
-            throw new FleetException(dev.backfillfleet.domain.ErrorClass.PERMANENT, "cannot open SQLite database " + file + ": " + e.getMessage(), e);
+            throw translate(e);
         }
     }
 
@@ -226,13 +225,34 @@ public final class SqliteDatabase
         }
     }
 
+    /**
+     * A busy database is transient; a full disk, an I/O error, a read-only or unopenable file and a
+     * file that is not a database (or is corrupt) are the environment's fault, named with the fix:
+     * every date would fail the same way (https://www.sqlite.org/rescode.html).
+     */
     private FleetException translate(SQLException e)
     {
         if (e instanceof SQLiteException sqliteException) {
-            SQLiteErrorCode code = sqliteException.getResultCode();
-            if (code == SQLiteErrorCode.SQLITE_BUSY || code == SQLiteErrorCode.SQLITE_LOCKED
-                    || code.name().startsWith("SQLITE_BUSY") || code.name().startsWith("SQLITE_LOCKED")) {
+            String code = sqliteException.getResultCode().name();
+            if (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED")) {
                 return FleetException.transientFailure("SQLite database busy: " + file, e);
+            }
+            String where = file.toAbsolutePath().normalize().toString();
+            if (code.startsWith("SQLITE_FULL")) {
+                return FleetException.environment("the disk holding " + where + " is full: free some space and run the command again", e);
+            }
+            if (code.startsWith("SQLITE_IOERR")) {
+                return FleetException.environment("I/O error on " + where + " (" + code + "): check the disk; 'coordinator doctor' checks the file", e);
+            }
+            if (code.startsWith("SQLITE_READONLY")) {
+                return FleetException.environment(where + " is read-only: this command writes; make $BACKFILL_HOME writable or use a read-only verb", e);
+            }
+            if (code.startsWith("SQLITE_CANTOPEN")) {
+                return FleetException.environment("cannot open " + where + ": check that its directory exists and is writable ($BACKFILL_HOME)", e);
+            }
+            if (code.startsWith("SQLITE_NOTADB") || code.startsWith("SQLITE_CORRUPT")) {
+                return FleetException.environment(where + " is not a SQLite database or is corrupt: move it aside (or delete $BACKFILL_HOME to start over);"
+                        + " 'coordinator doctor' checks the files", e);
             }
         }
         return new FleetException(dev.backfillfleet.domain.ErrorClass.PERMANENT, "SQLite error on " + file + ": " + e.getMessage(), e);

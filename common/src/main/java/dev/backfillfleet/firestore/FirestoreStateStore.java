@@ -20,6 +20,7 @@ import dev.backfillfleet.domain.DateState;
 import dev.backfillfleet.domain.EnqueuePolicy;
 import dev.backfillfleet.domain.EnqueuePolicy.EnqueueDecision;
 import dev.backfillfleet.domain.ErrorClass;
+import dev.backfillfleet.domain.FleetException;
 import dev.backfillfleet.domain.Lease;
 import dev.backfillfleet.domain.WorkItem;
 import dev.backfillfleet.provision.ProcessRole;
@@ -69,8 +70,10 @@ import static java.util.Objects.requireNonNull;
  * outside, the bound is soft: claims of different dates of one table that race within the
  * same few milliseconds may each see one free slot and together exceed the bound by at most the
  * number of racing claimers. An exact bound would need a per-table counter document, which the
- * design forbids (about one write per second per document). Queries need composite indexes
- * (table, status, date) and (table, status, leaseExpiresAt) in production.
+ * design forbids (about one write per second per document). While a table runs fewer than half
+ * its bound, a count read less than a second ago (plus this process's claims since) is reused,
+ * which saves a query per claim; near the bound every claim counts afresh. The queries' composite
+ * indexes are {@link FirestoreIndexes}.
  */
 public final class FirestoreStateStore
         implements StateStore, StartupCheck, AutoCloseable
@@ -81,20 +84,25 @@ public final class FirestoreStateStore
     // getAll and BulkWriter batches; the classic batch write limit is 500 operations
     private static final int CHUNK = 500;
 
+    private static final Duration LIVE_COUNT_REUSE = Duration.ofSeconds(1);
+
     private final Lazy<Firestore> client;
+    private final Map<AnalyticsTable, LiveLeaseCount> liveLeaseCounts = new java.util.concurrent.ConcurrentHashMap<>();
     private final String collectionName;
     private final TransactionOptions transactionOptions;
     private final Clock clock;
     private final boolean ownsClient;
+    private final String endpoint;
 
     public FirestoreStateStore(Firestore firestore, String collection, int transactionAttempts, Clock clock)
     {
-        this(Lazy.of(() -> firestore), collection, transactionAttempts, clock, false);
+        this(Lazy.of(() -> firestore), collection, transactionAttempts, clock, false, "the given client's endpoint");
         requireNonNull(firestore, "firestore is null");
     }
 
-    private FirestoreStateStore(Lazy<Firestore> client, String collection, int transactionAttempts, Clock clock, boolean ownsClient)
+    private FirestoreStateStore(Lazy<Firestore> client, String collection, int transactionAttempts, Clock clock, boolean ownsClient, String endpoint)
     {
+        this.endpoint = endpoint;
         this.client = requireNonNull(client, "client is null");
         this.collectionName = requireNonNull(collection, "collection is null");
         this.transactionOptions = TransactionOptions.createReadWriteOptionsBuilder().setNumberOfAttempts(transactionAttempts).build();
@@ -108,7 +116,8 @@ public final class FirestoreStateStore
      */
     public static FirestoreStateStore create(FirestoreStateStoreSettings settings, Clock clock)
     {
-        return new FirestoreStateStore(Lazy.of(() -> createClient(settings)), settings.collection(), settings.transactionAttempts(), clock, true);
+        return new FirestoreStateStore(Lazy.of(() -> createClient(settings)), settings.collection(), settings.transactionAttempts(), clock, true,
+                settings.emulatorHost().map(host -> host + " (FIRESTORE_EMULATOR_HOST)").orElse("firestore.googleapis.com"));
     }
 
     private Firestore firestore()
@@ -220,13 +229,41 @@ public final class FirestoreStateStore
     {
         DateKey key = item.key();
         Instant now = clock.instant();
-        long running = countLiveLeases(key.table(), now);
-        return transaction("claim of " + key, transaction -> {
+        long running = liveLeases(key.table(), now, maxRunningPerTable);
+        ClaimResult result = transaction("claim of " + key, transaction -> {
             DateTransitions.Claimed claimed = DateTransitions.claim(record(transaction.get(document(key)).get()), item, owner, now, leaseLength,
                     running, maxRunningPerTable, maxAttempts);
             claimed.next().ifPresent(next -> transaction.set(document(key), DateDocuments.write(next, now)));
             return claimed.result();
         });
+        if (result instanceof ClaimResult.Claimed) {
+            liveLeaseCounts.computeIfPresent(key.table(), (table, count) -> count.plusOne());
+        }
+        return result;
+    }
+
+    /**
+     * The table's live leases. Far below the bound (under half), a count read less than a second
+     * ago, plus this process's claims since, is good enough and saves a query per claim; near the
+     * bound every claim counts afresh.
+     */
+    private long liveLeases(AnalyticsTable table, Instant now, int maxRunningPerTable)
+    {
+        LiveLeaseCount cached = liveLeaseCounts.get(table);
+        if (cached != null && cached.readAt().plus(LIVE_COUNT_REUSE).isAfter(now) && cached.count() < maxRunningPerTable / 2) {
+            return cached.count();
+        }
+        long counted = countLiveLeases(table, now);
+        liveLeaseCounts.put(table, new LiveLeaseCount(counted, now));
+        return counted;
+    }
+
+    private record LiveLeaseCount(long count, Instant readAt)
+    {
+        LiveLeaseCount plusOne()
+        {
+            return new LiveLeaseCount(count + 1, readAt);
+        }
     }
 
     private long countLiveLeases(AnalyticsTable table, Instant now)
@@ -245,10 +282,18 @@ public final class FirestoreStateStore
     public void check(ProcessRole role)
     {
         AnalyticsTable any = AnalyticsTable.SYNTHETIC;
-        countLiveLeases(any, clock.instant());
-        list(any, Optional.of(NO_DATES), Set.of());
-        list(any, Optional.of(NO_DATES), Set.of(DateState.FAILED));
-        countByState(any, Optional.of(NO_DATES));
+        try {
+            countLiveLeases(any, clock.instant());
+            list(any, Optional.of(NO_DATES), Set.of());
+            list(any, Optional.of(NO_DATES), Set.of(DateState.FAILED));
+            countByState(any, Optional.of(NO_DATES));
+        }
+        catch (FleetException e) {
+            if (e.errorClass() == ErrorClass.TRANSIENT) {
+                throw FleetException.environment("cannot reach Firestore at " + endpoint + " (" + e.getMessage() + "): check the network and the host", e);
+            }
+            throw e;
+        }
     }
 
     @Override

@@ -202,7 +202,12 @@ public final class PubSubTopology
             requireTopic(topics, workTopic().toString());
         }
         catch (RuntimeException e) {
-            throw PubSubFailures.translate("start-up check", e);
+            FleetException failure = PubSubFailures.translate("start-up check", e);
+            if (failure.errorClass() == dev.backfillfleet.domain.ErrorClass.TRANSIENT) {
+                throw FleetException.environment("cannot reach Pub/Sub at " + transport.endpoint() + " within " + PubSubTransport.ADMIN_CALL_TIMEOUT.toSeconds()
+                        + " s (" + e.getMessage() + "): check the network" + (settings.emulatorHost().isPresent() ? " and that the emulator runs (PUBSUB_EMULATOR_HOST)" : ""), e);
+            }
+            throw failure;
         }
     }
 

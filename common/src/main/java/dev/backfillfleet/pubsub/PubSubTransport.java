@@ -30,12 +30,17 @@ import java.util.concurrent.TimeUnit;
 public final class PubSubTransport
         implements AutoCloseable
 {
+    private final Optional<String> emulatorHost;
     private final Optional<ManagedChannel> emulatorChannel;
     private final Optional<TransportChannelProvider> channelProvider;
     private final Optional<CredentialsProvider> credentialsProvider;
 
+    /** An admin call (setup, the start-up check) gives up after this, instead of the client's minute: an unreachable host says so soon. */
+    static final Duration ADMIN_CALL_TIMEOUT = Duration.ofSeconds(10);
+
     private PubSubTransport(Optional<String> emulatorHost)
     {
+        this.emulatorHost = emulatorHost;
         this.emulatorChannel = emulatorHost.map(PubSubTransport::plaintextChannel);
         this.channelProvider = emulatorChannel.map(PubSubTransport::provider);
         this.credentialsProvider = emulatorChannel.map(channel -> NoCredentialsProvider.create());
@@ -72,6 +77,7 @@ public final class PubSubTransport
             TopicAdminSettings.Builder builder = TopicAdminSettings.newBuilder();
             channelProvider.ifPresent(builder::setTransportChannelProvider);
             credentialsProvider.ifPresent(builder::setCredentialsProvider);
+            builder.applyToAllUnaryMethods(this::bounded);
             return TopicAdminClient.create(builder.build());
         }
         catch (IOException e) {
@@ -85,11 +91,28 @@ public final class PubSubTransport
             SubscriptionAdminSettings.Builder builder = SubscriptionAdminSettings.newBuilder();
             channelProvider.ifPresent(builder::setTransportChannelProvider);
             credentialsProvider.ifPresent(builder::setCredentialsProvider);
+            builder.applyToAllUnaryMethods(this::bounded);
             return SubscriptionAdminClient.create(builder.build());
         }
         catch (IOException e) {
             throw new UncheckedIOException("cannot create the Pub/Sub subscription admin client", e);
         }
+    }
+
+    private Void bounded(com.google.api.gax.rpc.UnaryCallSettings.Builder<?, ?> call)
+    {
+        call.setRetrySettings(call.getRetrySettings().toBuilder()
+                .setTotalTimeoutDuration(ADMIN_CALL_TIMEOUT)
+                .setInitialRpcTimeoutDuration(ADMIN_CALL_TIMEOUT)
+                .setMaxRpcTimeoutDuration(ADMIN_CALL_TIMEOUT)
+                .build());
+        return null;
+    }
+
+    /** Where the clients connect: the emulator's host, or Pub/Sub's endpoint. */
+    String endpoint()
+    {
+        return emulatorHost.orElse("pubsub.googleapis.com");
     }
 
     /**

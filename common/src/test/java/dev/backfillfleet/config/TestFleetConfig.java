@@ -3,6 +3,8 @@ package dev.backfillfleet.config;
 import dev.backfillfleet.domain.ErrorClass;
 import dev.backfillfleet.domain.FleetException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -61,7 +63,7 @@ class TestFleetConfig
         assertThatThrownBy(() -> FleetConfigLoader.load(Map.of("BACKFILL_WORKER_CONCURRENCY", "0"),
                 Map.of("backfill.home", home.toString(), "backfill.lease-seconds", "soon", "backfill.backend", "gcp")))
                 .isInstanceOfSatisfying(FleetException.class, e -> assertThat(e.errorClass()).isEqualTo(ErrorClass.USER))
-                .hasMessageContaining("backfill.worker-concurrency = '0' must be at least 1 (from environment variable BACKFILL_WORKER_CONCURRENCY")
+                .hasMessageContaining("backfill.worker-concurrency = '0' must be between 1 and 256 (from environment variable BACKFILL_WORKER_CONCURRENCY")
                 .hasMessageContaining("backfill.lease-seconds = 'soon' is not a whole number (from the command line")
                 .hasMessageContaining("backfill.gcp-project")
                 .hasMessageContaining("BACKFILL_GCP_PROJECT");
@@ -75,5 +77,33 @@ class TestFleetConfig
         assertThatThrownBy(() -> FleetConfigLoader.load(Map.of(), Map.of("backfill.home", home.toString())))
                 .hasMessageContaining("unknown configuration keys")
                 .hasMessageContaining("backfill.worker-concurency");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "backfill.queue=pubsub,backfill.gcp-project=p,backfill.max-delivery-attempts=4 | backfill.max-delivery-attempts = '4' must be between 5 and 100",
+            "backfill.warehouse=bigquery,backfill.gcp-project=p,backfill.lease-seconds=15 | backfill.lease-seconds = '15' must exceed backfill.bigquery-write-timeout-seconds (15)",
+            "backfill.bigquery-partition-writes-per-10s=50 | backfill.bigquery-partition-writes-per-10s = '50' must be between 1 and 45",
+            "backfill.worker-concurrency=100000 | backfill.worker-concurrency = '100000' must be between 1 and 256",
+            "backfill.max-defer-seconds=0 | backfill.max-defer-seconds = '0' must be between 1 and 600",
+            "backfill.max-attempts=0 | backfill.max-attempts = '0' must be between 1 and 100"})
+    void valuesABackendCannotHonourAreRefusedWithTheAllowedRange(String settings, String message)
+    {
+        Map<String, String> overrides = new java.util.HashMap<>(Map.of("backfill.home", home.toString()));
+        for (String setting : settings.split(",")) {
+            overrides.put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
+        }
+        assertThatThrownBy(() -> FleetConfigLoader.load(Map.of(), overrides))
+                .isInstanceOfSatisfying(FleetException.class, e -> assertThat(e.errorClass()).isEqualTo(ErrorClass.USER))
+                .hasMessageContaining(message);
+    }
+
+    @Test
+    void aHomeThatIsAFileIsRefused()
+            throws Exception
+    {
+        Path file = Files.writeString(home.resolve("not-a-directory"), "x");
+        assertThatThrownBy(() -> FleetConfigLoader.load(Map.of(), Map.of("backfill.home", file.toString())))
+                .hasMessageContaining("backfill.home = '" + file + "' is a file, not a directory");
     }
 }

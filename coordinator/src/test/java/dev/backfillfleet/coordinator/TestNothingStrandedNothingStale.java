@@ -147,6 +147,30 @@ class TestNothingStrandedNothingStale
         }
     }
 
+    @Test
+    void aSigtermWithAGraceShorterThanTheDatesGivesThemBackAndExitsZero()
+            throws Exception
+    {
+        DateRange range = DateRange.of(LocalDate.parse("2024-05-01"), LocalDate.parse("2024-05-08"));
+        Map<String, String> environment = Map.of("BACKFILL_HOME", home.toString(), "BACKFILL_SYNTHETIC_LATENCY_MS", "20000");
+        assertThat(new CoordinatorCli(home).run("enqueue", "--table", "synthetic", "--range", range.toString()).exitCode()).isZero();
+        Process worker = JavaProcesses.start(WorkerMain.class, environment, home.resolve("worker.log"), "--concurrency", "4", "--grace-seconds", "1");
+        List<DateRecord> held = awaitHeldBy(worker, 4);
+        long signalled = System.nanoTime();
+        worker.destroy();
+        assertThat(worker.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        System.out.println("e2e: SIGTERM with a 1 s grace: exit " + worker.exitValue() + " after " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - signalled) + " ms");
+        assertThat(worker.exitValue()).as(Files.readString(home.resolve("worker.log"))).isZero();
+
+        Map<LocalDate, DateRecord> records = records(range);
+        for (DateRecord was : held) {
+            DateRecord now = records.get(was.key().date());
+            assertThat(now.state()).as("given back: %s", was.key()).isEqualTo(DateState.QUEUED);
+            assertThat(now.attemptsUsed()).as("a shutdown uses no attempt: %s", was.key()).isZero();
+        }
+        assertThat(messages()).as("every date still has its message").isEqualTo(range.size());
+    }
+
     private void assertEveryDateSucceededOnce(DateRange range)
     {
         Map<LocalDate, DateRecord> records = records(range);

@@ -46,7 +46,7 @@ public final class WorkerMain
     @Mixin
     BackendOptions backend = new BackendOptions();
 
-    @Option(names = "--concurrency", paramLabel = "N", description = "Dates processed at once (default: backfill.worker-concurrency, 4).")
+    @Option(names = "--concurrency", paramLabel = "N", description = "Dates processed at once, 1-" + FleetConfig.MAX_CONCURRENCY + " (default: backfill.worker-concurrency, 4).")
     Integer concurrency;
 
     @Option(names = "--until-idle", description = "Exit 0 once the queue has stayed empty for --idle-seconds.")
@@ -55,7 +55,7 @@ public final class WorkerMain
     @Option(names = "--idle-seconds", paramLabel = "S", defaultValue = "3", description = "How long the queue must stay empty for --until-idle (default ${DEFAULT-VALUE}).")
     int idleSeconds;
 
-    @Option(names = "--grace-seconds", paramLabel = "S", defaultValue = "25", description = "On SIGTERM, how long running dates may take to finish (default ${DEFAULT-VALUE}).")
+    @Option(names = "--grace-seconds", paramLabel = "S", defaultValue = "25", description = "On SIGTERM, how long running dates may take to finish; the rest are given back, unfinished and not failed (default ${DEFAULT-VALUE}).")
     int graceSeconds;
 
     @Option(names = "--http-port", paramLabel = "N", defaultValue = "${env:BACKFILL_HTTP_PORT}",
@@ -82,9 +82,9 @@ public final class WorkerMain
     public Integer call()
             throws Exception
     {
-        if (graceSeconds < 0 || idleSeconds < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), graceSeconds < 0
-                    ? "--grace-seconds must be 0 or more, not " + graceSeconds
+        if (graceSeconds < 1 || idleSeconds < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), graceSeconds < 1
+                    ? "--grace-seconds must be at least 1, not " + graceSeconds + " (dates still running after it are given back)"
                     : "--idle-seconds must be at least 1, not " + idleSeconds);
         }
         LogFormat.select(LogFormat.parse(logFormat));
