@@ -11,7 +11,7 @@ import dev.backfillfleet.coordinator.command.StatusCommand;
 import dev.backfillfleet.coordinator.command.VerifyCommand;
 import dev.backfillfleet.coordinator.report.ReportCommand;
 import dev.backfillfleet.coordinator.watch.WatchCommand;
-import dev.backfillfleet.worker.cli.ExitCodes;
+import dev.backfillfleet.cli.ExitCodes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -8,7 +8,7 @@ import dev.backfillfleet.domain.WorkItem;
 import dev.backfillfleet.queue.WorkQueue;
 import dev.backfillfleet.state.EnqueueResult;
 import dev.backfillfleet.state.StateStore;
-import dev.backfillfleet.worker.cli.ExitCodes;
+import dev.backfillfleet.cli.ExitCodes;
 
 import java.util.HashMap;
 import java.util.List;
