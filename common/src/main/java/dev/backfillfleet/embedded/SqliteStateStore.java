@@ -1,17 +1,19 @@
 package dev.backfillfleet.embedded;
 
 import dev.backfillfleet.domain.AnalyticsTable;
+import dev.backfillfleet.domain.CancelRequest;
 import dev.backfillfleet.domain.DateKey;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.DateRecord;
 import dev.backfillfleet.domain.DateState;
 import dev.backfillfleet.domain.EnqueuePolicy;
-import dev.backfillfleet.domain.EnqueuePolicy.EnqueueDecision;
 import dev.backfillfleet.domain.ErrorClass;
 import dev.backfillfleet.domain.Lease;
 import dev.backfillfleet.domain.WorkItem;
+import dev.backfillfleet.state.CancelResult;
 import dev.backfillfleet.state.ClaimResult;
 import dev.backfillfleet.state.Completion;
+import dev.backfillfleet.state.DateCancelledException;
 import dev.backfillfleet.state.EnqueueResult;
 import dev.backfillfleet.state.DateTransitions;
 import dev.backfillfleet.state.StateStore;
@@ -63,21 +65,23 @@ public final class SqliteStateStore
                 duration_ms INTEGER,
                 error_class TEXT,
                 error_message TEXT,
+                cancel_request TEXT,
                 updated_at INTEGER NOT NULL,
                 PRIMARY KEY (table_name, game_date)
             ) WITHOUT ROWID""";
     // a state.db made before given_back existed gets the column (SqliteDatabase skips it when it is there)
     private static final String ADD_GIVEN_BACK = "ALTER TABLE date_state ADD COLUMN given_back INTEGER NOT NULL DEFAULT 0";
+    private static final String ADD_CANCEL_REQUEST = "ALTER TABLE date_state ADD COLUMN cancel_request TEXT";
     private static final String STATE_INDEX = "CREATE INDEX IF NOT EXISTS date_state_by_state ON date_state (table_name, state, game_date)";
     private static final String COLUMNS = "table_name, game_date, state, attempts, given_back, run_id, lease_owner, lease_expires_at, queued_at, "
-            + "started_at, finished_at, rows_written, rows_expected, duration_ms, error_class, error_message";
-    private static final String UPSERT = "INSERT INTO date_state (" + COLUMNS + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            + "started_at, finished_at, rows_written, rows_expected, duration_ms, error_class, error_message, cancel_request";
+    private static final String UPSERT = "INSERT INTO date_state (" + COLUMNS + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             + "ON CONFLICT (table_name, game_date) DO UPDATE SET state = excluded.state, attempts = excluded.attempts, given_back = excluded.given_back, "
             + "run_id = excluded.run_id, lease_owner = excluded.lease_owner, lease_expires_at = excluded.lease_expires_at, queued_at = excluded.queued_at, "
             + "started_at = excluded.started_at, finished_at = excluded.finished_at, rows_written = excluded.rows_written, "
             + "rows_expected = excluded.rows_expected, duration_ms = excluded.duration_ms, error_class = excluded.error_class, "
-            + "error_message = excluded.error_message, updated_at = excluded.updated_at";
-    private static final int ENQUEUE_BATCH = 5_000;
+            + "error_message = excluded.error_message, cancel_request = excluded.cancel_request, updated_at = excluded.updated_at";
+    private static final int BATCH = 5_000;
 
     private final SqliteDatabase database;
     private final Clock clock;
@@ -90,45 +94,57 @@ public final class SqliteStateStore
 
     public static SqliteStateStore open(java.nio.file.Path file, Clock clock)
     {
-        return new SqliteStateStore(SqliteDatabase.open(file, SCHEMA, ADD_GIVEN_BACK, STATE_INDEX), clock);
+        return new SqliteStateStore(SqliteDatabase.open(file, SCHEMA, ADD_GIVEN_BACK, ADD_CANCEL_REQUEST, STATE_INDEX), clock);
     }
 
     /** The store for reading only: a file that does not exist reads as empty and is not created. */
     public static SqliteStateStore openReadOnly(java.nio.file.Path file, Clock clock)
     {
-        return new SqliteStateStore(SqliteDatabase.readOnly(file, SCHEMA, ADD_GIVEN_BACK, STATE_INDEX), clock);
+        return new SqliteStateStore(SqliteDatabase.readOnly(file, SCHEMA, ADD_GIVEN_BACK, ADD_CANCEL_REQUEST, STATE_INDEX), clock);
     }
 
     @Override
     public EnqueueResult enqueue(Collection<DateKey> keys, String runId, EnqueuePolicy policy)
     {
-        Map<DateKey, EnqueueDecision> decisions = new HashMap<>();
+        return new EnqueueResult(decideEach(keys, (key, current, now) -> DateTransitions.enqueue(key, current, runId, policy, now)));
+    }
+
+    @Override
+    public CancelResult cancel(Collection<DateKey> keys, CancelRequest request)
+    {
+        return new CancelResult(decideEach(keys, (key, current, now) -> DateTransitions.cancel(key, current, request, now)));
+    }
+
+    /** Applies a transition to every key, in one write transaction per batch of {@value #BATCH} keys. */
+    private <D> Map<DateKey, D> decideEach(Collection<DateKey> keys, BatchTransition<D> transition)
+    {
+        Map<DateKey, D> decisions = new HashMap<>();
         List<DateKey> batch = new ArrayList<>();
         for (DateKey key : keys) {
             batch.add(key);
-            if (batch.size() == ENQUEUE_BATCH) {
-                decisions.putAll(enqueueBatch(batch, runId, policy));
+            if (batch.size() == BATCH) {
+                decisions.putAll(decideBatch(batch, transition));
                 batch.clear();
             }
         }
         if (!batch.isEmpty()) {
-            decisions.putAll(enqueueBatch(batch, runId, policy));
+            decisions.putAll(decideBatch(batch, transition));
         }
-        return new EnqueueResult(decisions);
+        return decisions;
     }
 
-    private Map<DateKey, EnqueueDecision> enqueueBatch(List<DateKey> keys, String runId, EnqueuePolicy policy)
+    private <D> Map<DateKey, D> decideBatch(List<DateKey> keys, BatchTransition<D> transition)
     {
         return database.write(connection -> {
             Instant now = clock.instant();
             Map<DateKey, DateRecord> current = select(connection, keys);
-            Map<DateKey, EnqueueDecision> decisions = new HashMap<>();
+            Map<DateKey, D> decisions = new HashMap<>();
             try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
                 for (DateKey key : keys) {
-                    DateTransitions.Enqueued enqueued = DateTransitions.enqueue(key, Optional.ofNullable(current.get(key)), runId, policy, now);
-                    decisions.put(key, enqueued.decision());
-                    if (enqueued.next().isPresent()) {
-                        bind(upsert, enqueued.next().get(), now);
+                    DateTransitions.Decided<D> decided = transition.apply(key, Optional.ofNullable(current.get(key)), now);
+                    decisions.put(key, decided.decision());
+                    if (decided.next().isPresent()) {
+                        bind(upsert, decided.next().get(), now);
                         upsert.addBatch();
                     }
                 }
@@ -136,6 +152,12 @@ public final class SqliteStateStore
             }
             return decisions;
         });
+    }
+
+    @FunctionalInterface
+    private interface BatchTransition<D>
+    {
+        DateTransitions.Decided<D> apply(DateKey key, Optional<DateRecord> current, Instant now);
     }
 
     @Override
@@ -171,11 +193,17 @@ public final class SqliteStateStore
     @Override
     public Lease heartbeat(Lease lease, Duration leaseLength)
     {
-        return database.write(connection -> {
-            Instant expiresAt = clock.instant().plus(leaseLength);
-            change(connection, lease.key(), current -> DateTransitions.heartbeat(current, lease, expiresAt));
-            return lease.withExpiry(expiresAt);
+        DateTransitions.Renewal renewal = database.write(connection -> {
+            Instant now = clock.instant();
+            DateTransitions.Renewal renewed = DateTransitions.heartbeat(Optional.ofNullable(select(connection, List.of(lease.key())).get(lease.key())),
+                    lease, now.plus(leaseLength), now);
+            write(connection, renewed.next(), now);
+            return renewed;
         });
+        if (renewal.cancelled()) {
+            throw new DateCancelledException(lease);
+        }
+        return lease.withExpiry(renewal.next().leaseExpiresAt().orElseThrow());
     }
 
     @Override
@@ -193,13 +221,13 @@ public final class SqliteStateStore
     @Override
     public void release(Lease lease, Optional<ErrorClass> errorClass, Optional<String> message)
     {
-        update(lease.key(), current -> DateTransitions.release(current, lease, errorClass, message));
+        update(lease.key(), current -> DateTransitions.release(current, lease, errorClass, message, clock.instant()));
     }
 
     @Override
     public void giveBack(Lease lease)
     {
-        update(lease.key(), current -> DateTransitions.giveBack(current, lease));
+        update(lease.key(), current -> DateTransitions.giveBack(current, lease, clock.instant()));
     }
 
     @Override
@@ -258,7 +286,8 @@ public final class SqliteStateStore
         setNullableLong(statement, 14, record.duration().map(Duration::toMillis));
         setNullableString(statement, 15, record.errorClass().map(Enum::name));
         setNullableString(statement, 16, record.errorMessage());
-        statement.setLong(17, now.toEpochMilli());
+        setNullableString(statement, 17, record.cancelRequest().map(Enum::name));
+        statement.setLong(18, now.toEpochMilli());
     }
 
     private static void setNullableLong(PreparedStatement statement, int index, Optional<Long> value)
@@ -367,7 +396,8 @@ public final class SqliteStateStore
                         optionalLong(resultSet, "rows_expected"),
                         optionalLong(resultSet, "duration_ms").map(Duration::ofMillis),
                         Optional.ofNullable(resultSet.getString("error_class")).map(ErrorClass::valueOf),
-                        Optional.ofNullable(resultSet.getString("error_message"))));
+                        Optional.ofNullable(resultSet.getString("error_message")),
+                        Optional.ofNullable(resultSet.getString("cancel_request")).map(CancelRequest::valueOf)));
             }
         }
         return records;

@@ -13,19 +13,21 @@ import com.google.cloud.firestore.QueryDocumentSnapshot;
 import com.google.cloud.firestore.Transaction;
 import com.google.cloud.firestore.TransactionOptions;
 import dev.backfillfleet.domain.AnalyticsTable;
+import dev.backfillfleet.domain.CancelRequest;
 import dev.backfillfleet.domain.DateKey;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.DateRecord;
 import dev.backfillfleet.domain.DateState;
 import dev.backfillfleet.domain.EnqueuePolicy;
-import dev.backfillfleet.domain.EnqueuePolicy.EnqueueDecision;
 import dev.backfillfleet.domain.ErrorClass;
 import dev.backfillfleet.domain.Lease;
 import dev.backfillfleet.domain.WorkItem;
 import dev.backfillfleet.provision.ProcessRole;
 import dev.backfillfleet.provision.StartupCheck;
+import dev.backfillfleet.state.CancelResult;
 import dev.backfillfleet.state.ClaimResult;
 import dev.backfillfleet.state.Completion;
+import dev.backfillfleet.state.DateCancelledException;
 import dev.backfillfleet.state.EnqueueResult;
 import dev.backfillfleet.state.LeaseLostException;
 import dev.backfillfleet.state.DateTransitions;
@@ -139,12 +141,23 @@ public final class FirestoreStateStore
     @Override
     public EnqueueResult enqueue(Collection<DateKey> keys, String runId, EnqueuePolicy policy)
     {
-        Map<DateKey, EnqueueDecision> decisions = new HashMap<>();
+        return new EnqueueResult(decideEach("enqueue", keys, (key, current, now) -> DateTransitions.enqueue(key, current, runId, policy, now)));
+    }
+
+    @Override
+    public CancelResult cancel(Collection<DateKey> keys, CancelRequest request)
+    {
+        return new CancelResult(decideEach("cancel", keys, (key, current, now) -> DateTransitions.cancel(key, current, request, now)));
+    }
+
+    private <D> Map<DateKey, D> decideEach(String operation, Collection<DateKey> keys, BatchTransition<D> transition)
+    {
+        Map<DateKey, D> decisions = new HashMap<>();
         List<DateKey> distinct = List.copyOf(new java.util.LinkedHashSet<>(keys));
         for (int start = 0; start < distinct.size(); start += CHUNK) {
-            decisions.putAll(enqueueChunk(distinct.subList(start, Math.min(distinct.size(), start + CHUNK)), runId, policy));
+            decisions.putAll(decideChunk(operation, distinct.subList(start, Math.min(distinct.size(), start + CHUNK)), transition));
         }
-        return new EnqueueResult(decisions);
+        return decisions;
     }
 
     /**
@@ -152,20 +165,20 @@ public final class FirestoreStateStore
      * update only if unchanged since the read). A key whose document changed in between is
      * decided again in its own transaction.
      */
-    private Map<DateKey, EnqueueDecision> enqueueChunk(List<DateKey> keys, String runId, EnqueuePolicy policy)
+    private <D> Map<DateKey, D> decideChunk(String operation, List<DateKey> keys, BatchTransition<D> transition)
     {
         Map<DateKey, DocumentSnapshot> current = readSnapshots(keys);
         Instant now = clock.instant();
-        Map<DateKey, EnqueueDecision> decisions = new HashMap<>();
+        Map<DateKey, D> decisions = new HashMap<>();
         Map<DateKey, ApiFuture<?>> writes = new LinkedHashMap<>();
         BulkWriter writer = firestore().bulkWriter();
         try {
             for (DateKey key : keys) {
                 DocumentSnapshot snapshot = current.get(key);
-                DateTransitions.Enqueued enqueued = DateTransitions.enqueue(key, record(snapshot), runId, policy, now);
-                decisions.put(key, enqueued.decision());
-                if (enqueued.next().isPresent()) {
-                    Map<String, Object> fields = DateDocuments.write(enqueued.next().get(), now);
+                DateTransitions.Decided<D> decided = transition.apply(key, record(snapshot), now);
+                decisions.put(key, decided.decision());
+                if (decided.next().isPresent()) {
+                    Map<String, Object> fields = DateDocuments.write(decided.next().get(), now);
                     writes.put(key, snapshot.exists()
                             ? writer.update(document(key), fields, Precondition.updatedAt(snapshot.getUpdateTime()))
                             : writer.create(document(key), fields));
@@ -177,7 +190,7 @@ public final class FirestoreStateStore
                 writer.close();
             }
             catch (InterruptedException | ExecutionException e) {
-                throw FirestoreFailures.translate("enqueue", e);
+                throw FirestoreFailures.translate(operation, e);
             }
         }
         for (Map.Entry<DateKey, ApiFuture<?>> write : writes.entrySet()) {
@@ -187,27 +200,33 @@ public final class FirestoreStateStore
             catch (ExecutionException e) {
                 Optional<Status.Code> code = FirestoreFailures.statusCode(e);
                 if (code.isPresent() && (code.get() == Status.Code.FAILED_PRECONDITION || code.get() == Status.Code.ALREADY_EXISTS)) {
-                    decisions.put(write.getKey(), enqueueOne(write.getKey(), runId, policy));
+                    decisions.put(write.getKey(), decideOne(operation, write.getKey(), transition));
                 }
                 else {
-                    throw FirestoreFailures.translate("enqueue of " + write.getKey(), e);
+                    throw FirestoreFailures.translate(operation + " of " + write.getKey(), e);
                 }
             }
             catch (InterruptedException e) {
-                throw FirestoreFailures.translate("enqueue", e);
+                throw FirestoreFailures.translate(operation, e);
             }
         }
         return decisions;
     }
 
-    private EnqueueDecision enqueueOne(DateKey key, String runId, EnqueuePolicy policy)
+    private <D> D decideOne(String operation, DateKey key, BatchTransition<D> transition)
     {
-        return transaction("enqueue of " + key, transaction -> {
+        return transaction(operation + " of " + key, transaction -> {
             Instant now = clock.instant();
-            DateTransitions.Enqueued enqueued = DateTransitions.enqueue(key, record(transaction.get(document(key)).get()), runId, policy, now);
-            enqueued.next().ifPresent(next -> transaction.set(document(key), DateDocuments.write(next, now)));
-            return enqueued.decision();
+            DateTransitions.Decided<D> decided = transition.apply(key, record(transaction.get(document(key)).get()), now);
+            decided.next().ifPresent(next -> transaction.set(document(key), DateDocuments.write(next, now)));
+            return decided.decision();
         });
+    }
+
+    @FunctionalInterface
+    private interface BatchTransition<D>
+    {
+        DateTransitions.Decided<D> apply(DateKey key, Optional<DateRecord> current, Instant now);
     }
 
     private static Optional<DateRecord> record(DocumentSnapshot snapshot)
@@ -254,9 +273,17 @@ public final class FirestoreStateStore
     @Override
     public Lease heartbeat(Lease lease, Duration leaseLength)
     {
-        Instant expiresAt = clock.instant().plus(leaseLength);
-        update("heartbeat", lease.key(), current -> DateTransitions.heartbeat(current, lease, expiresAt));
-        return lease.withExpiry(expiresAt);
+        DateTransitions.Renewal renewal = transaction("heartbeat of " + lease.key(), transaction -> {
+            Instant now = clock.instant();
+            DateTransitions.Renewal renewed = DateTransitions.heartbeat(record(transaction.get(document(lease.key())).get()), lease,
+                    now.plus(leaseLength), now);
+            transaction.set(document(lease.key()), DateDocuments.write(renewed.next(), now));
+            return renewed;
+        });
+        if (renewal.cancelled()) {
+            throw new DateCancelledException(lease);
+        }
+        return lease.withExpiry(renewal.next().leaseExpiresAt().orElseThrow());
     }
 
     @Override
@@ -274,13 +301,13 @@ public final class FirestoreStateStore
     @Override
     public void release(Lease lease, Optional<ErrorClass> errorClass, Optional<String> message)
     {
-        update("release", lease.key(), current -> DateTransitions.release(current, lease, errorClass, message));
+        update("release", lease.key(), current -> DateTransitions.release(current, lease, errorClass, message, clock.instant()));
     }
 
     @Override
     public void giveBack(Lease lease)
     {
-        update("give-back", lease.key(), current -> DateTransitions.giveBack(current, lease));
+        update("give-back", lease.key(), current -> DateTransitions.giveBack(current, lease, clock.instant()));
     }
 
     @Override

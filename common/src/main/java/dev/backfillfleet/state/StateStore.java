@@ -1,6 +1,7 @@
 package dev.backfillfleet.state;
 
 import dev.backfillfleet.domain.AnalyticsTable;
+import dev.backfillfleet.domain.CancelRequest;
 import dev.backfillfleet.domain.DateKey;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.DateRecord;
@@ -39,7 +40,18 @@ public interface StateStore
         return claim(item, owner, leaseLength, maxRunningPerTable, Integer.MAX_VALUE);
     }
 
-    /** Extends a live lease; throws {@link LeaseLostException} if the holder was fenced off. */
+    /**
+     * Cancels the dates that have not started (PENDING, QUEUED: now CANCELLED) and asks running
+     * ones to end as {@code request} says (see {@link DateTransitions#cancel}), in one
+     * transaction per batch. Terminal dates are left as they are.
+     */
+    CancelResult cancel(Collection<DateKey> keys, CancelRequest request);
+
+    /**
+     * Extends a live lease; throws {@link LeaseLostException} if the holder was fenced off, and
+     * {@link DateCancelledException} (after recording the date CANCELLED) if an operator cancelled
+     * it with {@code --now}.
+     */
     Lease heartbeat(Lease lease, Duration leaseLength);
 
     /** Records a verified success; throws {@link LeaseLostException} if the holder was fenced off. */
@@ -48,10 +60,10 @@ public interface StateStore
     /** Records a permanent failure; throws {@link LeaseLostException} if the holder was fenced off. */
     void fail(Lease lease, ErrorClass errorClass, String message);
 
-    /** Gives the date back (QUEUED) for a later delivery after a failure that may pass, keeping its error; the attempt counts. */
+    /** Gives the date back (QUEUED, or CANCELLED if it was cancelled meanwhile) for a later delivery after a failure that may pass, keeping its error; the attempt counts. */
     void release(Lease lease, Optional<ErrorClass> errorClass, Optional<String> message);
 
-    /** Gives the date back (QUEUED) unfinished through no fault of its own (shutdown, a broken environment): the attempt does not count. */
+    /** Gives the date back (QUEUED, or CANCELLED if it was cancelled meanwhile) unfinished through no fault of its own (shutdown, a broken environment): the attempt does not count. */
     void giveBack(Lease lease);
 
     /**

@@ -1,6 +1,7 @@
 package dev.backfillfleet.state;
 
 import dev.backfillfleet.domain.AnalyticsTable;
+import dev.backfillfleet.domain.CancelRequest;
 import dev.backfillfleet.domain.DateKey;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.DateRecord;
@@ -278,6 +279,98 @@ public abstract class AbstractStateStoreTest
         finally {
             executor.shutdownNow();
         }
+    }
+
+    @Test
+    void cancelEndsQueuedAndNeverEnqueuedDatesAndLeavesTerminalOnes()
+    {
+        DateKey queued = KEY;
+        DateKey neverEnqueued = new DateKey(AnalyticsTable.TEAM_OFFENSE, DAY.plusDays(1));
+        DateKey succeeded = new DateKey(AnalyticsTable.TEAM_OFFENSE, DAY.plusDays(2));
+        DateKey failed = new DateKey(AnalyticsTable.TEAM_OFFENSE, DAY.plusDays(3));
+        store.enqueue(List.of(queued), "run-1", EnqueuePolicy.NORMAL);
+        store.complete(claimed(store.claim(item(succeeded), "w", LEASE, 100)), new Completion(DateState.SUCCEEDED, 1, 1, Duration.ZERO));
+        store.fail(claimed(store.claim(item(failed), "w", LEASE, 100)), ErrorClass.PERMANENT, "bad data");
+        clock.tick(Duration.ofSeconds(5));
+
+        CancelResult result = store.cancel(List.of(queued, neverEnqueued, succeeded, failed), CancelRequest.WHEN_ATTEMPT_ENDS);
+
+        assertThat(result.decisions()).isEqualTo(Map.of(queued, CancelDecision.CANCELLED, neverEnqueued, CancelDecision.CANCELLED,
+                succeeded, CancelDecision.ALREADY_TERMINAL, failed, CancelDecision.ALREADY_TERMINAL));
+        DateRecord cancelled = store.get(queued).orElseThrow();
+        assertThat(cancelled.state()).isEqualTo(DateState.CANCELLED);
+        assertThat(cancelled.runId()).isEqualTo("run-1");
+        assertThat(cancelled.finishedAt()).contains(clock.instant());
+        assertThat(store.get(neverEnqueued).orElseThrow().state()).isEqualTo(DateState.CANCELLED);
+        assertThat(store.get(succeeded).orElseThrow().state()).isEqualTo(DateState.SUCCEEDED);
+        assertThat(store.get(failed).orElseThrow().state()).isEqualTo(DateState.FAILED);
+        assertThat(store.countByState(AnalyticsTable.TEAM_OFFENSE, Optional.empty())).containsEntry(DateState.CANCELLED, 2L);
+
+        assertThat(store.claim(ITEM, "w", LEASE, 100)).as("a cancelled date's delivery is not run")
+                .isEqualTo(new ClaimResult.AlreadyTerminal(DateState.CANCELLED));
+        assertThat(store.enqueue(List.of(queued, neverEnqueued), "run-2", EnqueuePolicy.RETRY_FAILED).queued()).as("not a failure").isEmpty();
+        assertThat(store.enqueue(List.of(queued, neverEnqueued, succeeded), "run-2", EnqueuePolicy.NORMAL).queued())
+                .as("queued again like a PENDING date").containsExactly(queued, neverEnqueued);
+        assertThat(store.get(queued).orElseThrow().state()).isEqualTo(DateState.QUEUED);
+    }
+
+    @Test
+    void aDateCancelledWhileItRunsFinishesAndIsNotQueuedAgain()
+    {
+        Lease finishing = claimed(store.claim(ITEM, "w1", LEASE, 100));
+        DateKey releasedKey = new DateKey(AnalyticsTable.TEAM_OFFENSE, DAY.plusDays(1));
+        Lease releasing = claimed(store.claim(item(releasedKey), "w1", LEASE, 100));
+        DateKey givenBackKey = new DateKey(AnalyticsTable.TEAM_OFFENSE, DAY.plusDays(2));
+        Lease givingBack = claimed(store.claim(item(givenBackKey), "w1", LEASE, 100));
+
+        CancelResult result = store.cancel(List.of(KEY, releasedKey, givenBackKey), CancelRequest.WHEN_ATTEMPT_ENDS);
+        assertThat(result.count(CancelDecision.FINISHES_FIRST)).isEqualTo(3);
+        assertThat(store.get(KEY).orElseThrow().state()).isEqualTo(DateState.RUNNING);
+
+        Lease renewed = store.heartbeat(finishing, LEASE);
+        store.complete(renewed, new Completion(DateState.SUCCEEDED, 4, 4, Duration.ofMillis(30)));
+        assertThat(store.get(KEY).orElseThrow().state()).as("its result stands").isEqualTo(DateState.SUCCEEDED);
+        assertThat(store.get(KEY).orElseThrow().cancelRequest()).isEmpty();
+
+        store.release(releasing, Optional.of(ErrorClass.TRANSIENT), Optional.of("rate limited"));
+        assertThat(store.get(releasedKey).orElseThrow().state()).as("a release does not queue it again").isEqualTo(DateState.CANCELLED);
+        store.giveBack(givingBack);
+        assertThat(store.get(givenBackKey).orElseThrow().state()).as("nor does a give-back").isEqualTo(DateState.CANCELLED);
+    }
+
+    @Test
+    void cancelNowStopsARunningDateAtItsNextRenewal()
+    {
+        Lease lease = claimed(store.claim(ITEM, "w1", LEASE, 100));
+        assertThat(store.cancel(List.of(KEY), CancelRequest.NOW).decisions()).containsEntry(KEY, CancelDecision.STOP_REQUESTED);
+        assertThat(store.get(KEY).orElseThrow().state()).as("until its worker hears of it").isEqualTo(DateState.RUNNING);
+        clock.tick(Duration.ofSeconds(3));
+
+        assertThatThrownBy(() -> store.heartbeat(lease, LEASE)).isInstanceOf(DateCancelledException.class);
+
+        DateRecord cancelled = store.get(KEY).orElseThrow();
+        assertThat(cancelled.state()).isEqualTo(DateState.CANCELLED);
+        assertThat(cancelled.leaseOwner()).isEmpty();
+        assertThat(cancelled.finishedAt()).contains(clock.instant());
+        assertThat(cancelled.attemptsUsed()).as("the interrupted attempt is not the date's fault").isZero();
+        assertThatThrownBy(() -> store.complete(lease, new Completion(DateState.SUCCEEDED, 1, 1, Duration.ZERO)))
+                .isInstanceOf(LeaseLostException.class);
+    }
+
+    @Test
+    void aCancelledDateWhoseWorkerDiedIsCancelledByTheNextClaimOrAtOnce()
+    {
+        claimed(store.claim(ITEM, "w1", LEASE, 100));
+        store.cancel(List.of(KEY), CancelRequest.WHEN_ATTEMPT_ENDS);
+        clock.tick(LEASE.plusSeconds(1));
+        assertThat(store.claim(ITEM, "w2", LEASE, 100)).isEqualTo(new ClaimResult.AlreadyTerminal(DateState.CANCELLED));
+        assertThat(store.get(KEY).orElseThrow().state()).isEqualTo(DateState.CANCELLED);
+
+        DateKey abandoned = new DateKey(AnalyticsTable.TEAM_OFFENSE, DAY.plusDays(1));
+        claimed(store.claim(item(abandoned), "w1", LEASE, 100));
+        clock.tick(LEASE.plusSeconds(1));
+        assertThat(store.cancel(List.of(abandoned), CancelRequest.WHEN_ATTEMPT_ENDS).decisions()).containsEntry(abandoned, CancelDecision.CANCELLED);
+        assertThat(store.get(abandoned).orElseThrow().state()).isEqualTo(DateState.CANCELLED);
     }
 
     protected static Lease claimed(ClaimResult result)

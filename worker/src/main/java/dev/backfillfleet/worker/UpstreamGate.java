@@ -74,6 +74,9 @@ public final class UpstreamGate
             if (record == null || record.state() == DateState.PENDING) {
                 return Optional.of(Check.broken("upstream " + key + " was never enqueued; enqueue it (or use --table all) first"));
             }
+            if (record.state() == DateState.CANCELLED) {
+                return Optional.of(Check.broken("upstream " + key + " was CANCELLED; enqueue it again (or use --table all) first"));
+            }
             if (record.state() == DateState.FAILED) {
                 return Optional.of(Check.broken("upstream " + key + " FAILED: " + record.errorMessage().orElse("no message")));
             }
@@ -89,7 +92,7 @@ public final class UpstreamGate
 
     /**
      * Ready when every upstream date is done; waiting while some are on their way; broken when
-     * one failed or was never enqueued (waiting would be forever).
+     * one failed, was cancelled or was never enqueued (waiting would be forever).
      */
     public record Check(boolean waiting, Optional<String> broken)
     {

@@ -41,12 +41,15 @@ import static java.util.Objects.requireNonNull;
  * transient failures) while the lease is renewed, write the partition under a live lease, verify
  * the rows, complete, ack. Each layer is touched once and in that order; the failure's class
  * decides release, fail, ack, or, for a broken environment, giving the date back and stopping
- * the worker.
+ * the worker. A cancelled date's delivery is acknowledged without work.
  *
  * <p>A lost lease interrupts the processing thread; the attempt's result is discarded and nothing
  * is written. The write itself happens only right after a renewal that proves the lease, and
  * only with more of it left than the warehouse's longest write, so that a worker paused past its
- * lease (a long GC, a stopped VM) cannot overwrite the partition its successor wrote.
+ * lease (a long GC, a stopped VM) cannot overwrite the partition its successor wrote. A date an
+ * operator cancels with {@code --now} is stopped the same way: the renewal that finds the cancel
+ * records it CANCELLED and interrupts the work, and the write's own renewal finds it too, so that
+ * the previous partition stays as it was.
  */
 public final class WorkItemRunner
 {
@@ -131,9 +134,9 @@ public final class WorkItemRunner
                         ? fail(delivery, claimed.lease(), FleetException.permanentFailure(gate.broken().get()))
                         : runClaimed(delivery, claimed.lease());
             }
-            if (claim instanceof ClaimResult.AlreadyTerminal) {
+            if (claim instanceof ClaimResult.AlreadyTerminal terminal) {
                 delivery.ack();
-                return Outcome.SKIPPED;
+                return terminal.state() == DateState.CANCELLED ? Outcome.CANCELLED : Outcome.SKIPPED;
             }
             if (claim instanceof ClaimResult.AttemptsExhausted exhausted) {
                 log.warn("{} {}: FAILED: {}", item.table().shortName(), item.date(), exhausted.message());
@@ -180,6 +183,11 @@ public final class WorkItemRunner
             }
             catch (RuntimeException e) {
                 Thread.interrupted(); // a stop or a lost lease interrupted us: settle with a clean thread
+                if (held.cancelled()) {
+                    log.info("{} {}: cancelled while it ran; nothing of this attempt was written", item.table().shortName(), item.date());
+                    delivery.ack();
+                    return Outcome.CANCELLED;
+                }
                 if (held.lost().isPresent() || e instanceof LeaseLostException || e instanceof StaleWriteException) {
                     log.warn("{} {}: {}; this attempt's result is discarded", item.table().shortName(), item.date(),
                             held.lost().orElse(e.getMessage()));

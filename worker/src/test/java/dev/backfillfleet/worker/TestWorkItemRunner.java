@@ -1,6 +1,7 @@
 package dev.backfillfleet.worker;
 
 import dev.backfillfleet.domain.AnalyticsTable;
+import dev.backfillfleet.domain.CancelRequest;
 import dev.backfillfleet.domain.DateKey;
 import dev.backfillfleet.domain.DateRecord;
 import dev.backfillfleet.domain.DateState;
@@ -117,7 +118,7 @@ class TestWorkItemRunner
     }
 
     @Test
-    void aDateWhoseUpstreamFailedOrWasNeverEnqueuedFailsNamingIt()
+    void aDateWhoseUpstreamFailedWasCancelledOrWasNeverEnqueuedFailsNamingIt()
     {
         WorkItem failedUpstream = queued(AnalyticsTable.PLAYER_SUMMARY, DAY);
         WorkItem team = queued(AnalyticsTable.TEAM_OFFENSE, DAY);
@@ -129,6 +130,11 @@ class TestWorkItemRunner
         WorkItem neverEnqueued = queued(AnalyticsTable.PLAYER_SUMMARY, DAY.plusDays(1));
         assertThat(runner.handle(TestingDelivery.of(neverEnqueued))).isEqualTo(Outcome.FAILED);
         assertThat(record(neverEnqueued).errorMessage().orElseThrow()).contains("was never enqueued");
+
+        WorkItem cancelledUpstream = queued(AnalyticsTable.PLAYER_SUMMARY, DAY.plusDays(2));
+        stateStore.cancel(List.of(new DateKey(AnalyticsTable.TEAM_OFFENSE, DAY.plusDays(2))), CancelRequest.WHEN_ATTEMPT_ENDS);
+        assertThat(runner.handle(TestingDelivery.of(cancelledUpstream))).as("waiting would be forever").isEqualTo(Outcome.FAILED);
+        assertThat(record(cancelledUpstream).errorMessage().orElseThrow()).contains("upstream team_offense/2024-11-07 was CANCELLED");
     }
 
     @Test
@@ -296,6 +302,73 @@ class TestWorkItemRunner
         assertThat(record(item).state()).isEqualTo(DateState.QUEUED);
         assertThat(record(item).attemptsUsed()).isZero();
         assertThat(fatal).singleElement().satisfies(failure -> assertThat(failure.getMessage()).contains("does not exist"));
+    }
+
+    @Test
+    void aCancelledDatesDeliveryIsAckedWithoutWork()
+    {
+        WorkItem item = queued(AnalyticsTable.SYNTHETIC, DAY);
+        stateStore.cancel(List.of(item.key()), CancelRequest.WHEN_ATTEMPT_ENDS);
+        TestingDelivery delivery = TestingDelivery.of(item);
+
+        assertThat(runner.handle(delivery)).isEqualTo(Outcome.CANCELLED);
+        assertThat(delivery.settled()).contains(ACK);
+        assertThat(record(item).state()).isEqualTo(DateState.CANCELLED);
+        assertThat(record(item).attempts()).as("never claimed").isZero();
+    }
+
+    @Test
+    void aDateCancelledWhileItRunsFinishesAndItsResultStands()
+    {
+        WorkItem item = queued(AnalyticsTable.SYNTHETIC, DAY);
+        script.add(context -> {
+            stateStore.cancel(List.of(item.key()), CancelRequest.WHEN_ATTEMPT_ENDS);
+            scheduler.advance(LEASE.dividedBy(3));
+            assertThat(Thread.currentThread().isInterrupted()).as("a plain cancel does not interrupt").isFalse();
+            return row(context);
+        });
+
+        assertThat(runner.handle(TestingDelivery.of(item))).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(record(item).state()).isEqualTo(DateState.SUCCEEDED);
+        assertThat(warehouse.countPartition(SYNTHETIC, DAY)).isEqualTo(1);
+    }
+
+    @Test
+    void cancelNowStopsTheRunningDateAtItsNextRenewalAndLeavesThePreviousPartition()
+    {
+        WorkItem item = queued(AnalyticsTable.SYNTHETIC, DAY);
+        script.add(context -> row(context));
+        runner.handle(TestingDelivery.of(item));
+        List<Row> previous = warehouse.read(SYNTHETIC, dev.backfillfleet.domain.DateRange.single(DAY));
+        stateStore.enqueue(List.of(item.key()), "run-2", EnqueuePolicy.FORCE);
+        script.add(context -> {
+            stateStore.cancel(List.of(item.key()), CancelRequest.NOW);
+            scheduler.advance(LEASE.dividedBy(3));
+            assertThat(Thread.currentThread().isInterrupted()).as("the renewal that finds the cancel interrupts the work").isTrue();
+            return row(context);
+        });
+        TestingDelivery delivery = TestingDelivery.of(item);
+
+        assertThat(runner.handle(delivery)).isEqualTo(Outcome.CANCELLED);
+        assertThat(delivery.settled()).contains(ACK);
+        assertThat(record(item).state()).isEqualTo(DateState.CANCELLED);
+        assertThat(warehouse.read(SYNTHETIC, dev.backfillfleet.domain.DateRange.single(DAY))).as("the previous partition, untouched").isEqualTo(previous);
+        assertThat(Thread.interrupted()).isFalse();
+    }
+
+    @Test
+    void cancelNowBetweenRenewalsIsCaughtByTheRenewalBeforeTheWrite()
+    {
+        WorkItem item = queued(AnalyticsTable.SYNTHETIC, DAY);
+        script.add(context -> {
+            // no periodic renewal falls due before the processor returns: the write's own renewal finds the cancel
+            stateStore.cancel(List.of(item.key()), CancelRequest.NOW);
+            return row(context);
+        });
+
+        assertThat(runner.handle(TestingDelivery.of(item))).isEqualTo(Outcome.CANCELLED);
+        assertThat(record(item).state()).isEqualTo(DateState.CANCELLED);
+        assertThat(warehouse.countPartition(SYNTHETIC, DAY)).as("nothing written").isZero();
     }
 
     private WorkItem queued(AnalyticsTable table, LocalDate date)
