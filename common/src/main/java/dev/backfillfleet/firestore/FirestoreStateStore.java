@@ -13,6 +13,7 @@ import com.google.cloud.firestore.QueryDocumentSnapshot;
 import com.google.cloud.firestore.Transaction;
 import com.google.cloud.firestore.TransactionOptions;
 import dev.backfillfleet.domain.AnalyticsTable;
+import dev.backfillfleet.domain.BackfillRun;
 import dev.backfillfleet.domain.CancelRequest;
 import dev.backfillfleet.domain.DateKey;
 import dev.backfillfleet.domain.DateRange;
@@ -21,6 +22,7 @@ import dev.backfillfleet.domain.DateState;
 import dev.backfillfleet.domain.EnqueuePolicy;
 import dev.backfillfleet.domain.ErrorClass;
 import dev.backfillfleet.domain.Lease;
+import dev.backfillfleet.domain.TablePause;
 import dev.backfillfleet.domain.WorkItem;
 import dev.backfillfleet.provision.ProcessRole;
 import dev.backfillfleet.provision.StartupCheck;
@@ -29,6 +31,7 @@ import dev.backfillfleet.state.ClaimResult;
 import dev.backfillfleet.state.Completion;
 import dev.backfillfleet.state.DateCancelledException;
 import dev.backfillfleet.state.EnqueueResult;
+import dev.backfillfleet.state.RunSummary;
 import dev.backfillfleet.state.LeaseLostException;
 import dev.backfillfleet.state.DateTransitions;
 import dev.backfillfleet.state.StateStore;
@@ -50,7 +53,10 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
 import static dev.backfillfleet.firestore.DateDocuments.DATE;
+import static dev.backfillfleet.firestore.DateDocuments.FINISHED_AT;
 import static dev.backfillfleet.firestore.DateDocuments.LEASE_EXPIRES_AT;
+import static dev.backfillfleet.firestore.DateDocuments.RUN_ID;
+import static dev.backfillfleet.firestore.DateDocuments.STARTED_AT;
 import static dev.backfillfleet.firestore.DateDocuments.STATUS;
 import static dev.backfillfleet.firestore.DateDocuments.TABLE;
 import static dev.backfillfleet.firestore.DateDocuments.timestamp;
@@ -71,14 +77,22 @@ import static java.util.Objects.requireNonNull;
  * outside, the bound is soft: claims of different dates of one table that race within the
  * same few milliseconds may each see one free slot and together exceed the bound by at most the
  * number of racing claimers. An exact bound would need a per-table counter document, which the
- * design forbids (about one write per second per document). Queries need composite indexes
- * (table, status, date) and (table, status, leaseExpiresAt) in production.
+ * design forbids (about one write per second per document). Queries need the composite indexes
+ * of {@link FirestoreIndexes} in production.
+ *
+ * <p>Beside the state records, two small collections hold what operators decide: paused tables
+ * ({@code <collection>_paused_tables}, one document per table) and runs ({@code <collection>_runs},
+ * one document per run, written once). What a run adds up to is counted from the state records
+ * that carry its id, never kept in a counter.
  */
 public final class FirestoreStateStore
         implements StateStore, StartupCheck, AutoCloseable
 {
     // a day no record has: the start-up check's queries match nothing and cost a read each
     private static final DateRange NO_DATES = DateRange.of(java.time.LocalDate.of(1900, 1, 1), java.time.LocalDate.of(1900, 1, 1));
+
+    // a run id no record has, for the start-up check
+    private static final String NO_RUN = "start-up-check";
 
     // getAll and BulkWriter batches; the classic batch write limit is 500 operations
     private static final int CHUNK = 500;
@@ -268,6 +282,12 @@ public final class FirestoreStateStore
         list(any, Optional.of(NO_DATES), Set.of());
         list(any, Optional.of(NO_DATES), Set.of(DateState.FAILED));
         countByState(any, Optional.of(NO_DATES));
+        countFinishedSince(any, clock.instant());
+        pausedTables();
+        runs(1);
+        summarizeRun(NO_RUN);
+        countByRun(NO_RUN, any);
+        listRun(NO_RUN, any, Set.of(DateState.QUEUED, DateState.RUNNING));
     }
 
     @Override
@@ -388,18 +408,145 @@ public final class FirestoreStateStore
     @Override
     public Map<DateState, Long> countByState(AnalyticsTable table, Optional<DateRange> range)
     {
+        return countEachState("dates of " + table.tableName(), tableQuery(table, range));
+    }
+
+    @Override
+    public long countFinishedSince(AnalyticsTable table, Instant since)
+    {
+        Query finished = collection().whereEqualTo(TABLE, table.tableName())
+                .whereIn(STATUS, List.of(DateState.SUCCEEDED.name(), DateState.NO_GAMES.name(), DateState.FAILED.name()))
+                .whereGreaterThanOrEqualTo(FINISHED_AT, timestamp(since));
+        return await("count of dates of " + table.tableName() + " finished since " + since, finished.count().get()).getCount();
+    }
+
+    @Override
+    public TablePause pause(TablePause pause)
+    {
+        DocumentReference document = firestore().collection(pausedCollection()).document(pause.table().tableName());
+        return transaction("pause of " + pause.table().tableName(), transaction -> {
+            DocumentSnapshot existing = transaction.get(document).get();
+            if (existing.exists()) {
+                return ControlDocuments.readPause(existing);
+            }
+            transaction.create(document, ControlDocuments.writePause(pause));
+            return pause;
+        });
+    }
+
+    @Override
+    public boolean resume(AnalyticsTable table)
+    {
+        DocumentReference document = firestore().collection(pausedCollection()).document(table.tableName());
+        return transaction("resume of " + table.tableName(), transaction -> {
+            boolean paused = transaction.get(document).get().exists();
+            if (paused) {
+                transaction.delete(document);
+            }
+            return paused;
+        });
+    }
+
+    @Override
+    public Map<AnalyticsTable, TablePause> pausedTables()
+    {
+        Map<AnalyticsTable, TablePause> pauses = new EnumMap<>(AnalyticsTable.class);
+        for (QueryDocumentSnapshot snapshot : await("list of paused tables", firestore().collection(pausedCollection()).get()).getDocuments()) {
+            TablePause pause = ControlDocuments.readPause(snapshot);
+            pauses.put(pause.table(), pause);
+        }
+        return pauses;
+    }
+
+    @Override
+    public void recordRun(BackfillRun run)
+    {
+        await("record of run " + run.id(), firestore().collection(runCollection()).document(run.id()).create(ControlDocuments.writeRun(run)));
+    }
+
+    @Override
+    public List<BackfillRun> runs(int limit)
+    {
+        Query latest = firestore().collection(runCollection()).orderBy(ControlDocuments.CREATED_AT, Query.Direction.DESCENDING).limit(Math.max(0, limit));
+        return await("list of runs", latest.get()).getDocuments().stream().map(ControlDocuments::readRun).toList();
+    }
+
+    @Override
+    public Optional<BackfillRun> run(String runId)
+    {
+        DocumentSnapshot snapshot = await("get of run " + runId, firestore().collection(runCollection()).document(runId).get());
+        return snapshot.exists() ? Optional.of(ControlDocuments.readRun(snapshot)) : Optional.empty();
+    }
+
+    /** Counts per state (one count() per state, equality filters only), the first start and the last finish (one ordered query each). */
+    @Override
+    public RunSummary summarizeRun(String runId)
+    {
+        Map<DateState, Long> counts = countEachState("dates of run " + runId, collection().whereEqualTo(RUN_ID, runId));
+        Query firstStarted = collection().whereEqualTo(RUN_ID, runId).whereGreaterThan(STARTED_AT, timestamp(Instant.EPOCH))
+                .orderBy(STARTED_AT).limit(1);
+        Query lastFinished = collection().whereEqualTo(RUN_ID, runId).orderBy(FINISHED_AT, Query.Direction.DESCENDING).limit(1);
+        return new RunSummary(counts,
+                await("first start of run " + runId, firstStarted.get()).getDocuments().stream().findFirst().flatMap(snapshot -> DateDocuments.read(snapshot).startedAt()),
+                await("last finish of run " + runId, lastFinished.get()).getDocuments().stream().findFirst().flatMap(snapshot -> DateDocuments.read(snapshot).finishedAt()));
+    }
+
+    @Override
+    public Map<DateState, Long> countByRun(String runId, AnalyticsTable table)
+    {
+        return countEachState("dates of " + table.tableName() + " of run " + runId, collection().whereEqualTo(RUN_ID, runId).whereEqualTo(TABLE, table.tableName()));
+    }
+
+    @Override
+    public List<DateRecord> listRun(String runId, AnalyticsTable table, Set<DateState> states)
+    {
+        Query query = collection().whereEqualTo(RUN_ID, runId).whereEqualTo(TABLE, table.tableName());
+        if (!states.isEmpty()) {
+            query = query.whereIn(STATUS, states.stream().map(Enum::name).map(Object.class::cast).toList());
+        }
+        // equality filters only, ordered here: no composite index needed
+        return await("list of " + table.tableName() + " of run " + runId, query.get()).getDocuments().stream()
+                .map(DateDocuments::read)
+                .sorted(java.util.Comparator.comparing(record -> record.key().date()))
+                .toList();
+    }
+
+    private Map<DateState, Long> countEachState(String what, Query query)
+    {
         Map<DateState, ApiFuture<com.google.cloud.firestore.AggregateQuerySnapshot>> futures = new EnumMap<>(DateState.class);
         for (DateState state : DateState.values()) {
-            futures.put(state, tableQuery(table, range).whereEqualTo(STATUS, state.name()).count().get());
+            futures.put(state, query.whereEqualTo(STATUS, state.name()).count().get());
         }
         Map<DateState, Long> counts = new EnumMap<>(DateState.class);
         futures.forEach((state, future) -> {
-            long count = await("count of " + state + " dates of " + table.tableName(), future).getCount();
+            long count = await("count of " + state + " " + what, future).getCount();
             if (count > 0) {
                 counts.put(state, count);
             }
         });
         return counts;
+    }
+
+    /** The collection of paused tables, next to the state records: {@code backfill_dates_paused_tables}. */
+    public static String pausedCollection(String stateCollection)
+    {
+        return stateCollection + "_paused_tables";
+    }
+
+    /** The collection of run records, next to the state records: {@code backfill_dates_runs}. */
+    public static String runCollection(String stateCollection)
+    {
+        return stateCollection + "_runs";
+    }
+
+    private String pausedCollection()
+    {
+        return pausedCollection(collectionName);
+    }
+
+    private String runCollection()
+    {
+        return runCollection(collectionName);
     }
 
     private Query tableQuery(AnalyticsTable table, Optional<DateRange> range)

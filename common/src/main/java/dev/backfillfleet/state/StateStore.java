@@ -1,6 +1,7 @@
 package dev.backfillfleet.state;
 
 import dev.backfillfleet.domain.AnalyticsTable;
+import dev.backfillfleet.domain.BackfillRun;
 import dev.backfillfleet.domain.CancelRequest;
 import dev.backfillfleet.domain.DateKey;
 import dev.backfillfleet.domain.DateRange;
@@ -9,9 +10,11 @@ import dev.backfillfleet.domain.DateState;
 import dev.backfillfleet.domain.EnqueuePolicy;
 import dev.backfillfleet.domain.ErrorClass;
 import dev.backfillfleet.domain.Lease;
+import dev.backfillfleet.domain.TablePause;
 import dev.backfillfleet.domain.WorkItem;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -82,4 +85,36 @@ public interface StateStore
 
     /** Record counts per state (records that exist; absent dates are not counted). */
     Map<DateState, Long> countByState(AnalyticsTable table, Optional<DateRange> range);
+
+    /** Dates of the table that ended SUCCEEDED, NO_GAMES or FAILED at or after {@code since}: the recent completion rate. */
+    long countFinishedSince(AnalyticsTable table, Instant since);
+
+    /**
+     * Pauses a table: workers start none of its dates until {@link #resume}. Returns the pause in
+     * effect, the earlier one if the table was paused already.
+     */
+    TablePause pause(TablePause pause);
+
+    /** Lifts a table's pause; returns whether it was paused. */
+    boolean resume(AnalyticsTable table);
+
+    /** The tables paused now, read from the store (not cached). */
+    Map<AnalyticsTable, TablePause> pausedTables();
+
+    /** Records a run once, before its dates are queued; its dates carry its id. */
+    void recordRun(BackfillRun run);
+
+    /** The latest runs, newest first. */
+    List<BackfillRun> runs(int limit);
+
+    Optional<BackfillRun> run(String runId);
+
+    /** What the dates that carry {@code runId} add up to: counts per state, first start, last finish. */
+    RunSummary summarizeRun(String runId);
+
+    /** Record counts per state of one table's dates that carry {@code runId}. */
+    Map<DateState, Long> countByRun(String runId, AnalyticsTable table);
+
+    /** The records of one table that carry {@code runId}, in some states (all if empty), ordered by date. */
+    List<DateRecord> listRun(String runId, AnalyticsTable table, Set<DateState> states);
 }

@@ -41,7 +41,10 @@ import static java.util.Objects.requireNonNull;
  * transient failures) while the lease is renewed, write the partition under a live lease, verify
  * the rows, complete, ack. Each layer is touched once and in that order; the failure's class
  * decides release, fail, ack, or, for a broken environment, giving the date back and stopping
- * the worker. A cancelled date's delivery is acknowledged without work.
+ * the worker. A cancelled date's delivery is acknowledged without work, and so is a paused
+ * table's: its date stays QUEUED, uses no attempt and holds no slot, and {@code resume}
+ * publishes it again. A paused table's message is not given back to the queue: on Pub/Sub
+ * every give-back counts as a delivery attempt, and a long pause would dead-letter the backlog.
  *
  * <p>A lost lease interrupts the processing thread; the attempt's result is discarded and nothing
  * is written. The write itself happens only right after a renewal that proves the lease, and
@@ -62,6 +65,7 @@ public final class WorkItemRunner
     private final Clock clock;
     private final LeaseKeeper leases;
     private final UpstreamGate upstream;
+    private final PausedTables pausedTables;
     private final PartitionWriteGate writeGate;
     private final WorkerStats stats;
     private final Consumer<FleetException> environmentFailures;
@@ -70,7 +74,8 @@ public final class WorkItemRunner
     private volatile Optional<String> stopping = Optional.empty();
 
     public WorkItemRunner(StateStore stateStore, Warehouse warehouse, ProcessorRegistry processors, WorkerSettings settings, Clock clock,
-            LeaseKeeper leases, UpstreamGate upstream, PartitionWriteGate writeGate, WorkerStats stats, Consumer<FleetException> environmentFailures)
+            LeaseKeeper leases, UpstreamGate upstream, PausedTables pausedTables, PartitionWriteGate writeGate, WorkerStats stats,
+            Consumer<FleetException> environmentFailures)
     {
         this.stateStore = requireNonNull(stateStore, "stateStore is null");
         this.warehouse = requireNonNull(warehouse, "warehouse is null");
@@ -79,6 +84,7 @@ public final class WorkItemRunner
         this.clock = requireNonNull(clock, "clock is null");
         this.leases = requireNonNull(leases, "leases is null");
         this.upstream = requireNonNull(upstream, "upstream is null");
+        this.pausedTables = requireNonNull(pausedTables, "pausedTables is null");
         this.writeGate = requireNonNull(writeGate, "writeGate is null");
         this.stats = requireNonNull(stats, "stats is null");
         this.environmentFailures = requireNonNull(environmentFailures, "environmentFailures is null");
@@ -122,6 +128,11 @@ public final class WorkItemRunner
         try {
             if (stopping.isPresent()) {
                 return giveBack(delivery, Optional.empty(), stopping.get());
+            }
+            if (pausedTables.isPaused(item.table())) {
+                // the date stays QUEUED in the state store, which is the truth; resume publishes it again
+                delivery.ack();
+                return Outcome.PAUSED;
             }
             UpstreamGate.Check gate = upstream.check(item);
             if (gate.waiting()) {

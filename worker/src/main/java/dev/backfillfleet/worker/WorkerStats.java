@@ -86,7 +86,7 @@ public final class WorkerStats
     {
         return switch (outcome) {
             case SUCCEEDED, NO_GAMES, FAILED, RELEASED, LEASE_LOST, GIVEN_BACK -> true;
-            case DEFERRED, SKIPPED, CANCELLED -> false;
+            case DEFERRED, SKIPPED, CANCELLED, PAUSED -> false;
         };
     }
 

@@ -8,6 +8,7 @@ import dev.backfillfleet.domain.DateState;
 import dev.backfillfleet.domain.EnqueuePolicy;
 import dev.backfillfleet.domain.ErrorClass;
 import dev.backfillfleet.domain.FleetException;
+import dev.backfillfleet.domain.TablePause;
 import dev.backfillfleet.domain.WorkItem;
 import dev.backfillfleet.embedded.SqliteStateStore;
 import dev.backfillfleet.embedded.SqliteWarehouse;
@@ -53,6 +54,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TestWorkItemRunner
 {
     private static final Duration LEASE = Duration.ofSeconds(30);
+    private static final Duration PAUSE_SEEN_WITHIN = Duration.ofSeconds(3);
     private static final LocalDate DAY = LocalDate.parse("2024-11-05");
     private static final TableRef SYNTHETIC = AnalyticsSchemas.ref(AnalyticsTable.SYNTHETIC);
 
@@ -78,7 +80,8 @@ class TestWorkItemRunner
         TableProcessor scripted = new ScriptedProcessor(AnalyticsTable.SYNTHETIC);
         ProcessorRegistry processors = new ProcessorRegistry(List.of(scripted, new ScriptedProcessor(AnalyticsTable.PLAYER_SUMMARY)));
         runner = new WorkItemRunner(stateStore, warehouse, processors, settings, clock, new LeaseKeeper(stateStore, LEASE, clock, scheduler),
-                new UpstreamGate(stateStore, clock, Duration.ofMinutes(5), stats), PartitionWriteGate.UNLIMITED, stats, fatal::add);
+                new UpstreamGate(stateStore, clock, Duration.ofMinutes(5), stats), new PausedTables(stateStore, clock, PAUSE_SEEN_WITHIN),
+                PartitionWriteGate.UNLIMITED, stats, fatal::add);
     }
 
     @AfterEach
@@ -369,6 +372,45 @@ class TestWorkItemRunner
         assertThat(runner.handle(TestingDelivery.of(item))).isEqualTo(Outcome.CANCELLED);
         assertThat(record(item).state()).isEqualTo(DateState.CANCELLED);
         assertThat(warehouse.countPartition(SYNTHETIC, DAY)).as("nothing written").isZero();
+    }
+
+    @Test
+    void aPausedTablesDeliveryIsAckedWithoutAnAttemptWhileOtherTablesRun()
+    {
+        stateStore.pause(new TablePause(AnalyticsTable.SYNTHETIC, clock.instant(), "operator"));
+        WorkItem paused = queued(AnalyticsTable.SYNTHETIC, DAY);
+        TestingDelivery delivery = TestingDelivery.of(paused);
+
+        assertThat(runner.handle(delivery)).isEqualTo(Outcome.PAUSED);
+        assertThat(delivery.settled()).as("no slot held, no delivery attempt used").contains(ACK);
+        assertThat(record(paused).state()).as("the date waits in the state store").isEqualTo(DateState.QUEUED);
+        assertThat(record(paused).attempts()).isZero();
+
+        WorkItem team = queued(AnalyticsTable.TEAM_OFFENSE, DAY);
+        stateStore.complete(((ClaimResult.Claimed) stateStore.claim(team, "other", LEASE, 10)).lease(),
+                new dev.backfillfleet.state.Completion(DateState.SUCCEEDED, 1, 1, Duration.ZERO));
+        WorkItem other = queued(AnalyticsTable.PLAYER_SUMMARY, DAY);
+        script.add(context -> ProcessorOutput.withoutGames());
+        assertThat(runner.handle(TestingDelivery.of(other))).as("another table goes on").isEqualTo(Outcome.NO_GAMES);
+    }
+
+    @Test
+    void aPauseReachesTheWorkerWithinSecondsAndAResumeAtOnce()
+    {
+        WorkItem first = queued(AnalyticsTable.SYNTHETIC, DAY);
+        script.add(context -> row(context));
+        assertThat(runner.handle(TestingDelivery.of(first))).isEqualTo(Outcome.SUCCEEDED);
+
+        stateStore.pause(new TablePause(AnalyticsTable.SYNTHETIC, clock.instant(), "operator"));
+        clock.tick(PAUSE_SEEN_WITHIN);
+        WorkItem second = queued(AnalyticsTable.SYNTHETIC, DAY.plusDays(1));
+        assertThat(runner.handle(TestingDelivery.of(second))).as("seen once the worker's view is %s old", PAUSE_SEEN_WITHIN)
+                .isEqualTo(Outcome.PAUSED);
+
+        stateStore.resume(AnalyticsTable.SYNTHETIC);
+        script.add(context -> ProcessorOutput.withoutGames());
+        assertThat(runner.handle(TestingDelivery.of(second))).as("a paused view is read again before the worker acts on it")
+                .isEqualTo(Outcome.NO_GAMES);
     }
 
     private WorkItem queued(AnalyticsTable table, LocalDate date)
