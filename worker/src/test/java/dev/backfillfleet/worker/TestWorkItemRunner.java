@@ -147,14 +147,35 @@ class TestWorkItemRunner
         ClaimResult.Claimed claim = (ClaimResult.Claimed) stateStore.claim(team, "other", LEASE, 10);
         stateStore.complete(claim.lease(), new dev.backfillfleet.state.Completion(DateState.NO_GAMES, 0, 0, Duration.ZERO));
         WorkItem item = queued(AnalyticsTable.PLAYER_SUMMARY, DAY);
+        clock.tick(Duration.ofSeconds(1));
+        ClaimResult.Claimed elsewhere = (ClaimResult.Claimed) stateStore.claim(item, "worker-b", LEASE, 10);
+
+        assertThat(runner.handle(TestingDelivery.of(item))).as("held by another worker").isEqualTo(Outcome.DEFERRED);
+        assertThat(reads(AnalyticsTable.PLAYER_SUMMARY, WorkerStats.StateRead.UPSTREAM)).isEqualTo(1);
+        stateStore.giveBack(elsewhere.lease());
         script.add(context -> ProcessorOutput.withoutGames());
 
         assertThat(runner.handle(TestingDelivery.of(item))).isEqualTo(Outcome.NO_GAMES);
-        long reads = reads(AnalyticsTable.PLAYER_SUMMARY);
+        assertThat(reads(AnalyticsTable.PLAYER_SUMMARY, WorkerStats.StateRead.UPSTREAM)).as("the done upstream date is remembered").isEqualTo(1);
+        assertThat(reads(AnalyticsTable.PLAYER_SUMMARY, WorkerStats.StateRead.OWN_RECORD)).as("seen done after the date was queued").isEqualTo(1);
+    }
+
+    @Test
+    void anUpstreamDateQueuedAgainWithItsDependentIsWaitedForThoughItWasSeenDone()
+    {
+        WorkItem team = queued(AnalyticsTable.TEAM_OFFENSE, DAY);
+        ClaimResult.Claimed claim = (ClaimResult.Claimed) stateStore.claim(team, "other", LEASE, 10);
+        stateStore.complete(claim.lease(), new dev.backfillfleet.state.Completion(DateState.SUCCEEDED, 1, 1, Duration.ZERO));
+        WorkItem item = queued(AnalyticsTable.PLAYER_SUMMARY, DAY);
         script.add(context -> ProcessorOutput.withoutGames());
-        stateStore.enqueue(List.of(item.key()), "run-2", EnqueuePolicy.FORCE);
-        runner.handle(TestingDelivery.of(item));
-        assertThat(reads(AnalyticsTable.PLAYER_SUMMARY)).as("the done upstream date is remembered").isEqualTo(reads);
+        assertThat(runner.handle(TestingDelivery.of(item))).isEqualTo(Outcome.NO_GAMES);
+
+        // enqueue --force --downstream --table team_offense: the upstream date and its dependent are queued again together
+        clock.tick(Duration.ofSeconds(1));
+        stateStore.enqueue(List.of(team.key(), item.key()), "run-2", EnqueuePolicy.FORCE);
+
+        assertThat(runner.handle(TestingDelivery.of(item))).as("it must not run on the upstream date as it was").isEqualTo(Outcome.DEFERRED);
+        assertThat(record(item).state()).isEqualTo(DateState.QUEUED);
     }
 
     @Test
@@ -424,9 +445,9 @@ class TestWorkItemRunner
         return stateStore.get(item.key()).orElseThrow();
     }
 
-    private long reads(AnalyticsTable table)
+    private long reads(AnalyticsTable table, WorkerStats.StateRead reason)
     {
-        return stats.stateReads().getOrDefault(table, Map.of()).values().stream().mapToLong(Long::longValue).sum();
+        return stats.stateReads().getOrDefault(table, Map.of()).getOrDefault(reason, 0L);
     }
 
     private ProcessorOutput row(ProcessingContext context)
