@@ -45,7 +45,9 @@ import static java.util.Objects.requireNonNull;
 /**
  * The embedded state store: one row per (table, date) in a SQLite file shared by all processes.
  * Every change is a write transaction (the file's lock taken up front) that reads the row, asks
- * {@link DateTransitions} what it becomes and writes the whole row back.
+ * {@link DateTransitions} what it becomes and writes the whole row back. Beside the dates, the
+ * file keeps the paused tables ({@code paused_table}) and one row per run ({@code backfill_run}),
+ * written once; a run's progress is counted from the dates that carry its id.
  */
 public final class SqliteStateStore
         implements StateStore, AutoCloseable

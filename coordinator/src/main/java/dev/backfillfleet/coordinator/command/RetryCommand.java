@@ -74,10 +74,10 @@ public final class RetryCommand
                         dates.span().map(span -> " in " + span).orElse(""));
                 return ExitCodes.SUCCESS;
             }
-            String runId = RunIds.newRunId();
-            EnqueueResult result = fleet.stateStore().enqueue(keys, runId, EnqueuePolicy.RETRY_FAILED);
-            new Enqueuer(fleet.stateStore(), fleet.queue()).publish(result.queued(), runId);
-            out.printf("Run %s: queued %d failed dates again.%n", runId, result.queued().size());
+            var run = RunRecords.newRun("retry --failed" + (onlyClass == null ? "" : " --error-class " + onlyClass),
+                    keys.stream().map(DateKey::table).distinct().sorted().toList(), dates.optional().map(Object::toString).orElse("failed dates"), keys.size());
+            EnqueueResult result = new Enqueuer(fleet.stateStore(), fleet.queue()).enqueue(keys, EnqueuePolicy.RETRY_FAILED, run);
+            out.printf("Run %s: queued %d failed dates again.%n", run.id(), result.queued().size());
             result.queued().stream()
                     .collect(Collectors.groupingBy(DateKey::table, TreeMap::new, Collectors.mapping(DateKey::date, Collectors.toList())))
                     .forEach((each, queued) -> out.printf("  %s: %s%n", each.tableName(), DateRuns.compact(queued)));
