@@ -33,6 +33,8 @@ public final class HeldLease
     private Lease lease;
     private Optional<String> lost = Optional.empty();
     private boolean cancelled;
+    private boolean closed;
+    private boolean interruptedRunner;
     private Optional<String> stopRequested = Optional.empty();
     private Scheduler.Cancellable renewals = () -> {};
     private Runnable onClose = () -> {};
@@ -92,7 +94,7 @@ public final class HeldLease
     private void renewQuietly()
     {
         synchronized (this) {
-            if (lost.isPresent()) {
+            if (lost.isPresent() || closed) {
                 return;
             }
             try {
@@ -109,8 +111,21 @@ public final class HeldLease
                 }
                 markLost("not renewed before it expired at " + lease.expiresAt() + ": " + e.getMessage());
             }
+            interruptRunner();
         }
-        runner.interrupt();
+    }
+
+    /**
+     * Interrupts the thread running the date, under the lock that {@link #close} takes: a renewal
+     * that ran while the date was finishing cannot reach the thread once it has moved on to
+     * another delivery, and close clears what reached it before.
+     */
+    private void interruptRunner()
+    {
+        if (!closed) {
+            interruptedRunner = true;
+            runner.interrupt();
+        }
     }
 
     private void markLost(LeaseLostException e)
@@ -128,21 +143,26 @@ public final class HeldLease
     }
 
     /** Asks the running date to stop and be given back, e.g. on shutdown. */
-    public void requestStop(String reason)
+    public synchronized void requestStop(String reason)
     {
-        synchronized (this) {
-            if (stopRequested.isPresent()) {
-                return;
-            }
-            stopRequested = Optional.of(reason);
+        if (stopRequested.isPresent() || closed) {
+            return;
         }
-        runner.interrupt();
+        stopRequested = Optional.of(reason);
+        interruptRunner();
     }
 
+    /** Stops the renewals; called by the thread that ran the date, which leaves with no interrupt of this lease's pending. */
     @Override
     public void close()
     {
         renewals.cancel();
+        synchronized (this) {
+            closed = true;
+            if (interruptedRunner && Thread.currentThread() == runner) {
+                Thread.interrupted();
+            }
+        }
         onClose.run();
     }
 }
