@@ -1,5 +1,6 @@
 package dev.backfillfleet.coordinator;
 
+import dev.backfillfleet.cli.ExitCodes;
 import dev.backfillfleet.coordinator.command.CancelCommand;
 import dev.backfillfleet.coordinator.command.DemoDataCommand;
 import dev.backfillfleet.coordinator.command.EnqueueCommand;
@@ -15,7 +16,6 @@ import dev.backfillfleet.coordinator.command.StatusCommand;
 import dev.backfillfleet.coordinator.command.VerifyCommand;
 import dev.backfillfleet.coordinator.report.ReportCommand;
 import dev.backfillfleet.coordinator.watch.WatchCommand;
-import dev.backfillfleet.cli.ExitCodes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -30,11 +30,6 @@ public record StateCounts(AnalyticsTable table, Map<DateState, Long> counts)
         counts = java.util.Collections.unmodifiableMap(complete);
     }
 
-    public static StateCounts of(StateStore store, AnalyticsTable table, Optional<DateRange> range)
-    {
-        return within(store, table, range.map(DateSelection::of));
-    }
-
     /**
      * The counts of {@code dates} (every record of the table if empty), at a cost that does not
      * grow with the number of dates where they are ranges: each run of consecutive dates is one

@@ -1,5 +1,6 @@
 package dev.backfillfleet.coordinator;
 
+import dev.backfillfleet.cli.ExitCodes;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.DateState;
@@ -9,7 +10,6 @@ import dev.backfillfleet.testing.emulators.EmulatorAvailability;
 import dev.backfillfleet.testing.emulators.FirestoreEmulator;
 import dev.backfillfleet.testing.emulators.PubSubEmulator;
 import dev.backfillfleet.worker.WorkerMain;
-import dev.backfillfleet.cli.ExitCodes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

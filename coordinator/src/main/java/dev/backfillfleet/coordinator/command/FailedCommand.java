@@ -1,13 +1,15 @@
 package dev.backfillfleet.coordinator.command;
 
+import dev.backfillfleet.cli.BackendOptions;
+import dev.backfillfleet.cli.ExitCodes;
 import dev.backfillfleet.coordinator.FleetConnection;
 import dev.backfillfleet.coordinator.output.Colour;
 import dev.backfillfleet.coordinator.output.DateRuns;
 import dev.backfillfleet.coordinator.output.JsonOutput;
 import dev.backfillfleet.coordinator.output.Style;
 import dev.backfillfleet.coordinator.output.Terminal;
-import dev.backfillfleet.coordinator.output.TextTable;
 import dev.backfillfleet.coordinator.output.TextTable.Cell;
+import dev.backfillfleet.coordinator.output.TextTable;
 import dev.backfillfleet.coordinator.report.FailureGroup;
 import dev.backfillfleet.coordinator.report.FailureGroups;
 import dev.backfillfleet.domain.AnalyticsTable;
@@ -16,8 +18,6 @@ import dev.backfillfleet.domain.DateRecord;
 import dev.backfillfleet.domain.DateState;
 import dev.backfillfleet.domain.TableSelection;
 import dev.backfillfleet.state.StateStore;
-import dev.backfillfleet.cli.BackendOptions;
-import dev.backfillfleet.cli.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,5 +1,7 @@
 package dev.backfillfleet.coordinator.command;
 
+import dev.backfillfleet.cli.BackendOptions;
+import dev.backfillfleet.cli.ExitCodes;
 import dev.backfillfleet.coordinator.FleetConnection;
 import dev.backfillfleet.coordinator.output.DateRuns;
 import dev.backfillfleet.coordinator.plan.Enqueuer;
@@ -13,8 +15,6 @@ import dev.backfillfleet.domain.FleetException;
 import dev.backfillfleet.domain.TableSelection;
 import dev.backfillfleet.provision.ProcessRole;
 import dev.backfillfleet.state.EnqueueResult;
-import dev.backfillfleet.cli.BackendOptions;
-import dev.backfillfleet.cli.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -10,9 +10,9 @@ import dev.backfillfleet.coordinator.output.DateRuns;
 import dev.backfillfleet.coordinator.output.JsonOutput;
 import dev.backfillfleet.coordinator.output.Style;
 import dev.backfillfleet.coordinator.output.Terminal;
-import dev.backfillfleet.coordinator.output.TextTable;
 import dev.backfillfleet.coordinator.output.TextTable.Align;
 import dev.backfillfleet.coordinator.output.TextTable.Cell;
+import dev.backfillfleet.coordinator.output.TextTable;
 import dev.backfillfleet.coordinator.plan.StaleDates;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.BackfillRun;
@@ -96,7 +96,7 @@ public final class StatusCommand
             List<TableStatus> statuses = new ArrayList<>();
             for (AnalyticsTable each : tables) {
                 StateCounts counts = runId == null ? StateCounts.within(store, each, selection) : runCounts(store, each, selection);
-                List<DateRecord> staleDates = runId == null || stale ? StaleDates.of(store, each, selection) : List.of();
+                List<DateRecord> staleDates = StaleDates.of(store, each, selection);
                 double perMinute = store.countFinishedSince(each, now.minus(RATE_WINDOW)) * 60.0 / RATE_WINDOW.toSeconds();
                 statuses.add(new TableStatus(counts, staleDates, perMinute, Optional.ofNullable(paused.get(each))));
             }

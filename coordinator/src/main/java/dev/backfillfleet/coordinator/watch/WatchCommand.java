@@ -1,13 +1,13 @@
 package dev.backfillfleet.coordinator.watch;
 
+import dev.backfillfleet.cli.BackendOptions;
+import dev.backfillfleet.cli.ExitCodes;
 import dev.backfillfleet.coordinator.FleetConnection;
 import dev.backfillfleet.coordinator.command.DateOptions;
 import dev.backfillfleet.coordinator.output.Terminal;
 import dev.backfillfleet.domain.DateState;
 import dev.backfillfleet.domain.FleetException;
 import dev.backfillfleet.domain.TableSelection;
-import dev.backfillfleet.cli.BackendOptions;
-import dev.backfillfleet.cli.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
