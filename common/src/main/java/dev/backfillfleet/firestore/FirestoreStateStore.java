@@ -271,8 +271,10 @@ public final class FirestoreStateStore
     }
 
     /**
-     * Runs every query shape the store issues once, on nothing, so that a missing database,
+     * Runs every query shape the role issues once, on nothing, so that a missing database,
      * permission or composite index stops the process at start-up with one line, not each date.
+     * A worker needs the shapes of the hot path and the paused tables; a coordinator also those of
+     * the rate and of runs, whose indexes a worker does not have to wait for after an upgrade.
      */
     @Override
     public void check(ProcessRole role)
@@ -282,8 +284,12 @@ public final class FirestoreStateStore
         list(any, Optional.of(NO_DATES), Set.of());
         list(any, Optional.of(NO_DATES), Set.of(DateState.FAILED));
         countByState(any, Optional.of(NO_DATES));
-        countFinishedSince(any, clock.instant());
         pausedTables();
+        if (role == ProcessRole.WORKER) {
+            // the rest is what operators' verbs ask: a worker does not wait for those indexes
+            return;
+        }
+        countFinishedSince(any, clock.instant());
         runs(1);
         summarizeRun(NO_RUN);
         countByRun(NO_RUN, any);

@@ -138,6 +138,7 @@ class TestFirestoreIndexCoverage
             store.listRun("run-1", key.table(), Set.of());
             store.listRun("run-1", key.table(), Set.of(DateState.QUEUED, DateState.RUNNING));
             store.check(ProcessRole.WORKER);
+            store.check(ProcessRole.COORDINATOR);
         }
         return List.copyOf(new LinkedHashSet<>(queries.stream().map(QueryShape::of).toList()));
     }

@@ -197,6 +197,15 @@ class TestOperatorControlCommands
                 .contains("Including 31 downstream dates, which run after the dates they depend on: player_summary: 2024-11-20; upcoming_player: 2024-11-21..2024-12-20")
                 .contains("team_offense: 2024-11-20");
         assertThat(cli.run("enqueue", "--downstream", "--table", "team_offense", "--dates", day.toString()).err()).contains("give --force with it");
+
+        CoordinatorCli.Result requeued = cli.run("enqueue", "--stale", "--table", "player_summary,upcoming_player", "--range", month.toString());
+        assertThat(requeued.out()).contains("player_game_summary              queued 1 dates").contains("upcoming_player_game_context     queued 30 dates");
+        try (SqliteStateStore store = store()) {
+            assertThat(store.get(new dev.backfillfleet.domain.DateKey(AnalyticsTable.UPCOMING_PLAYER, day.plusDays(30))).orElseThrow().state())
+                    .isEqualTo(DateState.QUEUED);
+            assertThat(store.get(new dev.backfillfleet.domain.DateKey(AnalyticsTable.UPCOMING_PLAYER, day.plusDays(31))).orElseThrow().state())
+                    .as("not stale, not queued").isEqualTo(DateState.SUCCEEDED);
+        }
     }
 
     private static long stale(CoordinatorCli cli, String table)
