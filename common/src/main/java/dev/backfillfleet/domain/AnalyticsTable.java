@@ -58,6 +58,25 @@ public enum AnalyticsTable
                 .toList();
     }
 
+    /**
+     * The (table, date) records that depend on this table's {@code date} directly: the inverse of
+     * {@link #upstreamKeys}. For {@code team_offense} on D: {@code player_summary} D and
+     * {@code upcoming_player} D+1..D+30.
+     */
+    public List<DateKey> downstreamKeys(java.time.LocalDate date)
+    {
+        List<DateKey> keys = new java.util.ArrayList<>();
+        for (AnalyticsTable table : values()) {
+            for (Upstream upstream : table.upstreams) {
+                if (upstream.tableName().equals(tableName)) {
+                    DateRange.of(date.plusDays(upstream.daysBeforeEnd()), date.plusDays(upstream.daysBeforeStart())).dates()
+                            .forEach(downstreamDate -> keys.add(new DateKey(table, downstreamDate)));
+                }
+            }
+        }
+        return List.copyOf(keys);
+    }
+
     public boolean hasUpstreams()
     {
         return !upstreams.isEmpty();

@@ -13,6 +13,7 @@ import static java.util.Objects.requireNonNull;
  * @param attempts claims of the date so far (each a new lease)
  * @param givenBack of those, the ones given back unfinished through no fault of the date
  *         (shutdown, a broken environment): they do not use up the attempt budget
+ * @param cancelRequest an operator's cancel that found the date RUNNING, until the attempt ends
  */
 public record DateRecord(
         DateKey key,
@@ -29,7 +30,8 @@ public record DateRecord(
         Optional<Long> rowsExpected,
         Optional<Duration> duration,
         Optional<ErrorClass> errorClass,
-        Optional<String> errorMessage)
+        Optional<String> errorMessage,
+        Optional<CancelRequest> cancelRequest)
 {
     public DateRecord
     {
@@ -46,6 +48,7 @@ public record DateRecord(
         requireNonNull(duration, "duration is null");
         requireNonNull(errorClass, "errorClass is null");
         requireNonNull(errorMessage, "errorMessage is null");
+        requireNonNull(cancelRequest, "cancelRequest is null");
         if (givenBack < 0 || givenBack > attempts) {
             throw new IllegalArgumentException("givenBack must be between 0 and attempts (" + attempts + "): " + givenBack);
         }
@@ -67,7 +70,8 @@ public record DateRecord(
     public static Builder builder(DateKey key, String runId)
     {
         return new Builder(new DateRecord(key, DateState.PENDING, 0, 0, runId, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty()));
     }
 
     public Builder toBuilder()
@@ -93,6 +97,7 @@ public record DateRecord(
         private Optional<Duration> duration;
         private Optional<ErrorClass> errorClass;
         private Optional<String> errorMessage;
+        private Optional<CancelRequest> cancelRequest;
 
         private Builder(DateRecord record)
         {
@@ -111,6 +116,7 @@ public record DateRecord(
             duration = record.duration;
             errorClass = record.errorClass;
             errorMessage = record.errorMessage;
+            cancelRequest = record.cancelRequest;
         }
 
         public Builder state(DateState value)
@@ -189,10 +195,16 @@ public record DateRecord(
             return this;
         }
 
+        public Builder cancelRequest(Optional<CancelRequest> value)
+        {
+            cancelRequest = value;
+            return this;
+        }
+
         public DateRecord build()
         {
             return new DateRecord(key, state, attempts, givenBack, runId, leaseOwner, leaseExpiresAt, queuedAt, startedAt, finishedAt,
-                    rowsWritten, rowsExpected, duration, errorClass, errorMessage);
+                    rowsWritten, rowsExpected, duration, errorClass, errorMessage, cancelRequest);
         }
     }
 }

@@ -29,6 +29,15 @@ public final class DateSelection
         return new DateSelection(new TreeSet<>(range.dates()));
     }
 
+    /** These dates; at least one. */
+    public static DateSelection of(java.util.Collection<LocalDate> dates)
+    {
+        if (dates.isEmpty()) {
+            throw new IllegalArgumentException("a date selection has at least one date");
+        }
+        return new DateSelection(new TreeSet<>(dates));
+    }
+
     public static DateSelection parse(String text)
     {
         if (text == null || text.isBlank()) {

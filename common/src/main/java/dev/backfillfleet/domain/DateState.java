@@ -2,7 +2,8 @@ package dev.backfillfleet.domain;
 
 /**
  * The life of one (table, date), as in fleet-design.md:
- * PENDING -> QUEUED -> RUNNING -> SUCCEEDED | NO_GAMES | FAILED.
+ * PENDING -> QUEUED -> RUNNING -> SUCCEEDED | NO_GAMES | FAILED, and CANCELLED by an operator
+ * from PENDING, QUEUED or (once its attempt ends) RUNNING.
  */
 public enum DateState
 {
@@ -13,7 +14,9 @@ public enum DateState
     SUCCEEDED,
     /** Zero games on the date: a success with 0 rows and an empty partition. */
     NO_GAMES,
-    FAILED;
+    FAILED,
+    /** Cancelled by an operator: neither a success nor a failure; an enqueue queues it again like a PENDING date. */
+    CANCELLED;
 
     /** SUCCEEDED or NO_GAMES: the date's partition is complete and verified. */
     public boolean isDone()
@@ -21,9 +24,9 @@ public enum DateState
         return this == SUCCEEDED || this == NO_GAMES;
     }
 
-    /** No worker will touch the date again without an explicit retry or force. */
+    /** No worker will touch the date again without an explicit enqueue, retry or force. */
     public boolean isTerminal()
     {
-        return isDone() || this == FAILED;
+        return isDone() || this == FAILED || this == CANCELLED;
     }
 }

@@ -4,11 +4,12 @@ import java.util.Optional;
 
 /**
  * Which dates an enqueue turns into work. Dates in flight (QUEUED, RUNNING) are never queued
- * twice; done dates only with force; a retry takes only FAILED dates.
+ * twice; done dates only with force; a retry takes only FAILED dates; a CANCELLED date is
+ * queued again like a PENDING one.
  */
 public enum EnqueuePolicy
 {
-    /** New, pending and failed dates; done ones are skipped. */
+    /** New, pending, cancelled and failed dates; done ones are skipped. */
     NORMAL,
     /** Like NORMAL, and done dates are recomputed too. */
     FORCE,
@@ -19,7 +20,7 @@ public enum EnqueuePolicy
     {
         DateState state = current.map(DateRecord::state).orElse(DateState.PENDING);
         return switch (state) {
-            case PENDING -> this == RETRY_FAILED ? EnqueueDecision.SKIP_NOT_FAILED : EnqueueDecision.QUEUE;
+            case PENDING, CANCELLED -> this == RETRY_FAILED ? EnqueueDecision.SKIP_NOT_FAILED : EnqueueDecision.QUEUE;
             case QUEUED -> EnqueueDecision.SKIP_QUEUED;
             case RUNNING -> EnqueueDecision.SKIP_RUNNING;
             case SUCCEEDED, NO_GAMES -> this == FORCE ? EnqueueDecision.QUEUE

@@ -1,18 +1,23 @@
 package dev.backfillfleet.embedded;
 
 import dev.backfillfleet.domain.AnalyticsTable;
+import dev.backfillfleet.domain.BackfillRun;
+import dev.backfillfleet.domain.CancelRequest;
 import dev.backfillfleet.domain.DateKey;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.DateRecord;
 import dev.backfillfleet.domain.DateState;
 import dev.backfillfleet.domain.EnqueuePolicy;
-import dev.backfillfleet.domain.EnqueuePolicy.EnqueueDecision;
 import dev.backfillfleet.domain.ErrorClass;
 import dev.backfillfleet.domain.Lease;
+import dev.backfillfleet.domain.TablePause;
 import dev.backfillfleet.domain.WorkItem;
+import dev.backfillfleet.state.CancelResult;
 import dev.backfillfleet.state.ClaimResult;
 import dev.backfillfleet.state.Completion;
+import dev.backfillfleet.state.DateCancelledException;
 import dev.backfillfleet.state.EnqueueResult;
+import dev.backfillfleet.state.RunSummary;
 import dev.backfillfleet.state.DateTransitions;
 import dev.backfillfleet.state.StateStore;
 
@@ -40,7 +45,9 @@ import static java.util.Objects.requireNonNull;
 /**
  * The embedded state store: one row per (table, date) in a SQLite file shared by all processes.
  * Every change is a write transaction (the file's lock taken up front) that reads the row, asks
- * {@link DateTransitions} what it becomes and writes the whole row back.
+ * {@link DateTransitions} what it becomes and writes the whole row back. Beside the dates, the
+ * file keeps the paused tables ({@code paused_table}) and one row per run ({@code backfill_run}),
+ * written once; a run's progress is counted from the dates that carry its id.
  */
 public final class SqliteStateStore
         implements StateStore, AutoCloseable
@@ -63,21 +70,43 @@ public final class SqliteStateStore
                 duration_ms INTEGER,
                 error_class TEXT,
                 error_message TEXT,
+                cancel_request TEXT,
                 updated_at INTEGER NOT NULL,
                 PRIMARY KEY (table_name, game_date)
             ) WITHOUT ROWID""";
     // a state.db made before given_back existed gets the column (SqliteDatabase skips it when it is there)
     private static final String ADD_GIVEN_BACK = "ALTER TABLE date_state ADD COLUMN given_back INTEGER NOT NULL DEFAULT 0";
+    private static final String ADD_CANCEL_REQUEST = "ALTER TABLE date_state ADD COLUMN cancel_request TEXT";
     private static final String STATE_INDEX = "CREATE INDEX IF NOT EXISTS date_state_by_state ON date_state (table_name, state, game_date)";
+    private static final String RUN_INDEX = "CREATE INDEX IF NOT EXISTS date_state_by_run ON date_state (run_id, table_name, state)";
+    private static final String PAUSED_TABLES = """
+            CREATE TABLE IF NOT EXISTS paused_table (
+                table_name TEXT PRIMARY KEY,
+                paused_at INTEGER NOT NULL,
+                paused_by TEXT NOT NULL
+            ) WITHOUT ROWID""";
+    private static final String RUNS = """
+            CREATE TABLE IF NOT EXISTS backfill_run (
+                run_id TEXT PRIMARY KEY,
+                created_at INTEGER NOT NULL,
+                created_by TEXT NOT NULL,
+                command TEXT NOT NULL,
+                tables TEXT NOT NULL,
+                dates TEXT NOT NULL,
+                keys INTEGER NOT NULL
+            ) WITHOUT ROWID""";
+    private static final String RUNS_BY_TIME = "CREATE INDEX IF NOT EXISTS backfill_run_by_time ON backfill_run (created_at)";
+    private static final String[] SCHEMA_STEPS = {SCHEMA, ADD_GIVEN_BACK, ADD_CANCEL_REQUEST, STATE_INDEX, RUN_INDEX, PAUSED_TABLES, RUNS, RUNS_BY_TIME};
+    private static final String FINISHED = "('" + DateState.SUCCEEDED + "', '" + DateState.NO_GAMES + "', '" + DateState.FAILED + "')";
     private static final String COLUMNS = "table_name, game_date, state, attempts, given_back, run_id, lease_owner, lease_expires_at, queued_at, "
-            + "started_at, finished_at, rows_written, rows_expected, duration_ms, error_class, error_message";
-    private static final String UPSERT = "INSERT INTO date_state (" + COLUMNS + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            + "started_at, finished_at, rows_written, rows_expected, duration_ms, error_class, error_message, cancel_request";
+    private static final String UPSERT = "INSERT INTO date_state (" + COLUMNS + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             + "ON CONFLICT (table_name, game_date) DO UPDATE SET state = excluded.state, attempts = excluded.attempts, given_back = excluded.given_back, "
             + "run_id = excluded.run_id, lease_owner = excluded.lease_owner, lease_expires_at = excluded.lease_expires_at, queued_at = excluded.queued_at, "
             + "started_at = excluded.started_at, finished_at = excluded.finished_at, rows_written = excluded.rows_written, "
             + "rows_expected = excluded.rows_expected, duration_ms = excluded.duration_ms, error_class = excluded.error_class, "
-            + "error_message = excluded.error_message, updated_at = excluded.updated_at";
-    private static final int ENQUEUE_BATCH = 5_000;
+            + "error_message = excluded.error_message, cancel_request = excluded.cancel_request, updated_at = excluded.updated_at";
+    private static final int BATCH = 5_000;
 
     private final SqliteDatabase database;
     private final Clock clock;
@@ -90,45 +119,57 @@ public final class SqliteStateStore
 
     public static SqliteStateStore open(java.nio.file.Path file, Clock clock)
     {
-        return new SqliteStateStore(SqliteDatabase.open(file, SCHEMA, ADD_GIVEN_BACK, STATE_INDEX), clock);
+        return new SqliteStateStore(SqliteDatabase.open(file, SCHEMA_STEPS), clock);
     }
 
     /** The store for reading only: a file that does not exist reads as empty and is not created. */
     public static SqliteStateStore openReadOnly(java.nio.file.Path file, Clock clock)
     {
-        return new SqliteStateStore(SqliteDatabase.readOnly(file, SCHEMA, ADD_GIVEN_BACK, STATE_INDEX), clock);
+        return new SqliteStateStore(SqliteDatabase.readOnly(file, SCHEMA_STEPS), clock);
     }
 
     @Override
     public EnqueueResult enqueue(Collection<DateKey> keys, String runId, EnqueuePolicy policy)
     {
-        Map<DateKey, EnqueueDecision> decisions = new HashMap<>();
+        return new EnqueueResult(decideEach(keys, (key, current, now) -> DateTransitions.enqueue(key, current, runId, policy, now)));
+    }
+
+    @Override
+    public CancelResult cancel(Collection<DateKey> keys, CancelRequest request)
+    {
+        return new CancelResult(decideEach(keys, (key, current, now) -> DateTransitions.cancel(key, current, request, now)));
+    }
+
+    /** Applies a transition to every key, in one write transaction per batch of {@value #BATCH} keys. */
+    private <D> Map<DateKey, D> decideEach(Collection<DateKey> keys, BatchTransition<D> transition)
+    {
+        Map<DateKey, D> decisions = new HashMap<>();
         List<DateKey> batch = new ArrayList<>();
         for (DateKey key : keys) {
             batch.add(key);
-            if (batch.size() == ENQUEUE_BATCH) {
-                decisions.putAll(enqueueBatch(batch, runId, policy));
+            if (batch.size() == BATCH) {
+                decisions.putAll(decideBatch(batch, transition));
                 batch.clear();
             }
         }
         if (!batch.isEmpty()) {
-            decisions.putAll(enqueueBatch(batch, runId, policy));
+            decisions.putAll(decideBatch(batch, transition));
         }
-        return new EnqueueResult(decisions);
+        return decisions;
     }
 
-    private Map<DateKey, EnqueueDecision> enqueueBatch(List<DateKey> keys, String runId, EnqueuePolicy policy)
+    private <D> Map<DateKey, D> decideBatch(List<DateKey> keys, BatchTransition<D> transition)
     {
         return database.write(connection -> {
             Instant now = clock.instant();
             Map<DateKey, DateRecord> current = select(connection, keys);
-            Map<DateKey, EnqueueDecision> decisions = new HashMap<>();
+            Map<DateKey, D> decisions = new HashMap<>();
             try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
                 for (DateKey key : keys) {
-                    DateTransitions.Enqueued enqueued = DateTransitions.enqueue(key, Optional.ofNullable(current.get(key)), runId, policy, now);
-                    decisions.put(key, enqueued.decision());
-                    if (enqueued.next().isPresent()) {
-                        bind(upsert, enqueued.next().get(), now);
+                    DateTransitions.Decided<D> decided = transition.apply(key, Optional.ofNullable(current.get(key)), now);
+                    decisions.put(key, decided.decision());
+                    if (decided.next().isPresent()) {
+                        bind(upsert, decided.next().get(), now);
                         upsert.addBatch();
                     }
                 }
@@ -136,6 +177,12 @@ public final class SqliteStateStore
             }
             return decisions;
         });
+    }
+
+    @FunctionalInterface
+    private interface BatchTransition<D>
+    {
+        DateTransitions.Decided<D> apply(DateKey key, Optional<DateRecord> current, Instant now);
     }
 
     @Override
@@ -171,11 +218,17 @@ public final class SqliteStateStore
     @Override
     public Lease heartbeat(Lease lease, Duration leaseLength)
     {
-        return database.write(connection -> {
-            Instant expiresAt = clock.instant().plus(leaseLength);
-            change(connection, lease.key(), current -> DateTransitions.heartbeat(current, lease, expiresAt));
-            return lease.withExpiry(expiresAt);
+        DateTransitions.Renewal renewal = database.write(connection -> {
+            Instant now = clock.instant();
+            DateTransitions.Renewal renewed = DateTransitions.heartbeat(Optional.ofNullable(select(connection, List.of(lease.key())).get(lease.key())),
+                    lease, now.plus(leaseLength), now);
+            write(connection, renewed.next(), now);
+            return renewed;
         });
+        if (renewal.cancelled()) {
+            throw new DateCancelledException(lease);
+        }
+        return lease.withExpiry(renewal.next().leaseExpiresAt().orElseThrow());
     }
 
     @Override
@@ -193,13 +246,13 @@ public final class SqliteStateStore
     @Override
     public void release(Lease lease, Optional<ErrorClass> errorClass, Optional<String> message)
     {
-        update(lease.key(), current -> DateTransitions.release(current, lease, errorClass, message));
+        update(lease.key(), current -> DateTransitions.release(current, lease, errorClass, message, clock.instant()));
     }
 
     @Override
     public void giveBack(Lease lease)
     {
-        update(lease.key(), current -> DateTransitions.giveBack(current, lease));
+        update(lease.key(), current -> DateTransitions.giveBack(current, lease, clock.instant()));
     }
 
     @Override
@@ -258,7 +311,8 @@ public final class SqliteStateStore
         setNullableLong(statement, 14, record.duration().map(Duration::toMillis));
         setNullableString(statement, 15, record.errorClass().map(Enum::name));
         setNullableString(statement, 16, record.errorMessage());
-        statement.setLong(17, now.toEpochMilli());
+        setNullableString(statement, 17, record.cancelRequest().map(Enum::name));
+        statement.setLong(18, now.toEpochMilli());
     }
 
     private static void setNullableLong(PreparedStatement statement, int index, Optional<Long> value)
@@ -321,6 +375,212 @@ public final class SqliteStateStore
         });
     }
 
+    @Override
+    public long countFinishedSince(AnalyticsTable table, Instant since)
+    {
+        return database.read(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT count(*) FROM date_state WHERE table_name = ? AND state IN " + FINISHED + " AND finished_at >= ?")) {
+                statement.setString(1, table.tableName());
+                statement.setLong(2, since.toEpochMilli());
+                try (ResultSet resultSet = statement.executeQuery()) {
+                    resultSet.next();
+                    return resultSet.getLong(1);
+                }
+            }
+        });
+    }
+
+    @Override
+    public TablePause pause(TablePause pause)
+    {
+        return database.write(connection -> {
+            TablePause existing = pauses(connection).get(pause.table());
+            if (existing != null) {
+                return existing;
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO paused_table (table_name, paused_at, paused_by) VALUES (?, ?, ?)")) {
+                insert.setString(1, pause.table().tableName());
+                insert.setLong(2, pause.since().toEpochMilli());
+                insert.setString(3, pause.by());
+                insert.executeUpdate();
+            }
+            return pause;
+        });
+    }
+
+    @Override
+    public boolean resume(AnalyticsTable table)
+    {
+        return database.write(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM paused_table WHERE table_name = ?")) {
+                delete.setString(1, table.tableName());
+                return delete.executeUpdate() > 0;
+            }
+        });
+    }
+
+    @Override
+    public Map<AnalyticsTable, TablePause> pausedTables()
+    {
+        return database.read(SqliteStateStore::pauses);
+    }
+
+    private static Map<AnalyticsTable, TablePause> pauses(Connection connection)
+            throws SQLException
+    {
+        Map<AnalyticsTable, TablePause> pauses = new EnumMap<>(AnalyticsTable.class);
+        if (!tableExists(connection, "paused_table")) {
+            return pauses;
+        }
+        try (PreparedStatement statement = connection.prepareStatement("SELECT table_name, paused_at, paused_by FROM paused_table");
+                ResultSet resultSet = statement.executeQuery()) {
+            while (resultSet.next()) {
+                Optional<AnalyticsTable> table = AnalyticsTable.byName(resultSet.getString(1));
+                if (table.isPresent()) {
+                    pauses.put(table.get(), new TablePause(table.get(), Instant.ofEpochMilli(resultSet.getLong(2)), resultSet.getString(3)));
+                }
+            }
+        }
+        return pauses;
+    }
+
+    @Override
+    public void recordRun(BackfillRun run)
+    {
+        database.write(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO backfill_run (run_id, created_at, created_by, command, tables, dates, keys) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setString(1, run.id());
+                insert.setLong(2, run.createdAt().toEpochMilli());
+                insert.setString(3, run.createdBy());
+                insert.setString(4, run.command());
+                insert.setString(5, String.join(",", run.tables().stream().map(AnalyticsTable::tableName).toList()));
+                insert.setString(6, run.dates());
+                insert.setInt(7, run.keys());
+                insert.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<BackfillRun> runs(int limit)
+    {
+        return database.read(connection -> selectRuns(connection, "ORDER BY created_at DESC, run_id DESC LIMIT " + Math.max(0, limit), Optional.empty()));
+    }
+
+    @Override
+    public Optional<BackfillRun> run(String runId)
+    {
+        return database.read(connection -> selectRuns(connection, "WHERE run_id = ?", Optional.of(runId))).stream().findFirst();
+    }
+
+    private static List<BackfillRun> selectRuns(Connection connection, String clause, Optional<String> parameter)
+            throws SQLException
+    {
+        List<BackfillRun> runs = new ArrayList<>();
+        if (!tableExists(connection, "backfill_run")) {
+            return runs;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT run_id, created_at, created_by, command, tables, dates, keys FROM backfill_run " + clause)) {
+            if (parameter.isPresent()) {
+                statement.setString(1, parameter.get());
+            }
+            try (ResultSet resultSet = statement.executeQuery()) {
+                while (resultSet.next()) {
+                    List<AnalyticsTable> tables = java.util.Arrays.stream(resultSet.getString(5).split(","))
+                            .flatMap(name -> AnalyticsTable.byName(name).stream())
+                            .toList();
+                    runs.add(new BackfillRun(resultSet.getString(1), Instant.ofEpochMilli(resultSet.getLong(2)), resultSet.getString(3),
+                            resultSet.getString(4), tables, resultSet.getString(6), resultSet.getInt(7)));
+                }
+            }
+        }
+        return runs;
+    }
+
+    @Override
+    public RunSummary summarizeRun(String runId)
+    {
+        return database.read(connection -> {
+            Map<DateState, Long> counts = new EnumMap<>(DateState.class);
+            try (PreparedStatement statement = connection.prepareStatement("SELECT state, count(*) FROM date_state WHERE run_id = ? GROUP BY state")) {
+                statement.setString(1, runId);
+                readCounts(statement, counts);
+            }
+            try (PreparedStatement statement = connection.prepareStatement("SELECT min(started_at), max(finished_at) FROM date_state WHERE run_id = ?")) {
+                statement.setString(1, runId);
+                try (ResultSet resultSet = statement.executeQuery()) {
+                    resultSet.next();
+                    return new RunSummary(counts, optionalInstant(resultSet, 1), optionalInstant(resultSet, 2));
+                }
+            }
+        });
+    }
+
+    @Override
+    public Map<DateState, Long> countByRun(String runId, AnalyticsTable table)
+    {
+        return database.read(connection -> {
+            Map<DateState, Long> counts = new EnumMap<>(DateState.class);
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT state, count(*) FROM date_state WHERE run_id = ? AND table_name = ? GROUP BY state")) {
+                statement.setString(1, runId);
+                statement.setString(2, table.tableName());
+                readCounts(statement, counts);
+            }
+            return counts;
+        });
+    }
+
+    @Override
+    public List<DateRecord> listRun(String runId, AnalyticsTable table, Set<DateState> states)
+    {
+        return database.read(connection -> {
+            StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM date_state WHERE run_id = ? AND table_name = ?");
+            if (!states.isEmpty()) {
+                sql.append(" AND state IN (").append(String.join(", ", states.stream().map(state -> "'" + state.name() + "'").toList())).append(")");
+            }
+            sql.append(" ORDER BY game_date");
+            try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+                statement.setString(1, runId);
+                statement.setString(2, table.tableName());
+                return readRecords(statement);
+            }
+        });
+    }
+
+    private static void readCounts(PreparedStatement statement, Map<DateState, Long> counts)
+            throws SQLException
+    {
+        try (ResultSet resultSet = statement.executeQuery()) {
+            while (resultSet.next()) {
+                counts.put(DateState.valueOf(resultSet.getString(1)), resultSet.getLong(2));
+            }
+        }
+    }
+
+    /** A table this store made may be missing from an older file opened read-only (nothing upgrades it then): it reads as empty. */
+    private static boolean tableExists(Connection connection, String name)
+            throws SQLException
+    {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
+            statement.setString(1, name);
+            try (ResultSet resultSet = statement.executeQuery()) {
+                return resultSet.next();
+            }
+        }
+    }
+
+    private static Optional<Instant> optionalInstant(ResultSet resultSet, int column)
+            throws SQLException
+    {
+        long value = resultSet.getLong(column);
+        return resultSet.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(value));
+    }
+
     private static void bindRange(PreparedStatement statement, AnalyticsTable table, Optional<DateRange> range)
             throws SQLException
     {
@@ -367,7 +627,8 @@ public final class SqliteStateStore
                         optionalLong(resultSet, "rows_expected"),
                         optionalLong(resultSet, "duration_ms").map(Duration::ofMillis),
                         Optional.ofNullable(resultSet.getString("error_class")).map(ErrorClass::valueOf),
-                        Optional.ofNullable(resultSet.getString("error_message"))));
+                        Optional.ofNullable(resultSet.getString("error_message")),
+                        Optional.ofNullable(resultSet.getString("cancel_request")).map(CancelRequest::valueOf)));
             }
         }
         return records;

@@ -3,6 +3,7 @@ package dev.backfillfleet.firestore;
 import com.google.cloud.Timestamp;
 import com.google.cloud.firestore.DocumentSnapshot;
 import dev.backfillfleet.domain.AnalyticsTable;
+import dev.backfillfleet.domain.CancelRequest;
 import dev.backfillfleet.domain.DateKey;
 import dev.backfillfleet.domain.DateRecord;
 import dev.backfillfleet.domain.DateState;
@@ -39,6 +40,7 @@ final class DateDocuments
     static final String DURATION_MS = "durationMs";
     static final String ERROR_CLASS = "errorClass";
     static final String ERROR_MESSAGE = "errorMessage";
+    static final String CANCEL_REQUEST = "cancelRequest";
     static final String UPDATED_AT = "updatedAt";
 
     private DateDocuments() {}
@@ -65,7 +67,8 @@ final class DateDocuments
                 Optional.ofNullable(document.getLong(ROWS_EXPECTED)),
                 Optional.ofNullable(document.getLong(DURATION_MS)).map(Duration::ofMillis),
                 Optional.ofNullable(document.getString(ERROR_CLASS)).map(ErrorClass::valueOf),
-                Optional.ofNullable(document.getString(ERROR_MESSAGE)));
+                Optional.ofNullable(document.getString(ERROR_MESSAGE)),
+                Optional.ofNullable(document.getString(CANCEL_REQUEST)).map(CancelRequest::valueOf));
     }
 
     /** The whole document of {@code record}: every field present, null until set. */
@@ -88,6 +91,7 @@ final class DateDocuments
         fields.put(DURATION_MS, record.duration().map(Duration::toMillis).orElse(null));
         fields.put(ERROR_CLASS, record.errorClass().map(Enum::name).orElse(null));
         fields.put(ERROR_MESSAGE, record.errorMessage().orElse(null));
+        fields.put(CANCEL_REQUEST, record.cancelRequest().map(Enum::name).orElse(null));
         fields.put(UPDATED_AT, timestamp(now));
         return fields;
     }

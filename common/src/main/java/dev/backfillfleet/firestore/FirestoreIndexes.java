@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Locale;
 
 import static dev.backfillfleet.firestore.DateDocuments.DATE;
+import static dev.backfillfleet.firestore.DateDocuments.FINISHED_AT;
 import static dev.backfillfleet.firestore.DateDocuments.LEASE_EXPIRES_AT;
+import static dev.backfillfleet.firestore.DateDocuments.RUN_ID;
+import static dev.backfillfleet.firestore.DateDocuments.STARTED_AT;
 import static dev.backfillfleet.firestore.DateDocuments.STATUS;
 import static dev.backfillfleet.firestore.DateDocuments.TABLE;
 
@@ -33,7 +36,14 @@ public final class FirestoreIndexes
             // records of a table in a date range, ordered by date (status, report, verify)
             FirestoreIndex.ascending(TABLE, DATE),
             // records of a table in some states within a range, ordered by date; counts per state
-            FirestoreIndex.ascending(TABLE, STATUS, DATE));
+            FirestoreIndex.ascending(TABLE, STATUS, DATE),
+            // dates of a table that finished in the last minute (status' rate): table ==, status in, finishedAt >=
+            FirestoreIndex.ascending(TABLE, STATUS, FINISHED_AT),
+            // the first start of a run's dates: runId ==, startedAt > 0, ordered by startedAt
+            FirestoreIndex.ascending(RUN_ID, STARTED_AT),
+            // the last finish of a run's dates: runId ==, ordered by finishedAt, newest first
+            new FirestoreIndex(List.of(new FirestoreIndex.Field(RUN_ID, FirestoreIndex.Order.ASCENDING),
+                    new FirestoreIndex.Field(FINISHED_AT, FirestoreIndex.Order.DESCENDING))));
 
     private FirestoreIndexes() {}
 

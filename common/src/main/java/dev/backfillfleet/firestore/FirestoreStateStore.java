@@ -13,21 +13,26 @@ import com.google.cloud.firestore.QueryDocumentSnapshot;
 import com.google.cloud.firestore.Transaction;
 import com.google.cloud.firestore.TransactionOptions;
 import dev.backfillfleet.domain.AnalyticsTable;
+import dev.backfillfleet.domain.BackfillRun;
+import dev.backfillfleet.domain.CancelRequest;
 import dev.backfillfleet.domain.DateKey;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.DateRecord;
 import dev.backfillfleet.domain.DateState;
 import dev.backfillfleet.domain.EnqueuePolicy;
-import dev.backfillfleet.domain.EnqueuePolicy.EnqueueDecision;
 import dev.backfillfleet.domain.ErrorClass;
 import dev.backfillfleet.domain.FleetException;
 import dev.backfillfleet.domain.Lease;
+import dev.backfillfleet.domain.TablePause;
 import dev.backfillfleet.domain.WorkItem;
 import dev.backfillfleet.provision.ProcessRole;
 import dev.backfillfleet.provision.StartupCheck;
+import dev.backfillfleet.state.CancelResult;
 import dev.backfillfleet.state.ClaimResult;
 import dev.backfillfleet.state.Completion;
+import dev.backfillfleet.state.DateCancelledException;
 import dev.backfillfleet.state.EnqueueResult;
+import dev.backfillfleet.state.RunSummary;
 import dev.backfillfleet.state.LeaseLostException;
 import dev.backfillfleet.state.DateTransitions;
 import dev.backfillfleet.state.StateStore;
@@ -49,7 +54,10 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
 import static dev.backfillfleet.firestore.DateDocuments.DATE;
+import static dev.backfillfleet.firestore.DateDocuments.FINISHED_AT;
 import static dev.backfillfleet.firestore.DateDocuments.LEASE_EXPIRES_AT;
+import static dev.backfillfleet.firestore.DateDocuments.RUN_ID;
+import static dev.backfillfleet.firestore.DateDocuments.STARTED_AT;
 import static dev.backfillfleet.firestore.DateDocuments.STATUS;
 import static dev.backfillfleet.firestore.DateDocuments.TABLE;
 import static dev.backfillfleet.firestore.DateDocuments.timestamp;
@@ -74,12 +82,20 @@ import static java.util.Objects.requireNonNull;
  * its bound, a count read less than a second ago (plus this process's claims since) is reused,
  * which saves a query per claim; near the bound every claim counts afresh. The queries' composite
  * indexes are {@link FirestoreIndexes}.
+ *
+ * <p>Beside the state records, two small collections hold what operators decide: paused tables
+ * ({@code <collection>_paused_tables}, one document per table) and runs ({@code <collection>_runs},
+ * one document per run, written once). What a run adds up to is counted from the state records
+ * that carry its id, never kept in a counter.
  */
 public final class FirestoreStateStore
         implements StateStore, StartupCheck, AutoCloseable
 {
     // a day no record has: the start-up check's queries match nothing and cost a read each
     private static final DateRange NO_DATES = DateRange.of(java.time.LocalDate.of(1900, 1, 1), java.time.LocalDate.of(1900, 1, 1));
+
+    // a run id no record has, for the start-up check
+    private static final String NO_RUN = "start-up-check";
 
     // getAll and BulkWriter batches; the classic batch write limit is 500 operations
     private static final int CHUNK = 500;
@@ -148,12 +164,23 @@ public final class FirestoreStateStore
     @Override
     public EnqueueResult enqueue(Collection<DateKey> keys, String runId, EnqueuePolicy policy)
     {
-        Map<DateKey, EnqueueDecision> decisions = new HashMap<>();
+        return new EnqueueResult(decideEach("enqueue", keys, (key, current, now) -> DateTransitions.enqueue(key, current, runId, policy, now)));
+    }
+
+    @Override
+    public CancelResult cancel(Collection<DateKey> keys, CancelRequest request)
+    {
+        return new CancelResult(decideEach("cancel", keys, (key, current, now) -> DateTransitions.cancel(key, current, request, now)));
+    }
+
+    private <D> Map<DateKey, D> decideEach(String operation, Collection<DateKey> keys, BatchTransition<D> transition)
+    {
+        Map<DateKey, D> decisions = new HashMap<>();
         List<DateKey> distinct = List.copyOf(new java.util.LinkedHashSet<>(keys));
         for (int start = 0; start < distinct.size(); start += CHUNK) {
-            decisions.putAll(enqueueChunk(distinct.subList(start, Math.min(distinct.size(), start + CHUNK)), runId, policy));
+            decisions.putAll(decideChunk(operation, distinct.subList(start, Math.min(distinct.size(), start + CHUNK)), transition));
         }
-        return new EnqueueResult(decisions);
+        return decisions;
     }
 
     /**
@@ -161,20 +188,20 @@ public final class FirestoreStateStore
      * update only if unchanged since the read). A key whose document changed in between is
      * decided again in its own transaction.
      */
-    private Map<DateKey, EnqueueDecision> enqueueChunk(List<DateKey> keys, String runId, EnqueuePolicy policy)
+    private <D> Map<DateKey, D> decideChunk(String operation, List<DateKey> keys, BatchTransition<D> transition)
     {
         Map<DateKey, DocumentSnapshot> current = readSnapshots(keys);
         Instant now = clock.instant();
-        Map<DateKey, EnqueueDecision> decisions = new HashMap<>();
+        Map<DateKey, D> decisions = new HashMap<>();
         Map<DateKey, ApiFuture<?>> writes = new LinkedHashMap<>();
         BulkWriter writer = firestore().bulkWriter();
         try {
             for (DateKey key : keys) {
                 DocumentSnapshot snapshot = current.get(key);
-                DateTransitions.Enqueued enqueued = DateTransitions.enqueue(key, record(snapshot), runId, policy, now);
-                decisions.put(key, enqueued.decision());
-                if (enqueued.next().isPresent()) {
-                    Map<String, Object> fields = DateDocuments.write(enqueued.next().get(), now);
+                DateTransitions.Decided<D> decided = transition.apply(key, record(snapshot), now);
+                decisions.put(key, decided.decision());
+                if (decided.next().isPresent()) {
+                    Map<String, Object> fields = DateDocuments.write(decided.next().get(), now);
                     writes.put(key, snapshot.exists()
                             ? writer.update(document(key), fields, Precondition.updatedAt(snapshot.getUpdateTime()))
                             : writer.create(document(key), fields));
@@ -186,7 +213,7 @@ public final class FirestoreStateStore
                 writer.close();
             }
             catch (InterruptedException | ExecutionException e) {
-                throw FirestoreFailures.translate("enqueue", e);
+                throw FirestoreFailures.translate(operation, e);
             }
         }
         for (Map.Entry<DateKey, ApiFuture<?>> write : writes.entrySet()) {
@@ -196,27 +223,33 @@ public final class FirestoreStateStore
             catch (ExecutionException e) {
                 Optional<Status.Code> code = FirestoreFailures.statusCode(e);
                 if (code.isPresent() && (code.get() == Status.Code.FAILED_PRECONDITION || code.get() == Status.Code.ALREADY_EXISTS)) {
-                    decisions.put(write.getKey(), enqueueOne(write.getKey(), runId, policy));
+                    decisions.put(write.getKey(), decideOne(operation, write.getKey(), transition));
                 }
                 else {
-                    throw FirestoreFailures.translate("enqueue of " + write.getKey(), e);
+                    throw FirestoreFailures.translate(operation + " of " + write.getKey(), e);
                 }
             }
             catch (InterruptedException e) {
-                throw FirestoreFailures.translate("enqueue", e);
+                throw FirestoreFailures.translate(operation, e);
             }
         }
         return decisions;
     }
 
-    private EnqueueDecision enqueueOne(DateKey key, String runId, EnqueuePolicy policy)
+    private <D> D decideOne(String operation, DateKey key, BatchTransition<D> transition)
     {
-        return transaction("enqueue of " + key, transaction -> {
+        return transaction(operation + " of " + key, transaction -> {
             Instant now = clock.instant();
-            DateTransitions.Enqueued enqueued = DateTransitions.enqueue(key, record(transaction.get(document(key)).get()), runId, policy, now);
-            enqueued.next().ifPresent(next -> transaction.set(document(key), DateDocuments.write(next, now)));
-            return enqueued.decision();
+            DateTransitions.Decided<D> decided = transition.apply(key, record(transaction.get(document(key)).get()), now);
+            decided.next().ifPresent(next -> transaction.set(document(key), DateDocuments.write(next, now)));
+            return decided.decision();
         });
+    }
+
+    @FunctionalInterface
+    private interface BatchTransition<D>
+    {
+        DateTransitions.Decided<D> apply(DateKey key, Optional<DateRecord> current, Instant now);
     }
 
     private static Optional<DateRecord> record(DocumentSnapshot snapshot)
@@ -275,8 +308,10 @@ public final class FirestoreStateStore
     }
 
     /**
-     * Runs every query shape the store issues once, on nothing, so that a missing database,
+     * Runs every query shape the role issues once, on nothing, so that a missing database,
      * permission or composite index stops the process at start-up with one line, not each date.
+     * A worker needs the shapes of the hot path and the paused tables; a coordinator also those of
+     * the rate and of runs, whose indexes a worker does not have to wait for after an upgrade.
      */
     @Override
     public void check(ProcessRole role)
@@ -287,6 +322,16 @@ public final class FirestoreStateStore
             list(any, Optional.of(NO_DATES), Set.of());
             list(any, Optional.of(NO_DATES), Set.of(DateState.FAILED));
             countByState(any, Optional.of(NO_DATES));
+            pausedTables();
+            if (role == ProcessRole.WORKER) {
+                // the rest is what operators' verbs ask: a worker does not wait for those indexes
+                return;
+            }
+            countFinishedSince(any, clock.instant());
+            runs(1);
+            summarizeRun(NO_RUN);
+            countByRun(NO_RUN, any);
+            listRun(NO_RUN, any, Set.of(DateState.QUEUED, DateState.RUNNING));
         }
         catch (FleetException e) {
             if (e.errorClass() == ErrorClass.TRANSIENT) {
@@ -299,9 +344,17 @@ public final class FirestoreStateStore
     @Override
     public Lease heartbeat(Lease lease, Duration leaseLength)
     {
-        Instant expiresAt = clock.instant().plus(leaseLength);
-        update("heartbeat", lease.key(), current -> DateTransitions.heartbeat(current, lease, expiresAt));
-        return lease.withExpiry(expiresAt);
+        DateTransitions.Renewal renewal = transaction("heartbeat of " + lease.key(), transaction -> {
+            Instant now = clock.instant();
+            DateTransitions.Renewal renewed = DateTransitions.heartbeat(record(transaction.get(document(lease.key())).get()), lease,
+                    now.plus(leaseLength), now);
+            transaction.set(document(lease.key()), DateDocuments.write(renewed.next(), now));
+            return renewed;
+        });
+        if (renewal.cancelled()) {
+            throw new DateCancelledException(lease);
+        }
+        return lease.withExpiry(renewal.next().leaseExpiresAt().orElseThrow());
     }
 
     @Override
@@ -319,13 +372,13 @@ public final class FirestoreStateStore
     @Override
     public void release(Lease lease, Optional<ErrorClass> errorClass, Optional<String> message)
     {
-        update("release", lease.key(), current -> DateTransitions.release(current, lease, errorClass, message));
+        update("release", lease.key(), current -> DateTransitions.release(current, lease, errorClass, message, clock.instant()));
     }
 
     @Override
     public void giveBack(Lease lease)
     {
-        update("give-back", lease.key(), current -> DateTransitions.giveBack(current, lease));
+        update("give-back", lease.key(), current -> DateTransitions.giveBack(current, lease, clock.instant()));
     }
 
     @Override
@@ -406,18 +459,145 @@ public final class FirestoreStateStore
     @Override
     public Map<DateState, Long> countByState(AnalyticsTable table, Optional<DateRange> range)
     {
+        return countEachState("dates of " + table.tableName(), tableQuery(table, range));
+    }
+
+    @Override
+    public long countFinishedSince(AnalyticsTable table, Instant since)
+    {
+        Query finished = collection().whereEqualTo(TABLE, table.tableName())
+                .whereIn(STATUS, List.of(DateState.SUCCEEDED.name(), DateState.NO_GAMES.name(), DateState.FAILED.name()))
+                .whereGreaterThanOrEqualTo(FINISHED_AT, timestamp(since));
+        return await("count of dates of " + table.tableName() + " finished since " + since, finished.count().get()).getCount();
+    }
+
+    @Override
+    public TablePause pause(TablePause pause)
+    {
+        DocumentReference document = firestore().collection(pausedCollection()).document(pause.table().tableName());
+        return transaction("pause of " + pause.table().tableName(), transaction -> {
+            DocumentSnapshot existing = transaction.get(document).get();
+            if (existing.exists()) {
+                return ControlDocuments.readPause(existing);
+            }
+            transaction.create(document, ControlDocuments.writePause(pause));
+            return pause;
+        });
+    }
+
+    @Override
+    public boolean resume(AnalyticsTable table)
+    {
+        DocumentReference document = firestore().collection(pausedCollection()).document(table.tableName());
+        return transaction("resume of " + table.tableName(), transaction -> {
+            boolean paused = transaction.get(document).get().exists();
+            if (paused) {
+                transaction.delete(document);
+            }
+            return paused;
+        });
+    }
+
+    @Override
+    public Map<AnalyticsTable, TablePause> pausedTables()
+    {
+        Map<AnalyticsTable, TablePause> pauses = new EnumMap<>(AnalyticsTable.class);
+        for (QueryDocumentSnapshot snapshot : await("list of paused tables", firestore().collection(pausedCollection()).get()).getDocuments()) {
+            TablePause pause = ControlDocuments.readPause(snapshot);
+            pauses.put(pause.table(), pause);
+        }
+        return pauses;
+    }
+
+    @Override
+    public void recordRun(BackfillRun run)
+    {
+        await("record of run " + run.id(), firestore().collection(runCollection()).document(run.id()).create(ControlDocuments.writeRun(run)));
+    }
+
+    @Override
+    public List<BackfillRun> runs(int limit)
+    {
+        Query latest = firestore().collection(runCollection()).orderBy(ControlDocuments.CREATED_AT, Query.Direction.DESCENDING).limit(Math.max(0, limit));
+        return await("list of runs", latest.get()).getDocuments().stream().map(ControlDocuments::readRun).toList();
+    }
+
+    @Override
+    public Optional<BackfillRun> run(String runId)
+    {
+        DocumentSnapshot snapshot = await("get of run " + runId, firestore().collection(runCollection()).document(runId).get());
+        return snapshot.exists() ? Optional.of(ControlDocuments.readRun(snapshot)) : Optional.empty();
+    }
+
+    /** Counts per state (one count() per state, equality filters only), the first start and the last finish (one ordered query each). */
+    @Override
+    public RunSummary summarizeRun(String runId)
+    {
+        Map<DateState, Long> counts = countEachState("dates of run " + runId, collection().whereEqualTo(RUN_ID, runId));
+        Query firstStarted = collection().whereEqualTo(RUN_ID, runId).whereGreaterThan(STARTED_AT, timestamp(Instant.EPOCH))
+                .orderBy(STARTED_AT).limit(1);
+        Query lastFinished = collection().whereEqualTo(RUN_ID, runId).orderBy(FINISHED_AT, Query.Direction.DESCENDING).limit(1);
+        return new RunSummary(counts,
+                await("first start of run " + runId, firstStarted.get()).getDocuments().stream().findFirst().flatMap(snapshot -> DateDocuments.read(snapshot).startedAt()),
+                await("last finish of run " + runId, lastFinished.get()).getDocuments().stream().findFirst().flatMap(snapshot -> DateDocuments.read(snapshot).finishedAt()));
+    }
+
+    @Override
+    public Map<DateState, Long> countByRun(String runId, AnalyticsTable table)
+    {
+        return countEachState("dates of " + table.tableName() + " of run " + runId, collection().whereEqualTo(RUN_ID, runId).whereEqualTo(TABLE, table.tableName()));
+    }
+
+    @Override
+    public List<DateRecord> listRun(String runId, AnalyticsTable table, Set<DateState> states)
+    {
+        Query query = collection().whereEqualTo(RUN_ID, runId).whereEqualTo(TABLE, table.tableName());
+        if (!states.isEmpty()) {
+            query = query.whereIn(STATUS, states.stream().map(Enum::name).map(Object.class::cast).toList());
+        }
+        // equality filters only, ordered here: no composite index needed
+        return await("list of " + table.tableName() + " of run " + runId, query.get()).getDocuments().stream()
+                .map(DateDocuments::read)
+                .sorted(java.util.Comparator.comparing(record -> record.key().date()))
+                .toList();
+    }
+
+    private Map<DateState, Long> countEachState(String what, Query query)
+    {
         Map<DateState, ApiFuture<com.google.cloud.firestore.AggregateQuerySnapshot>> futures = new EnumMap<>(DateState.class);
         for (DateState state : DateState.values()) {
-            futures.put(state, tableQuery(table, range).whereEqualTo(STATUS, state.name()).count().get());
+            futures.put(state, query.whereEqualTo(STATUS, state.name()).count().get());
         }
         Map<DateState, Long> counts = new EnumMap<>(DateState.class);
         futures.forEach((state, future) -> {
-            long count = await("count of " + state + " dates of " + table.tableName(), future).getCount();
+            long count = await("count of " + state + " " + what, future).getCount();
             if (count > 0) {
                 counts.put(state, count);
             }
         });
         return counts;
+    }
+
+    /** The collection of paused tables, next to the state records: {@code backfill_dates_paused_tables}. */
+    public static String pausedCollection(String stateCollection)
+    {
+        return stateCollection + "_paused_tables";
+    }
+
+    /** The collection of run records, next to the state records: {@code backfill_dates_runs}. */
+    public static String runCollection(String stateCollection)
+    {
+        return stateCollection + "_runs";
+    }
+
+    private String pausedCollection()
+    {
+        return pausedCollection(collectionName);
+    }
+
+    private String runCollection()
+    {
+        return runCollection(collectionName);
     }
 
     private Query tableQuery(AnalyticsTable table, Optional<DateRange> range)

@@ -10,6 +10,9 @@ import dev.backfillfleet.embedded.SqliteWarehouse;
 import dev.backfillfleet.schema.SchemaCatalog;
 import dev.backfillfleet.warehouse.Warehouse;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
@@ -33,7 +36,35 @@ public final class EmbeddedWarehouseModule
     static SeedingWarehouse seedingWarehouse(FleetConfig config, SqliteWarehouse warehouse)
     {
         DemoLeagueSupplier league = new DemoLeagueSupplier();
-        return new SeedingWarehouse(warehouse, config.home(), (target, table) -> DemoDataSeeder.seedTable(target, league.get(), table), System.err);
+        return new SeedingWarehouse(warehouse, config.home(), (target, table) -> DemoDataSeeder.seedTable(target, league.get(), table), standardError());
+    }
+
+    /**
+     * System.err as it is when a message is written, not when the warehouse was made: a command
+     * that redraws progress on the terminal (run) sends it above its block meanwhile.
+     */
+    private static PrintStream standardError()
+    {
+        return new PrintStream(new OutputStream()
+        {
+            @Override
+            public void write(int b)
+            {
+                System.err.write(b);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length)
+            {
+                System.err.write(bytes, offset, length);
+            }
+
+            @Override
+            public void flush()
+            {
+                System.err.flush();
+            }
+        }, true, StandardCharsets.UTF_8);
     }
 
     @Provides

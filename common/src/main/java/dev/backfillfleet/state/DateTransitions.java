@@ -1,5 +1,6 @@
 package dev.backfillfleet.state;
 
+import dev.backfillfleet.domain.CancelRequest;
 import dev.backfillfleet.domain.DateKey;
 import dev.backfillfleet.domain.DateRecord;
 import dev.backfillfleet.domain.DateState;
@@ -22,17 +23,23 @@ import java.util.Optional;
  * counts it back in {@code givenBack}, so that only attempts that really ended badly (a transient
  * failure, a worker that died) use up the budget. A claim that finds the budget used up fails
  * the date with its last error instead of running it again.
+ *
+ * <p>Cancel: a PENDING or QUEUED date becomes CANCELLED at once (its message is acknowledged
+ * without work when it comes). A RUNNING date keeps its lease and gets a {@link CancelRequest}:
+ * the attempt's result stands if it finishes, but a release or give-back cancels the date
+ * instead of queueing it; with {@link CancelRequest#NOW} the holder's next lease renewal, which
+ * the write also needs, cancels it and stops the attempt, so that nothing is written after it.
  */
 public final class DateTransitions
 {
     private DateTransitions() {}
 
     /** What an enqueue does to the record: the decision, and the record to write if it queues. */
-    public static Enqueued enqueue(DateKey key, Optional<DateRecord> current, String runId, EnqueuePolicy policy, Instant now)
+    public static Decided<EnqueueDecision> enqueue(DateKey key, Optional<DateRecord> current, String runId, EnqueuePolicy policy, Instant now)
     {
         EnqueueDecision decision = policy.decide(current);
         if (decision != EnqueueDecision.QUEUE) {
-            return new Enqueued(decision, Optional.empty());
+            return new Decided<>(decision, Optional.empty());
         }
         DateRecord queued = current.map(DateRecord::toBuilder).orElseGet(() -> DateRecord.builder(key, runId))
                 .state(DateState.QUEUED)
@@ -44,11 +51,46 @@ public final class DateTransitions
                 .rows(Optional.empty(), Optional.empty())
                 .duration(Optional.empty())
                 .error(Optional.empty(), Optional.empty())
+                .cancelRequest(Optional.empty())
                 .build();
-        return new Enqueued(decision, Optional.of(queued));
+        return new Decided<>(decision, Optional.of(queued));
     }
 
-    public record Enqueued(EnqueueDecision decision, Optional<DateRecord> next) {}
+    /** What a batch operation decided for one key, and the record to write if it changes. */
+    public record Decided<D>(D decision, Optional<DateRecord> next) {}
+
+    /**
+     * What a cancel does to the record: PENDING (or no record) and QUEUED become CANCELLED; a
+     * RUNNING date whose lease expired (its worker died) too; a live RUNNING one gets the
+     * request and is left to its worker; terminal dates stay as they are.
+     */
+    public static Decided<CancelDecision> cancel(DateKey key, Optional<DateRecord> current, CancelRequest request, Instant now)
+    {
+        DateState state = current.map(DateRecord::state).orElse(DateState.PENDING);
+        return switch (state) {
+            case PENDING, QUEUED -> new Decided<>(CancelDecision.CANCELLED,
+                    Optional.of(cancelled(current.map(DateRecord::toBuilder).orElseGet(() -> DateRecord.builder(key, "")), now).build()));
+            case RUNNING -> {
+                DateRecord record = current.orElseThrow();
+                if (!record.isLeasedAt(now)) {
+                    yield new Decided<>(CancelDecision.CANCELLED, Optional.of(cancelled(record.toBuilder(), now).build()));
+                }
+                CancelRequest stronger = record.cancelRequest().filter(CancelRequest.NOW::equals).orElse(request);
+                yield new Decided<>(stronger == CancelRequest.NOW ? CancelDecision.STOP_REQUESTED : CancelDecision.FINISHES_FIRST,
+                        Optional.of(record.toBuilder().cancelRequest(Optional.of(stronger)).build()));
+            }
+            case SUCCEEDED, NO_GAMES, FAILED, CANCELLED -> new Decided<>(CancelDecision.ALREADY_TERMINAL, Optional.empty());
+        };
+    }
+
+    private static DateRecord.Builder cancelled(DateRecord.Builder builder, Instant now)
+    {
+        return builder.state(DateState.CANCELLED)
+                .clearLease()
+                .finishedAt(Optional.of(now))
+                .error(Optional.empty(), Optional.empty())
+                .cancelRequest(Optional.empty());
+    }
 
     /**
      * Whether {@code owner} may run the date now: the claim's answer, and the record to write
@@ -66,6 +108,10 @@ public final class DateTransitions
             }
             if (record.isLeasedAt(now)) {
                 return new Claimed(new ClaimResult.HeldByOther(record.leaseOwner().orElseThrow(), record.leaseExpiresAt().orElseThrow()), Optional.empty());
+            }
+            if (record.cancelRequest().isPresent()) {
+                // cancelled while it ran, and its worker died: nothing is left to finish
+                return new Claimed(new ClaimResult.AlreadyTerminal(DateState.CANCELLED), Optional.of(cancelled(record.toBuilder(), now).build()));
             }
             if (record.attemptsUsed() >= maxAttempts) {
                 DateRecord failed = gaveUp(record, now);
@@ -103,11 +149,26 @@ public final class DateTransitions
                 .build();
     }
 
-    /** The record with the lease extended to {@code expiresAt}; throws if {@code lease} no longer holds it. */
-    public static DateRecord heartbeat(Optional<DateRecord> current, Lease lease, Instant expiresAt)
+    /**
+     * The record with the lease extended to {@code expiresAt}, or, when an operator cancelled the
+     * date with {@link CancelRequest#NOW}, CANCELLED (the interrupted attempt given back, since
+     * it is not the date's fault); throws if {@code lease} no longer holds it.
+     */
+    public static Renewal heartbeat(Optional<DateRecord> current, Lease lease, Instant expiresAt, Instant now)
     {
-        return held(current, lease).toBuilder().lease(lease.owner(), expiresAt).build();
+        DateRecord record = held(current, lease);
+        if (record.cancelRequest().equals(Optional.of(CancelRequest.NOW))) {
+            DateRecord cancelled = cancelled(record.toBuilder(), now)
+                    .givenBack(record.givenBack() + 1)
+                    .duration(record.startedAt().map(started -> Duration.between(started, now)))
+                    .build();
+            return new Renewal(cancelled, true);
+        }
+        return new Renewal(record.toBuilder().lease(lease.owner(), expiresAt).build(), false);
     }
+
+    /** What a renewal writes; {@code cancelled}: the holder must stop (the store throws {@link DateCancelledException} after writing). */
+    public record Renewal(DateRecord next, boolean cancelled) {}
 
     public static DateRecord complete(Optional<DateRecord> current, Lease lease, Completion completion, Instant now)
     {
@@ -118,6 +179,7 @@ public final class DateTransitions
                 .rows(Optional.of(completion.rowsWritten()), Optional.of(completion.rowsExpected()))
                 .duration(Optional.of(completion.duration()))
                 .error(Optional.empty(), Optional.empty())
+                .cancelRequest(Optional.empty())
                 .build();
     }
 
@@ -130,27 +192,42 @@ public final class DateTransitions
                 .finishedAt(Optional.of(now))
                 .duration(record.startedAt().map(started -> Duration.between(started, now)))
                 .error(Optional.of(errorClass), Optional.of(message))
+                .cancelRequest(Optional.empty())
                 .build();
     }
 
-    /** Back to QUEUED after a failure that may pass: the attempt counts. */
-    public static DateRecord release(Optional<DateRecord> current, Lease lease, Optional<ErrorClass> errorClass, Optional<String> message)
-    {
-        return held(current, lease).toBuilder().state(DateState.QUEUED).clearLease().error(errorClass, message).build();
-    }
-
-    /** Back to QUEUED unfinished, through no fault of the date (shutdown, a broken environment): the attempt does not count. */
-    public static DateRecord giveBack(Optional<DateRecord> current, Lease lease)
+    /** Back to QUEUED after a failure that may pass: the attempt counts. A date cancelled while it ran is CANCELLED instead. */
+    public static DateRecord release(Optional<DateRecord> current, Lease lease, Optional<ErrorClass> errorClass, Optional<String> message, Instant now)
     {
         DateRecord record = held(current, lease);
-        return record.toBuilder().state(DateState.QUEUED).clearLease().givenBack(record.givenBack() + 1).build();
+        if (record.cancelRequest().isPresent()) {
+            return cancelled(record.toBuilder(), now).build();
+        }
+        return record.toBuilder().state(DateState.QUEUED).clearLease().error(errorClass, message).build();
     }
 
-    /** A dead-lettered message's date: FAILED unless it is already terminal (empty: nothing changes). */
+    /**
+     * Back to QUEUED unfinished, through no fault of the date (shutdown, a broken environment):
+     * the attempt does not count. A date cancelled while it ran is CANCELLED instead.
+     */
+    public static DateRecord giveBack(Optional<DateRecord> current, Lease lease, Instant now)
+    {
+        DateRecord record = held(current, lease);
+        DateRecord.Builder next = record.toBuilder().givenBack(record.givenBack() + 1);
+        if (record.cancelRequest().isPresent()) {
+            return cancelled(next, now).build();
+        }
+        return next.state(DateState.QUEUED).clearLease().build();
+    }
+
+    /** A dead-lettered message's date: FAILED unless it is already terminal, CANCELLED if it was cancelled while it ran (empty: nothing changes). */
     public static Optional<DateRecord> undeliverable(Optional<DateRecord> current, DateKey key, String runId, String message, Instant now)
     {
         if (current.isPresent() && current.get().state().isTerminal()) {
             return Optional.empty();
+        }
+        if (current.isPresent() && current.get().cancelRequest().isPresent()) {
+            return Optional.of(cancelled(current.get().toBuilder(), now).build());
         }
         return Optional.of(current.map(DateRecord::toBuilder).orElseGet(() -> DateRecord.builder(key, runId))
                 .state(DateState.FAILED)

@@ -1,6 +1,8 @@
 package dev.backfillfleet.state;
 
 import dev.backfillfleet.domain.AnalyticsTable;
+import dev.backfillfleet.domain.BackfillRun;
+import dev.backfillfleet.domain.CancelRequest;
 import dev.backfillfleet.domain.DateKey;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.DateRecord;
@@ -8,9 +10,11 @@ import dev.backfillfleet.domain.DateState;
 import dev.backfillfleet.domain.EnqueuePolicy;
 import dev.backfillfleet.domain.ErrorClass;
 import dev.backfillfleet.domain.Lease;
+import dev.backfillfleet.domain.TablePause;
 import dev.backfillfleet.domain.WorkItem;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +43,18 @@ public interface StateStore
         return claim(item, owner, leaseLength, maxRunningPerTable, Integer.MAX_VALUE);
     }
 
-    /** Extends a live lease; throws {@link LeaseLostException} if the holder was fenced off. */
+    /**
+     * Cancels the dates that have not started (PENDING, QUEUED: now CANCELLED) and asks running
+     * ones to end as {@code request} says (see {@link DateTransitions#cancel}), in one
+     * transaction per batch. Terminal dates are left as they are.
+     */
+    CancelResult cancel(Collection<DateKey> keys, CancelRequest request);
+
+    /**
+     * Extends a live lease; throws {@link LeaseLostException} if the holder was fenced off, and
+     * {@link DateCancelledException} (after recording the date CANCELLED) if an operator cancelled
+     * it with {@code --now}.
+     */
     Lease heartbeat(Lease lease, Duration leaseLength);
 
     /** Records a verified success; throws {@link LeaseLostException} if the holder was fenced off. */
@@ -48,10 +63,10 @@ public interface StateStore
     /** Records a permanent failure; throws {@link LeaseLostException} if the holder was fenced off. */
     void fail(Lease lease, ErrorClass errorClass, String message);
 
-    /** Gives the date back (QUEUED) for a later delivery after a failure that may pass, keeping its error; the attempt counts. */
+    /** Gives the date back (QUEUED, or CANCELLED if it was cancelled meanwhile) for a later delivery after a failure that may pass, keeping its error; the attempt counts. */
     void release(Lease lease, Optional<ErrorClass> errorClass, Optional<String> message);
 
-    /** Gives the date back (QUEUED) unfinished through no fault of its own (shutdown, a broken environment): the attempt does not count. */
+    /** Gives the date back (QUEUED, or CANCELLED if it was cancelled meanwhile) unfinished through no fault of its own (shutdown, a broken environment): the attempt does not count. */
     void giveBack(Lease lease);
 
     /**
@@ -70,4 +85,36 @@ public interface StateStore
 
     /** Record counts per state (records that exist; absent dates are not counted). */
     Map<DateState, Long> countByState(AnalyticsTable table, Optional<DateRange> range);
+
+    /** Dates of the table that ended SUCCEEDED, NO_GAMES or FAILED at or after {@code since}: the recent completion rate. */
+    long countFinishedSince(AnalyticsTable table, Instant since);
+
+    /**
+     * Pauses a table: workers start none of its dates until {@link #resume}. Returns the pause in
+     * effect, the earlier one if the table was paused already.
+     */
+    TablePause pause(TablePause pause);
+
+    /** Lifts a table's pause; returns whether it was paused. */
+    boolean resume(AnalyticsTable table);
+
+    /** The tables paused now, read from the store (not cached). */
+    Map<AnalyticsTable, TablePause> pausedTables();
+
+    /** Records a run once, before its dates are queued; its dates carry its id. */
+    void recordRun(BackfillRun run);
+
+    /** The latest runs, newest first. */
+    List<BackfillRun> runs(int limit);
+
+    Optional<BackfillRun> run(String runId);
+
+    /** What the dates that carry {@code runId} add up to: counts per state, first start, last finish. */
+    RunSummary summarizeRun(String runId);
+
+    /** Record counts per state of one table's dates that carry {@code runId}. */
+    Map<DateState, Long> countByRun(String runId, AnalyticsTable table);
+
+    /** The records of one table that carry {@code runId}, in some states (all if empty), ordered by date. */
+    List<DateRecord> listRun(String runId, AnalyticsTable table, Set<DateState> states);
 }

@@ -23,6 +23,8 @@ class TestEnqueuePolicy
         assertThat(NORMAL.decide(record(DateState.SUCCEEDED))).isEqualTo(EnqueueDecision.SKIP_DONE);
         assertThat(NORMAL.decide(record(DateState.NO_GAMES))).isEqualTo(EnqueueDecision.SKIP_DONE);
         assertThat(NORMAL.decide(record(DateState.FAILED))).as("failed dates are never silently skipped").isEqualTo(EnqueueDecision.QUEUE);
+        assertThat(NORMAL.decide(record(DateState.CANCELLED))).as("cancelled dates are queued like pending ones").isEqualTo(EnqueueDecision.QUEUE);
+        assertThat(FORCE.decide(record(DateState.CANCELLED))).isEqualTo(EnqueueDecision.QUEUE);
 
         assertThat(FORCE.decide(record(DateState.SUCCEEDED))).isEqualTo(EnqueueDecision.QUEUE);
         assertThat(FORCE.decide(record(DateState.RUNNING))).isEqualTo(EnqueueDecision.SKIP_RUNNING);
@@ -31,6 +33,7 @@ class TestEnqueuePolicy
         assertThat(RETRY_FAILED.decide(record(DateState.FAILED))).isEqualTo(EnqueueDecision.QUEUE);
         assertThat(RETRY_FAILED.decide(record(DateState.SUCCEEDED))).isEqualTo(EnqueueDecision.SKIP_NOT_FAILED);
         assertThat(RETRY_FAILED.decide(Optional.empty())).isEqualTo(EnqueueDecision.SKIP_NOT_FAILED);
+        assertThat(RETRY_FAILED.decide(record(DateState.CANCELLED))).as("a cancel is not a failure").isEqualTo(EnqueueDecision.SKIP_NOT_FAILED);
     }
 
     private static Optional<DateRecord> record(DateState state)

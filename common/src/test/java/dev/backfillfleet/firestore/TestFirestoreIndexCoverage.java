@@ -8,11 +8,14 @@ import com.google.firestore.v1.RunAggregationQueryRequest;
 import com.google.firestore.v1.RunQueryRequest;
 import com.google.firestore.v1.StructuredQuery;
 import dev.backfillfleet.domain.AnalyticsTable;
+import dev.backfillfleet.domain.BackfillRun;
+import dev.backfillfleet.domain.CancelRequest;
 import dev.backfillfleet.domain.DateKey;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.DateState;
 import dev.backfillfleet.domain.EnqueuePolicy;
 import dev.backfillfleet.domain.ErrorClass;
+import dev.backfillfleet.domain.TablePause;
 import dev.backfillfleet.domain.WorkItem;
 import dev.backfillfleet.provision.ProcessRole;
 import dev.backfillfleet.state.ClaimResult;
@@ -111,6 +114,9 @@ class TestFirestoreIndexCoverage
                     Duration.ofSeconds(30), 10);
             store.fail(second.lease(), ErrorClass.PERMANENT, "broken");
             store.failUndeliverable(new DateKey(AnalyticsTable.TEAM_DEFENSE, key.date()), "run-1", "dead-lettered");
+            ClaimResult.Claimed third = (ClaimResult.Claimed) store.claim(new WorkItem(key.table(), key.date().plusDays(3), "run-1"), "worker-1",
+                    Duration.ofSeconds(30), 10);
+            store.release(third.lease(), Optional.of(ErrorClass.TRANSIENT), Optional.of("rate limited"));
             store.get(key);
             store.getAll(List.of(key));
             for (Optional<DateRange> within : List.of(Optional.<DateRange>empty(), Optional.of(range))) {
@@ -119,7 +125,20 @@ class TestFirestoreIndexCoverage
                 store.list(key.table(), within, Set.of(DateState.FAILED, DateState.QUEUED));
                 store.countByState(key.table(), within);
             }
+            store.cancel(List.of(key, new DateKey(key.table(), key.date().plusDays(2))), CancelRequest.WHEN_ATTEMPT_ENDS);
+            store.countFinishedSince(key.table(), clock.instant().minusSeconds(60));
+            store.pause(new TablePause(key.table(), clock.instant(), "operator"));
+            store.pausedTables();
+            store.resume(key.table());
+            store.recordRun(new BackfillRun("run-1", clock.instant(), "operator", "enqueue", List.of(key.table()), range.toString(), 7));
+            store.runs(10);
+            store.run("run-1");
+            store.summarizeRun("run-1");
+            store.countByRun("run-1", key.table());
+            store.listRun("run-1", key.table(), Set.of());
+            store.listRun("run-1", key.table(), Set.of(DateState.QUEUED, DateState.RUNNING));
             store.check(ProcessRole.WORKER);
+            store.check(ProcessRole.COORDINATOR);
         }
         return List.copyOf(new LinkedHashSet<>(queries.stream().map(QueryShape::of).toList()));
     }
@@ -162,26 +181,32 @@ class TestFirestoreIndexCoverage
 
     /**
      * What decides a query's index: its equality fields (== and in), its inequality fields and
-     * its orders. Equality alone is served by merging single-field indexes; anything else needs
-     * a composite index that starts with the equality fields and goes on with the rest in order.
+     * its orders, each with its direction (an inequality without an order is ascending). Equality
+     * alone is served by merging single-field indexes, and so is one field on its own in either
+     * direction; anything else needs a composite index that starts with the equality fields and
+     * goes on with the rest in order, in the same directions.
      */
-    record QueryShape(Set<String> equalities, List<String> rest)
+    record QueryShape(Set<String> equalities, List<FirestoreIndex.Field> rest)
     {
         static QueryShape of(StructuredQuery query)
         {
             Set<String> equalities = new java.util.TreeSet<>();
-            List<String> rest = new ArrayList<>();
+            List<FirestoreIndex.Field> rest = new ArrayList<>();
             collect(query.getWhere(), equalities, rest);
             for (StructuredQuery.Order order : query.getOrderByList()) {
                 String field = order.getField().getFieldPath();
-                if (!rest.contains(field) && !field.equals("__name__")) {
-                    rest.add(field);
+                if (field.equals("__name__")) {
+                    continue;
                 }
+                FirestoreIndex.Order direction = order.getDirection() == StructuredQuery.Direction.DESCENDING
+                        ? FirestoreIndex.Order.DESCENDING : FirestoreIndex.Order.ASCENDING;
+                rest.removeIf(existing -> existing.path().equals(field));
+                rest.add(new FirestoreIndex.Field(field, direction));
             }
             return new QueryShape(equalities, rest);
         }
 
-        private static void collect(StructuredQuery.Filter filter, Set<String> equalities, List<String> rest)
+        private static void collect(StructuredQuery.Filter filter, Set<String> equalities, List<FirestoreIndex.Field> rest)
         {
             if (filter.hasCompositeFilter()) {
                 filter.getCompositeFilter().getFiltersList().forEach(inner -> collect(inner, equalities, rest));
@@ -192,8 +217,8 @@ class TestFirestoreIndexCoverage
                 switch (field.getOp()) {
                     case EQUAL, IN -> equalities.add(path);
                     default -> {
-                        if (!rest.contains(path)) {
-                            rest.add(path);
+                        if (rest.stream().noneMatch(existing -> existing.path().equals(path))) {
+                            rest.add(new FirestoreIndex.Field(path, FirestoreIndex.Order.ASCENDING));
                         }
                     }
                 }
@@ -205,9 +230,9 @@ class TestFirestoreIndexCoverage
             if (rest.isEmpty() || (equalities.isEmpty() && rest.size() == 1)) {
                 return true; // single-field indexes serve it
             }
-            return indexes.stream().map(FirestoreIndex::fieldPaths).anyMatch(paths -> paths.size() == equalities.size() + rest.size()
-                    && Set.copyOf(paths.subList(0, equalities.size())).equals(equalities)
-                    && paths.subList(equalities.size(), paths.size()).equals(rest));
+            return indexes.stream().map(FirestoreIndex::fields).anyMatch(fields -> fields.size() == equalities.size() + rest.size()
+                    && Set.copyOf(fields.subList(0, equalities.size()).stream().map(FirestoreIndex.Field::path).toList()).equals(equalities)
+                    && fields.subList(equalities.size(), fields.size()).equals(rest));
         }
     }
 }

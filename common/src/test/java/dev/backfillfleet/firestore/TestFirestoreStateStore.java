@@ -80,7 +80,7 @@ class TestFirestoreStateStore
         try (com.google.cloud.firestore.Firestore client = FirestoreStateStore.createClient(settings)) {
             Map<String, Object> fields = client.collection(FirestoreStateStoreSettings.DEFAULT_COLLECTION)
                     .document("team_offense_game_summary__2024-11-01").get().get().getData();
-            assertThat(fields).containsKeys("table", "date", "status", "attempts", "runId", "leaseOwner", "leaseExpiresAt", "queuedAt",
+            assertThat(fields).containsKeys("table", "date", "status", "attempts", "runId", "leaseOwner", "leaseExpiresAt", "queuedAt", "cancelRequest",
                     "startedAt", "finishedAt", "rowsWritten", "rowsExpected", "durationMs", "errorClass", "errorMessage", "updatedAt");
             assertThat(fields).containsEntry("status", "QUEUED").containsEntry("date", "2024-11-01").containsEntry("runId", "run-1");
         }

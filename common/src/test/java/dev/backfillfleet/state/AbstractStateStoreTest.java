@@ -1,6 +1,8 @@
 package dev.backfillfleet.state;
 
 import dev.backfillfleet.domain.AnalyticsTable;
+import dev.backfillfleet.domain.BackfillRun;
+import dev.backfillfleet.domain.CancelRequest;
 import dev.backfillfleet.domain.DateKey;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.DateRecord;
@@ -9,6 +11,7 @@ import dev.backfillfleet.domain.EnqueuePolicy;
 import dev.backfillfleet.domain.EnqueuePolicy.EnqueueDecision;
 import dev.backfillfleet.domain.ErrorClass;
 import dev.backfillfleet.domain.Lease;
+import dev.backfillfleet.domain.TablePause;
 import dev.backfillfleet.domain.WorkItem;
 import dev.backfillfleet.testing.TestingClock;
 import org.junit.jupiter.api.AfterEach;
@@ -278,6 +281,169 @@ public abstract class AbstractStateStoreTest
         finally {
             executor.shutdownNow();
         }
+    }
+
+    @Test
+    void cancelEndsQueuedAndNeverEnqueuedDatesAndLeavesTerminalOnes()
+    {
+        DateKey queued = KEY;
+        DateKey neverEnqueued = new DateKey(AnalyticsTable.TEAM_OFFENSE, DAY.plusDays(1));
+        DateKey succeeded = new DateKey(AnalyticsTable.TEAM_OFFENSE, DAY.plusDays(2));
+        DateKey failed = new DateKey(AnalyticsTable.TEAM_OFFENSE, DAY.plusDays(3));
+        store.enqueue(List.of(queued), "run-1", EnqueuePolicy.NORMAL);
+        store.complete(claimed(store.claim(item(succeeded), "w", LEASE, 100)), new Completion(DateState.SUCCEEDED, 1, 1, Duration.ZERO));
+        store.fail(claimed(store.claim(item(failed), "w", LEASE, 100)), ErrorClass.PERMANENT, "bad data");
+        clock.tick(Duration.ofSeconds(5));
+
+        CancelResult result = store.cancel(List.of(queued, neverEnqueued, succeeded, failed), CancelRequest.WHEN_ATTEMPT_ENDS);
+
+        assertThat(result.decisions()).isEqualTo(Map.of(queued, CancelDecision.CANCELLED, neverEnqueued, CancelDecision.CANCELLED,
+                succeeded, CancelDecision.ALREADY_TERMINAL, failed, CancelDecision.ALREADY_TERMINAL));
+        DateRecord cancelled = store.get(queued).orElseThrow();
+        assertThat(cancelled.state()).isEqualTo(DateState.CANCELLED);
+        assertThat(cancelled.runId()).isEqualTo("run-1");
+        assertThat(cancelled.finishedAt()).contains(clock.instant());
+        assertThat(store.get(neverEnqueued).orElseThrow().state()).isEqualTo(DateState.CANCELLED);
+        assertThat(store.get(succeeded).orElseThrow().state()).isEqualTo(DateState.SUCCEEDED);
+        assertThat(store.get(failed).orElseThrow().state()).isEqualTo(DateState.FAILED);
+        assertThat(store.countByState(AnalyticsTable.TEAM_OFFENSE, Optional.empty())).containsEntry(DateState.CANCELLED, 2L);
+
+        assertThat(store.claim(ITEM, "w", LEASE, 100)).as("a cancelled date's delivery is not run")
+                .isEqualTo(new ClaimResult.AlreadyTerminal(DateState.CANCELLED));
+        assertThat(store.enqueue(List.of(queued, neverEnqueued), "run-2", EnqueuePolicy.RETRY_FAILED).queued()).as("not a failure").isEmpty();
+        assertThat(store.enqueue(List.of(queued, neverEnqueued, succeeded), "run-2", EnqueuePolicy.NORMAL).queued())
+                .as("queued again like a PENDING date").containsExactly(queued, neverEnqueued);
+        assertThat(store.get(queued).orElseThrow().state()).isEqualTo(DateState.QUEUED);
+    }
+
+    @Test
+    void aDateCancelledWhileItRunsFinishesAndIsNotQueuedAgain()
+    {
+        Lease finishing = claimed(store.claim(ITEM, "w1", LEASE, 100));
+        DateKey releasedKey = new DateKey(AnalyticsTable.TEAM_OFFENSE, DAY.plusDays(1));
+        Lease releasing = claimed(store.claim(item(releasedKey), "w1", LEASE, 100));
+        DateKey givenBackKey = new DateKey(AnalyticsTable.TEAM_OFFENSE, DAY.plusDays(2));
+        Lease givingBack = claimed(store.claim(item(givenBackKey), "w1", LEASE, 100));
+
+        CancelResult result = store.cancel(List.of(KEY, releasedKey, givenBackKey), CancelRequest.WHEN_ATTEMPT_ENDS);
+        assertThat(result.count(CancelDecision.FINISHES_FIRST)).isEqualTo(3);
+        assertThat(store.get(KEY).orElseThrow().state()).isEqualTo(DateState.RUNNING);
+
+        Lease renewed = store.heartbeat(finishing, LEASE);
+        store.complete(renewed, new Completion(DateState.SUCCEEDED, 4, 4, Duration.ofMillis(30)));
+        assertThat(store.get(KEY).orElseThrow().state()).as("its result stands").isEqualTo(DateState.SUCCEEDED);
+        assertThat(store.get(KEY).orElseThrow().cancelRequest()).isEmpty();
+
+        store.release(releasing, Optional.of(ErrorClass.TRANSIENT), Optional.of("rate limited"));
+        assertThat(store.get(releasedKey).orElseThrow().state()).as("a release does not queue it again").isEqualTo(DateState.CANCELLED);
+        store.giveBack(givingBack);
+        assertThat(store.get(givenBackKey).orElseThrow().state()).as("nor does a give-back").isEqualTo(DateState.CANCELLED);
+    }
+
+    @Test
+    void cancelNowStopsARunningDateAtItsNextRenewal()
+    {
+        Lease lease = claimed(store.claim(ITEM, "w1", LEASE, 100));
+        assertThat(store.cancel(List.of(KEY), CancelRequest.NOW).decisions()).containsEntry(KEY, CancelDecision.STOP_REQUESTED);
+        assertThat(store.get(KEY).orElseThrow().state()).as("until its worker hears of it").isEqualTo(DateState.RUNNING);
+        clock.tick(Duration.ofSeconds(3));
+
+        assertThatThrownBy(() -> store.heartbeat(lease, LEASE)).isInstanceOf(DateCancelledException.class);
+
+        DateRecord cancelled = store.get(KEY).orElseThrow();
+        assertThat(cancelled.state()).isEqualTo(DateState.CANCELLED);
+        assertThat(cancelled.leaseOwner()).isEmpty();
+        assertThat(cancelled.finishedAt()).contains(clock.instant());
+        assertThat(cancelled.attemptsUsed()).as("the interrupted attempt is not the date's fault").isZero();
+        assertThatThrownBy(() -> store.complete(lease, new Completion(DateState.SUCCEEDED, 1, 1, Duration.ZERO)))
+                .isInstanceOf(LeaseLostException.class);
+    }
+
+    @Test
+    void aCancelledDateWhoseWorkerDiedIsCancelledByTheNextClaimOrAtOnce()
+    {
+        claimed(store.claim(ITEM, "w1", LEASE, 100));
+        store.cancel(List.of(KEY), CancelRequest.WHEN_ATTEMPT_ENDS);
+        clock.tick(LEASE.plusSeconds(1));
+        assertThat(store.claim(ITEM, "w2", LEASE, 100)).isEqualTo(new ClaimResult.AlreadyTerminal(DateState.CANCELLED));
+        assertThat(store.get(KEY).orElseThrow().state()).isEqualTo(DateState.CANCELLED);
+
+        DateKey abandoned = new DateKey(AnalyticsTable.TEAM_OFFENSE, DAY.plusDays(1));
+        claimed(store.claim(item(abandoned), "w1", LEASE, 100));
+        clock.tick(LEASE.plusSeconds(1));
+        assertThat(store.cancel(List.of(abandoned), CancelRequest.WHEN_ATTEMPT_ENDS).decisions()).containsEntry(abandoned, CancelDecision.CANCELLED);
+        assertThat(store.get(abandoned).orElseThrow().state()).isEqualTo(DateState.CANCELLED);
+    }
+
+    @Test
+    void pauseIsKeptUntilResumedAndTheFirstPauseStands()
+    {
+        assertThat(store.pausedTables()).isEmpty();
+        TablePause pause = new TablePause(AnalyticsTable.SYNTHETIC, clock.instant(), "alice@host");
+        assertThat(store.pause(pause)).isEqualTo(pause);
+        clock.tick(Duration.ofMinutes(1));
+        assertThat(store.pause(new TablePause(AnalyticsTable.SYNTHETIC, clock.instant(), "bob@host"))).as("already paused").isEqualTo(pause);
+        store.pause(new TablePause(AnalyticsTable.TEAM_OFFENSE, clock.instant(), "bob@host"));
+
+        assertThat(store.pausedTables()).containsOnlyKeys(AnalyticsTable.SYNTHETIC, AnalyticsTable.TEAM_OFFENSE);
+        assertThat(store.pausedTables().get(AnalyticsTable.SYNTHETIC)).isEqualTo(pause);
+
+        assertThat(store.resume(AnalyticsTable.SYNTHETIC)).isTrue();
+        assertThat(store.resume(AnalyticsTable.SYNTHETIC)).as("not paused any more").isFalse();
+        assertThat(store.pausedTables()).containsOnlyKeys(AnalyticsTable.TEAM_OFFENSE);
+    }
+
+    @Test
+    void runsAreListedNewestFirstAndCountedFromTheirDates()
+    {
+        BackfillRun first = new BackfillRun("run-1", clock.instant(), "alice@host", "enqueue", List.of(AnalyticsTable.TEAM_OFFENSE, AnalyticsTable.SYNTHETIC),
+                "2024-11-01..2024-11-04", 8);
+        store.recordRun(first);
+        store.enqueue(keys(AnalyticsTable.TEAM_OFFENSE, DAY, 4), "run-1", EnqueuePolicy.NORMAL);
+        store.enqueue(keys(AnalyticsTable.SYNTHETIC, DAY, 4), "run-1", EnqueuePolicy.NORMAL);
+        clock.tick(Duration.ofSeconds(10));
+        Lease lease = claimed(store.claim(ITEM, "w", LEASE, 100));
+        clock.tick(Duration.ofSeconds(2));
+        store.complete(lease, new Completion(DateState.SUCCEEDED, 3, 3, Duration.ofSeconds(2)));
+        DateKey failedKey = new DateKey(AnalyticsTable.TEAM_OFFENSE, DAY.plusDays(1));
+        clock.tick(Duration.ofSeconds(1));
+        store.fail(claimed(store.claim(item(failedKey), "w", LEASE, 100)), ErrorClass.PERMANENT, "bad data");
+        clock.tick(Duration.ofMinutes(1));
+        BackfillRun second = new BackfillRun("run-2", clock.instant(), "bob@host", "retry", List.of(AnalyticsTable.TEAM_OFFENSE), "2024-11-02", 1);
+        store.recordRun(second);
+        store.enqueue(List.of(failedKey), "run-2", EnqueuePolicy.RETRY_FAILED);
+
+        assertThat(store.runs(10)).containsExactly(second, first);
+        assertThat(store.runs(1)).containsExactly(second);
+        assertThat(store.run("run-1")).contains(first);
+        assertThat(store.run("no-such-run")).isEmpty();
+
+        RunSummary summary = store.summarizeRun("run-1");
+        assertThat(summary.counts()).containsEntry(DateState.SUCCEEDED, 1L).containsEntry(DateState.QUEUED, 6L).containsEntry(DateState.FAILED, 0L);
+        assertThat(summary.total()).as("the retried date belongs to run-2 now").isEqualTo(7);
+        assertThat(summary.firstStartedAt()).contains(first.createdAt().plusSeconds(10));
+        assertThat(summary.lastFinishedAt()).contains(first.createdAt().plusSeconds(12));
+        assertThat(summary.finishedAt()).as("dates are still queued").isEmpty();
+        assertThat(store.summarizeRun("run-2").counts()).containsEntry(DateState.QUEUED, 1L);
+        assertThat(store.countByRun("run-1", AnalyticsTable.TEAM_OFFENSE)).isEqualTo(Map.of(DateState.SUCCEEDED, 1L, DateState.QUEUED, 2L));
+        assertThat(store.listRun("run-1", AnalyticsTable.TEAM_OFFENSE, Set.of(DateState.QUEUED))).extracting(record -> record.key().date())
+                .containsExactly(DAY.plusDays(2), DAY.plusDays(3));
+        assertThat(store.listRun("run-1", AnalyticsTable.SYNTHETIC, Set.of())).hasSize(4);
+    }
+
+    @Test
+    void countsTheDatesThatFinishedRecently()
+    {
+        List<DateKey> keys = keys(AnalyticsTable.SYNTHETIC, DAY, 4);
+        store.complete(claimed(store.claim(item(keys.get(0)), "w", LEASE, 100)), new Completion(DateState.SUCCEEDED, 1, 1, Duration.ZERO));
+        clock.tick(Duration.ofMinutes(2));
+        java.time.Instant since = clock.instant();
+        store.complete(claimed(store.claim(item(keys.get(1)), "w", LEASE, 100)), new Completion(DateState.NO_GAMES, 0, 0, Duration.ZERO));
+        store.fail(claimed(store.claim(item(keys.get(2)), "w", LEASE, 100)), ErrorClass.PERMANENT, "bad data");
+        store.cancel(List.of(keys.get(3)), CancelRequest.WHEN_ATTEMPT_ENDS);
+
+        assertThat(store.countFinishedSince(AnalyticsTable.SYNTHETIC, since)).as("a cancel is not a completion").isEqualTo(2);
+        assertThat(store.countFinishedSince(AnalyticsTable.TEAM_OFFENSE, since)).isZero();
     }
 
     protected static Lease claimed(ClaimResult result)

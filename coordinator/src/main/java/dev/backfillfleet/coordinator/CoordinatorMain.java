@@ -1,24 +1,30 @@
 package dev.backfillfleet.coordinator;
 
+import dev.backfillfleet.cli.ExitCodes;
+import dev.backfillfleet.coordinator.command.CancelCommand;
 import dev.backfillfleet.coordinator.command.DemoDataCommand;
 import dev.backfillfleet.coordinator.command.EnqueueCommand;
 import dev.backfillfleet.coordinator.command.FailedCommand;
 import dev.backfillfleet.coordinator.command.ImportCommand;
+import dev.backfillfleet.coordinator.command.PauseCommand;
+import dev.backfillfleet.coordinator.command.ResumeCommand;
 import dev.backfillfleet.coordinator.command.RetryCommand;
 import dev.backfillfleet.coordinator.command.RunCommand;
+import dev.backfillfleet.coordinator.command.RunsCommand;
 import dev.backfillfleet.coordinator.command.SetupCommand;
 import dev.backfillfleet.coordinator.command.StatusCommand;
 import dev.backfillfleet.coordinator.command.VerifyCommand;
 import dev.backfillfleet.coordinator.report.ReportCommand;
 import dev.backfillfleet.coordinator.watch.WatchCommand;
-import dev.backfillfleet.worker.cli.ExitCodes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The coordinator CLI's entry point: one subcommand per verb, each its own composition root. */
 @Command(name = "coordinator", mixinStandardHelpOptions = true,
-        description = "Backfills date-partitioned analytics tables with a fleet of workers: plan, enqueue, watch, retry.",
-        subcommands = {RunCommand.class, SetupCommand.class, EnqueueCommand.class, StatusCommand.class, WatchCommand.class, FailedCommand.class, RetryCommand.class, ReportCommand.class, VerifyCommand.class, ImportCommand.class, DemoDataCommand.class},
+        description = "Backfills date-partitioned analytics tables with a fleet of workers: plan, enqueue, watch, cancel, pause, retry.",
+        subcommands = {RunCommand.class, SetupCommand.class, EnqueueCommand.class, StatusCommand.class, WatchCommand.class, RunsCommand.class,
+                CancelCommand.class, PauseCommand.class, ResumeCommand.class, FailedCommand.class, RetryCommand.class, ReportCommand.class,
+                VerifyCommand.class, ImportCommand.class, DemoDataCommand.class},
         footer = ExitCodes.HELP_FOOTER)
 public final class CoordinatorMain
         implements Runnable
@@ -36,6 +42,6 @@ public final class CoordinatorMain
     @Override
     public void run()
     {
-        throw new CommandLine.ParameterException(new CommandLine(this), "name a command: run, setup, enqueue, status, watch, failed, retry, report, verify, import or demo-data");
+        throw new CommandLine.ParameterException(new CommandLine(this), "name a command: run, setup, enqueue, status, watch, runs, cancel, pause, resume, failed, retry, report, verify, import or demo-data");
     }
 }

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.backfillfleet.worker.cli.ExitCodes;
+import dev.backfillfleet.cli.ExitCodes;
 
 /** Runs coordinator verbs in this JVM against one home directory, capturing what they print. */
 final class CoordinatorCli

@@ -1,6 +1,7 @@
 package dev.backfillfleet.coordinator;
 
 import dev.backfillfleet.domain.AnalyticsTable;
+import dev.backfillfleet.domain.CancelRequest;
 import dev.backfillfleet.domain.DateKey;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.DateState;
@@ -36,7 +37,13 @@ final class KnownStates
 
     static KnownStates in(Path home)
     {
-        return new KnownStates(SqliteStateStore.open(home.resolve("state.db"), Clock.systemUTC()));
+        return in(home, Clock.systemUTC());
+    }
+
+    /** On a clock the test moves, for records whose times matter (which finished first). */
+    static KnownStates in(Path home, Clock clock)
+    {
+        return new KnownStates(SqliteStateStore.open(home.resolve("state.db"), clock));
     }
 
     /**
@@ -88,6 +95,20 @@ final class KnownStates
     KnownStates running(AnalyticsTable table, DateRange dates)
     {
         dates.dates().forEach(date -> claim(table, date));
+        return this;
+    }
+
+    /** Forced again and succeeded again, later: what a re-run of an upstream date leaves. */
+    KnownStates succeededAgain(AnalyticsTable table, LocalDate date, long rows)
+    {
+        store.enqueue(keys(table, List.of(date)), RUN_ID, EnqueuePolicy.FORCE);
+        store.complete(claim(table, date), new Completion(DateState.SUCCEEDED, rows, rows, Duration.ofMillis(30)));
+        return this;
+    }
+
+    KnownStates cancelled(AnalyticsTable table, DateRange dates)
+    {
+        store.cancel(keys(table, dates.dates()), CancelRequest.WHEN_ATTEMPT_ENDS);
         return this;
     }
 

@@ -40,7 +40,9 @@ class TestCoordinatorCommands
         CoordinatorCli cli = new CoordinatorCli(home).set("backfill.synthetic-latency-ms", "2");
         CoordinatorCli.Result first = cli.run("run", "--table", "synthetic", "--range", RANGE.toString(), "--workers", "8");
         assertThat(first.exitCode()).as(first.err()).isZero();
-        assertThat(first.out()).contains("Summary: 60 dates").contains("60 SUCCEEDED");
+        assertThat(first.out()).contains("Summary: 60 dates").contains("60 SUCCEEDED")
+                .as("the same lines as watch prints to a log")
+                .contains(" synthetic [##############################] 100% | done 60 (no games 0), failed 0, cancelled 0, running 0, queued 0, pending 0 of 60");
 
         CoordinatorCli.Result second = cli.run("run", "--table", "synthetic", "--range", RANGE.toString());
         assertThat(second.exitCode()).isZero();

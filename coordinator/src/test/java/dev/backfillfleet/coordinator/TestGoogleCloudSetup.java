@@ -1,5 +1,6 @@
 package dev.backfillfleet.coordinator;
 
+import dev.backfillfleet.cli.ExitCodes;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.DateState;
@@ -9,7 +10,6 @@ import dev.backfillfleet.testing.emulators.EmulatorAvailability;
 import dev.backfillfleet.testing.emulators.FirestoreEmulator;
 import dev.backfillfleet.testing.emulators.PubSubEmulator;
 import dev.backfillfleet.worker.WorkerMain;
-import dev.backfillfleet.worker.cli.ExitCodes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -112,6 +112,9 @@ class TestGoogleCloudSetup
         String range = MARCH.toString();
         assertThat(coordinator("enqueue", "--table", "synthetic", "--range", range, "--dry-run").exitCode()).isZero();
         assertThat(coordinator("status", "--table", "synthetic", "--range", range).exitCode()).isZero();
+        assertThat(coordinator("status", "--range", range, "--stale").exitCode()).isZero();
+        assertThat(coordinator("runs").exitCode()).isZero();
+        assertThat(coordinator("cancel", "--table", "synthetic", "--range", range, "--dry-run").exitCode()).isZero();
         assertThat(coordinator("failed", "--table", "synthetic").exitCode()).isZero();
         assertThat(coordinator("watch", "--table", "synthetic", "--range", range, "--once").exitCode()).isZero();
         assertThat(coordinator("report", "--range", range, "--out", elsewhere.resolve("report.html").toString()).exitCode()).isZero();
@@ -204,12 +207,14 @@ class TestGoogleCloudSetup
         }
     }
 
-    /** Every topic and subscription of the project and every document of the collection, as the emulators list them. */
+    /** Every topic and subscription of the project and every document of the collections, as the emulators list them. */
     private String everything()
             throws Exception
     {
+        String documents = "http://" + firestore.hostAndPort() + "/v1/projects/" + PROJECT + "/databases/(default)/documents/";
         return list("/v1/projects/" + PROJECT + "/topics") + "\n" + list("/v1/projects/" + PROJECT + "/subscriptions") + "\n"
-                + get("http://" + firestore.hostAndPort() + "/v1/projects/" + PROJECT + "/databases/(default)/documents/" + collection);
+                + get(documents + collection) + "\n" + get(documents + FirestoreStateStore.runCollection(collection)) + "\n"
+                + get(documents + FirestoreStateStore.pausedCollection(collection));
     }
 
     private static String list(String path)

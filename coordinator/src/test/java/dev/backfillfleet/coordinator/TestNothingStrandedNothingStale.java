@@ -3,6 +3,7 @@ package dev.backfillfleet.coordinator;
 import dev.backfillfleet.coordinator.plan.EnqueueRequest;
 import dev.backfillfleet.coordinator.plan.Enqueuer;
 import dev.backfillfleet.domain.AnalyticsTable;
+import dev.backfillfleet.domain.BackfillRun;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.DateRecord;
 import dev.backfillfleet.domain.DateSelection;
@@ -28,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,14 +88,14 @@ class TestNothingStrandedNothingStale
         try (SqliteStateStore state = SqliteStateStore.open(home.resolve("state.db"), Clock.systemUTC());
                 SqliteWorkQueue queue = SqliteWorkQueue.open(home.resolve("queue.db"), new QueueSettings(Duration.ofSeconds(20), 100), Clock.systemUTC())) {
             WorkQueue failing = new TestingFailingQueue(queue, 2);
-            assertThatThrownBy(() -> new Enqueuer(state, failing).enqueue(request, "run-1"))
+            assertThatThrownBy(() -> new Enqueuer(state, failing).enqueue(request, run("run-1", request)))
                     .isInstanceOf(FleetException.class)
                     .hasMessageContaining("published 2000 of 5000 messages")
                     .hasMessageContaining("run the same command again");
             assertThat(queue.backlog()).hasValue(2_000);
             assertThat(state.countByState(AnalyticsTable.SYNTHETIC, Optional.of(range))).containsEntry(DateState.QUEUED, 5_000L);
 
-            new Enqueuer(state, queue).enqueue(request, "run-2");
+            new Enqueuer(state, queue).enqueue(request, run("run-2", request));
             assertThat(queue.backlog()).as("every QUEUED date published again; 2,000 of them twice").hasValue(7_000);
         }
         Process worker = JavaProcesses.start(WorkerMain.class, Map.of("BACKFILL_HOME", home.toString(), "BACKFILL_SYNTHETIC_LATENCY_MS", "0"),
@@ -311,5 +313,10 @@ class TestNothingStrandedNothingStale
         {
             return delegate.backlog();
         }
+    }
+
+    private static BackfillRun run(String id, EnqueueRequest request)
+    {
+        return new BackfillRun(id, Instant.now(), "test", "enqueue", request.tables(), request.dates().toString(), request.keys().size());
     }
 }

@@ -1,7 +1,7 @@
 package dev.backfillfleet.coordinator;
 
+import dev.backfillfleet.cli.ExitCodes;
 import dev.backfillfleet.worker.WorkerMain;
-import dev.backfillfleet.worker.cli.ExitCodes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;

@@ -44,6 +44,7 @@ class TestReportInChromium
             states.succeeded(AnalyticsTable.TEAM_OFFENSE, KnownStates.range("2023-12-01", "2023-12-23"), 14, Duration.ofMillis(1800));
             states.noGames(AnalyticsTable.TEAM_OFFENSE, KnownStates.range("2023-12-24", "2023-12-24"));
             states.succeeded(AnalyticsTable.TEAM_OFFENSE, KnownStates.range("2023-12-25", "2024-01-20"), 14, Duration.ofMillis(1800));
+            states.cancelled(AnalyticsTable.TEAM_OFFENSE, KnownStates.range("2024-01-21", "2024-01-27"));
         }
         page = home.resolve("report.html");
         CoordinatorCli.Result report = new CoordinatorCli(home).run("report", "--range", "2023-12-01..2024-02-15", "--out", page.toString());
@@ -70,6 +71,8 @@ class TestReportInChromium
         assertCell(cells, "synthetic/2023-12-15", DateState.PENDING);
         assertCell(cells, "team_offense_game_summary/2023-12-24", DateState.NO_GAMES);
         assertCell(cells, "team_offense_game_summary/2023-12-25", DateState.SUCCEEDED);
+        assertCell(cells, "team_offense_game_summary/2024-01-22", DateState.CANCELLED);
+        assertThat(cells.get("team_offense_game_summary/2024-01-22").get("aria-label")).isEqualTo("team_offense_game_summary 2024-01-22: cancelled");
         assertThat(cells.get("synthetic/2024-01-11").get("aria-label")).isEqualTo("synthetic 2024-01-11: no games");
 
         assertThat(dom).as("month labels, with the year where it starts or changes").contains(">Dec 2023</span>").contains(">Jan 2024</span>").contains(">Feb</span>");
@@ -109,7 +112,7 @@ class TestReportInChromium
                 pixels.merge(image.getRGB(x, y) & 0xffffff, 1, Integer::sum);
             }
         }
-        for (DateState state : List.of(DateState.SUCCEEDED, DateState.NO_GAMES, DateState.FAILED, DateState.RUNNING, DateState.QUEUED)) {
+        for (DateState state : List.of(DateState.SUCCEEDED, DateState.NO_GAMES, DateState.FAILED, DateState.RUNNING, DateState.QUEUED, DateState.CANCELLED)) {
             int colour = Integer.parseInt(StatePalette.colour(state).substring(1), 16);
             assertThat(pixels.getOrDefault(colour, 0)).as("pixels of %s (%s) in %s", state, StatePalette.colour(state), png.toAbsolutePath())
                     .isGreaterThan(100);

@@ -32,7 +32,7 @@ class TestWatchCommand
                 .matches("(?s)\\d\\d:\\d\\d:\\d\\d synthetic .*")
                 // 12 done, 4 failed, 2 running, 4 queued, 9 never enqueued, over 30 characters
                 .contains("synthetic [###########xxxx>>----.........] 51%")
-                .contains("done 12 (no games 2), failed 4, running 2, queued 4, pending 9 of 31")
+                .contains("done 12 (no games 2), failed 4, cancelled 0, running 2, queued 4, pending 9 of 31")
                 .contains("--/min")
                 .doesNotContain("\u001b[");
         assertThat(watch.out().lines().filter(line -> line.contains(" synthetic [")).count()).isEqualTo(1);
@@ -49,8 +49,8 @@ class TestWatchCommand
         CoordinatorCli.Result watch = new CoordinatorCli(home).run("watch", "--once");
 
         assertThat(watch.out())
-                .contains("team_offense [##############################] 100% | done 4 (no games 0), failed 0, running 0, queued 0, pending 0 of 4")
-                .contains("synthetic [------------------------------] 0% | done 0 (no games 0), failed 0, running 0, queued 2, pending 0 of 2")
+                .contains("team_offense [##############################] 100% | done 4 (no games 0), failed 0, cancelled 0, running 0, queued 0, pending 0 of 4")
+                .contains("synthetic [------------------------------] 0% | done 0 (no games 0), failed 0, cancelled 0, running 0, queued 2, pending 0 of 2")
                 .doesNotContain("player_summary");
     }
 
@@ -101,7 +101,7 @@ class TestWatchCommand
         CoordinatorCli.Result watched = watch.get(30, TimeUnit.SECONDS);
         assertThat(watched.exitCode()).as(watched.out() + watched.err()).isZero();
         assertThat(watched.out())
-                .contains("done 30 (no games 0), failed 0, running 0, queued 0, pending 0 of 30")
+                .contains("done 30 (no games 0), failed 0, cancelled 0, running 0, queued 0, pending 0 of 30")
                 .contains("Every date is terminal: 30 of 30 done, 0 FAILED.");
         List<String> frames = watched.out().lines().filter(line -> line.contains(" synthetic [")).toList();
         assertThat(frames).as("a line each time the counts changed").hasSizeGreaterThan(2);

@@ -1,6 +1,7 @@
 package dev.backfillfleet.worker;
 
 import dev.backfillfleet.domain.Lease;
+import dev.backfillfleet.state.DateCancelledException;
 import dev.backfillfleet.state.LeaseLostException;
 import dev.backfillfleet.state.StateStore;
 import org.slf4j.Logger;
@@ -15,8 +16,10 @@ import static java.util.Objects.requireNonNull;
 /**
  * The lease of one running date, renewed every third of its length. When a renewal finds it
  * taken over (or cannot renew it before it expires), the lease is lost and the thread running
- * the date is interrupted, so that the work stops and its result is thrown away. A stop request
- * (shutdown, a broken environment) interrupts the thread the same way, to give the date back.
+ * the date is interrupted, so that the work stops and its result is thrown away; so it is when
+ * a renewal finds that an operator cancelled the date with {@code --now} (the renewal recorded
+ * it CANCELLED). A stop request (shutdown, a broken environment) interrupts the thread the same
+ * way, to give the date back.
  */
 public final class HeldLease
         implements AutoCloseable
@@ -29,6 +32,9 @@ public final class HeldLease
     private final Thread runner;
     private Lease lease;
     private Optional<String> lost = Optional.empty();
+    private boolean cancelled;
+    private boolean closed;
+    private boolean interruptedRunner;
     private Optional<String> stopRequested = Optional.empty();
     private Scheduler.Cancellable renewals = () -> {};
     private Runnable onClose = () -> {};
@@ -58,6 +64,12 @@ public final class HeldLease
         return lost;
     }
 
+    /** Lost because an operator cancelled the date ({@code cancel --now}): it is recorded CANCELLED. */
+    public synchronized boolean cancelled()
+    {
+        return cancelled;
+    }
+
     public synchronized Optional<String> stopRequested()
     {
         return stopRequested;
@@ -74,7 +86,7 @@ public final class HeldLease
             return lease;
         }
         catch (LeaseLostException e) {
-            markLost(e.getMessage());
+            markLost(e);
             throw e;
         }
     }
@@ -82,7 +94,7 @@ public final class HeldLease
     private void renewQuietly()
     {
         synchronized (this) {
-            if (lost.isPresent()) {
+            if (lost.isPresent() || closed) {
                 return;
             }
             try {
@@ -90,7 +102,7 @@ public final class HeldLease
                 return;
             }
             catch (LeaseLostException e) {
-                markLost(e.getMessage());
+                markLost(e);
             }
             catch (RuntimeException e) {
                 if (clock.instant().isBefore(lease.expiresAt())) {
@@ -99,8 +111,27 @@ public final class HeldLease
                 }
                 markLost("not renewed before it expired at " + lease.expiresAt() + ": " + e.getMessage());
             }
+            interruptRunner();
         }
-        runner.interrupt();
+    }
+
+    /**
+     * Interrupts the thread running the date, under the lock that {@link #close} takes: a renewal
+     * that ran while the date was finishing cannot reach the thread once it has moved on to
+     * another delivery, and close clears what reached it before.
+     */
+    private void interruptRunner()
+    {
+        if (!closed) {
+            interruptedRunner = true;
+            runner.interrupt();
+        }
+    }
+
+    private void markLost(LeaseLostException e)
+    {
+        cancelled |= lost.isEmpty() && e instanceof DateCancelledException;
+        markLost(e.getMessage());
     }
 
     private void markLost(String reason)
@@ -112,21 +143,26 @@ public final class HeldLease
     }
 
     /** Asks the running date to stop and be given back, e.g. on shutdown. */
-    public void requestStop(String reason)
+    public synchronized void requestStop(String reason)
     {
-        synchronized (this) {
-            if (stopRequested.isPresent()) {
-                return;
-            }
-            stopRequested = Optional.of(reason);
+        if (stopRequested.isPresent() || closed) {
+            return;
         }
-        runner.interrupt();
+        stopRequested = Optional.of(reason);
+        interruptRunner();
     }
 
+    /** Stops the renewals; called by the thread that ran the date, which leaves with no interrupt of this lease's pending. */
     @Override
     public void close()
     {
         renewals.cancel();
+        synchronized (this) {
+            closed = true;
+            if (interruptedRunner && Thread.currentThread() == runner) {
+                Thread.interrupted();
+            }
+        }
         onClose.run();
     }
 }

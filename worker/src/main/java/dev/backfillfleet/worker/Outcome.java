@@ -12,6 +12,10 @@ public enum Outcome
     DEFERRED,
     /** A duplicate or stale delivery of a terminal date: acknowledged without work. */
     SKIPPED,
+    /** The date was cancelled: its message acknowledged without work, or (cancel --now) its attempt stopped before it wrote. */
+    CANCELLED,
+    /** The table is paused: acknowledged without work; the date stays QUEUED and resume publishes it again. */
+    PAUSED,
     /** The lease was taken over while this worker ran: its result was discarded. */
     LEASE_LOST,
     /** Given back unfinished (shutdown, a broken environment): not a failure, redelivered later. */

@@ -41,15 +41,18 @@ import static java.util.Objects.requireNonNull;
  * transient failures) while the lease is renewed, write the partition under a live lease, verify
  * the rows, complete, ack. Each layer is touched once and in that order; the failure's class
  * decides release, fail, ack, or, for a broken environment, giving the date back and stopping
- * the worker.
+ * the worker. A cancelled date's delivery is acknowledged without work, and so is a paused
+ * table's: its date stays QUEUED, uses no attempt and holds no slot, and {@code resume}
+ * publishes it again. A paused table's message is not given back to the queue: on Pub/Sub
+ * every give-back counts as a delivery attempt, and a long pause would dead-letter the backlog.
  *
  * <p>A lost lease interrupts the processing thread; the attempt's result is discarded and nothing
- * is written. Where the warehouse cannot refuse a stale write itself (BigQuery), the write
- * happens only right after a renewal that proves the lease, and only with more of it left than
- * the warehouse's longest write, so that a worker paused past its lease (a long GC, a stopped VM)
- * cannot overwrite the partition its successor wrote; the embedded warehouse refuses a write of
- * an earlier claim than the partition's last writer itself, so there a live lease by the clock is
- * enough and the renewal's round trip is saved.
+ * is written. The write itself happens only right after a renewal that proves the lease, and
+ * only with more of it left than the warehouse's longest write, so that a worker paused past its
+ * lease (a long GC, a stopped VM) cannot overwrite the partition its successor wrote. A date an
+ * operator cancels with {@code --now} is stopped the same way: the renewal that finds the cancel
+ * records it CANCELLED and interrupts the work, and the write's own renewal finds it too, so that
+ * the previous partition stays as it was.
  */
 public final class WorkItemRunner
 {
@@ -62,6 +65,7 @@ public final class WorkItemRunner
     private final Clock clock;
     private final LeaseKeeper leases;
     private final UpstreamGate upstream;
+    private final PausedTables pausedTables;
     private final PartitionWriteGate writeGate;
     private final WorkerStats stats;
     private final Consumer<FleetException> environmentFailures;
@@ -70,7 +74,8 @@ public final class WorkItemRunner
     private volatile Optional<String> stopping = Optional.empty();
 
     public WorkItemRunner(StateStore stateStore, Warehouse warehouse, ProcessorRegistry processors, WorkerSettings settings, Clock clock,
-            LeaseKeeper leases, UpstreamGate upstream, PartitionWriteGate writeGate, WorkerStats stats, Consumer<FleetException> environmentFailures)
+            LeaseKeeper leases, UpstreamGate upstream, PausedTables pausedTables, PartitionWriteGate writeGate, WorkerStats stats,
+            Consumer<FleetException> environmentFailures)
     {
         this.stateStore = requireNonNull(stateStore, "stateStore is null");
         this.warehouse = requireNonNull(warehouse, "warehouse is null");
@@ -79,6 +84,7 @@ public final class WorkItemRunner
         this.clock = requireNonNull(clock, "clock is null");
         this.leases = requireNonNull(leases, "leases is null");
         this.upstream = requireNonNull(upstream, "upstream is null");
+        this.pausedTables = requireNonNull(pausedTables, "pausedTables is null");
         this.writeGate = requireNonNull(writeGate, "writeGate is null");
         this.stats = requireNonNull(stats, "stats is null");
         this.environmentFailures = requireNonNull(environmentFailures, "environmentFailures is null");
@@ -123,6 +129,11 @@ public final class WorkItemRunner
             if (stopping.isPresent()) {
                 return giveBack(delivery, Optional.empty(), stopping.get());
             }
+            if (pausedTables.isPaused(item.table())) {
+                // the date stays QUEUED in the state store, which is the truth; resume publishes it again
+                delivery.ack();
+                return Outcome.PAUSED;
+            }
             UpstreamGate.Check gate = upstream.check(item);
             if (gate.waiting()) {
                 return defer(delivery, DeferReason.UPSTREAM_NOT_DONE);
@@ -134,9 +145,9 @@ public final class WorkItemRunner
                         ? fail(delivery, claimed.lease(), FleetException.permanentFailure(gate.broken().get()))
                         : runClaimed(delivery, claimed.lease());
             }
-            if (claim instanceof ClaimResult.AlreadyTerminal) {
+            if (claim instanceof ClaimResult.AlreadyTerminal terminal) {
                 delivery.ack();
-                return Outcome.SKIPPED;
+                return terminal.state() == DateState.CANCELLED ? Outcome.CANCELLED : Outcome.SKIPPED;
             }
             if (claim instanceof ClaimResult.AttemptsExhausted exhausted) {
                 log.warn("{} {}: FAILED: {}", item.table().shortName(), item.date(), exhausted.message());
@@ -183,6 +194,11 @@ public final class WorkItemRunner
             }
             catch (RuntimeException e) {
                 Thread.interrupted(); // a stop or a lost lease interrupted us: settle with a clean thread
+                if (held.cancelled()) {
+                    log.info("{} {}: cancelled while it ran; nothing of this attempt was written", item.table().shortName(), item.date());
+                    delivery.ack();
+                    return Outcome.CANCELLED;
+                }
                 if (held.lost().isPresent() || e instanceof LeaseLostException || e instanceof StaleWriteException) {
                     log.warn("{} {}: {}; this attempt's result is discarded", item.table().shortName(), item.date(),
                             held.lost().orElse(e.getMessage()));
@@ -229,11 +245,8 @@ public final class WorkItemRunner
                 throw FleetException.transientFailure("interrupted waiting for a write permit for " + table, e);
             }
             requireStillHeld(held);
-            // a warehouse that refuses stale writes itself (maximumWriteTime zero) needs no renewal while the lease is live by the clock
-            Lease lease = held.current();
-            if (!warehouse.maximumWriteTime().isZero() || !clock.instant().isBefore(lease.expiresAt())) {
-                lease = held.renewNow();
-            }
+            // the renewal proves the lease (and finds a cancel --now) right before the write
+            Lease lease = held.renewNow();
             Duration left = Duration.between(clock.instant(), lease.expiresAt());
             if (left.compareTo(warehouse.maximumWriteTime()) <= 0) {
                 throw FleetException.transientFailure("the lease has " + left.toMillis() + " ms left, less than a write may take ("

@@ -29,6 +29,8 @@ public final class WorkerModule
 {
     // done upstream dates change only by an explicit force or retry; remember them this long
     private static final Duration REMEMBER_DONE_UPSTREAM = Duration.ofMinutes(5);
+    // a pause reaches every worker within this long: the paused tables are read at most this often
+    private static final Duration PAUSED_TABLES_MAX_AGE = Duration.ofSeconds(3);
 
     private final WorkerSettings settings;
 
@@ -85,10 +87,17 @@ public final class WorkerModule
 
     @Provides
     @Singleton
-    static WorkItemRunner runner(StateStore stateStore, Warehouse warehouse, ProcessorRegistry processors, WorkerSettings settings, Clock clock,
-            LeaseKeeper leases, UpstreamGate upstream, PartitionWriteGate writeGate, WorkerStats stats, FatalFailures fatal)
+    static PausedTables pausedTables(StateStore stateStore, Clock clock)
     {
-        return new WorkItemRunner(stateStore, warehouse, processors, settings, clock, leases, upstream, writeGate, stats, fatal::report);
+        return new PausedTables(stateStore, clock, PAUSED_TABLES_MAX_AGE);
+    }
+
+    @Provides
+    @Singleton
+    static WorkItemRunner runner(StateStore stateStore, Warehouse warehouse, ProcessorRegistry processors, WorkerSettings settings, Clock clock,
+            LeaseKeeper leases, UpstreamGate upstream, PausedTables pausedTables, PartitionWriteGate writeGate, WorkerStats stats, FatalFailures fatal)
+    {
+        return new WorkItemRunner(stateStore, warehouse, processors, settings, clock, leases, upstream, pausedTables, writeGate, stats, fatal::report);
     }
 
     @Provides

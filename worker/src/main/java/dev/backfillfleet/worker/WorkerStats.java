@@ -64,10 +64,10 @@ public final class WorkerStats
     }
 
     /** State records read to check a date's upstream dates. */
-    public void stateReads(AnalyticsTable table, int records)
+    public void stateReads(AnalyticsTable table, StateRead reason, int records)
     {
         for (int i = 0; i < records; i++) {
-            stateReads.increment(table, StateRead.UPSTREAM);
+            stateReads.increment(table, reason);
         }
     }
 
@@ -79,14 +79,17 @@ public final class WorkerStats
     /** Why state records were read. */
     public enum StateRead
     {
-        UPSTREAM
+        /** Upstream records not remembered done. */
+        UPSTREAM,
+        /** The date's own record, to check that the upstream dates it remembers done were seen after the date was queued. */
+        OWN_RECORD
     }
 
     private static boolean ranTheDate(Outcome outcome)
     {
         return switch (outcome) {
             case SUCCEEDED, NO_GAMES, FAILED, RELEASED, LEASE_LOST, GIVEN_BACK -> true;
-            case DEFERRED, SKIPPED -> false;
+            case DEFERRED, SKIPPED, CANCELLED, PAUSED -> false;
         };
     }
 

@@ -1,12 +1,14 @@
 package dev.backfillfleet.worker;
 
 import dev.backfillfleet.domain.AnalyticsTable;
+import dev.backfillfleet.domain.CancelRequest;
 import dev.backfillfleet.domain.DateKey;
 import dev.backfillfleet.domain.DateRecord;
 import dev.backfillfleet.domain.DateState;
 import dev.backfillfleet.domain.EnqueuePolicy;
 import dev.backfillfleet.domain.ErrorClass;
 import dev.backfillfleet.domain.FleetException;
+import dev.backfillfleet.domain.TablePause;
 import dev.backfillfleet.domain.WorkItem;
 import dev.backfillfleet.embedded.SqliteStateStore;
 import dev.backfillfleet.embedded.SqliteWarehouse;
@@ -52,6 +54,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TestWorkItemRunner
 {
     private static final Duration LEASE = Duration.ofSeconds(30);
+    private static final Duration PAUSE_SEEN_WITHIN = Duration.ofSeconds(3);
     private static final LocalDate DAY = LocalDate.parse("2024-11-05");
     private static final TableRef SYNTHETIC = AnalyticsSchemas.ref(AnalyticsTable.SYNTHETIC);
 
@@ -77,7 +80,8 @@ class TestWorkItemRunner
         TableProcessor scripted = new ScriptedProcessor(AnalyticsTable.SYNTHETIC);
         ProcessorRegistry processors = new ProcessorRegistry(List.of(scripted, new ScriptedProcessor(AnalyticsTable.PLAYER_SUMMARY)));
         runner = new WorkItemRunner(stateStore, warehouse, processors, settings, clock, new LeaseKeeper(stateStore, LEASE, clock, scheduler),
-                new UpstreamGate(stateStore, clock, Duration.ofMinutes(5), stats), PartitionWriteGate.UNLIMITED, stats, fatal::add);
+                new UpstreamGate(stateStore, clock, Duration.ofMinutes(5), stats), new PausedTables(stateStore, clock, PAUSE_SEEN_WITHIN),
+                PartitionWriteGate.UNLIMITED, stats, fatal::add);
     }
 
     @AfterEach
@@ -117,7 +121,7 @@ class TestWorkItemRunner
     }
 
     @Test
-    void aDateWhoseUpstreamFailedOrWasNeverEnqueuedFailsNamingIt()
+    void aDateWhoseUpstreamFailedWasCancelledOrWasNeverEnqueuedFailsNamingIt()
     {
         WorkItem failedUpstream = queued(AnalyticsTable.PLAYER_SUMMARY, DAY);
         WorkItem team = queued(AnalyticsTable.TEAM_OFFENSE, DAY);
@@ -129,6 +133,11 @@ class TestWorkItemRunner
         WorkItem neverEnqueued = queued(AnalyticsTable.PLAYER_SUMMARY, DAY.plusDays(1));
         assertThat(runner.handle(TestingDelivery.of(neverEnqueued))).isEqualTo(Outcome.FAILED);
         assertThat(record(neverEnqueued).errorMessage().orElseThrow()).contains("was never enqueued");
+
+        WorkItem cancelledUpstream = queued(AnalyticsTable.PLAYER_SUMMARY, DAY.plusDays(2));
+        stateStore.cancel(List.of(new DateKey(AnalyticsTable.TEAM_OFFENSE, DAY.plusDays(2))), CancelRequest.WHEN_ATTEMPT_ENDS);
+        assertThat(runner.handle(TestingDelivery.of(cancelledUpstream))).as("waiting would be forever").isEqualTo(Outcome.FAILED);
+        assertThat(record(cancelledUpstream).errorMessage().orElseThrow()).contains("upstream team_offense/2024-11-07 was CANCELLED");
     }
 
     @Test
@@ -138,14 +147,35 @@ class TestWorkItemRunner
         ClaimResult.Claimed claim = (ClaimResult.Claimed) stateStore.claim(team, "other", LEASE, 10);
         stateStore.complete(claim.lease(), new dev.backfillfleet.state.Completion(DateState.NO_GAMES, 0, 0, Duration.ZERO));
         WorkItem item = queued(AnalyticsTable.PLAYER_SUMMARY, DAY);
+        clock.tick(Duration.ofSeconds(1));
+        ClaimResult.Claimed elsewhere = (ClaimResult.Claimed) stateStore.claim(item, "worker-b", LEASE, 10);
+
+        assertThat(runner.handle(TestingDelivery.of(item))).as("held by another worker").isEqualTo(Outcome.DEFERRED);
+        assertThat(reads(AnalyticsTable.PLAYER_SUMMARY, WorkerStats.StateRead.UPSTREAM)).isEqualTo(1);
+        stateStore.giveBack(elsewhere.lease());
         script.add(context -> ProcessorOutput.withoutGames());
 
         assertThat(runner.handle(TestingDelivery.of(item))).isEqualTo(Outcome.NO_GAMES);
-        long reads = reads(AnalyticsTable.PLAYER_SUMMARY);
+        assertThat(reads(AnalyticsTable.PLAYER_SUMMARY, WorkerStats.StateRead.UPSTREAM)).as("the done upstream date is remembered").isEqualTo(1);
+        assertThat(reads(AnalyticsTable.PLAYER_SUMMARY, WorkerStats.StateRead.OWN_RECORD)).as("seen done after the date was queued").isEqualTo(1);
+    }
+
+    @Test
+    void anUpstreamDateQueuedAgainWithItsDependentIsWaitedForThoughItWasSeenDone()
+    {
+        WorkItem team = queued(AnalyticsTable.TEAM_OFFENSE, DAY);
+        ClaimResult.Claimed claim = (ClaimResult.Claimed) stateStore.claim(team, "other", LEASE, 10);
+        stateStore.complete(claim.lease(), new dev.backfillfleet.state.Completion(DateState.SUCCEEDED, 1, 1, Duration.ZERO));
+        WorkItem item = queued(AnalyticsTable.PLAYER_SUMMARY, DAY);
         script.add(context -> ProcessorOutput.withoutGames());
-        stateStore.enqueue(List.of(item.key()), "run-2", EnqueuePolicy.FORCE);
-        runner.handle(TestingDelivery.of(item));
-        assertThat(reads(AnalyticsTable.PLAYER_SUMMARY)).as("the done upstream date is remembered").isEqualTo(reads);
+        assertThat(runner.handle(TestingDelivery.of(item))).isEqualTo(Outcome.NO_GAMES);
+
+        // enqueue --force --downstream --table team_offense: the upstream date and its dependent are queued again together
+        clock.tick(Duration.ofSeconds(1));
+        stateStore.enqueue(List.of(team.key(), item.key()), "run-2", EnqueuePolicy.FORCE);
+
+        assertThat(runner.handle(TestingDelivery.of(item))).as("it must not run on the upstream date as it was").isEqualTo(Outcome.DEFERRED);
+        assertThat(record(item).state()).isEqualTo(DateState.QUEUED);
     }
 
     @Test
@@ -298,6 +328,112 @@ class TestWorkItemRunner
         assertThat(fatal).singleElement().satisfies(failure -> assertThat(failure.getMessage()).contains("does not exist"));
     }
 
+    @Test
+    void aCancelledDatesDeliveryIsAckedWithoutWork()
+    {
+        WorkItem item = queued(AnalyticsTable.SYNTHETIC, DAY);
+        stateStore.cancel(List.of(item.key()), CancelRequest.WHEN_ATTEMPT_ENDS);
+        TestingDelivery delivery = TestingDelivery.of(item);
+
+        assertThat(runner.handle(delivery)).isEqualTo(Outcome.CANCELLED);
+        assertThat(delivery.settled()).contains(ACK);
+        assertThat(record(item).state()).isEqualTo(DateState.CANCELLED);
+        assertThat(record(item).attempts()).as("never claimed").isZero();
+    }
+
+    @Test
+    void aDateCancelledWhileItRunsFinishesAndItsResultStands()
+    {
+        WorkItem item = queued(AnalyticsTable.SYNTHETIC, DAY);
+        script.add(context -> {
+            stateStore.cancel(List.of(item.key()), CancelRequest.WHEN_ATTEMPT_ENDS);
+            scheduler.advance(LEASE.dividedBy(3));
+            assertThat(Thread.currentThread().isInterrupted()).as("a plain cancel does not interrupt").isFalse();
+            return row(context);
+        });
+
+        assertThat(runner.handle(TestingDelivery.of(item))).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(record(item).state()).isEqualTo(DateState.SUCCEEDED);
+        assertThat(warehouse.countPartition(SYNTHETIC, DAY)).isEqualTo(1);
+    }
+
+    @Test
+    void cancelNowStopsTheRunningDateAtItsNextRenewalAndLeavesThePreviousPartition()
+    {
+        WorkItem item = queued(AnalyticsTable.SYNTHETIC, DAY);
+        script.add(context -> row(context));
+        runner.handle(TestingDelivery.of(item));
+        List<Row> previous = warehouse.read(SYNTHETIC, dev.backfillfleet.domain.DateRange.single(DAY));
+        stateStore.enqueue(List.of(item.key()), "run-2", EnqueuePolicy.FORCE);
+        script.add(context -> {
+            stateStore.cancel(List.of(item.key()), CancelRequest.NOW);
+            scheduler.advance(LEASE.dividedBy(3));
+            assertThat(Thread.currentThread().isInterrupted()).as("the renewal that finds the cancel interrupts the work").isTrue();
+            return row(context);
+        });
+        TestingDelivery delivery = TestingDelivery.of(item);
+
+        assertThat(runner.handle(delivery)).isEqualTo(Outcome.CANCELLED);
+        assertThat(delivery.settled()).contains(ACK);
+        assertThat(record(item).state()).isEqualTo(DateState.CANCELLED);
+        assertThat(warehouse.read(SYNTHETIC, dev.backfillfleet.domain.DateRange.single(DAY))).as("the previous partition, untouched").isEqualTo(previous);
+        assertThat(Thread.interrupted()).isFalse();
+    }
+
+    @Test
+    void cancelNowBetweenRenewalsIsCaughtByTheRenewalBeforeTheWrite()
+    {
+        WorkItem item = queued(AnalyticsTable.SYNTHETIC, DAY);
+        script.add(context -> {
+            // no periodic renewal falls due before the processor returns: the write's own renewal finds the cancel
+            stateStore.cancel(List.of(item.key()), CancelRequest.NOW);
+            return row(context);
+        });
+
+        assertThat(runner.handle(TestingDelivery.of(item))).isEqualTo(Outcome.CANCELLED);
+        assertThat(record(item).state()).isEqualTo(DateState.CANCELLED);
+        assertThat(warehouse.countPartition(SYNTHETIC, DAY)).as("nothing written").isZero();
+    }
+
+    @Test
+    void aPausedTablesDeliveryIsAckedWithoutAnAttemptWhileOtherTablesRun()
+    {
+        stateStore.pause(new TablePause(AnalyticsTable.SYNTHETIC, clock.instant(), "operator"));
+        WorkItem paused = queued(AnalyticsTable.SYNTHETIC, DAY);
+        TestingDelivery delivery = TestingDelivery.of(paused);
+
+        assertThat(runner.handle(delivery)).isEqualTo(Outcome.PAUSED);
+        assertThat(delivery.settled()).as("no slot held, no delivery attempt used").contains(ACK);
+        assertThat(record(paused).state()).as("the date waits in the state store").isEqualTo(DateState.QUEUED);
+        assertThat(record(paused).attempts()).isZero();
+
+        WorkItem team = queued(AnalyticsTable.TEAM_OFFENSE, DAY);
+        stateStore.complete(((ClaimResult.Claimed) stateStore.claim(team, "other", LEASE, 10)).lease(),
+                new dev.backfillfleet.state.Completion(DateState.SUCCEEDED, 1, 1, Duration.ZERO));
+        WorkItem other = queued(AnalyticsTable.PLAYER_SUMMARY, DAY);
+        script.add(context -> ProcessorOutput.withoutGames());
+        assertThat(runner.handle(TestingDelivery.of(other))).as("another table goes on").isEqualTo(Outcome.NO_GAMES);
+    }
+
+    @Test
+    void aPauseReachesTheWorkerWithinSecondsAndAResumeAtOnce()
+    {
+        WorkItem first = queued(AnalyticsTable.SYNTHETIC, DAY);
+        script.add(context -> row(context));
+        assertThat(runner.handle(TestingDelivery.of(first))).isEqualTo(Outcome.SUCCEEDED);
+
+        stateStore.pause(new TablePause(AnalyticsTable.SYNTHETIC, clock.instant(), "operator"));
+        clock.tick(PAUSE_SEEN_WITHIN);
+        WorkItem second = queued(AnalyticsTable.SYNTHETIC, DAY.plusDays(1));
+        assertThat(runner.handle(TestingDelivery.of(second))).as("seen once the worker's view is %s old", PAUSE_SEEN_WITHIN)
+                .isEqualTo(Outcome.PAUSED);
+
+        stateStore.resume(AnalyticsTable.SYNTHETIC);
+        script.add(context -> ProcessorOutput.withoutGames());
+        assertThat(runner.handle(TestingDelivery.of(second))).as("a paused view is read again before the worker acts on it")
+                .isEqualTo(Outcome.NO_GAMES);
+    }
+
     private WorkItem queued(AnalyticsTable table, LocalDate date)
     {
         stateStore.enqueue(List.of(new DateKey(table, date)), "run-1", EnqueuePolicy.NORMAL);
@@ -309,9 +445,9 @@ class TestWorkItemRunner
         return stateStore.get(item.key()).orElseThrow();
     }
 
-    private long reads(AnalyticsTable table)
+    private long reads(AnalyticsTable table, WorkerStats.StateRead reason)
     {
-        return stats.stateReads().getOrDefault(table, Map.of()).values().stream().mapToLong(Long::longValue).sum();
+        return stats.stateReads().getOrDefault(table, Map.of()).getOrDefault(reason, 0L);
     }
 
     private ProcessorOutput row(ProcessingContext context)

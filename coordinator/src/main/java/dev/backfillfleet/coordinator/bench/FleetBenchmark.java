@@ -8,6 +8,7 @@ import dev.backfillfleet.config.FleetConfigLoader;
 import dev.backfillfleet.coordinator.plan.EnqueueRequest;
 import dev.backfillfleet.coordinator.plan.Enqueuer;
 import dev.backfillfleet.domain.AnalyticsTable;
+import dev.backfillfleet.domain.BackfillRun;
 import dev.backfillfleet.domain.DateKey;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.DateSelection;
@@ -60,13 +61,19 @@ public final class FleetBenchmark
         parallelEfficiency(efficiencyDates, 64, Duration.ofMillis(100));
     }
 
+    private static BackfillRun benchRun(EnqueueRequest request)
+    {
+        return new BackfillRun("bench-" + System.nanoTime(), java.time.Instant.now(), "bench", "bench", request.tables(), request.dates().toString(),
+                request.keys().size());
+    }
+
     private static void enqueueRate(int dates)
             throws IOException
     {
         try (Fleet fleet = Fleet.create(Map.of())) {
             EnqueueRequest request = new EnqueueRequest(List.of(AnalyticsTable.SYNTHETIC), selection(dates), EnqueuePolicy.NORMAL);
             long start = System.nanoTime();
-            int queued = new Enqueuer(fleet.stateStore(), fleet.queue()).enqueue(request, "bench").queued().size();
+            int queued = new Enqueuer(fleet.stateStore(), fleet.queue()).enqueue(request, benchRun(request)).queued().size();
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf("enqueue: %d dates in %.2f s = %.0f dates/s (target >= 10,000)%n", queued, seconds, queued / seconds);
         }
@@ -77,8 +84,8 @@ public final class FleetBenchmark
             throws Exception
     {
         try (Fleet fleet = Fleet.create(Map.of())) {
-            new Enqueuer(fleet.stateStore(), fleet.queue()).enqueue(
-                    new EnqueueRequest(List.of(AnalyticsTable.SYNTHETIC), selection(dates), EnqueuePolicy.NORMAL), "bench");
+            EnqueueRequest request = new EnqueueRequest(List.of(AnalyticsTable.SYNTHETIC), selection(dates), EnqueuePolicy.NORMAL);
+            new Enqueuer(fleet.stateStore(), fleet.queue()).enqueue(request, benchRun(request));
             BlockingQueue<Boolean> settled = new LinkedBlockingQueue<>();
             List<Long> nanos = Collections.synchronizedList(new ArrayList<>());
             try (QueueConsumer consumer = fleet.queue().subscribe(1, delivery -> {
@@ -111,8 +118,8 @@ public final class FleetBenchmark
                 FleetConfig.SYNTHETIC_LATENCY_MS.name(), Long.toString(latency.toMillis()),
                 FleetConfig.WORKER_CONCURRENCY.name(), Integer.toString(slots));
         try (Fleet fleet = Fleet.create(overrides)) {
-            List<DateKey> keys = new Enqueuer(fleet.stateStore(), fleet.queue()).enqueue(
-                    new EnqueueRequest(List.of(AnalyticsTable.SYNTHETIC), selection(dates), EnqueuePolicy.NORMAL), "bench").queued();
+            EnqueueRequest request = new EnqueueRequest(List.of(AnalyticsTable.SYNTHETIC), selection(dates), EnqueuePolicy.NORMAL);
+            List<DateKey> keys = new Enqueuer(fleet.stateStore(), fleet.queue()).enqueue(request, benchRun(request)).queued();
             Worker worker = fleet.injector().getInstance(Worker.class);
             long start = System.nanoTime();
             worker.start();

@@ -1,11 +1,11 @@
 package dev.backfillfleet.coordinator.command;
 
+import dev.backfillfleet.cli.BackendOptions;
+import dev.backfillfleet.cli.ExitCodes;
 import dev.backfillfleet.config.WarehouseBackend;
 import dev.backfillfleet.coordinator.FleetConnection;
 import dev.backfillfleet.domain.FleetException;
 import dev.backfillfleet.embedded.SeedingWarehouse;
-import dev.backfillfleet.worker.cli.BackendOptions;
-import dev.backfillfleet.worker.cli.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

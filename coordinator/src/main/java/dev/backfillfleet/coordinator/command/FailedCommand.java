@@ -1,13 +1,15 @@
 package dev.backfillfleet.coordinator.command;
 
+import dev.backfillfleet.cli.BackendOptions;
+import dev.backfillfleet.cli.ExitCodes;
 import dev.backfillfleet.coordinator.FleetConnection;
 import dev.backfillfleet.coordinator.output.Colour;
 import dev.backfillfleet.coordinator.output.DateRuns;
 import dev.backfillfleet.coordinator.output.JsonOutput;
 import dev.backfillfleet.coordinator.output.Style;
 import dev.backfillfleet.coordinator.output.Terminal;
-import dev.backfillfleet.coordinator.output.TextTable;
 import dev.backfillfleet.coordinator.output.TextTable.Cell;
+import dev.backfillfleet.coordinator.output.TextTable;
 import dev.backfillfleet.coordinator.report.FailureGroup;
 import dev.backfillfleet.coordinator.report.FailureGroups;
 import dev.backfillfleet.domain.AnalyticsTable;
@@ -16,8 +18,6 @@ import dev.backfillfleet.domain.DateRecord;
 import dev.backfillfleet.domain.DateState;
 import dev.backfillfleet.domain.TableSelection;
 import dev.backfillfleet.state.StateStore;
-import dev.backfillfleet.worker.cli.BackendOptions;
-import dev.backfillfleet.worker.cli.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,7 +63,7 @@ public final class FailedCommand
     boolean each;
 
     @Option(names = "--json", description = "One JSON document: {\"groups\": [{table, errorClass, fingerprint, example, count, attempts, dates, dateRuns}], "
-            + "\"failed\": [{table, date, errorClass, message, attempts, runId}]}.")
+            + "\"failed\": [{table, date, errorClass, message, attempts, runId}], \"cancelled\": dates}.")
     boolean json;
 
     @Spec
@@ -77,16 +77,17 @@ public final class FailedCommand
         try (FleetConnection fleet = FleetConnection.readOnly(backend.load())) {
             List<DateRecord> failed = failures(fleet.stateStore(), tables, dates.span());
             List<FailureGroup> groups = FailureGroups.of(failed);
+            long cancelled = tables.stream().mapToLong(each -> fleet.stateStore().countByState(each, dates.span()).getOrDefault(DateState.CANCELLED, 0L)).sum();
             if (json) {
-                JsonOutput.print(out, toJson(groups, failed));
+                JsonOutput.print(out, toJson(groups, failed, cancelled));
                 return ExitCodes.SUCCESS;
             }
             Style style = Terminal.detect().style();
             if (failed.isEmpty()) {
-                out.println("No failed dates.");
+                out.println("No failed dates" + cancelledNote(cancelled) + ".");
                 return ExitCodes.SUCCESS;
             }
-            printGroups(out, style, groups, Integer.MAX_VALUE);
+            printGroups(out, style, groups, Integer.MAX_VALUE, cancelled);
             if (each) {
                 out.println();
                 printEach(out, style, failed);
@@ -100,7 +101,7 @@ public final class FailedCommand
     /** The failure groups of some tables, for the summary of {@code run}: at most {@code limit} groups. */
     static void printFailures(PrintWriter out, StateStore store, List<AnalyticsTable> tables, int limit)
     {
-        printGroups(out, Terminal.detect().style(), FailureGroups.of(failures(store, tables, Optional.empty())), limit);
+        printGroups(out, Terminal.detect().style(), FailureGroups.of(failures(store, tables, Optional.empty())), limit, 0);
     }
 
     private static List<DateRecord> failures(StateStore store, List<AnalyticsTable> tables, Optional<DateRange> range)
@@ -110,10 +111,11 @@ public final class FailedCommand
         return failed;
     }
 
-    private static void printGroups(PrintWriter out, Style style, List<FailureGroup> groups, int limit)
+    private static void printGroups(PrintWriter out, Style style, List<FailureGroup> groups, int limit, long cancelled)
     {
         int dates = groups.stream().mapToInt(FailureGroup::count).sum();
-        out.printf("%d failed %s in %d %s by error:%n%n", dates, dates == 1 ? "date" : "dates", groups.size(), groups.size() == 1 ? "group" : "groups");
+        out.printf("%d failed %s in %d %s by error%s:%n%n", dates, dates == 1 ? "date" : "dates", groups.size(), groups.size() == 1 ? "group" : "groups",
+                cancelledNote(cancelled));
         TextTable table = new TextTable(List.of("count", "table", "class", "attempts", "error"), List.of(RIGHT, LEFT, LEFT, RIGHT, LEFT));
         List<FailureGroup> shown = groups.stream().limit(limit).toList();
         shown.forEach(group -> table.addRow(List.of(
@@ -134,6 +136,12 @@ public final class FailedCommand
             out.printf("... and %d more groups (coordinator failed lists them all)%n", groups.size() - limit);
         }
         out.flush();
+    }
+
+    /** Cancelled dates are neither failures nor done: said once, so that a count of failures is not read as everything that did not run. */
+    private static String cancelledNote(long cancelled)
+    {
+        return cancelled == 0 ? "" : " (and " + cancelled + " CANCELLED, not failures: 'coordinator enqueue' queues them again)";
     }
 
     private static String datesText(List<LocalDate> dates)
@@ -165,11 +173,12 @@ public final class FailedCommand
         return "Once the cause is fixed: coordinator retry --table " + tables + " --failed [--error-class " + classes + "]";
     }
 
-    private static Map<String, Object> toJson(List<FailureGroup> groups, List<DateRecord> failed)
+    private static Map<String, Object> toJson(List<FailureGroup> groups, List<DateRecord> failed, long cancelled)
     {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("groups", groups.stream().map(FailedCommand::toJson).toList());
         document.put("failed", failed.stream().map(FailedCommand::toJson).toList());
+        document.put("cancelled", cancelled);
         return document;
     }
 

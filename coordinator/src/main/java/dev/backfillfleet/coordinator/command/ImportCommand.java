@@ -1,5 +1,7 @@
 package dev.backfillfleet.coordinator.command;
 
+import dev.backfillfleet.cli.BackendOptions;
+import dev.backfillfleet.cli.ExitCodes;
 import dev.backfillfleet.config.WarehouseBackend;
 import dev.backfillfleet.coordinator.FleetConnection;
 import dev.backfillfleet.domain.DateRange;
@@ -10,8 +12,6 @@ import dev.backfillfleet.schema.SchemaCatalog;
 import dev.backfillfleet.warehouse.TableRef;
 import dev.backfillfleet.warehouse.TableSchema;
 import dev.backfillfleet.warehouse.io.TableImport;
-import dev.backfillfleet.worker.cli.BackendOptions;
-import dev.backfillfleet.worker.cli.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

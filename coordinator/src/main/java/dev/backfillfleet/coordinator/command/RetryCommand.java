@@ -1,5 +1,7 @@
 package dev.backfillfleet.coordinator.command;
 
+import dev.backfillfleet.cli.BackendOptions;
+import dev.backfillfleet.cli.ExitCodes;
 import dev.backfillfleet.coordinator.FleetConnection;
 import dev.backfillfleet.coordinator.output.DateRuns;
 import dev.backfillfleet.coordinator.plan.Enqueuer;
@@ -13,8 +15,6 @@ import dev.backfillfleet.domain.FleetException;
 import dev.backfillfleet.domain.TableSelection;
 import dev.backfillfleet.provision.ProcessRole;
 import dev.backfillfleet.state.EnqueueResult;
-import dev.backfillfleet.worker.cli.BackendOptions;
-import dev.backfillfleet.worker.cli.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -74,10 +74,10 @@ public final class RetryCommand
                         dates.span().map(span -> " in " + span).orElse(""));
                 return ExitCodes.SUCCESS;
             }
-            String runId = RunIds.newRunId();
-            EnqueueResult result = fleet.stateStore().enqueue(keys, runId, EnqueuePolicy.RETRY_FAILED);
-            new Enqueuer(fleet.stateStore(), fleet.queue()).publish(result.queued(), runId);
-            out.printf("Run %s: queued %d failed dates again.%n", runId, result.queued().size());
+            var run = RunRecords.newRun("retry --failed" + (onlyClass == null ? "" : " --error-class " + onlyClass),
+                    keys.stream().map(DateKey::table).distinct().sorted().toList(), dates.optional().map(Object::toString).orElse("failed dates"), keys.size());
+            EnqueueResult result = new Enqueuer(fleet.stateStore(), fleet.queue()).enqueue(keys, EnqueuePolicy.RETRY_FAILED, run);
+            out.printf("Run %s: queued %d failed dates again.%n", run.id(), result.queued().size());
             result.queued().stream()
                     .collect(Collectors.groupingBy(DateKey::table, TreeMap::new, Collectors.mapping(DateKey::date, Collectors.toList())))
                     .forEach((each, queued) -> out.printf("  %s: %s%n", each.tableName(), DateRuns.compact(queued)));

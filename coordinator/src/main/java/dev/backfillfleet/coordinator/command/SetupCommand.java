@@ -1,13 +1,13 @@
 package dev.backfillfleet.coordinator.command;
 
+import dev.backfillfleet.cli.BackendOptions;
+import dev.backfillfleet.cli.ExitCodes;
 import dev.backfillfleet.config.FleetConfig;
 import dev.backfillfleet.coordinator.FleetConnection;
 import dev.backfillfleet.firestore.FirestoreIndexes;
-import dev.backfillfleet.provision.PlannedChange;
 import dev.backfillfleet.provision.PlannedChange.Action;
+import dev.backfillfleet.provision.PlannedChange;
 import dev.backfillfleet.provision.Provisioner;
-import dev.backfillfleet.worker.cli.BackendOptions;
-import dev.backfillfleet.worker.cli.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,5 +1,7 @@
 package dev.backfillfleet.coordinator.command;
 
+import dev.backfillfleet.cli.BackendOptions;
+import dev.backfillfleet.cli.ExitCodes;
 import dev.backfillfleet.coordinator.FleetConnection;
 import dev.backfillfleet.coordinator.output.JsonOutput;
 import dev.backfillfleet.coordinator.verify.CoverageCheck;
@@ -9,8 +11,6 @@ import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateSelection;
 import dev.backfillfleet.domain.FleetException;
 import dev.backfillfleet.domain.TableSelection;
-import dev.backfillfleet.worker.cli.BackendOptions;
-import dev.backfillfleet.worker.cli.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -27,6 +27,7 @@ public final class Style
             case SUCCEEDED -> Colour.GREEN;
             case NO_GAMES -> Colour.BLUE;
             case FAILED -> Colour.RED;
+            case CANCELLED -> Colour.MAGENTA;
         };
     }
 

@@ -1,14 +1,16 @@
 package dev.backfillfleet.coordinator.plan;
 
+import dev.backfillfleet.cli.ExitCodes;
+import dev.backfillfleet.domain.BackfillRun;
 import dev.backfillfleet.domain.DateKey;
 import dev.backfillfleet.domain.DateRecord;
 import dev.backfillfleet.domain.EnqueuePolicy.EnqueueDecision;
+import dev.backfillfleet.domain.EnqueuePolicy;
 import dev.backfillfleet.domain.FleetException;
 import dev.backfillfleet.domain.WorkItem;
 import dev.backfillfleet.queue.WorkQueue;
 import dev.backfillfleet.state.EnqueueResult;
 import dev.backfillfleet.state.StateStore;
-import dev.backfillfleet.worker.cli.ExitCodes;
 
 import java.util.HashMap;
 import java.util.List;
@@ -38,11 +40,30 @@ public final class Enqueuer
         this.queue = requireNonNull(queue, "queue is null");
     }
 
-    public EnqueueResult enqueue(EnqueueRequest request, String runId)
+    public EnqueueResult enqueue(EnqueueRequest request, BackfillRun run)
     {
-        EnqueueResult result = stateStore.enqueue(request.keys(), runId, request.policy());
-        publish(inFlight(result), runId);
+        return enqueue(request.keys(), request.policy(), run);
+    }
+
+    /** Records the run, then the dates QUEUED under its id, then publishes. */
+    public EnqueueResult enqueue(List<DateKey> keys, EnqueuePolicy policy, BackfillRun run)
+    {
+        stateStore.recordRun(run);
+        EnqueueResult result = stateStore.enqueue(keys, run.id(), policy);
+        publish(inFlight(result), run.id());
         return result;
+    }
+
+    /**
+     * Publishes a message again for each record (QUEUED or RUNNING dates, e.g. of a table whose
+     * messages were dropped while it was paused), under the run id it carries.
+     */
+    public void republish(List<DateRecord> records)
+    {
+        Map<String, List<DateKey>> byRun = new java.util.LinkedHashMap<>();
+        records.forEach(record -> byRun.computeIfAbsent(record.runId().isBlank() ? "republished" : record.runId(), ignored -> new java.util.ArrayList<>())
+                .add(record.key()));
+        byRun.forEach((runId, keys) -> publish(keys, runId));
     }
 
     /** Every date the enqueue left QUEUED or found QUEUED or RUNNING: the dates that need (or may need) a message. */
@@ -75,10 +96,14 @@ public final class Enqueuer
     /** What an enqueue would do, computed from a read of the records only: writes nothing anywhere. */
     public static EnqueueResult plan(EnqueueRequest request, StateStore stateStore)
     {
-        List<DateKey> keys = request.keys();
+        return plan(request.keys(), request.policy(), stateStore);
+    }
+
+    public static EnqueueResult plan(List<DateKey> keys, EnqueuePolicy policy, StateStore stateStore)
+    {
         Map<DateKey, DateRecord> records = stateStore.getAll(keys);
         Map<DateKey, EnqueueDecision> decisions = new HashMap<>();
-        keys.forEach(key -> decisions.put(key, request.policy().decide(Optional.ofNullable(records.get(key)))));
+        keys.forEach(key -> decisions.put(key, policy.decide(Optional.ofNullable(records.get(key)))));
         return new EnqueueResult(decisions);
     }
 }

@@ -107,7 +107,7 @@ public final class HtmlReport
     private static void bar(StringBuilder page, StateCounts counts)
     {
         page.append("<div class=\"bar\" aria-hidden=\"true\">");
-        for (DateState state : List.of(DateState.SUCCEEDED, DateState.NO_GAMES, DateState.FAILED, DateState.RUNNING, DateState.QUEUED)) {
+        for (DateState state : List.of(DateState.SUCCEEDED, DateState.NO_GAMES, DateState.FAILED, DateState.CANCELLED, DateState.RUNNING, DateState.QUEUED)) {
             if (counts.get(state) > 0) {
                 page.append("<span style=\"width:").append(String.format(Locale.ROOT, "%.3f", 100.0 * counts.get(state) / counts.total()))
                         .append("%;background:").append(StatePalette.colour(state)).append("\"></span>");

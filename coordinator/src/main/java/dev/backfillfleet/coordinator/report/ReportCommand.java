@@ -1,5 +1,7 @@
 package dev.backfillfleet.coordinator.report;
 
+import dev.backfillfleet.cli.BackendOptions;
+import dev.backfillfleet.cli.ExitCodes;
 import dev.backfillfleet.config.FleetConfig;
 import dev.backfillfleet.coordinator.FleetConnection;
 import dev.backfillfleet.coordinator.command.DateOptions;
@@ -8,8 +10,6 @@ import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.FleetException;
 import dev.backfillfleet.domain.TableSelection;
 import dev.backfillfleet.state.StateStore;
-import dev.backfillfleet.worker.cli.BackendOptions;
-import dev.backfillfleet.worker.cli.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

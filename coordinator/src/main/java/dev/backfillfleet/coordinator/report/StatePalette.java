@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * The report's colour and label per state: done in green, no games in a distinct blue (a success
- * with nothing to write, not a gap), and never enqueued (PENDING, no record) in pale grey.
+ * with nothing to write, not a gap), cancelled in slate grey (neither success nor failure), and
+ * never enqueued (PENDING, no record) in pale grey.
  */
 public final class StatePalette
 {
@@ -22,6 +23,7 @@ public final class StatePalette
             case SUCCEEDED -> "#2da44e";
             case NO_GAMES -> "#6cb6ff";
             case FAILED -> "#d1242f";
+            case CANCELLED -> "#6e7781";
         };
     }
 
@@ -34,6 +36,7 @@ public final class StatePalette
             case SUCCEEDED -> "succeeded";
             case NO_GAMES -> "no games";
             case FAILED -> "failed";
+            case CANCELLED -> "cancelled";
         };
     }
 

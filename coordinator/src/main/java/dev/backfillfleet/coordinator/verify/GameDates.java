@@ -2,8 +2,8 @@ package dev.backfillfleet.coordinator.verify;
 
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.warehouse.Warehouse;
-import dev.backfillfleet.worker.tables.Schedule;
-import dev.backfillfleet.worker.tables.ScheduledGame;
+import dev.backfillfleet.schedule.Schedule;
+import dev.backfillfleet.schedule.ScheduledGame;
 
 import java.time.LocalDate;
 import java.util.Collection;

@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * A bar with one segment per kind of date, in the order work moves through them: done, failed,
- * running, queued, pending. A kind with any dates gets at least one character, so a single
+ * cancelled, running, queued, pending. A kind with any dates gets at least one character, so a single
  * failure among thousands of dates still shows.
  */
 public final class ProgressBar
@@ -23,6 +23,7 @@ public final class ProgressBar
     {
         DONE('#', Style.of(DateState.SUCCEEDED)),
         FAILED('x', Style.of(DateState.FAILED)),
+        CANCELLED('~', Style.of(DateState.CANCELLED)),
         RUNNING('>', Style.of(DateState.RUNNING)),
         QUEUED('-', Style.of(DateState.QUEUED)),
         PENDING('.', Style.of(DateState.PENDING));
@@ -44,6 +45,7 @@ public final class ProgressBar
         long[] sizes = {
                 counts.done(),
                 counts.get(DateState.FAILED),
+                counts.get(DateState.CANCELLED),
                 counts.get(DateState.RUNNING),
                 counts.get(DateState.QUEUED),
                 counts.get(DateState.PENDING)};

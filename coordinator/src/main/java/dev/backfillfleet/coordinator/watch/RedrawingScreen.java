@@ -8,7 +8,9 @@ import java.util.OptionalInt;
 
 /**
  * Redraws a block of lines in place on a terminal: cursor up over the last block, rewrite, clear
- * below. Lines wider than the terminal wrap, so they count for as many rows as they take.
+ * below. Lines wider than the terminal wrap, so they count for as many rows as they take. Other
+ * output (a log line, a message) goes above the block through {@link #printAbove}, which clears
+ * the block, prints the line and draws the block again under it, so nothing breaks it.
  */
 final class RedrawingScreen
 {
@@ -16,18 +18,18 @@ final class RedrawingScreen
 
     private final PrintWriter out;
     private int linesOnScreen;
+    private List<String> lastLines = List.of();
+    private OptionalInt lastColumns = OptionalInt.empty();
 
     RedrawingScreen(PrintWriter out)
     {
         this.out = out;
     }
 
-    void draw(List<String> lines, OptionalInt columns)
+    synchronized void draw(List<String> lines, OptionalInt columns)
     {
         StringBuilder frame = new StringBuilder();
-        if (linesOnScreen > 0) {
-            frame.append(ESCAPE).append(linesOnScreen).append('F');
-        }
+        up(frame);
         for (String line : lines) {
             frame.append(line).append(ESCAPE).append("K\n");
         }
@@ -35,6 +37,26 @@ final class RedrawingScreen
         out.print(frame);
         out.flush();
         linesOnScreen = lines.stream().mapToInt(line -> rows(line, columns)).sum();
+        lastLines = List.copyOf(lines);
+        lastColumns = columns;
+    }
+
+    /** Prints {@code line} where the block was and the block again below it. */
+    synchronized void printAbove(String line)
+    {
+        StringBuilder text = new StringBuilder();
+        up(text);
+        text.append(ESCAPE).append('J').append(line).append('\n');
+        out.print(text);
+        linesOnScreen = 0;
+        draw(lastLines, lastColumns);
+    }
+
+    private void up(StringBuilder frame)
+    {
+        if (linesOnScreen > 0) {
+            frame.append(ESCAPE).append(linesOnScreen).append('F');
+        }
     }
 
     private static int rows(String line, OptionalInt columns)

@@ -3,20 +3,27 @@ package dev.backfillfleet.coordinator.watch;
 import dev.backfillfleet.coordinator.StateCounts;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateState;
+import dev.backfillfleet.domain.TablePause;
 
 import java.time.Duration;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
-/** One table's counts at one moment, with the recent completion rate and what it predicts. */
-public record TableProgress(StateCounts counts, Optional<Double> datesPerMinute, Optional<Duration> eta)
+/** One table's counts at one moment, with the recent completion rate, what it predicts, and whether the table is paused. */
+public record TableProgress(StateCounts counts, Optional<Double> datesPerMinute, Optional<Duration> eta, Optional<TablePause> paused)
 {
     public TableProgress
     {
         requireNonNull(counts, "counts is null");
         requireNonNull(datesPerMinute, "datesPerMinute is null");
         requireNonNull(eta, "eta is null");
+        requireNonNull(paused, "paused is null");
+    }
+
+    public TableProgress(StateCounts counts, Optional<Double> datesPerMinute, Optional<Duration> eta)
+    {
+        this(counts, datesPerMinute, eta, Optional.empty());
     }
 
     public AnalyticsTable table()
@@ -30,6 +37,7 @@ public record TableProgress(StateCounts counts, Optional<Double> datesPerMinute,
         return counts.get(DateState.QUEUED) + counts.get(DateState.RUNNING);
     }
 
+    /** Every date is SUCCEEDED, NO_GAMES, FAILED or CANCELLED. */
     public boolean finished()
     {
         return counts.terminal() == counts.total();

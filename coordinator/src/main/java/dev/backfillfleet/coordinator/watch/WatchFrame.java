@@ -13,6 +13,7 @@ import dev.backfillfleet.domain.DateState;
 
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,14 +24,15 @@ import static dev.backfillfleet.coordinator.output.TextTable.Align.LEFT;
 import static dev.backfillfleet.coordinator.output.TextTable.Align.RIGHT;
 
 /**
- * What {@code watch} shows: on a terminal a block of aligned lines (redrawn in place), otherwise
- * one self-contained line per table, fit for a log file.
+ * What {@code watch} and {@code run} show: on a terminal a block of aligned lines (redrawn in
+ * place), otherwise one self-contained line per table, fit for a log file.
  */
 public final class WatchFrame
 {
     private static final int BAR_WIDTH = 30;
     private static final int MINIMUM_BAR_WIDTH = 8;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final String PAUSED = "PAUSED";
 
     private final Terminal terminal;
     private final Optional<DateRange> range;
@@ -64,8 +66,8 @@ public final class WatchFrame
             return lines;
         }
         TextTable table = new TextTable(
-                List.of("table", "progress", "", "done", "failed", "running", "queued", "pending", "rate", "ETA"),
-                List.of(LEFT, LEFT, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT));
+                List.of("table", "progress", "", "done", "failed", "cancelled", "running", "queued", "pending", "rate", "ETA"),
+                List.of(LEFT, LEFT, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT));
         for (TableProgress each : progress) {
             StateCounts counts = each.counts();
             table.addRow(List.of(
@@ -74,11 +76,12 @@ public final class WatchFrame
                     Cell.of(percent(counts)),
                     Cell.of(counts.done() + "/" + counts.total(), counts.done() > 0 ? Style.of(DateState.SUCCEEDED) : Colour.NONE),
                     count(counts, DateState.FAILED, counts.get(DateState.FAILED)),
+                    count(counts, DateState.CANCELLED, counts.get(DateState.CANCELLED)),
                     count(counts, DateState.RUNNING, counts.get(DateState.RUNNING)),
                     count(counts, DateState.QUEUED, counts.get(DateState.QUEUED)),
                     count(counts, DateState.PENDING, counts.get(DateState.PENDING)),
                     Cell.of(rate(each)),
-                    Cell.of(ProgressMeter.format(each.eta()))));
+                    each.paused().isPresent() ? Cell.of(PAUSED, Colour.YELLOW) : Cell.of(ProgressMeter.format(each.eta()))));
         }
         lines.addAll(table.render(style));
         lines.addAll(notes(progress));
@@ -94,10 +97,11 @@ public final class WatchFrame
         List<String> lines = new ArrayList<>();
         for (TableProgress each : progress) {
             StateCounts counts = each.counts();
-            lines.add(String.format(Locale.ROOT, "%s %s %s %s | done %d (no games %d), failed %d, running %d, queued %d, pending %d of %d | %s | ETA %s",
+            lines.add(String.format(Locale.ROOT, "%s %s %s %s | done %d (no games %d), failed %d, cancelled %d, running %d, queued %d, pending %d of %d | %s | %s",
                     TIME.format(time), each.table().shortName(), ProgressBar.render(counts, BAR_WIDTH, Terminal.plain()).text(), percent(counts),
-                    counts.done(), counts.get(DateState.NO_GAMES), counts.get(DateState.FAILED), counts.get(DateState.RUNNING),
-                    counts.get(DateState.QUEUED), counts.get(DateState.PENDING), counts.total(), rate(each), ProgressMeter.format(each.eta())));
+                    counts.done(), counts.get(DateState.NO_GAMES), counts.get(DateState.FAILED), counts.get(DateState.CANCELLED),
+                    counts.get(DateState.RUNNING), counts.get(DateState.QUEUED), counts.get(DateState.PENDING), counts.total(), rate(each),
+                    each.paused().isPresent() ? PAUSED : "ETA " + ProgressMeter.format(each.eta())));
         }
         lines.addAll(notes(progress));
         return lines;
@@ -108,6 +112,9 @@ public final class WatchFrame
     {
         List<String> notes = new ArrayList<>();
         for (TableProgress each : progress) {
+            each.paused().ifPresent(pause -> notes.add(String.format("%s: PAUSED since %s by %s; workers start none of its dates until "
+                    + "'coordinator resume --table %s'", each.table().shortName(), pause.since().truncatedTo(ChronoUnit.SECONDS), pause.by(),
+                    each.table().shortName())));
             if (each.stalledOnPending()) {
                 notes.add(String.format("%s: %d dates in the range were never enqueued; watch waits for every date "
                                 + "(enqueue them, or narrow --range)", each.table().shortName(), each.counts().get(DateState.PENDING)));
@@ -122,7 +129,9 @@ public final class WatchFrame
         long total = progress.stream().mapToLong(each -> each.counts().total()).sum();
         long done = progress.stream().mapToLong(each -> each.counts().done()).sum();
         long failed = progress.stream().mapToLong(each -> each.counts().get(DateState.FAILED)).sum();
-        String summary = String.format("Every date is terminal: %d of %d done, %d FAILED.", done, total, failed);
+        long cancelled = progress.stream().mapToLong(each -> each.counts().get(DateState.CANCELLED)).sum();
+        String summary = String.format("Every date is terminal: %d of %d done, %d FAILED%s.", done, total, failed,
+                cancelled == 0 ? "" : ", " + cancelled + " CANCELLED");
         return failed == 0 ? summary : summary + " See 'coordinator failed' for the errors, 'coordinator retry --table T --failed' to retry.";
     }
 

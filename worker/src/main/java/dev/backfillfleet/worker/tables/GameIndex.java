@@ -1,5 +1,7 @@
 package dev.backfillfleet.worker.tables;
 
+import dev.backfillfleet.schedule.ScheduledGame;
+
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;

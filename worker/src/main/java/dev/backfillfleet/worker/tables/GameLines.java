@@ -1,6 +1,7 @@
 package dev.backfillfleet.worker.tables;
 
 import dev.backfillfleet.domain.DateRange;
+import dev.backfillfleet.schedule.ScheduledGame;
 import dev.backfillfleet.schema.RawTables;
 import dev.backfillfleet.warehouse.Row;
 import dev.backfillfleet.warehouse.Warehouse;

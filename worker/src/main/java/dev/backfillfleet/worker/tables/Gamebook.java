@@ -3,6 +3,7 @@ package dev.backfillfleet.worker.tables;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.FleetException;
+import dev.backfillfleet.schedule.ScheduledGame;
 import dev.backfillfleet.schema.RawTables;
 import dev.backfillfleet.warehouse.Row;
 import dev.backfillfleet.warehouse.Warehouse;

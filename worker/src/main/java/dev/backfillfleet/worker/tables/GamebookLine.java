@@ -1,5 +1,6 @@
 package dev.backfillfleet.worker.tables;
 
+import dev.backfillfleet.schedule.ScheduledGame;
 import dev.backfillfleet.warehouse.Row;
 
 import java.util.Locale;

@@ -2,6 +2,7 @@ package dev.backfillfleet.worker.tables;
 
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.FleetException;
+import dev.backfillfleet.schedule.ScheduledGame;
 
 import java.time.LocalDate;
 import java.util.List;

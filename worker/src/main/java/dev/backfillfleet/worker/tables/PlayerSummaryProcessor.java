@@ -1,6 +1,8 @@
 package dev.backfillfleet.worker.tables;
 
 import dev.backfillfleet.domain.AnalyticsTable;
+import dev.backfillfleet.schedule.Schedule;
+import dev.backfillfleet.schedule.ScheduledGame;
 import dev.backfillfleet.schema.AnalyticsSchemas;
 import dev.backfillfleet.warehouse.Row;
 import dev.backfillfleet.warehouse.RowHash;

@@ -1,6 +1,8 @@
 package dev.backfillfleet.worker.tables;
 
 import dev.backfillfleet.domain.DateRange;
+import dev.backfillfleet.schedule.Schedule;
+import dev.backfillfleet.schedule.ScheduledGame;
 import dev.backfillfleet.warehouse.Warehouse;
 
 import java.time.LocalDate;

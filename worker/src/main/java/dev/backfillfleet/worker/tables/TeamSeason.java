@@ -1,5 +1,6 @@
 package dev.backfillfleet.worker.tables;
 
+import dev.backfillfleet.schedule.ScheduledGame;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.backfillfleet.worker.tables;
+package dev.backfillfleet.schedule;
 
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.schema.RawTables;

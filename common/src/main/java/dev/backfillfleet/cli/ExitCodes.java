@@ -1,4 +1,4 @@
-package dev.backfillfleet.worker.cli;
+package dev.backfillfleet.cli;
 
 import dev.backfillfleet.domain.ErrorClass;
 import dev.backfillfleet.domain.FleetException;

@@ -1,4 +1,4 @@
-package dev.backfillfleet.worker.tables;
+package dev.backfillfleet.schedule;
 
 import dev.backfillfleet.warehouse.Row;
 

@@ -1,4 +1,4 @@
-package dev.backfillfleet.worker.cli;
+package dev.backfillfleet.cli;
 
 import dev.backfillfleet.config.FleetConfig;
 import dev.backfillfleet.config.FleetConfigLoader;

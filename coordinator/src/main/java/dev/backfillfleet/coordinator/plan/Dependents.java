@@ -1,0 +1,66 @@
+package dev.backfillfleet.coordinator.plan;
+
+import dev.backfillfleet.domain.AnalyticsTable;
+import dev.backfillfleet.domain.DateKey;
+import dev.backfillfleet.domain.DateRecord;
+import dev.backfillfleet.domain.DateState;
+import dev.backfillfleet.state.StateStore;
+
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The (table, date)s that depend, directly or through others, on some (table, date)s: what has to
+ * run again after they do ({@code enqueue --force --downstream}). Only dependents that were
+ * enqueued before count (never-enqueued and cancelled ones are left alone, as an enqueue treats
+ * them alike); they run after their upstream dates by the workers' usual gating.
+ */
+public final class Dependents
+{
+    /** Upstream tables first, then by date: the order in which the fleet can run them. */
+    public static final Comparator<DateKey> DEPENDENCY_ORDER = Comparator.<DateKey>comparingInt(key -> depth(key.table()))
+            .thenComparing(DateKey::table)
+            .thenComparing(DateKey::date);
+
+    private Dependents() {}
+
+    public static List<DateKey> of(Collection<DateKey> keys, StateStore stateStore)
+    {
+        Set<DateKey> asked = Set.copyOf(keys);
+        Set<DateKey> reached = new LinkedHashSet<>();
+        Deque<DateKey> frontier = new ArrayDeque<>(keys);
+        while (!frontier.isEmpty()) {
+            DateKey key = frontier.removeFirst();
+            for (DateKey dependent : key.table().downstreamKeys(key.date())) {
+                if (!asked.contains(dependent) && reached.add(dependent)) {
+                    frontier.addLast(dependent);
+                }
+            }
+        }
+        Map<DateKey, DateRecord> records = stateStore.getAll(reached);
+        List<DateKey> dependents = new ArrayList<>();
+        for (DateKey key : reached) {
+            DateRecord record = records.get(key);
+            if (record != null && record.state() != DateState.PENDING && record.state() != DateState.CANCELLED) {
+                dependents.add(key);
+            }
+        }
+        dependents.sort(DEPENDENCY_ORDER);
+        return dependents;
+    }
+
+    /** 0 for a table without upstream tables, else one more than its deepest upstream table. */
+    static int depth(AnalyticsTable table)
+    {
+        // any date shows the table's upstream tables
+        return table.upstreamKeys(LocalDate.EPOCH).stream().map(DateKey::table).distinct().mapToInt(upstream -> depth(upstream) + 1).max().orElse(0);
+    }
+}
