@@ -4,7 +4,7 @@ import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.DateState;
 import dev.backfillfleet.embedded.SqliteStateStore;
-import dev.backfillfleet.worker.cli.ExitCodes;
+import dev.backfillfleet.cli.ExitCodes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
