@@ -237,6 +237,21 @@ public final class SqliteWarehouse
         });
     }
 
+    /** Whether the table holds any row; reads only (a table that does not exist holds none). */
+    public boolean hasRows(TableRef table)
+    {
+        TableSchema schema = catalog.schema(table);
+        if (!exists(schema)) {
+            return false;
+        }
+        return database.read(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM " + sqlName(table) + " LIMIT 1");
+                    ResultSet resultSet = statement.executeQuery()) {
+                return resultSet.next();
+            }
+        });
+    }
+
     private static List<Row> validate(TableSchema schema, LocalDate date, List<Row> rows)
     {
         String partitionColumn = schema.partitionColumn().orElseThrow();
@@ -258,6 +273,11 @@ public final class SqliteWarehouse
             ensureCreated(schema);
             return true;
         }
+        return exists(schema);
+    }
+
+    private boolean exists(TableSchema schema)
+    {
         return created.contains(schema.ref()) || database.read(connection -> {
             try (PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
                 statement.setString(1, sqlName(schema.ref()));

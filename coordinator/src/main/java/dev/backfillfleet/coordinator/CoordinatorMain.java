@@ -1,6 +1,7 @@
 package dev.backfillfleet.coordinator;
 
 import dev.backfillfleet.coordinator.command.DemoDataCommand;
+import dev.backfillfleet.coordinator.command.DoctorCommand;
 import dev.backfillfleet.coordinator.command.EnqueueCommand;
 import dev.backfillfleet.coordinator.command.FailedCommand;
 import dev.backfillfleet.coordinator.command.ImportCommand;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
 /** The coordinator CLI's entry point: one subcommand per verb, each its own composition root. */
 @Command(name = "coordinator", mixinStandardHelpOptions = true,
         description = "Backfills date-partitioned analytics tables with a fleet of workers: plan, enqueue, watch, retry.",
-        subcommands = {RunCommand.class, SetupCommand.class, EnqueueCommand.class, StatusCommand.class, WatchCommand.class, FailedCommand.class, RetryCommand.class, ReportCommand.class, VerifyCommand.class, ImportCommand.class, DemoDataCommand.class},
+        subcommands = {RunCommand.class, SetupCommand.class, EnqueueCommand.class, StatusCommand.class, WatchCommand.class, FailedCommand.class, RetryCommand.class, ReportCommand.class, VerifyCommand.class, ImportCommand.class, DemoDataCommand.class, DoctorCommand.class},
         footer = ExitCodes.HELP_FOOTER)
 public final class CoordinatorMain
         implements Runnable
