@@ -84,17 +84,17 @@ public final class Doctor
 
         List<Provisioner> provisioners = new ArrayList<>(fleet.provisioners());
         provisioners.sort(Comparator.comparing(Provisioner::system));
-        boolean cloudReadable = true;
         for (Provisioner provisioner : provisioners) {
-            cloudReadable &= run(findings, provisioner.system(), () -> new ProvisioningCheck(provisioner, mends));
+            run(findings, provisioner.system(), () -> new ProvisioningCheck(provisioner, mends));
         }
         if (!provisioners.isEmpty()) {
-            if (cloudReadable) {
+            // a backend out of reach fails every start-up check the same way: said once is enough
+            if (findings.stream().noneMatch(finding -> finding.verdict() == Finding.Verdict.UNREADABLE)) {
                 run(findings, "start-up check of a worker", () -> new ReadinessCheck(fleet, ProcessRole.WORKER, mends));
                 run(findings, "start-up check of a coordinator", () -> new ReadinessCheck(fleet, ProcessRole.COORDINATOR, mends));
             }
             else {
-                findings.add(Finding.note("start-up checks", "not run: the cloud resources cannot be read (above)", Optional.empty()));
+                findings.add(Finding.note("start-up checks", "not run: what they check cannot be read (above)", Optional.empty()));
             }
         }
         return new DoctorReport(describe(home), findings, mends);
@@ -108,15 +108,13 @@ public final class Doctor
     }
 
     /** Runs a check; one that cannot read what it checks says so (and why) instead of stopping the others. */
-    private static boolean run(List<Finding> findings, String subject, Supplier<DoctorCheck> check)
+    private static void run(List<Finding> findings, String subject, Supplier<DoctorCheck> check)
     {
         try {
             findings.addAll(check.get().run());
-            return true;
         }
         catch (FleetException e) {
             findings.add(Finding.unreadable(subject, e.getMessage()));
-            return false;
         }
     }
 
