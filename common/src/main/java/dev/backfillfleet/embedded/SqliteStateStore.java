@@ -291,13 +291,14 @@ public final class SqliteStateStore
     public List<DateRecord> list(AnalyticsTable table, Optional<DateRange> range, Set<DateState> states)
     {
         return database.read(connection -> {
-            StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM date_state WHERE table_name = ? AND game_date BETWEEN ? AND ?");
-            if (!states.isEmpty()) {
-                sql.append(" AND state IN (").append(String.join(", ", states.stream().map(state -> "'" + state.name() + "'").toList())).append(")");
-            }
-            sql.append(" ORDER BY game_date");
-            try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            List<DateState> wanted = List.copyOf(states);
+            String sql = "SELECT " + COLUMNS + " FROM date_state WHERE table_name = ? AND game_date BETWEEN ? AND ?"
+                    + (wanted.isEmpty() ? "" : " AND state IN (" + placeholders(wanted.size()) + ")") + " ORDER BY game_date";
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 bindRange(statement, table, range);
+                for (int i = 0; i < wanted.size(); i++) {
+                    statement.setString(4 + i, wanted.get(i).name());
+                }
                 return readRecords(statement);
             }
         });
@@ -319,6 +320,12 @@ public final class SqliteStateStore
             }
             return counts;
         });
+    }
+
+    /** {@code ?, ?, ?}: query parameters, never values. */
+    private static String placeholders(int count)
+    {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
     }
 
     private static void bindRange(PreparedStatement statement, AnalyticsTable table, Optional<DateRange> range)
