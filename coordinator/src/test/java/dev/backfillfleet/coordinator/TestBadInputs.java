@@ -241,6 +241,9 @@ class TestBadInputs
                 workerProcess(where, "a message body over several lines", "--home", "{home}", "--until-idle", "--idle-seconds", "1")
                         .given(rawMessage("first line\n12:00:00.000 ERROR [main] Worker - a forged log line"))
                         .exits(0, "was dropped: first line\\n12:00:00.000 ERROR [main] Worker - a forged log line").writes(),
+                workerProcess(where, "a message whose run id holds SQL", "--home", "{home}", "--until-idle", "--idle-seconds", "1")
+                        .given(rawMessage("{\"table\":\"synthetic\",\"date\":\"2024-01-01\",\"runId\":\"r1'); DROP TABLE date_state;--\"}"))
+                        .exits(0, "is not a work message and was dropped", "runId 'r1'); DROP TABLE date_state;--' is not a run id").writes(),
                 workerProcess(where, "a message naming an unknown table", "--home", "{home}", "--until-idle", "--idle-seconds", "1")
                         .given(rawMessage("{\"table\":\"no_such_table\",\"date\":\"2024-01-01\",\"runId\":\"r1\"}"))
                         .exits(0, "is not a work message and was dropped", "unknown table 'no_such_table'").writes());
