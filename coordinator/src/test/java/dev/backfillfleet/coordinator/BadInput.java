@@ -35,6 +35,7 @@ final class BadInput
     final List<String> args;
     final Map<String, String> environment = new LinkedHashMap<>();
     final List<String> lastLineHolds = new ArrayList<>();
+    final List<String> neverShown = new ArrayList<>();
     int exitCode;
     Preparation preparation = (home, files) -> home;
     boolean changesNothing = true;
@@ -74,6 +75,13 @@ final class BadInput
     {
         this.exitCode = code;
         this.lastLineHolds.addAll(List.of(holds));
+        return this;
+    }
+
+    /** Words that must appear nowhere in what it prints (a secret). */
+    BadInput hides(String... secrets)
+    {
+        this.neverShown.addAll(List.of(secrets));
         return this;
     }
 

@@ -279,6 +279,18 @@ class TestBadInputs
                 coordinatorProcess(where, "an unreachable Firestore emulator, read", "status", "--home", "{home}", "--table", "synthetic")
                         .env("BACKFILL_STATE", "firestore", "BACKFILL_GCP_PROJECT", "demo-project")
                         .exits(3, "cannot reach Firestore at 127.0.0.1:1 (FIRESTORE_EMULATOR_HOST)", "check the network"),
+                // a service account file whose key cannot be read: named by its path, its contents never shown (it fails before any network)
+                coordinatorProcess(where, "credentials that cannot be read", "setup", "--dry-run", "--home", "{home}")
+                        .env("BACKFILL_STATE", "firestore", "BACKFILL_GCP_PROJECT", "demo-project", "FIRESTORE_EMULATOR_HOST", "",
+                                "GOOGLE_APPLICATION_CREDENTIALS", "{files}/service-account.json")
+                        .given((home, files) -> {
+                            Files.writeString(files.resolve("service-account.json"), "{\"type\": \"service_account\", \"project_id\": \"demo-project\","
+                                    + " \"private_key_id\": \"SECRET-KEY-ID-4711\", \"private_key\": \"-----BEGIN PRIVATE KEY-----\\nSECRETKEYMATERIAL\\n"
+                                    + "-----END PRIVATE KEY-----\\n\", \"client_email\": \"fleet@demo-project.iam.gserviceaccount.com\", \"client_id\": \"1\"}");
+                            return home;
+                        })
+                        .exits(3, "no Google credentials", "GOOGLE_APPLICATION_CREDENTIALS", "{files}/service-account.json")
+                        .hides("SECRETKEYMATERIAL", "SECRET-KEY-ID-4711"),
                 workerProcess(where, "an unreachable Firestore emulator, for a worker", "--home", "{home}", "--until-idle")
                         .env("BACKFILL_STATE", "firestore", "BACKFILL_GCP_PROJECT", "demo-project")
                         .exits(3, "cannot reach Firestore at 127.0.0.1:1 (FIRESTORE_EMULATOR_HOST)", "check the network"));
@@ -318,6 +330,7 @@ class TestBadInputs
             Output verbose = runHere(input, again, true);
             assertThat(verbose.exitCode()).isEqualTo(input.exitCode);
             assertThat(verbose.err()).as("--verbose adds the stack trace").contains("\tat dev.backfillfleet.");
+            input.neverShown.forEach(secret -> assertThat(verbose.out() + verbose.err()).doesNotContain(secret));
         }
     }
 
@@ -434,7 +447,7 @@ class TestBadInputs
         Map<String, String> environment()
         {
             Map<String, String> environment = new HashMap<>(NOTHING_OUTSIDE);
-            environment.putAll(input.environment);
+            input.environment.forEach((key, value) -> environment.put(key, value.replace("{home}", home.toString()).replace("{files}", files.toString())));
             return environment;
         }
 
@@ -449,6 +462,9 @@ class TestBadInputs
                 assertThat(last).as("the last line of stderr of " + described).contains(words.replace("{home}", home.toString()).replace("{files}", files.toString()));
             }
             assertThat(output.err()).as("no stack trace without --verbose: " + described).doesNotContain("\tat ").doesNotContain("Caused by:");
+            for (String secret : input.neverShown) {
+                assertThat(output.out() + output.err()).as("a secret in what " + input + " printed").doesNotContain(secret);
+            }
             if (input.exitCode != 0) {
                 List<String> errors = lines.stream().filter(line -> line.startsWith("error: ")).toList();
                 assertThat(errors).as("one error line: " + described).hasSize(1);
