@@ -76,7 +76,7 @@ public final class FleetConfig
     public static final int MAX_CONCURRENCY = 256;
 
     // the names the cloud services accept (and so the only ones spliced into a resource path or a
-    // BigQuery table name): https://cloud.google.com/pubsub/docs/create-topic#resource_names,
+    // BigQuery table name): Pub/Sub's Topic.name and Subscription.name (google.pubsub.v1),
     // https://cloud.google.com/resource-manager/docs/creating-managing-projects,
     // https://firebase.google.com/docs/firestore/quotas#collections_documents_and_fields,
     // https://cloud.google.com/bigquery/docs/datasets#dataset-naming
