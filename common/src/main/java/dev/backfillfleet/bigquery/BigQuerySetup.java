@@ -169,8 +169,8 @@ public final class BigQuerySetup
                 }
             }
             TableId probe = TableId.of(settings.projectId(), settings.dataset(AnalyticsTable.DATASET), AnalyticsTable.SYNTHETIC.tableName());
-            client.get().create(JobInfo.of(QueryJobConfiguration.newBuilder("SELECT COUNT(*) FROM `" + probe.getProject() + "." + probe.getDataset()
-                    + "." + probe.getTable() + "`").setDryRun(true).setUseLegacySql(false).build()));
+            client.get().create(JobInfo.of(QueryJobConfiguration.newBuilder("SELECT COUNT(*) FROM " + BigQueryWarehouse.sqlName(probe))
+                    .setDryRun(true).setUseLegacySql(false).build()));
         }
         catch (BigQueryException e) {
             throw BigQueryFailures.translate("start-up check", e);

@@ -441,7 +441,22 @@ public final class BigQueryWarehouse
 
     private String sqlName(TableRef table)
     {
-        TableId id = tableId(table);
+        return sqlName(tableId(table));
+    }
+
+    /**
+     * {@code `project.dataset.table`}: the only text spliced into this adapter's SQL (values are
+     * query parameters). The table comes from the catalog, the project and dataset from the
+     * configuration, which admits only the names BigQuery does; checked again here, so that no
+     * quote or backtick can ever reach a query.
+     */
+    static String sqlName(TableId id)
+    {
+        for (String part : new String[] {id.getProject(), id.getDataset(), id.getTable()}) {
+            if (part == null || !part.matches("[A-Za-z0-9_.:-]+")) {
+                throw new IllegalArgumentException("not a BigQuery name: '" + part + "' in " + id);
+            }
+        }
         return "`" + id.getProject() + "." + id.getDataset() + "." + id.getTable() + "`";
     }
 

@@ -2,9 +2,14 @@ package dev.backfillfleet.cli;
 
 import dev.backfillfleet.domain.ErrorClass;
 import dev.backfillfleet.domain.FleetException;
+import com.google.inject.CreationException;
+import com.google.inject.ProvisionException;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 
 /**
  * 0 success, 1 the job ran and something failed or falls short, 2 bad usage or input, 3 the
@@ -28,8 +33,7 @@ public final class ExitCodes
         commandLine.setExitCodeExceptionMapper(failure -> forClass(FleetException.classify(failure)));
         commandLine.setParameterExceptionHandler((exception, args) -> {
             PrintWriter err = exception.getCommandLine().getErr();
-            err.println("error: " + exception.getMessage());
-            err.println("Try '" + exception.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+            err.println(usageError(exception));
             return USAGE;
         });
         commandLine.setExecutionExceptionHandler((exception, command, parseResult) -> {
@@ -43,11 +47,49 @@ public final class ExitCodes
                 err.println("error: " + messageOf(exception));
             }
             else {
-                err.println("error: " + exception.getMessage() + " (run with --verbose for details)");
+                err.println("error: " + firstLine(innermostMessage(exception)) + " (run with --verbose for details)");
             }
             return forClass(errorClass);
         });
         return commandLine;
+    }
+
+    /**
+     * One line: what is wrong with the command line, the closest names to a misspelt command or
+     * option, and where the usage is ({@code --help}).
+     */
+    static String usageError(CommandLine.ParameterException exception)
+    {
+        CommandLine command = exception.getCommandLine();
+        String message = exception.getMessage();
+        if (exception instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+            String first = unmatched.getUnmatched().get(0);
+            List<String> suggestions = unmatched.getSuggestions();
+            String closest = suggestions.isEmpty() ? "" : "; did you mean " + String.join(" or ", suggestions) + "?";
+            if (!command.getSubcommands().isEmpty() && !first.startsWith("-")) {
+                message = "unknown command '" + first + "'" + closest + " The commands: " + String.join(", ", command.getSubcommands().keySet());
+            }
+            else {
+                message = message + closest;
+            }
+        }
+        return "error: " + firstLine(message) + " (see '" + command.getCommandSpec().qualifiedName() + " --help')";
+    }
+
+    /** The message of the failure itself, under the wrappers (Guice's provisioning errors run to hundreds of lines). */
+    static String innermostMessage(Throwable failure)
+    {
+        Throwable shown = failure;
+        while ((shown instanceof ProvisionException || shown instanceof CreationException || shown instanceof ExecutionException
+                || shown instanceof CompletionException) && shown.getCause() != null) {
+            shown = shown.getCause();
+        }
+        return shown.getMessage() == null ? shown.getClass().getSimpleName() : shown.getMessage();
+    }
+
+    private static String firstLine(String message)
+    {
+        return message.lines().findFirst().orElse(message);
     }
 
     /** The exit code a failure of this class ends a command with. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Typed, validated configuration for every process. Values come, lowest precedence first,
@@ -50,6 +51,8 @@ public final class FleetConfig
     public static final ConfigKey BIGQUERY_DATASET_ANALYTICS = new ConfigKey("backfill.bigquery-dataset-analytics", "nba_analytics", "BigQuery dataset of the analytics tables");
     public static final ConfigKey PUBSUB_RETRY_MIN_BACKOFF_SECONDS = new ConfigKey("backfill.pubsub-retry-min-backoff-seconds", "1", "subscription retry policy: minimum backoff after a nack (0-600)");
     public static final ConfigKey PUBSUB_PULL_MODE = new ConfigKey("backfill.pubsub-pull-mode", "streaming", "streaming | unary: how workers pull Pub/Sub (unary: synchronous Pull, for the emulator)");
+    public static final ConfigKey CONNECT_TIMEOUT_SECONDS = new ConfigKey("backfill.connect-timeout-seconds", "10",
+            "how long a Pub/Sub admin call (setup, the start-up check) waits before an unreachable host is reported (1-300)");
     public static final ConfigKey BIGQUERY_LOCATION = new ConfigKey("backfill.bigquery-location", "US", "BigQuery location");
     public static final ConfigKey BIGQUERY_WRITE_TIMEOUT_SECONDS = new ConfigKey("backfill.bigquery-write-timeout-seconds", "15",
             "how long a partition write waits for its BigQuery job before cancelling it; must stay below the lease");
@@ -65,12 +68,23 @@ public final class FleetConfig
             HOME, BACKEND, QUEUE, STATE, WAREHOUSE, WORKER_CONCURRENCY, LEASE_SECONDS, ACK_DEADLINE_SECONDS, MAX_ATTEMPTS, MAX_DELIVERY_ATTEMPTS,
             RETRY_ATTEMPTS, RETRY_INITIAL_BACKOFF_MILLIS, TABLE_CONCURRENCY, DEPENDENCY_DELAY_MILLIS, MAX_DEFER_SECONDS, GCP_PROJECT,
             PUBSUB_TOPIC, PUBSUB_SUBSCRIPTION, PUBSUB_DEAD_LETTER_TOPIC, PUBSUB_DEAD_LETTER_SUBSCRIPTION,
-            PUBSUB_RETRY_MIN_BACKOFF_SECONDS, PUBSUB_PULL_MODE, FIRESTORE_DATABASE, FIRESTORE_COLLECTION, BIGQUERY_DATASET_RAW, BIGQUERY_DATASET_STATIC,
+            PUBSUB_RETRY_MIN_BACKOFF_SECONDS, PUBSUB_PULL_MODE, CONNECT_TIMEOUT_SECONDS, FIRESTORE_DATABASE, FIRESTORE_COLLECTION, BIGQUERY_DATASET_RAW, BIGQUERY_DATASET_STATIC,
             BIGQUERY_DATASET_ANALYTICS, BIGQUERY_LOCATION, BIGQUERY_WRITE_TIMEOUT_SECONDS, BIGQUERY_PARTITION_WRITES_PER_10S, BIGQUERY_MAX_BYTES_BILLED, DEMO_DATA,
             SYNTHETIC_LATENCY_MS, SYNTHETIC_TRANSIENT_FAILURE_RATE, SYNTHETIC_FAIL_DATES);
 
     /** The most dates one process runs at once: a thread each, and one lease renewal thread each. */
     public static final int MAX_CONCURRENCY = 256;
+
+    // the names the cloud services accept (and so the only ones spliced into a resource path or a
+    // BigQuery table name): Pub/Sub's Topic.name and Subscription.name (google.pubsub.v1),
+    // https://cloud.google.com/resource-manager/docs/creating-managing-projects,
+    // https://firebase.google.com/docs/firestore/quotas#collections_documents_and_fields,
+    // https://cloud.google.com/bigquery/docs/datasets#dataset-naming
+    private static final Pattern PROJECT_ID = Pattern.compile("([a-z][a-z0-9.-]{0,62}:)?[a-z][a-z0-9-]{0,62}");
+    private static final Pattern PUBSUB_NAME = Pattern.compile("(?!goog)[A-Za-z][A-Za-z0-9._~+%-]{2,254}");
+    private static final Pattern FIRESTORE_DATABASE_ID = Pattern.compile("\\(default\\)|[a-z][a-z0-9-]{2,61}[a-z0-9]");
+    private static final Pattern FIRESTORE_COLLECTION_ID = Pattern.compile("(?!__.*__$)[A-Za-z0-9_][A-Za-z0-9_.,-]{0,1499}");
+    private static final Pattern BIGQUERY_DATASET_ID = Pattern.compile("[A-Za-z0-9_]{1,1024}");
 
     private final Map<String, String> values;
     private final Map<String, String> sources;
@@ -112,6 +126,7 @@ public final class FleetConfig
         check(errors, this::demoData);
         check(errors, () -> between(PUBSUB_RETRY_MIN_BACKOFF_SECONDS, 0, 600));
         check(errors, this::pubSubPullMode);
+        check(errors, () -> between(CONNECT_TIMEOUT_SECONDS, 1, 300));
         check(errors, () -> between(BIGQUERY_WRITE_TIMEOUT_SECONDS, 1, 3_600));
         // BigQuery allows 50 partition modifications per 10 s per table; 45 x 1.1 (the permit windows' bound) stays within it
         check(errors, () -> between(BIGQUERY_PARTITION_WRITES_PER_10S, 1, 45));
@@ -143,8 +158,36 @@ public final class FleetConfig
                 throw invalid(GCP_PROJECT, "is required when a Google Cloud adapter is selected");
             }
         });
+        check(errors, () -> {
+            if (usesGcp() && gcpProject().isPresent()) {
+                name(GCP_PROJECT, PROJECT_ID, "a Google Cloud project id: lowercase letters, digits and hyphens, starting with a letter (e.g. my-project-123)");
+            }
+        });
+        for (ConfigKey key : List.of(PUBSUB_TOPIC, PUBSUB_SUBSCRIPTION, PUBSUB_DEAD_LETTER_TOPIC, PUBSUB_DEAD_LETTER_SUBSCRIPTION)) {
+            check(errors, () -> {
+                if (queueBackend() == QueueBackend.PUBSUB) {
+                    name(key, PUBSUB_NAME, "a Pub/Sub name: 3-255 letters, digits and - _ . ~ + %, starting with a letter, not with 'goog'");
+                }
+            });
+        }
+        check(errors, () -> {
+            if (stateBackend() == StateBackend.FIRESTORE) {
+                name(FIRESTORE_DATABASE, FIRESTORE_DATABASE_ID, "a Firestore database id: (default), or 4-63 lowercase letters, digits and hyphens, starting with a letter");
+                name(FIRESTORE_COLLECTION, FIRESTORE_COLLECTION_ID, "a Firestore collection id: letters, digits and _ - . , without '/' and not __like_this__");
+            }
+        });
+        for (ConfigKey key : List.of(BIGQUERY_DATASET_RAW, BIGQUERY_DATASET_STATIC, BIGQUERY_DATASET_ANALYTICS)) {
+            check(errors, () -> {
+                if (warehouseBackend() == WarehouseBackend.BIGQUERY) {
+                    name(key, BIGQUERY_DATASET_ID, "a BigQuery dataset id: 1-1024 letters, digits and underscores");
+                }
+            });
+        }
+        if (errors.size() == 1) {
+            throw FleetException.userError("invalid configuration: " + errors.get(0));
+        }
         if (!errors.isEmpty()) {
-            throw FleetException.userError("invalid configuration:\n  " + String.join("\n  ", errors));
+            throw FleetException.userError("invalid configuration (" + errors.size() + " problems):\n  " + String.join("\n  ", errors));
         }
     }
 
@@ -225,6 +268,11 @@ public final class FleetConfig
     public int workerConcurrency()
     {
         return integer(WORKER_CONCURRENCY);
+    }
+
+    public Duration connectTimeout()
+    {
+        return Duration.ofSeconds(integer(CONNECT_TIMEOUT_SECONDS));
     }
 
     public Duration leaseLength()
@@ -320,6 +368,13 @@ public final class FleetConfig
         int value = integer(key);
         if (value < low || value > high) {
             throw invalid(key, "must be between " + low + " and " + high);
+        }
+    }
+
+    private void name(ConfigKey key, Pattern allowed, String expected)
+    {
+        if (!allowed.matcher(get(key)).matches()) {
+            throw invalid(key, "is not " + expected);
         }
     }
 

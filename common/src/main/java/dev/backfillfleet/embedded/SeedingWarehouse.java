@@ -49,6 +49,12 @@ public final class SeedingWarehouse
         this.messages = requireNonNull(messages, "messages is null");
     }
 
+    /** The file that records that {@code table} was seeded completely in {@code home}. */
+    public static Path markerOf(Path home, TableRef table)
+    {
+        return home.resolve(MARKERS).resolve(table.toString());
+    }
+
     /** Writes one demo table into a warehouse. */
     @FunctionalInterface
     public interface RawTableSeeder
@@ -66,7 +72,7 @@ public final class SeedingWarehouse
 
     private synchronized void seed(TableRef table, boolean force)
     {
-        Path marker = home.resolve(MARKERS).resolve(table.toString());
+        Path marker = markerOf(home, table);
         try {
             Files.createDirectories(marker.getParent());
             try (FileChannel channel = FileChannel.open(home.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);

@@ -154,6 +154,24 @@ public final class SqliteDatabase
         return readOnly;
     }
 
+    /**
+     * SQLite's {@code PRAGMA quick_check}: {@code ["ok"]} for an intact file, else what is wrong
+     * (https://www.sqlite.org/pragma.html#pragma_quick_check). Opened read-only, it changes nothing.
+     */
+    public List<String> quickCheck()
+    {
+        return read(connection -> {
+            List<String> answers = new java.util.ArrayList<>();
+            try (Statement statement = connection.createStatement();
+                    java.sql.ResultSet resultSet = statement.executeQuery("PRAGMA quick_check")) {
+                while (resultSet.next()) {
+                    answers.add(resultSet.getString(1));
+                }
+            }
+            return answers;
+        });
+    }
+
     /** Runs a read-modify-write transaction holding the file's write lock from the start. */
     public <T> T write(SqlWork<T> work)
     {

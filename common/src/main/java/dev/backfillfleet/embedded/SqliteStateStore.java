@@ -97,7 +97,6 @@ public final class SqliteStateStore
             ) WITHOUT ROWID""";
     private static final String RUNS_BY_TIME = "CREATE INDEX IF NOT EXISTS backfill_run_by_time ON backfill_run (created_at)";
     private static final String[] SCHEMA_STEPS = {SCHEMA, ADD_GIVEN_BACK, ADD_CANCEL_REQUEST, STATE_INDEX, RUN_INDEX, PAUSED_TABLES, RUNS, RUNS_BY_TIME};
-    private static final String FINISHED = "('" + DateState.SUCCEEDED + "', '" + DateState.NO_GAMES + "', '" + DateState.FAILED + "')";
     private static final String COLUMNS = "table_name, game_date, state, attempts, given_back, run_id, lease_owner, lease_expires_at, queued_at, "
             + "started_at, finished_at, rows_written, rows_expected, duration_ms, error_class, error_message, cancel_request";
     private static final String UPSERT = "INSERT INTO date_state (" + COLUMNS + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -345,13 +344,14 @@ public final class SqliteStateStore
     public List<DateRecord> list(AnalyticsTable table, Optional<DateRange> range, Set<DateState> states)
     {
         return database.read(connection -> {
-            StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM date_state WHERE table_name = ? AND game_date BETWEEN ? AND ?");
-            if (!states.isEmpty()) {
-                sql.append(" AND state IN (").append(String.join(", ", states.stream().map(state -> "'" + state.name() + "'").toList())).append(")");
-            }
-            sql.append(" ORDER BY game_date");
-            try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            List<DateState> wanted = List.copyOf(states);
+            String sql = "SELECT " + COLUMNS + " FROM date_state WHERE table_name = ? AND game_date BETWEEN ? AND ?"
+                    + (wanted.isEmpty() ? "" : " AND state IN (" + placeholders(wanted.size()) + ")") + " ORDER BY game_date";
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 bindRange(statement, table, range);
+                for (int i = 0; i < wanted.size(); i++) {
+                    statement.setString(4 + i, wanted.get(i).name());
+                }
                 return readRecords(statement);
             }
         });
@@ -380,9 +380,12 @@ public final class SqliteStateStore
     {
         return database.read(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT count(*) FROM date_state WHERE table_name = ? AND state IN " + FINISHED + " AND finished_at >= ?")) {
+                    "SELECT count(*) FROM date_state WHERE table_name = ? AND state IN (?, ?, ?) AND finished_at >= ?")) {
                 statement.setString(1, table.tableName());
-                statement.setLong(2, since.toEpochMilli());
+                statement.setString(2, DateState.SUCCEEDED.name());
+                statement.setString(3, DateState.NO_GAMES.name());
+                statement.setString(4, DateState.FAILED.name());
+                statement.setLong(5, since.toEpochMilli());
                 try (ResultSet resultSet = statement.executeQuery()) {
                     resultSet.next();
                     return resultSet.getLong(1);
@@ -467,27 +470,35 @@ public final class SqliteStateStore
     @Override
     public List<BackfillRun> runs(int limit)
     {
-        return database.read(connection -> selectRuns(connection, "ORDER BY created_at DESC, run_id DESC LIMIT " + Math.max(0, limit), Optional.empty()));
+        return database.read(connection -> selectRuns(connection, RECENT_RUNS, statement -> statement.setInt(1, Math.max(0, limit))));
     }
 
     @Override
     public Optional<BackfillRun> run(String runId)
     {
-        return database.read(connection -> selectRuns(connection, "WHERE run_id = ?", Optional.of(runId))).stream().findFirst();
+        return database.read(connection -> selectRuns(connection, ONE_RUN, statement -> statement.setString(1, runId))).stream().findFirst();
     }
 
-    private static List<BackfillRun> selectRuns(Connection connection, String clause, Optional<String> parameter)
+    private static final String RUN_COLUMNS = "SELECT run_id, created_at, created_by, command, tables, dates, keys FROM backfill_run ";
+    private static final String RECENT_RUNS = RUN_COLUMNS + "ORDER BY created_at DESC, run_id DESC LIMIT ?";
+    private static final String ONE_RUN = RUN_COLUMNS + "WHERE run_id = ?";
+
+    @FunctionalInterface
+    private interface Parameters
+    {
+        void bind(PreparedStatement statement)
+                throws SQLException;
+    }
+
+    private static List<BackfillRun> selectRuns(Connection connection, String sql, Parameters parameters)
             throws SQLException
     {
         List<BackfillRun> runs = new ArrayList<>();
         if (!tableExists(connection, "backfill_run")) {
             return runs;
         }
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT run_id, created_at, created_by, command, tables, dates, keys FROM backfill_run " + clause)) {
-            if (parameter.isPresent()) {
-                statement.setString(1, parameter.get());
-            }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            parameters.bind(statement);
             try (ResultSet resultSet = statement.executeQuery()) {
                 while (resultSet.next()) {
                     List<AnalyticsTable> tables = java.util.Arrays.stream(resultSet.getString(5).split(","))
@@ -539,14 +550,15 @@ public final class SqliteStateStore
     public List<DateRecord> listRun(String runId, AnalyticsTable table, Set<DateState> states)
     {
         return database.read(connection -> {
-            StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM date_state WHERE run_id = ? AND table_name = ?");
-            if (!states.isEmpty()) {
-                sql.append(" AND state IN (").append(String.join(", ", states.stream().map(state -> "'" + state.name() + "'").toList())).append(")");
-            }
-            sql.append(" ORDER BY game_date");
-            try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            List<DateState> wanted = List.copyOf(states);
+            String sql = "SELECT " + COLUMNS + " FROM date_state WHERE run_id = ? AND table_name = ?"
+                    + (wanted.isEmpty() ? "" : " AND state IN (" + placeholders(wanted.size()) + ")") + " ORDER BY game_date";
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.setString(1, runId);
                 statement.setString(2, table.tableName());
+                for (int i = 0; i < wanted.size(); i++) {
+                    statement.setString(3 + i, wanted.get(i).name());
+                }
                 return readRecords(statement);
             }
         });
@@ -579,6 +591,12 @@ public final class SqliteStateStore
     {
         long value = resultSet.getLong(column);
         return resultSet.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(value));
+    }
+
+    /** {@code ?, ?, ?}: query parameters, never values. */
+    private static String placeholders(int count)
+    {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
     }
 
     private static void bindRange(PreparedStatement statement, AnalyticsTable table, Optional<DateRange> range)

@@ -237,6 +237,21 @@ public final class SqliteWarehouse
         });
     }
 
+    /** Whether the table holds any row; reads only (a table that does not exist holds none). */
+    public boolean hasRows(TableRef table)
+    {
+        TableSchema schema = catalog.schema(table);
+        if (!exists(schema)) {
+            return false;
+        }
+        return database.read(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM " + sqlName(table) + " LIMIT 1");
+                    ResultSet resultSet = statement.executeQuery()) {
+                return resultSet.next();
+            }
+        });
+    }
+
     private static List<Row> validate(TableSchema schema, LocalDate date, List<Row> rows)
     {
         String partitionColumn = schema.partitionColumn().orElseThrow();
@@ -258,6 +273,11 @@ public final class SqliteWarehouse
             ensureCreated(schema);
             return true;
         }
+        return exists(schema);
+    }
+
+    private boolean exists(TableSchema schema)
+    {
         return created.contains(schema.ref()) || database.read(connection -> {
             try (PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
                 statement.setString(1, sqlName(schema.ref()));
@@ -277,12 +297,9 @@ public final class SqliteWarehouse
         if (created.contains(schema.ref())) {
             return;
         }
-        String columns = schema.columns().stream()
-                .map(column -> column.name() + " " + sqlType(column) + (column.nullable() ? "" : " NOT NULL"))
-                .collect(Collectors.joining(", "));
         database.write(connection -> {
             try (Statement statement = connection.createStatement()) {
-                statement.execute("CREATE TABLE IF NOT EXISTS " + sqlName(schema.ref()) + " (" + columns + ")");
+                statement.execute("CREATE TABLE IF NOT EXISTS " + sqlName(schema.ref()) + " (" + columnDefinitions(schema) + ")");
                 if (schema.partitionColumn().isPresent()) {
                     statement.execute("CREATE INDEX IF NOT EXISTS " + sqlName(schema.ref()) + "_partition ON "
                             + sqlName(schema.ref()) + " (" + schema.partitionColumn().get() + ")");
@@ -300,8 +317,7 @@ public final class SqliteWarehouse
             return;
         }
         List<Column> columns = schema.columns();
-        String sql = "INSERT INTO " + sqlName(schema.ref()) + " (" + String.join(", ", schema.columnNames()) + ") VALUES ("
-                + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
+        String sql = "INSERT INTO " + sqlName(schema.ref()) + " (" + columnList(schema) + ") VALUES (" + placeholders(columns.size()) + ")";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (Row row : rows) {
                 for (int i = 0; i < columns.size(); i++) {
@@ -383,9 +399,34 @@ public final class SqliteWarehouse
         };
     }
 
+    /**
+     * The SQLite table of a catalog table: {@code dataset__table}. Table and column names are the
+     * only text spliced into this class's SQL, and they come from the {@link SchemaCatalog} (a
+     * {@link TableRef} admits lower snake case only); every value is a query parameter.
+     */
     private static String sqlName(TableRef table)
     {
         return table.dataset() + "__" + table.table();
+    }
+
+    /** {@code name TYPE [NOT NULL], ...} of the schema's columns. */
+    private static String columnDefinitions(TableSchema schema)
+    {
+        return schema.columns().stream()
+                .map(column -> column.name() + " " + sqlType(column) + (column.nullable() ? "" : " NOT NULL"))
+                .collect(Collectors.joining(", "));
+    }
+
+    /** The schema's column names, in order. */
+    private static String columnList(TableSchema schema)
+    {
+        return String.join(", ", schema.columnNames());
+    }
+
+    /** {@code ?, ?, ?}: query parameters, never values. */
+    private static String placeholders(int count)
+    {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
     }
 
     @Override

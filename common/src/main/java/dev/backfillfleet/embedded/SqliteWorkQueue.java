@@ -1,5 +1,6 @@
 package dev.backfillfleet.embedded;
 
+import dev.backfillfleet.domain.DateKey;
 import dev.backfillfleet.domain.FleetException;
 import dev.backfillfleet.domain.WorkItem;
 import dev.backfillfleet.queue.DeadLetter;
@@ -16,9 +17,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -143,6 +146,29 @@ public final class SqliteWorkQueue
                 return resultSet.getLong(1);
             }
         }));
+    }
+
+    /**
+     * The (table, date)s that have a message here, live or dead-lettered (a worker records a dead
+     * letter's date FAILED, so it is not stranded either); unreadable bodies have none. Reads only.
+     */
+    public Set<DateKey> keysWithAMessage()
+    {
+        return database.read(connection -> {
+            Set<DateKey> keys = new HashSet<>();
+            try (PreparedStatement statement = connection.prepareStatement("SELECT body FROM message");
+                    ResultSet resultSet = statement.executeQuery()) {
+                while (resultSet.next()) {
+                    try {
+                        keys.add(WorkMessageCodec.decode(resultSet.getString(1)).key());
+                    }
+                    catch (FleetException unreadable) {
+                        // goes to the dead letters when pulled: it stands for no date
+                    }
+                }
+            }
+            return keys;
+        });
     }
 
     /** Dead letters not yet consumed. */

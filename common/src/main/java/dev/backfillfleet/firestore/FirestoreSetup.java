@@ -121,7 +121,8 @@ public final class FirestoreSetup
     private Optional<JsonNode> get(String path)
     {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint + path)).timeout(Duration.ofSeconds(30)).GET();
-        authorization.get().forEach(request::header);
+        Map<String, String> headers = authorization.get();
+        headers.forEach(request::header);
         HttpResponse<String> response;
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -141,7 +142,7 @@ public final class FirestoreSetup
                     + "): setup --dry-run needs roles/datastore.indexViewer", null);
         }
         if (response.statusCode() != 200) {
-            throw FleetException.transientFailure("the Firestore Admin API answered " + response.statusCode() + ": " + response.body(), null);
+            throw FleetException.transientFailure("the Firestore Admin API answered " + response.statusCode() + ": " + withoutSecrets(response.body(), headers), null);
         }
         try {
             return Optional.of(MAPPER.readTree(response.body()));
@@ -149,6 +150,23 @@ public final class FirestoreSetup
         catch (IOException e) {
             throw FleetException.transientFailure("unreadable answer from the Firestore Admin API: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * An answer's body as it may be shown: one line of at most 300 characters, without the access
+     * token (a proxy's error page may echo the request's headers, and messages reach logs).
+     */
+    static String withoutSecrets(String body, Map<String, String> headers)
+    {
+        String shown = String.valueOf(body);
+        for (String value : headers.values()) {
+            String token = value.startsWith("Bearer ") ? value.substring("Bearer ".length()) : value;
+            if (!token.isBlank()) {
+                shown = shown.replace(token, "<redacted>");
+            }
+        }
+        shown = shown.replaceAll("\\s+", " ").trim();
+        return shown.length() <= 300 ? shown : shown.substring(0, 300) + "...";
     }
 
     private String databasePath()
@@ -166,6 +184,13 @@ public final class FirestoreSetup
         catch (IOException e) {
             throw FleetException.environment("no Google credentials for the Firestore Admin API (" + e.getMessage()
                     + "); run 'gcloud auth application-default login' or set GOOGLE_APPLICATION_CREDENTIALS", e);
+        }
+        catch (RuntimeException e) {
+            // a credentials file that parses but whose key does not decode: the library's message names no content of it
+            String where = Optional.ofNullable(System.getenv("GOOGLE_APPLICATION_CREDENTIALS")).map(file -> " in " + file).orElse("");
+            throw FleetException.environment("no Google credentials for the Firestore Admin API: the credentials" + where + " cannot be used ("
+                    + e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse("")
+                    + "); replace the file (GOOGLE_APPLICATION_CREDENTIALS) or run 'gcloud auth application-default login'", e);
         }
     }
 

@@ -54,9 +54,9 @@ public final class PubSubQueueModule
 
     @Provides
     @Singleton
-    static PubSubTransport transport(PubSubQueueSettings settings, Lifecycle lifecycle)
+    static PubSubTransport transport(PubSubQueueSettings settings, FleetConfig config, Lifecycle lifecycle)
     {
-        return lifecycle.register(PubSubTransport.forSettings(settings));
+        return lifecycle.register(PubSubTransport.forSettings(settings, config.connectTimeout()));
     }
 
     @Provides

@@ -204,8 +204,9 @@ public final class PubSubTopology
         catch (RuntimeException e) {
             FleetException failure = PubSubFailures.translate("start-up check", e);
             if (failure.errorClass() == dev.backfillfleet.domain.ErrorClass.TRANSIENT) {
-                throw FleetException.environment("cannot reach Pub/Sub at " + transport.endpoint() + " within " + PubSubTransport.ADMIN_CALL_TIMEOUT.toSeconds()
-                        + " s (" + e.getMessage() + "): check the network" + (settings.emulatorHost().isPresent() ? " and that the emulator runs (PUBSUB_EMULATOR_HOST)" : ""), e);
+                throw FleetException.environment("cannot reach Pub/Sub at " + transport.endpoint() + " within " + transport.adminCallTimeout().toSeconds()
+                        + " s (" + e.getMessage() + "): check the network" + (settings.emulatorHost().isPresent() ? " and that the emulator runs (PUBSUB_EMULATOR_HOST)" : "")
+                        + "; backfill.connect-timeout-seconds sets how long to wait", e);
             }
             throw failure;
         }

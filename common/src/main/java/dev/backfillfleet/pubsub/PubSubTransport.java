@@ -34,13 +34,15 @@ public final class PubSubTransport
     private final Optional<ManagedChannel> emulatorChannel;
     private final Optional<TransportChannelProvider> channelProvider;
     private final Optional<CredentialsProvider> credentialsProvider;
+    private final Duration adminCallTimeout;
 
     /** An admin call (setup, the start-up check) gives up after this, instead of the client's minute: an unreachable host says so soon. */
-    static final Duration ADMIN_CALL_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_ADMIN_CALL_TIMEOUT = Duration.ofSeconds(10);
 
-    private PubSubTransport(Optional<String> emulatorHost)
+    private PubSubTransport(Optional<String> emulatorHost, Duration adminCallTimeout)
     {
         this.emulatorHost = emulatorHost;
+        this.adminCallTimeout = adminCallTimeout;
         this.emulatorChannel = emulatorHost.map(PubSubTransport::plaintextChannel);
         this.channelProvider = emulatorChannel.map(PubSubTransport::provider);
         this.credentialsProvider = emulatorChannel.map(channel -> NoCredentialsProvider.create());
@@ -48,7 +50,18 @@ public final class PubSubTransport
 
     public static PubSubTransport forSettings(PubSubQueueSettings settings)
     {
-        return new PubSubTransport(settings.emulatorHost());
+        return forSettings(settings, DEFAULT_ADMIN_CALL_TIMEOUT);
+    }
+
+    /** With admin calls bounded by {@code adminCallTimeout} ({@code backfill.connect-timeout-seconds}). */
+    public static PubSubTransport forSettings(PubSubQueueSettings settings, Duration adminCallTimeout)
+    {
+        return new PubSubTransport(settings.emulatorHost(), adminCallTimeout);
+    }
+
+    Duration adminCallTimeout()
+    {
+        return adminCallTimeout;
     }
 
     private static ManagedChannel plaintextChannel(String host)
@@ -102,9 +115,9 @@ public final class PubSubTransport
     private Void bounded(com.google.api.gax.rpc.UnaryCallSettings.Builder<?, ?> call)
     {
         call.setRetrySettings(call.getRetrySettings().toBuilder()
-                .setTotalTimeoutDuration(ADMIN_CALL_TIMEOUT)
-                .setInitialRpcTimeoutDuration(ADMIN_CALL_TIMEOUT)
-                .setMaxRpcTimeoutDuration(ADMIN_CALL_TIMEOUT)
+                .setTotalTimeoutDuration(adminCallTimeout)
+                .setInitialRpcTimeoutDuration(adminCallTimeout)
+                .setMaxRpcTimeoutDuration(adminCallTimeout)
                 .build());
         return null;
     }

@@ -1,5 +1,6 @@
 package dev.backfillfleet.queue;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -49,7 +50,10 @@ public final class WorkMessageCodec
                     text(node, "runId", body));
         }
         catch (IOException | DateTimeParseException | IllegalArgumentException e) {
-            throw new FleetException(dev.backfillfleet.domain.ErrorClass.PERMANENT, "unreadable message body " + abbreviate(body) + ": " + e.getMessage(), e);
+            // Jackson's own message (not its location, which spans lines and says REDACTED)
+            String problem = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+            throw new FleetException(dev.backfillfleet.domain.ErrorClass.PERMANENT, "unreadable message body " + abbreviate(body) + ": "
+                    + String.valueOf(problem).lines().findFirst().orElse(""), e);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.backfillfleet.coordinator;
 import dev.backfillfleet.cli.ExitCodes;
 import dev.backfillfleet.coordinator.command.CancelCommand;
 import dev.backfillfleet.coordinator.command.DemoDataCommand;
+import dev.backfillfleet.coordinator.command.DoctorCommand;
 import dev.backfillfleet.coordinator.command.EnqueueCommand;
 import dev.backfillfleet.coordinator.command.FailedCommand;
 import dev.backfillfleet.coordinator.command.ImportCommand;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Command;
         description = "Backfills date-partitioned analytics tables with a fleet of workers: plan, enqueue, watch, cancel, pause, retry.",
         subcommands = {RunCommand.class, SetupCommand.class, EnqueueCommand.class, StatusCommand.class, WatchCommand.class, RunsCommand.class,
                 CancelCommand.class, PauseCommand.class, ResumeCommand.class, FailedCommand.class, RetryCommand.class, ReportCommand.class,
-                VerifyCommand.class, ImportCommand.class, DemoDataCommand.class},
+                VerifyCommand.class, ImportCommand.class, DemoDataCommand.class, DoctorCommand.class},
         footer = ExitCodes.HELP_FOOTER)
 public final class CoordinatorMain
         implements Runnable
@@ -42,6 +43,6 @@ public final class CoordinatorMain
     @Override
     public void run()
     {
-        throw new CommandLine.ParameterException(new CommandLine(this), "name a command: run, setup, enqueue, status, watch, runs, cancel, pause, resume, failed, retry, report, verify, import or demo-data");
+        throw new CommandLine.ParameterException(new CommandLine(this), "name a command: run, setup, enqueue, status, watch, runs, cancel, pause, resume, failed, retry, report, verify, import, demo-data or doctor");
     }
 }

@@ -35,6 +35,7 @@ public final class FleetConnection
     private final AccessMode access;
     private final List<Module> extraModules;
     private Injector injector;
+    private boolean stateStoreChecked;
 
     public FleetConnection(FleetConfig config, AccessMode access, List<Module> extraModules)
     {
@@ -69,9 +70,19 @@ public final class FleetConnection
         return injector;
     }
 
-    public StateStore stateStore()
+    /**
+     * The state store. A verb that only reads runs no start-up check of its own, so the store's
+     * (a remote one's: reachable, permitted, indexed) runs before the first read: a Firestore out of
+     * reach is then the environment's fault, said in one line (exit 3), not a failed job.
+     */
+    public synchronized StateStore stateStore()
     {
-        return injector().getInstance(StateStore.class);
+        StateStore store = injector().getInstance(StateStore.class);
+        if (access == AccessMode.READ_ONLY && !stateStoreChecked && store instanceof StartupCheck check) {
+            check.check(ProcessRole.COORDINATOR);
+        }
+        stateStoreChecked = true;
+        return store;
     }
 
     public WorkQueue queue()

@@ -112,6 +112,16 @@ final class KnownStates
         return this;
     }
 
+    /** Claimed by a worker that died at once: RUNNING, with a lease that has already expired. */
+    KnownStates abandoned(AnalyticsTable table, DateRange dates)
+    {
+        for (LocalDate date : dates.dates()) {
+            store.enqueue(keys(table, List.of(date)), RUN_ID, EnqueuePolicy.NORMAL);
+            store.claim(new WorkItem(table, date, RUN_ID), "dead-worker-1", Duration.ofMillis(1), 1000);
+        }
+        return this;
+    }
+
     KnownStates queued(AnalyticsTable table, DateRange dates)
     {
         store.enqueue(keys(table, dates.dates()), RUN_ID, EnqueuePolicy.NORMAL);

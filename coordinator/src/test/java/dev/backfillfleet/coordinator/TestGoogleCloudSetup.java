@@ -120,6 +120,12 @@ class TestGoogleCloudSetup
         assertThat(coordinator("report", "--range", range, "--out", elsewhere.resolve("report.html").toString()).exitCode()).isZero();
         coordinator("verify", "--table", "team_offense", "--range", "2024-11-01..2024-11-30");
         assertThat(coordinator("setup", "--dry-run").out()).contains("would create");
+        Run doctor = coordinator("doctor");
+        assertThat(doctor.exitCode()).as(doctor.out()).isEqualTo(1);
+        assertThat(doctor.out()).contains("PROBLEM      Pub/Sub").contains("subscription projects/" + PROJECT + "/subscriptions/" + topic + "-workers: missing")
+                .contains("mend: coordinator setup")
+                .contains("PROBLEM      start-up check of a worker: ")
+                .contains("problem(s): run the mend below each");
 
         assertThat(everything()).as("topics, subscriptions, documents and files after the read-only verbs").isEqualTo(before);
         try (Stream<Path> files = Files.list(home)) {
@@ -140,6 +146,10 @@ class TestGoogleCloudSetup
         assertThat(again.exitCode()).isZero();
         assertThat(again.out()).doesNotContain("created").contains("Nothing to do.");
         assertThat(coordinator("setup", "--dry-run").out()).contains("Nothing to do.");
+        Run doctor = coordinator("doctor");
+        assertThat(doctor.exitCode()).as(doctor.out()).isZero();
+        assertThat(doctor.out()).contains("ok           start-up check of a worker").contains("ok           start-up check of a coordinator")
+                .contains("queued dates: no date is QUEUED").endsWith("All is well.\n");
     }
 
     @Test

@@ -26,7 +26,14 @@ final class WorkerEnvironment
 
     private WorkerEnvironment() {}
 
-    /** The configuration the worker builds from {@code environment}; every BACKFILL_* must be a key it knows. */
+    /** What the deploy step puts for the manifests' PROJECT_ID placeholder (sed -e "s/PROJECT_ID/$PROJECT/g", see infra/k8s/kustomization.yaml). */
+    static final String DEPLOYED_PROJECT = "my-project-123";
+
+    /**
+     * The configuration the worker builds from {@code environment}, placeholders replaced as the
+     * deploy step replaces them (the worker refuses a literal PROJECT_ID: not a project id);
+     * every BACKFILL_* must be a key it knows.
+     */
     static FleetConfig config(String where, Map<String, String> environment)
     {
         Set<String> known = FleetConfig.KEYS.stream().map(ConfigKey::environmentVariable).collect(Collectors.toSet());
@@ -34,7 +41,9 @@ final class WorkerEnvironment
                 .filter(name -> !known.contains(name) && !PROCESS_VARIABLES.contains(name)))
                 .as("%s sets BACKFILL_* variables that are no FleetConfig key (FleetConfig.KEYS) nor one of %s", where, PROCESS_VARIABLES)
                 .isEmpty();
-        return FleetConfigLoader.load(environment, Map.of());
+        Map<String, String> deployed = environment.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().replace("PROJECT_ID", DEPLOYED_PROJECT)));
+        return FleetConfigLoader.load(deployed, Map.of());
     }
 
     /** {@code --grace-seconds} as the worker's command line parses {@code arguments}. */

@@ -57,10 +57,18 @@ public final class Worker
         deadLetterConsumer = queue.subscribeDeadLetters(this::recordDeadLetter);
     }
 
+    private static String oneLine(String text)
+    {
+        String flat = String.valueOf(text).replace("\r", "\\r").replace("\n", "\\n");
+        return flat.length() <= 300 ? flat : flat.substring(0, 300) + "...";
+    }
+
     private void recordDeadLetter(DeadLetter deadLetter)
     {
         if (deadLetter.item().isEmpty()) {
-            log.error("dead letter {} is not a work message and was dropped: {} ({})", deadLetter.messageId(), deadLetter.body(), deadLetter.reason());
+            // one line whatever the body holds: a broken producer's bytes must not forge log lines
+            log.error("dead letter {} is not a work message and was dropped: {} ({}); publish work with 'coordinator enqueue', not by hand",
+                    deadLetter.messageId(), oneLine(deadLetter.body()), oneLine(deadLetter.reason()));
             return;
         }
         var item = deadLetter.item().get();

@@ -87,6 +87,9 @@ public final class WorkerMain
                     ? "--grace-seconds must be at least 1, not " + graceSeconds + " (dates still running after it are given back)"
                     : "--idle-seconds must be at least 1, not " + idleSeconds);
         }
+        if (httpPort != null) {
+            WorkerHttpServer.address(httpHost, httpPort);
+        }
         LogFormat.select(LogFormat.parse(logFormat));
         Map<String, String> overrides = new HashMap<>();
         if (concurrency != null) {

@@ -15,6 +15,9 @@ public enum RowFileFormat
 
     public static RowFileFormat of(Path file)
     {
+        if (java.nio.file.Files.isDirectory(file)) {
+            throw FleetException.userError(file + " is a directory: name the files to import, e.g. " + file.resolve("*.csv"));
+        }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".csv")) {
             return CSV;

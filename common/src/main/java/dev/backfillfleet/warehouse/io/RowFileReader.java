@@ -52,9 +52,12 @@ public final class RowFileReader
         for (Path file : files) {
             rows.addAll(reader.readFile(file));
         }
+        if (reader.problemCount == 1) {
+            throw FleetException.userError("nothing was imported into " + schema.ref() + ": " + reader.problems.get(0) + "; correct it and run the import again");
+        }
         if (reader.problemCount > 0) {
             String more = reader.problemCount > MAX_PROBLEMS ? "\n  ... and " + (reader.problemCount - MAX_PROBLEMS) + " more" : "";
-            throw FleetException.userError("nothing was imported into " + schema.ref() + ": " + reader.problemCount + " problem(s)\n  "
+            throw FleetException.userError("nothing was imported into " + schema.ref() + ": " + reader.problemCount + " problems (correct them and run the import again):\n  "
                     + String.join("\n  ", reader.problems) + more);
         }
         return rows;
@@ -72,7 +75,7 @@ public final class RowFileReader
             return List.of();
         }
         catch (CharacterCodingException e) {
-            problem(file + ": not UTF-8 text");
+            problem(file + ": not UTF-8 text (save it as UTF-8)");
             return List.of();
         }
         catch (IOException e) {
@@ -164,7 +167,8 @@ public final class RowFileReader
                 object = JSON.readTree(lines[index]);
             }
             catch (JsonProcessingException e) {
-                problem(file + ":" + line + ": malformed JSON: " + e.getOriginalMessage());
+                // the file and line say where; Jackson's "(start marker at [Source: REDACTED ...])" says nothing more
+                problem(file + ":" + line + ": malformed JSON: " + e.getOriginalMessage().replaceAll(" \\(start marker at \\[Source: [^]]*\\]\\)", ""));
                 continue;
             }
             if (object == null || !object.isObject()) {

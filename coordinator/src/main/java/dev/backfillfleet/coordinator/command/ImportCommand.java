@@ -67,11 +67,11 @@ public final class ImportCommand
         try (FleetConnection fleet = FleetConnection.readWrite(backend.load())) {
             SchemaCatalog catalog = fleet.injector().getInstance(SchemaCatalog.class);
             TableSchema schema = resolve(catalog, table);
+            TableImport.Summary summary = TableImport.load(fleet.warehouse(), schema, files, declared, fleet.injector().getInstance(Clock.class).instant());
             if (fleet.config().warehouseBackend() == WarehouseBackend.EMBEDDED && fleet.config().demoData()) {
                 spec.commandLine().getErr().println("note: backfill.demo-data is true, so the embedded warehouse holds the demo league besides these files;"
                         + " set BACKFILL_DEMO_DATA=false (or --set backfill.demo-data=false) on a fresh home for real data only.");
             }
-            TableImport.Summary summary = TableImport.load(fleet.warehouse(), schema, files, declared, fleet.injector().getInstance(Clock.class).instant());
             if (files.isEmpty()) {
                 out.printf("No files: %s is unchanged.%n", schema.ref());
             }

@@ -61,7 +61,10 @@ public final class ReportCommand
         DateRange range = dates.required().span();
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
-            throw FleetException.userError("--out " + out + ": directory " + parent + " does not exist");
+            throw FleetException.userError("--out " + out + ": directory " + parent + " does not exist; create it (mkdir -p " + parent + ") or name a file elsewhere");
+        }
+        if (Files.isDirectory(out)) {
+            throw FleetException.userError("--out " + out + " is a directory: name the file to write, e.g. --out " + out.resolve("report.html"));
         }
         FleetConfig config = backend.load();
         try (FleetConnection fleet = FleetConnection.readOnly(config)) {
@@ -93,7 +96,7 @@ public final class ReportCommand
             Files.writeString(out, page, StandardCharsets.UTF_8);
         }
         catch (IOException e) {
-            throw FleetException.userError("cannot write --out " + out + ": " + e.getMessage());
+            throw FleetException.userError("cannot write --out " + out + " (" + e.getMessage() + "): check that this user may write there, or name another file");
         }
     }
 

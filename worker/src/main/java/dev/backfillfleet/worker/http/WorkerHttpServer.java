@@ -43,19 +43,34 @@ public final class WorkerHttpServer
     }
 
     /** Listens on every interface at {@code port} (0: a free port, see {@link #port()}). */
+    /** Where to listen, checked before anything starts: a port in range, a host that resolves. */
+    public static InetSocketAddress address(String host, int port)
+    {
+        if (port < 0 || port > 65535) {
+            throw FleetException.userError("--http-port " + port + " is not a port: use 1-65535, or 0 for any free port");
+        }
+        InetSocketAddress address = new InetSocketAddress(host, port);
+        if (address.isUnresolved()) {
+            throw FleetException.userError("--http-host '" + host + "' does not resolve to an address: use 127.0.0.1 (the default), 0.0.0.0 (every interface)"
+                    + " or one of this machine's addresses");
+        }
+        return address;
+    }
+
     public static WorkerHttpServer start(String host, int port, Readiness readiness, Supplier<String> metrics)
     {
         requireNonNull(readiness, "readiness is null");
         requireNonNull(metrics, "metrics is null");
-        if (port < 0 || port > 65535) {
-            throw FleetException.userError("--http-port " + port + " is not a port: use 1-65535, or 0 for any free port");
-        }
+        InetSocketAddress address = address(host, port);
         HttpServer server;
         try {
-            server = HttpServer.create(new InetSocketAddress(host, port), 16);
+            server = HttpServer.create(address, 16);
         }
         catch (BindException e) {
-            throw FleetException.userError("--http-port " + port + ": " + e.getMessage() + " (another process listens there; pick another port or 0)");
+            if (String.valueOf(e.getMessage()).contains("in use")) {
+                throw FleetException.userError("--http-port " + port + ": " + e.getMessage() + " (another process listens there; pick another port or 0)");
+            }
+            throw FleetException.userError("--http-host " + host + ": " + e.getMessage() + " (not an address of this machine; use 127.0.0.1, 0.0.0.0 or one of its own)");
         }
         catch (IOException e) {
             throw new FleetException(ErrorClass.PERMANENT, "cannot listen on port " + port + ": " + e.getMessage(), e);

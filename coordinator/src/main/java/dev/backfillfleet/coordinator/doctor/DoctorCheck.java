@@ -1,0 +1,10 @@
+package dev.backfillfleet.coordinator.doctor;
+
+import java.util.List;
+
+/** One of the doctor's checks. It reads only: it never changes what it looks at. */
+@FunctionalInterface
+public interface DoctorCheck
+{
+    List<Finding> run();
+}

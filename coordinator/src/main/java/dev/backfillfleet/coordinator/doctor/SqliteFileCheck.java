@@ -1,0 +1,62 @@
+package dev.backfillfleet.coordinator.doctor;
+
+import dev.backfillfleet.domain.FleetException;
+import dev.backfillfleet.embedded.SqliteDatabase;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * An embedded file readable and intact: opened read-only (nothing is created or changed, not even
+ * a -wal or -shm file beside an idle database), then SQLite's {@code PRAGMA quick_check}.
+ */
+public final class SqliteFileCheck
+        implements DoctorCheck
+{
+    private final Path file;
+    private final String mend;
+
+    /**
+     * @param mend what to do when the file is unreadable or corrupt
+     */
+    public SqliteFileCheck(Path file, String mend)
+    {
+        this.file = requireNonNull(file, "file is null");
+        this.mend = requireNonNull(mend, "mend is null");
+    }
+
+    @Override
+    public List<Finding> run()
+    {
+        String subject = file.getFileName().toString();
+        if (!Files.exists(file)) {
+            return List.of(Finding.ok(subject, "not created yet (it is made on first use)"));
+        }
+        if (!Files.isRegularFile(file)) {
+            return List.of(Finding.problem(subject, file + " is not a regular file", mend));
+        }
+        if (!Files.isReadable(file)) {
+            return List.of(Finding.unreadable(subject, file + " cannot be read by this user: check its owner and permissions"));
+        }
+        try (SqliteDatabase database = SqliteDatabase.readOnly(file)) {
+            List<String> answers = database.quickCheck();
+            if (answers.equals(List.of("ok"))) {
+                return List.of(Finding.ok(subject, "intact (PRAGMA quick_check)"));
+            }
+            String shown = String.join("; ", answers.subList(0, Math.min(3, answers.size()))) + (answers.size() > 3 ? "; ..." : "");
+            return List.of(Finding.problem(subject, "corrupt: " + shown, mend));
+        }
+        catch (FleetException e) {
+            return List.of(Finding.problem(subject, "not a readable SQLite database (" + causeOf(e) + ")", mend));
+        }
+    }
+
+    private static String causeOf(FleetException e)
+    {
+        String message = e.getCause() == null ? e.getMessage() : String.valueOf(e.getCause().getMessage());
+        return message.lines().findFirst().orElse(message);
+    }
+}
