@@ -137,7 +137,7 @@ public final class SqliteDatabase
     private Connection connect(String url, SQLiteConfig config)
     {
         try {
-            return config.createConnection(url);
+            return StatementCache.wrap(config.createConnection(url));
         }
         catch (SQLException e) {
             throw translate(e);
@@ -228,8 +228,9 @@ public final class SqliteDatabase
     private static void execute(Connection target, String sql)
             throws SQLException
     {
-        try (Statement statement = target.createStatement()) {
-            statement.execute(sql);
+        // prepared, so that BEGIN and COMMIT come from the statement cache like the rest
+        try (java.sql.PreparedStatement statement = target.prepareStatement(sql)) {
+            statement.execute();
         }
     }
 
