@@ -2,6 +2,7 @@ package dev.backfillfleet.demo;
 
 import dev.backfillfleet.schema.RawTables;
 import dev.backfillfleet.warehouse.Row;
+import dev.backfillfleet.warehouse.RowMaker;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -80,18 +80,30 @@ public final class TableSchema
     /** Checks one row against the schema: no unknown columns, required ones present, right types. */
     public Row validate(Row row)
     {
+        boolean inSchemaOrder = row.values().size() == columns.size();
+        int position = 0;
         for (String name : row.values().keySet()) {
             if (!columnsByName.containsKey(name)) {
                 throw new IllegalArgumentException(ref + ": unknown column '" + name + "'");
             }
+            inSchemaOrder &= position < columns.size() && columns.get(position++).name().equals(name);
         }
-        Map<String, Object> normalized = new LinkedHashMap<>();
+        boolean unchanged = inSchemaOrder;
         for (Column column : columns) {
             Object value = row.values().get(column.name());
             if (value == null && !column.nullable()) {
                 throw new IllegalArgumentException(ref + ": required column '" + column.name() + "' is null in " + row);
             }
-            normalized.put(column.name(), column.type().normalize(value));
+            unchanged &= column.type().normalize(value) == value;
+        }
+        // most rows come with every column in its type: keep them as they are (a copy per row was
+        // a fifth of the seeding's CPU time, measured with JFR)
+        if (unchanged) {
+            return row;
+        }
+        Map<String, Object> normalized = new LinkedHashMap<>();
+        for (Column column : columns) {
+            normalized.put(column.name(), column.type().normalize(row.values().get(column.name())));
         }
         return new Row(normalized);
     }

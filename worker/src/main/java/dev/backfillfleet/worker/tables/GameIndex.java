@@ -19,6 +19,8 @@ import java.util.Optional;
 public final class GameIndex
 {
     private final Map<String, ScheduledGame> byDateAndTeams = new HashMap<>();
+    // play-by-play and props name the same few games on every row: each id is parsed once
+    private final Map<String, Optional<ScheduledGame>> byStandardId = new java.util.concurrent.ConcurrentHashMap<>();
 
     private GameIndex(List<ScheduledGame> games)
     {
@@ -46,6 +48,11 @@ public final class GameIndex
         if (gameId == null) {
             return Optional.empty();
         }
+        return byStandardId.computeIfAbsent(gameId, this::parseStandardId);
+    }
+
+    private Optional<ScheduledGame> parseStandardId(String gameId)
+    {
         String[] parts = gameId.trim().split("_");
         if (parts.length != 3) {
             return Optional.empty();

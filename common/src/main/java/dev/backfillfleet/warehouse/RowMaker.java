@@ -1,6 +1,4 @@
-package dev.backfillfleet.demo;
-
-import dev.backfillfleet.warehouse.Row;
+package dev.backfillfleet.warehouse;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
@@ -15,16 +13,16 @@ import java.util.Set;
  * {@link Row.Builder} (a row is copied into its own map anyway); a million play-by-play rows
  * make the difference visible.
  */
-final class RowMaker
+public final class RowMaker
 {
     private final String[] columns;
 
-    RowMaker(List<String> columns)
+    public RowMaker(List<String> columns)
     {
         this.columns = columns.toArray(String[]::new);
     }
 
-    Row row(Object... values)
+    public Row row(Object... values)
     {
         if (values.length != columns.length) {
             throw new IllegalArgumentException("expected " + columns.length + " values, got " + values.length);
