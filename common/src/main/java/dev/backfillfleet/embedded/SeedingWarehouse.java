@@ -112,6 +112,13 @@ public final class SeedingWarehouse
     }
 
     @Override
+    public List<Row> read(TableRef table, DateRange dates, List<String> columns)
+    {
+        seedOnFirstUse(table);
+        return delegate.read(table, dates, columns);
+    }
+
+    @Override
     public List<Row> readAll(TableRef table)
     {
         seedOnFirstUse(table);

@@ -66,18 +66,29 @@ public final class SqliteWarehouse
     @Override
     public List<Row> read(TableRef table, DateRange dates)
     {
+        return read(table, dates, catalog.schema(table).columnNames());
+    }
+
+    @Override
+    public List<Row> read(TableRef table, DateRange dates, List<String> columnNames)
+    {
         TableSchema schema = catalog.schema(table);
         String partitionColumn = schema.partitionColumn()
                 .orElseThrow(() -> new IllegalArgumentException(table + " is not partitioned; use readAll"));
+        // names only from the schema: no SQL from a caller's text
+        List<Column> columns = columnNames.stream()
+                .map(name -> schema.column(name).orElseThrow(() -> new IllegalArgumentException(table + " has no column '" + name + "'")))
+                .toList();
         if (!ensureReadable(schema)) {
             return List.of();
         }
+        String selected = String.join(", ", columns.stream().map(Column::name).toList());
         return database.read(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT " + columnList(schema) + " FROM " + sqlName(table) + " WHERE " + partitionColumn + " BETWEEN ? AND ? ORDER BY " + partitionColumn + ", rowid")) {
+                    "SELECT " + selected + " FROM " + sqlName(table) + " WHERE " + partitionColumn + " BETWEEN ? AND ? ORDER BY " + partitionColumn + ", rowid")) {
                 statement.setString(1, dates.first().toString());
                 statement.setString(2, dates.last().toString());
-                return readRows(statement, schema);
+                return readRows(statement, columns);
             }
         });
     }
@@ -91,7 +102,7 @@ public final class SqliteWarehouse
         }
         return database.read(connection -> {
             try (PreparedStatement statement = connection.prepareStatement("SELECT " + columnList(schema) + " FROM " + sqlName(table) + " ORDER BY rowid")) {
-                return readRows(statement, schema);
+                return readRows(statement, schema.columns());
             }
         });
     }
@@ -350,14 +361,13 @@ public final class SqliteWarehouse
         }
     }
 
-    /** Reads the rows of a statement that selects {@link #columnList} of {@code schema}, in that order. */
-    private static List<Row> readRows(PreparedStatement statement, TableSchema schema)
+    /** Reads the rows of a statement that selects {@code columns}, in that order. */
+    private static List<Row> readRows(PreparedStatement statement, List<Column> columns)
             throws SQLException
     {
         // by position, one value at a time, and each distinct date parsed once: reading rows was
         // the largest share of the season's CPU time (JFR: readValue, two lookups by name per value)
-        List<Column> columns = schema.columns();
-        RowMaker maker = new RowMaker(schema.columnNames());
+        RowMaker maker = new RowMaker(columns.stream().map(Column::name).toList());
         Map<String, LocalDate> dates = new HashMap<>();
         List<Row> rows = new ArrayList<>();
         try (ResultSet resultSet = statement.executeQuery()) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,6 +26,16 @@ public record Row(Map<String, Object> values)
     public Object get(String column)
     {
         return values.get(column);
+    }
+
+    /** This row with only {@code columns}, in that order. */
+    public Row project(List<String> columns)
+    {
+        Map<String, Object> projected = new LinkedHashMap<>();
+        for (String column : columns) {
+            projected.put(column, values.get(column));
+        }
+        return new Row(projected);
     }
 
     public String getString(String column)

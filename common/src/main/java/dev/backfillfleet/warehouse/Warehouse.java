@@ -16,6 +16,17 @@ public interface Warehouse
     /** Rows of a partitioned table whose partition date lies in {@code dates}. */
     List<Row> read(TableRef table, DateRange dates);
 
+    /**
+     * The same rows with only {@code columns}, each a column of the table's schema: a processor
+     * that needs a few columns of a wide table over a window of dates asks for those only. A
+     * column the schema lacks is an {@link IllegalArgumentException}; this default, for
+     * warehouses that read whole rows anyway, projects after reading and checks nothing.
+     */
+    default List<Row> read(TableRef table, DateRange dates, List<String> columns)
+    {
+        return read(table, dates).stream().map(row -> row.project(columns)).toList();
+    }
+
     /** Every row of an unpartitioned (static) table. */
     List<Row> readAll(TableRef table);
 

@@ -109,6 +109,17 @@ public abstract class AbstractWarehouseTest
     }
 
     @Test
+    void readsOfSomeColumnsReturnThoseColumnsOnly()
+    {
+        Row row = line(DAY, "draftkings", -4.5);
+        warehouse.replacePartition(LINES, DAY, List.of(row));
+        assertThat(warehouse.read(LINES, DateRange.single(DAY), List.of("bookmaker", "game_date")))
+                .containsExactly(Row.builder().set("bookmaker", "draftkings").set("game_date", DAY).build());
+        assertThatThrownBy(() -> warehouse.read(LINES, DateRange.single(DAY), List.of("bookmaker", "no_such_column")))
+                .hasMessageContaining("no_such_column");
+    }
+
+    @Test
     void rowsMustMatchTheSchemaAndTheirPartition()
     {
         assertThatThrownBy(() -> warehouse.replacePartition(LINES, DAY, List.of(line(DAY, "a", 1.5).with("no_such_column", 1L))))

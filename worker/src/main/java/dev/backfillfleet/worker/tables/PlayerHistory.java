@@ -20,6 +20,9 @@ public final class PlayerHistory
             .thenComparing(PastGame::nbaGameId)
             .reversed();
 
+    // what PastGame reads: 7 of the table's 37 columns (reading all was most of upcoming_player's time)
+    private static final List<String> COLUMNS = List.of("player_lookup", "game_date", "nba_game_id", "team_abbr", "is_dnp", "minutes_played", "points");
+
     private final LocalDate date;
     private final Map<String, List<PastGame>> byPlayer;
 
@@ -33,7 +36,7 @@ public final class PlayerHistory
     {
         Map<String, List<PastGame>> byPlayer = new HashMap<>();
         DateRange window = DateRange.of(date.minusDays(days), date.minusDays(1));
-        for (Row row : warehouse.read(AnalyticsSchemas.ref(AnalyticsTable.PLAYER_SUMMARY), window)) {
+        for (Row row : warehouse.read(AnalyticsSchemas.ref(AnalyticsTable.PLAYER_SUMMARY), window, COLUMNS)) {
             byPlayer.computeIfAbsent(PlayerLookup.of(row.getString("player_lookup")), key -> new ArrayList<>()).add(PastGame.of(row));
         }
         byPlayer.values().forEach(games -> games.sort(NEWEST_FIRST));
