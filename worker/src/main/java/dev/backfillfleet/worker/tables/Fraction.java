@@ -75,6 +75,14 @@ public record Fraction(BigInteger numerator, BigInteger denominator)
      */
     public static Fraction ofStored(double value, int decimals)
     {
+        // fast path: when the shortest decimal that reads back as this double has at most
+        // `decimals` decimals and the double's spacing is below a quarter unit of that scale, the
+        // exact binary value lies within a quarter unit of that decimal, so rounding the exact
+        // value (the slow path, a 50-digit expansion) gives that decimal too
+        BigDecimal shortest = BigDecimal.valueOf(value);
+        if (shortest.scale() <= decimals && Math.ulp(value) < 0.25 * Math.pow(10, -decimals)) {
+            return of(shortest);
+        }
         return of(new BigDecimal(value).setScale(decimals, RoundingMode.HALF_EVEN));
     }
 

@@ -72,4 +72,24 @@ class TestFraction
                     .isEqualByComparingTo(root.setScale(decimals, RoundingMode.HALF_UP));
         }
     }
+
+    @Test
+    void storedValueIsTheExactDoubleRoundedAtItsScaleWhateverPathIsTaken()
+    {
+        SplittableRandom random = new SplittableRandom(20261201);
+        for (int i = 0; i < 200_000; i++) {
+            int decimals = random.nextInt(0, 5);
+            double value = switch (i % 4) {
+                // written at its scale, as the warehouse stores it
+                case 0 -> BigDecimal.valueOf(random.nextLong(-10_000_000, 10_000_000), decimals).doubleValue();
+                // off its scale: ties and near-ties of the exact binary value
+                case 1 -> BigDecimal.valueOf(random.nextLong(-10_000_000, 10_000_000) * 10 + 5, decimals + 1).doubleValue();
+                case 2 -> random.nextDouble(-1e6, 1e6);
+                // so large that the double's spacing is coarser than the scale
+                default -> random.nextDouble(-1e17, 1e17);
+            };
+            Fraction expected = Fraction.of(new BigDecimal(value).setScale(decimals, RoundingMode.HALF_EVEN));
+            assertThat(Fraction.ofStored(value, decimals)).as("%s at %d decimals", value, decimals).isEqualTo(expected);
+        }
+    }
 }
