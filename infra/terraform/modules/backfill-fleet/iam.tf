@@ -58,7 +58,8 @@ resource "google_pubsub_subscription_iam_member" "worker_pulls_dead_letters" {
   member       = local.worker_member
 }
 
-# a deferred delivery ("upstream not done yet") is republished as a copy, then acked
+# the start-up check of a worker asks for publish on the work topic (PubSubTopology); deferred
+# deliveries are nacked, not republished
 resource "google_pubsub_topic_iam_member" "worker_republishes_work" {
   project = var.project_id
   topic   = google_pubsub_topic.work.name
