@@ -41,7 +41,14 @@ public final class DateTransitions
         if (decision != EnqueueDecision.QUEUE) {
             return new Decided<>(decision, Optional.empty());
         }
-        DateRecord queued = current.map(DateRecord::toBuilder).orElseGet(() -> DateRecord.builder(key, runId))
+        // a date queued again after it ended (retry of a FAILED date, --force) gets a fresh attempt
+        // budget: its earlier attempts count as given back. The count itself keeps growing: it is
+        // the lease's fencing token and part of the load job's id
+        DateRecord.Builder builder = current.map(DateRecord::toBuilder).orElseGet(() -> DateRecord.builder(key, runId));
+        if (current.isPresent() && current.get().state().isTerminal()) {
+            builder.givenBack(current.get().attempts());
+        }
+        DateRecord queued = builder
                 .state(DateState.QUEUED)
                 .runId(runId)
                 .queuedAt(Optional.of(now))

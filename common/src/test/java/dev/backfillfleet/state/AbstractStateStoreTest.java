@@ -105,6 +105,24 @@ public abstract class AbstractStateStoreTest
     }
 
     @Test
+    void retryOfADateThatUsedUpItsAttemptsRunsItAgainWithAFreshBudget()
+    {
+        store.enqueue(List.of(KEY), "run-1", EnqueuePolicy.NORMAL);
+        int maxAttempts = 2;
+        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+            store.release(claimed(store.claim(ITEM, "w1", LEASE, 100, maxAttempts)), Optional.of(ErrorClass.TRANSIENT), Optional.of("timeout"));
+        }
+        assertThat(store.claim(ITEM, "w1", LEASE, 100, maxAttempts)).isInstanceOf(ClaimResult.AttemptsExhausted.class);
+        assertThat(store.get(KEY).orElseThrow().state()).isEqualTo(DateState.FAILED);
+
+        store.enqueue(List.of(KEY), "run-2", EnqueuePolicy.RETRY_FAILED);
+        Lease again = claimed(store.claim(ITEM, "w1", LEASE, 100, maxAttempts));
+        // the count goes on (it fences the lease and names the load job); the budget starts over
+        assertThat(again.attempt()).isEqualTo(maxAttempts + 1);
+        assertThat(store.get(KEY).orElseThrow().attemptsUsed()).isEqualTo(1);
+    }
+
+    @Test
     void claimTakesALeaseAndCountsTheAttempt()
     {
         store.enqueue(List.of(KEY), "run-1", EnqueuePolicy.NORMAL);
