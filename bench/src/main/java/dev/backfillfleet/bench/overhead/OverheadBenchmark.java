@@ -49,7 +49,7 @@ public final class OverheadBenchmark
                 drain.drain(settings.drainLargeBacklog(), settings.drainMeasured()));
         Double slowdown = drains.get(1).msPerDate() / drains.get(0).msPerDate();
         String method = "probe: a JVM of its own (" + OverheadProbe.class.getSimpleName() + "), the backend chosen by its environment; enqueue = Enqueuer "
-                + "(state records, then messages) of N synthetic dates; overhead = per delivery, one at a time, claim + heartbeat + complete + ack through "
+                + "(state records, then messages) of N synthetic dates, after an untimed enqueue of N / 5 (at most 1,000) others; overhead = per delivery, one at a time, claim + heartbeat + complete + ack through "
                 + "the ports (the processor's time is 0), warm-up dates left out; drain = bin/worker --concurrency " + DrainBenchmark.CONCURRENCY
                 + ", L = 0, steady rate from the state records' finish times";
         return new OverheadResult(backends, emulators, drains, slowdown, method);
