@@ -39,6 +39,8 @@ public final class ScalingBenchmark
     // the default fleet-wide bound on one table's running dates; above it the bound, not the fleet, would be measured
     private static final int DEFAULT_TABLE_CONCURRENCY = 100;
     private static final Duration POLL = Duration.ofMillis(50);
+    // a mode bound by throughput rather than slots would make runs of 20 W dates last minutes: cap N at what the best rate so far does in this time
+    private static final Duration THROUGHPUT_HORIZON = Duration.ofSeconds(8);
 
     private final BenchSettings settings;
 
@@ -57,14 +59,15 @@ public final class ScalingBenchmark
         for (String mode : List.of(THREADS, PROCESSES_MODE)) {
             List<ScalingPoint> series = new ArrayList<>();
             for (int slots : mode.equals(THREADS) ? settings.slots() : settings.processSlots()) {
-                int dates = settings.scalingDates(slots);
+                int dates = Math.min(settings.scalingDates(slots), throughputCap(series, slots));
                 ScalingRun base = measure(mode, slots, dates);
                 ScalingRun doubled = measure(mode, slots, 2 * dates);
                 series.add(point(mode, slots, base, doubled));
             }
             points.addAll(withSpeedUps(series));
         }
-        String rule = settings.quick() ? "N = 5 W, and 2N (--quick; processes without W = 1)" : "N = max(40, 20 W), and 2N";
+        String rule = (settings.quick() ? "N = 5 W" : "N = max(40, 20 W)") + ", at most max(40, 2 W, " + THROUGHPUT_HORIZON.toSeconds()
+                + " s at the best rate of a smaller W), and 2N" + (settings.quick() ? " (--quick; processes without W = 1)" : "");
         String method = "wall = from worker start (processes: their launch, JVM start-up included) to the last date's finishedAt in the state store; "
                 + "efficiency = (N x L / W) / wall; marginal = (delta N x L / W) / delta wall between the runs of N and 2N; "
                 + "backfill.table-concurrency = max(100, W); processes: " + PROCESSES + " x --concurrency W/" + PROCESSES + " (W = 1, or W not a multiple of "
@@ -147,6 +150,16 @@ public final class ScalingBenchmark
         finally {
             settings.work().discard(home);
         }
+    }
+
+    /** N for a larger W, given the rates of the smaller ones: a run that cannot scale stays a few seconds long. */
+    private static int throughputCap(List<ScalingPoint> smaller, int slots)
+    {
+        double best = smaller.stream().mapToDouble(point -> point.doubled().datesPerSecond()).max().orElse(Double.POSITIVE_INFINITY);
+        if (Double.isInfinite(best)) {
+            return Integer.MAX_VALUE;
+        }
+        return Math.max(40, Math.max(2 * slots, (int) (best * THROUGHPUT_HORIZON.toSeconds())));
     }
 
     private static Map<String, String> workerSettings(int slots)
