@@ -34,6 +34,8 @@ public final class SeasonBenchmark
     private static final String QUICK_RANGE = "2024-11-01..2024-11-07";
     private static final List<String> SMALL_HEAP = List.of("-Xmx256m");
     private static final Duration TIMEOUT = Duration.ofMinutes(15);
+    private static final Duration SMALL_HEAP_TIMEOUT = Duration.ofMinutes(5);
+    private static final int KILLED = -1;
 
     private final BenchSettings settings;
 
@@ -71,7 +73,8 @@ public final class SeasonBenchmark
             long notDone = states.entrySet().stream().filter(entry -> entry.getKey() != DateState.SUCCEEDED && entry.getKey() != DateState.NO_GAMES)
                     .mapToLong(Map.Entry::getValue).sum();
             boolean completed = worker.exitCode() == 0 && notDone == 0;
-            String outcome = (completed ? "completed" : "did not complete") + ": exit " + worker.exitCode() + ", dates per state " + states;
+            String exit = worker.exitCode() == KILLED ? "killed after " + SMALL_HEAP_TIMEOUT.toMinutes() + " min" : "exit " + worker.exitCode();
+            String outcome = (completed ? "completed" : "did not complete") + ": " + exit + ", dates per state " + states;
             Progress.say("season: -Xmx256m worker %s", outcome);
             String method = "child processes of the product jars; wall = launch to exit (JVM start-up included); peak RSS = VmHWM of /proc/PID/status, "
                     + "polled every 20 ms; per table: dates and rows from the state records over the table's first start to last finish";
@@ -99,7 +102,18 @@ public final class SeasonBenchmark
             throws InterruptedException
     {
         try (ChildProcess process = ChildProcess.start(command, Map.of(), settings.work().log(home, name.replaceAll("[^a-z0-9]+", "-")))) {
-            int exit = process.waitFor(TIMEOUT);
+            int exit;
+            try {
+                exit = process.waitFor(name.startsWith("worker") ? SMALL_HEAP_TIMEOUT : TIMEOUT);
+            }
+            catch (IllegalStateException e) {
+                if (!name.startsWith("worker")) {
+                    throw e;
+                }
+                // a heap too small may leave the worker collecting garbage for ever: that is "does not complete", not a failed benchmark
+                Progress.say("season %s: %s", name, e.getMessage());
+                exit = KILLED;
+            }
             ProcessRun run = new ProcessRun(name, command.display(), process.wall().toMillis() / 1000.0, process.peakRssKb() / 1024.0, exit);
             Progress.say("season %s: %.1f s, peak RSS %.0f MB, exit %d", name, run.wallSeconds(), run.peakRssMb(), exit);
             if (exit != 0 && !name.startsWith("worker")) {
