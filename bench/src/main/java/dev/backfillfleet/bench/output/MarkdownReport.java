@@ -81,11 +81,12 @@ public final class MarkdownReport
                         format("%,d", each.overhead().count())))
                 .toList());
         out.append(format("Emulators: %s.%n%n", overhead.emulators()));
-        table(out, List.of("one worker, queued", "measured (completions)", "slots", "dates/s", "ms per date", "process wall (s)", "peak RSS (MB)"), overhead.drains().stream()
-                .map(each -> List.of(format("%,d", each.queued()), format("%,d..%,d", each.skipped() + 1, each.measured()), Integer.toString(each.concurrency()),
-                        format("%,.0f", each.datesPerSecond()), format("%.3f", each.msPerDate()), format("%.1f", each.processSeconds()),
-                        format("%.0f", each.peakRssKb() / 1024.0)))
-                .toList());
+        table(out, List.of("one worker, queued", "measured (completions)", "slots", "dates/s", "ms per date", "process wall (s)", "peak RSS (MB)", "note"),
+                overhead.drains().stream()
+                        .map(each -> List.of(format("%,d", each.queued()), format("%,d..%,d", each.skipped() + 1, each.measured()), Integer.toString(each.concurrency()),
+                                format("%,.0f", each.datesPerSecond()), format("%.3f", each.msPerDate()), format("%.1f", each.processSeconds()),
+                                format("%.0f", each.peakRssKb() / 1024.0), each.note()))
+                        .toList());
         out.append(format("Time per date with the large backlog: %.2fx that with the small one. %s.%n%n", overhead.largeBacklogSlowdown(), overhead.method()));
         overhead.drains().stream().findFirst().map(DrainRun::command).ifPresent(command -> out.append(format("Drain command: `%s`.%n%n", command)));
         overhead.backends().stream().findFirst().map(BackendOverhead::command).ifPresent(command -> out.append(format("Probe command: `%s`.%n%n", command)));
