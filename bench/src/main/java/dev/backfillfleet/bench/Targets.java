@@ -48,8 +48,8 @@ final class Targets
             return Target.notMeasured(name, target, "W = " + slots + " not among --slots", reproduce);
         }
         double value = point.get().marginalEfficiency();
-        return Target.judged(name, target, format("%.3f (N x L / W / wall of the 2N run: %.3f)", value, point.get().doubled().efficiency()), value >= minimum,
-                reproduce);
+        return Target.judged(name, target, format("%.3f (with launch walls %.3f; N x L / W / wall of the 2N run %.3f)", value,
+                point.get().marginalEfficiencyLaunchWall(), point.get().doubled().efficiency()), value >= minimum, reproduce);
     }
 
     private static List<Target> overhead(BenchSettings settings, OverheadResult overhead)

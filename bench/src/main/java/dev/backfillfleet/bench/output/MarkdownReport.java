@@ -64,11 +64,13 @@ public final class MarkdownReport
         List<List<String>> rows = new ArrayList<>();
         for (ScalingPoint point : scaling.points()) {
             rows.add(List.of(point.mode(), Integer.toString(point.slots()), Integer.toString(point.processes()), format("%,d", point.base().dates()),
-                    format("%.2f", point.base().wallSeconds()), format("%.2f", point.doubled().wallSeconds()), format("%,.0f", point.doubled().datesPerSecond()),
-                    format("%.3f", point.doubled().efficiency()), format("%.3f", point.marginalEfficiency()), orDash(point.speedUp()), orDash(point.marginalSpeedUp())));
+                    format("%.2f / %.2f", point.base().wallSeconds(), point.base().activeSeconds()),
+                    format("%.2f / %.2f", point.doubled().wallSeconds(), point.doubled().activeSeconds()), format("%,.0f", point.doubled().datesPerSecond()),
+                    format("%.3f", point.doubled().efficiency()), format("%.3f", point.marginalEfficiency()), format("%.3f", point.marginalEfficiencyLaunchWall()),
+                    orDash(point.speedUp()), orDash(point.marginalSpeedUp())));
         }
-        table(out, List.of("mode", "W", "processes", "N", "wall N (s)", "wall 2N (s)", "dates/s (2N)", "efficiency (2N)", "marginal efficiency",
-                "speed-up", "marginal speed-up"), rows);
+        table(out, List.of("mode", "W", "processes", "N", "wall / active, N (s)", "wall / active, 2N (s)", "dates/s (2N)", "efficiency (2N)", "marginal efficiency",
+                "marginal, launch wall", "speed-up", "marginal speed-up"), rows);
         out.append(format("%s.%n%n", scaling.method()));
     }
 

@@ -39,7 +39,8 @@ public final class ScalingBenchmark
     // the default fleet-wide bound on one table's running dates; above it the bound, not the fleet, would be measured
     private static final int DEFAULT_TABLE_CONCURRENCY = 100;
     private static final Duration POLL = Duration.ofMillis(50);
-    // a mode bound by throughput rather than slots would make runs of 20 W dates last minutes: cap N at what the best rate so far does in this time
+    // a mode bound by throughput rather than slots would make runs of 20 W dates last minutes: cap N at what the best rate so far
+    // (dates over the active wall, start-up aside) does in this time
     private static final Duration THROUGHPUT_HORIZON = Duration.ofSeconds(8);
 
     private final BenchSettings settings;
@@ -69,7 +70,8 @@ public final class ScalingBenchmark
         String rule = (settings.quick() ? "N = 5 W" : "N = max(40, 20 W)") + ", at most max(40, 2 W, " + THROUGHPUT_HORIZON.toSeconds()
                 + " s at the best rate of a smaller W), and 2N" + (settings.quick() ? " (--quick; processes without W = 1)" : "");
         String method = "wall = from worker start (processes: their launch, JVM start-up included) to the last date's finishedAt in the state store; "
-                + "efficiency = (N x L / W) / wall; marginal = (delta N x L / W) / delta wall between the runs of N and 2N; "
+                + "efficiency = (N x L / W) / wall; marginal = (delta N x L / W) / delta active wall between the runs of N and 2N, the active wall from the "
+                + "first date's start to the last one's finish (with the walls from the launch: 'launch wall'); "
                 + "backfill.table-concurrency = max(100, W); processes: " + PROCESSES + " x --concurrency W/" + PROCESSES + " (W = 1, or W not a multiple of "
                 + PROCESSES + ": 1 process)";
         return new ScalingResult(LATENCY.toMillis(), rule, method, points);
@@ -155,7 +157,7 @@ public final class ScalingBenchmark
     /** N for a larger W, given the rates of the smaller ones: a run that cannot scale stays a few seconds long. */
     private static int throughputCap(List<ScalingPoint> smaller, int slots)
     {
-        double best = smaller.stream().mapToDouble(point -> point.doubled().datesPerSecond()).max().orElse(Double.POSITIVE_INFINITY);
+        double best = smaller.stream().mapToDouble(point -> point.doubled().activeDatesPerSecond()).max().orElse(Double.POSITIVE_INFINITY);
         if (Double.isInfinite(best)) {
             return Integer.MAX_VALUE;
         }
@@ -178,8 +180,9 @@ public final class ScalingBenchmark
     private static ScalingRun run(int dates, int slots, int processes, Instant start, Completions completions, String command)
     {
         double wall = Duration.between(start, completions.lastFinish()).toNanos() / 1e9;
+        double active = completions.activeSpan().toNanos() / 1e9;
         double ideal = dates * (LATENCY.toMillis() / 1000.0) / slots;
-        return new ScalingRun(dates, slots, processes, wall, dates / wall, ideal / wall, command);
+        return new ScalingRun(dates, slots, processes, wall, active, dates / wall, ideal / wall, command);
     }
 
     private static Completions completions(StateStore stateStore, DateRange range)
@@ -210,14 +213,16 @@ public final class ScalingBenchmark
 
     private ScalingPoint point(String mode, int slots, ScalingRun base, ScalingRun doubled)
     {
-        double deltaWall = doubled.wallSeconds() - base.wallSeconds();
+        double deltaActive = doubled.activeSeconds() - base.activeSeconds();
         int deltaDates = doubled.dates() - base.dates();
-        double marginalRate = deltaDates / deltaWall;
-        double marginalEfficiency = (deltaDates * (LATENCY.toMillis() / 1000.0) / slots) / deltaWall;
+        double ideal = deltaDates * (LATENCY.toMillis() / 1000.0) / slots;
+        double marginalRate = deltaDates / deltaActive;
+        double marginalEfficiency = ideal / deltaActive;
+        double marginalEfficiencyLaunchWall = ideal / (doubled.wallSeconds() - base.wallSeconds());
         String note = mode.equals(PROCESSES_MODE) && base.processes() == 1
                 ? "W = " + slots + " cannot be split over " + PROCESSES + " processes: one process of " + slots + " slot(s)"
                 : "";
-        return new ScalingPoint(mode, slots, base.processes(), base, doubled, marginalRate, marginalEfficiency, null, null, note,
+        return new ScalingPoint(mode, slots, base.processes(), base, doubled, marginalRate, marginalEfficiency, marginalEfficiencyLaunchWall, null, null, note,
                 settings.reproduce("scaling", slots == 1 ? "--slots 1" : "--slots 1," + slots));
     }
 
