@@ -96,6 +96,9 @@ public final class BenchMain
     @Option(names = "--root", paramLabel = "DIR", defaultValue = "${sys:bench.root:-.}", description = "The checkout (default: set by bin/bench).")
     Path root;
 
+    @Option(names = "--chart-from", paramLabel = "JSON", description = "Measure nothing: draw the scaling chart (--chart) from the JSON of an earlier run.")
+    Path chartFrom;
+
     @Option(names = "--launch", paramLabel = "jar|classpath", defaultValue = "jar", hidden = true,
             description = "jar: the product's processes from coordinator/target and worker/target (bin/bench); classpath: this JVM's class path (tests).")
     String launch;
@@ -117,6 +120,12 @@ public final class BenchMain
     {
         Set<Section> sections = sections();
         Path checkout = root.toAbsolutePath().normalize();
+        if (chartFrom != null) {
+            Path chartFile = output(chart, checkout, "scaling.png");
+            ScalingChart.write(JsonReport.read(chartFrom).scaling(), chartFile);
+            System.out.println("Wrote " + chartFile + " from " + chartFrom + ".");
+            return 0;
+        }
         Path workRoot = work != null ? work : Files.createTempDirectory("backfill-bench");
         ProductLauncher launcher = new ProductLauncher(ProductLauncher.Mode.parse(launch), checkout, workRoot, quick ? ProductLauncher.FAST_START : List.of());
         launcher.checkJars();

@@ -14,9 +14,17 @@ public final class JsonReport
 {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
+            // an older run's JSON may have fields this version no longer has
+            .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
 
     private JsonReport() {}
+
+    public static BenchReport read(Path file)
+            throws IOException
+    {
+        return MAPPER.readValue(file.toFile(), BenchReport.class);
+    }
 
     public static void write(BenchReport report, Path file)
             throws IOException

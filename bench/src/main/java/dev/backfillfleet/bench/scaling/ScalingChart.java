@@ -9,6 +9,7 @@ import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
@@ -48,9 +49,9 @@ public final class ScalingChart
         plot.setGap(12);
         plot.add(speedUpPlot(result), 1);
         plot.add(efficiencyPlot(result), 1);
-        JFreeChart chart = new JFreeChart(
-                "backfill-fleet scaling: synthetic dates, L = " + result.latencyMs() + " ms, " + result.datesRule(),
+        JFreeChart chart = new JFreeChart("backfill-fleet scaling: synthetic dates of L = " + result.latencyMs() + " ms over W slots",
                 new Font(Font.SANS_SERIF, Font.BOLD, 16), plot, true);
+        chart.addSubtitle(new TextTitle(result.datesRule() + "; marginal = between the runs of N and 2N", new Font(Font.SANS_SERIF, Font.PLAIN, 12)));
         chart.setBackgroundPaint(Color.WHITE);
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
@@ -63,9 +64,12 @@ public final class ScalingChart
     {
         XYSeriesCollection data = new XYSeriesCollection();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
-        add(data, renderer, series(result, ScalingBenchmark.THREADS, "threads in one process", point -> orNaN(point.speedUp())), THREADS_COLOUR, SOLID);
-        add(data, renderer, series(result, ScalingBenchmark.PROCESSES_MODE, "4 worker processes", point -> orNaN(point.speedUp())), PROCESSES_COLOUR, SOLID);
-        XYSeries ideal = new XYSeries("ideal: W");
+        add(data, renderer, series(result, ScalingBenchmark.THREADS, "speed-up: threads in one process", point -> orNaN(point.speedUp())), THREADS_COLOUR, SOLID);
+        add(data, renderer, series(result, ScalingBenchmark.PROCESSES_MODE, "speed-up: 4 worker processes", point -> orNaN(point.speedUp())), PROCESSES_COLOUR, SOLID);
+        add(data, renderer, series(result, ScalingBenchmark.THREADS, "speed-up: threads, marginal", point -> orNaN(point.marginalSpeedUp())), THREADS_COLOUR, DASHED);
+        add(data, renderer, series(result, ScalingBenchmark.PROCESSES_MODE, "speed-up: 4 processes, marginal", point -> orNaN(point.marginalSpeedUp())), PROCESSES_COLOUR,
+                DASHED);
+        XYSeries ideal = new XYSeries("ideal speed-up: W");
         result.points().stream().mapToInt(ScalingPoint::slots).distinct().sorted().forEach(slots -> ideal.add(slots, slots));
         add(data, renderer, ideal, IDEAL_COLOUR, DASHED);
         LogAxis axis = new LogAxis("speed-up against W = 1");
@@ -83,13 +87,14 @@ public final class ScalingChart
     {
         XYSeriesCollection data = new XYSeriesCollection();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
-        add(data, renderer, series(result, ScalingBenchmark.THREADS, "threads, marginal", ScalingPoint::marginalEfficiency), THREADS_COLOUR, SOLID);
-        add(data, renderer, series(result, ScalingBenchmark.PROCESSES_MODE, "4 processes, marginal", ScalingPoint::marginalEfficiency), PROCESSES_COLOUR, SOLID);
-        add(data, renderer, series(result, ScalingBenchmark.THREADS, "threads, N x L / W / wall (2N run)", point -> point.doubled().efficiency()), THREADS_COLOUR, DASHED);
-        add(data, renderer, series(result, ScalingBenchmark.PROCESSES_MODE, "4 processes, N x L / W / wall (2N run)", point -> point.doubled().efficiency()),
-                PROCESSES_COLOUR, DASHED);
+        add(data, renderer, series(result, ScalingBenchmark.THREADS, "efficiency: threads, N x L / W / wall of 2N", point -> point.doubled().efficiency()), THREADS_COLOUR, SOLID);
+        add(data, renderer, series(result, ScalingBenchmark.PROCESSES_MODE, "efficiency: 4 processes, N x L / W / wall of 2N", point -> point.doubled().efficiency()),
+                PROCESSES_COLOUR, SOLID);
+        add(data, renderer, series(result, ScalingBenchmark.THREADS, "efficiency: threads, marginal", ScalingPoint::marginalEfficiency), THREADS_COLOUR, DASHED);
+        add(data, renderer, series(result, ScalingBenchmark.PROCESSES_MODE, "efficiency: 4 processes, marginal", ScalingPoint::marginalEfficiency), PROCESSES_COLOUR, DASHED);
         NumberAxis axis = new NumberAxis("parallel efficiency");
-        axis.setRange(0, 1.15);
+        double highest = result.points().stream().mapToDouble(ScalingPoint::marginalEfficiency).filter(Double::isFinite).max().orElse(1);
+        axis.setRange(0, Math.max(1.15, highest * 1.05));
         XYPlot plot = new XYPlot(data, null, axis, renderer);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
