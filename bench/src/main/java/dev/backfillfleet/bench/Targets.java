@@ -57,9 +57,9 @@ final class Targets
         String reproduce = settings.reproduce("overhead", "");
         String overheadName = "fleet overhead per date (claim + heartbeat + complete + ack), embedded, median";
         String enqueueName = "enqueue rate, embedded";
-        String drainName = "one worker draining at L = 0, " + settings.drainSmallBacklog() + " queued";
+        String drainName = "one worker draining at L = 0, " + String.format(Locale.ROOT, "%,d", settings.drainSmallBacklog()) + " queued";
         String backlogName = "one worker, time per date with " + String.format(Locale.ROOT, "%,d", settings.drainLargeBacklog()) + " queued against "
-                + settings.drainSmallBacklog();
+                + String.format(Locale.ROOT, "%,d", settings.drainSmallBacklog());
         if (overhead == null) {
             return List.of(
                     Target.notMeasured(overheadName, "<= 1 ms", "overhead not run", reproduce),
@@ -71,7 +71,7 @@ final class Targets
         DrainRun small = overhead.drains().get(0);
         DrainRun large = overhead.drains().get(1);
         List<Target> targets = new ArrayList<>();
-        targets.add(Target.judged(overheadName, "<= 1 ms", format("%.3f ms (p99 %.3f ms, %d dates)", embedded.overhead().medianMs(), embedded.overhead().p99Ms(),
+        targets.add(Target.judged(overheadName, "<= 1 ms", format("%.3f ms (p99 %.3f ms, %,d dates)", embedded.overhead().medianMs(), embedded.overhead().p99Ms(),
                 embedded.overhead().count()), embedded.overhead().medianMs() <= 1.0, reproduce));
         targets.add(Target.judged(enqueueName, ">= 20,000 dates/s", format("%,.0f dates/s (%,d dates)", embedded.enqueueDatesPerSecond(), embedded.enqueueDates()),
                 embedded.enqueueDatesPerSecond() >= 20_000, reproduce));
