@@ -1,0 +1,87 @@
+package dev.backfillfleet.bench.fleet;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import com.google.inject.Stage;
+import dev.backfillfleet.config.FleetConfig;
+import dev.backfillfleet.config.FleetConfigLoader;
+import dev.backfillfleet.inject.BackendModules;
+import dev.backfillfleet.inject.Lifecycle;
+import dev.backfillfleet.queue.WorkQueue;
+import dev.backfillfleet.state.StateStore;
+import dev.backfillfleet.warehouse.Warehouse;
+import dev.backfillfleet.worker.Worker;
+import dev.backfillfleet.worker.WorkerModule;
+import dev.backfillfleet.worker.WorkerSettings;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The embedded fleet wired in this JVM as a worker process wires it (the same modules), on one
+ * home, from defaults and {@code settings} only: the environment is not read.
+ */
+public final class EmbeddedFleet
+        implements AutoCloseable
+{
+    private final Injector injector;
+
+    private EmbeddedFleet(Injector injector)
+    {
+        this.injector = injector;
+    }
+
+    /** The ports only: for enqueueing and reading records. */
+    public static EmbeddedFleet open(Path home, Map<String, String> settings)
+    {
+        return create(home, settings, false);
+    }
+
+    /** The ports and a {@link Worker} of {@code backfill.worker-concurrency} slots (not started). */
+    public static EmbeddedFleet withWorker(Path home, Map<String, String> settings)
+    {
+        return create(home, settings, true);
+    }
+
+    private static EmbeddedFleet create(Path home, Map<String, String> settings, boolean worker)
+    {
+        Map<String, String> all = new HashMap<>(settings);
+        all.put(FleetConfig.HOME.name(), home.toString());
+        FleetConfig config = FleetConfigLoader.load(Map.of(), all);
+        List<Module> modules = new ArrayList<>(BackendModules.forConfig(config));
+        if (worker) {
+            modules.add(new WorkerModule(WorkerSettings.from(config, "bench-worker-" + ProcessHandle.current().pid())));
+        }
+        return new EmbeddedFleet(Guice.createInjector(Stage.PRODUCTION, modules));
+    }
+
+    public StateStore stateStore()
+    {
+        return injector.getInstance(StateStore.class);
+    }
+
+    public WorkQueue queue()
+    {
+        return injector.getInstance(WorkQueue.class);
+    }
+
+    public Warehouse warehouse()
+    {
+        return injector.getInstance(Warehouse.class);
+    }
+
+    public Worker worker()
+    {
+        return injector.getInstance(Worker.class);
+    }
+
+    @Override
+    public void close()
+    {
+        injector.getInstance(Lifecycle.class).close();
+    }
+}
