@@ -106,6 +106,14 @@ public final class SqliteDatabase
         // the file, seen by its signature, opens it again: watch follows a run)
         String url = source.walExists() ? "jdbc:sqlite:" + file.toAbsolutePath() : "jdbc:sqlite:file:" + file.toAbsolutePath() + "?immutable=1";
         Connection reader = connect(url, config);
+        if (!hasTables(reader)) {
+            // a writer created the file and has not committed its schema yet: read an empty
+            // database with the schema until it has (the next read looks again)
+            closeQuietly(reader);
+            Connection memory = connect("jdbc:sqlite::memory:", new SQLiteConfig());
+            applySchema(memory, false);
+            return new Connections(memory, memory, FileSignature.NOT_READY);
+        }
         return new Connections(reader, reader, source.walExists() ? FileSignature.WAL : source);
     }
 
@@ -131,6 +139,27 @@ public final class SqliteDatabase
         catch (SQLException e) {
             rollbackQuietly(connection);
             throw translate(e);
+        }
+    }
+
+    private boolean hasTables(Connection connection)
+    {
+        try (java.sql.PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM sqlite_master WHERE type = 'table' LIMIT 1");
+                java.sql.ResultSet resultSet = statement.executeQuery()) {
+            return resultSet.next();
+        }
+        catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    private static void closeQuietly(Connection connection)
+    {
+        try {
+            connection.close();
+        }
+        catch (SQLException ignored) {
+            // a connection that only read: nothing is lost
         }
     }
 
@@ -304,6 +333,8 @@ public final class SqliteDatabase
     {
         static final FileSignature ABSENT = new FileSignature(-1, -1);
         static final FileSignature WAL = new FileSignature(-2, -2);
+        // never what of() returns: a database opened on it is opened again at the next read
+        static final FileSignature NOT_READY = new FileSignature(-3, -3);
 
         static FileSignature of(Path file)
         {

@@ -82,10 +82,9 @@ public final class SqliteWarehouse
         if (!ensureReadable(schema)) {
             return List.of();
         }
-        String selected = String.join(", ", columns.stream().map(Column::name).toList());
         return database.read(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT " + selected + " FROM " + sqlName(table) + " WHERE " + partitionColumn + " BETWEEN ? AND ? ORDER BY " + partitionColumn + ", rowid")) {
+                    "SELECT " + columnList(columns) + " FROM " + sqlName(table) + " WHERE " + partitionColumn + " BETWEEN ? AND ? ORDER BY " + partitionColumn + ", rowid")) {
                 statement.setString(1, dates.first().toString());
                 statement.setString(2, dates.last().toString());
                 return readRows(statement, columns);
@@ -438,6 +437,12 @@ public final class SqliteWarehouse
     private static String columnList(TableSchema schema)
     {
         return String.join(", ", schema.columnNames());
+    }
+
+    /** Columns of a table's schema, as looked up in it. */
+    private static String columnList(List<Column> columns)
+    {
+        return String.join(", ", columns.stream().map(Column::name).toList());
     }
 
     /** {@code ?, ?, ?}: query parameters, never values. */

@@ -57,7 +57,7 @@ final class StatementCache
     {
         Entry entry = statements.get(sql);
         if (entry == null) {
-            entry = new Entry(connection.prepareStatement(sql));
+            entry = new Entry(sql, connection.prepareStatement(sql));
             statements.put(sql, entry);
             evictBeyondBound();
         }
@@ -101,16 +101,23 @@ final class StatementCache
         }
     }
 
-    /** A cached statement and the proxy handed out for it, whose close gives it back. */
-    private static final class Entry
+    /**
+     * A cached statement and the proxy handed out for it, whose close gives it back. A statement
+     * that failed (a full disk, a busy file) is closed on its way back, not cached: sqlite-jdbc can
+     * leave it in a state where its next use fails ("statement is not executing").
+     */
+    private final class Entry
             implements InvocationHandler
     {
+        private final String sql;
         private final PreparedStatement statement;
         private final PreparedStatement proxy;
         private boolean inUse;
+        private boolean failed;
 
-        Entry(PreparedStatement statement)
+        Entry(String sql, PreparedStatement statement)
         {
+            this.sql = sql;
             this.statement = statement;
             this.proxy = (PreparedStatement) Proxy.newProxyInstance(StatementCache.class.getClassLoader(), new Class<?>[] {PreparedStatement.class}, this);
         }
@@ -126,7 +133,13 @@ final class StatementCache
             if (method.getName().equals("isClosed") && method.getParameterCount() == 0) {
                 return !inUse;
             }
-            return StatementCache.invoke(statement, method, arguments);
+            try {
+                return method.invoke(statement, arguments);
+            }
+            catch (InvocationTargetException e) {
+                failed = true;
+                throw e.getCause();
+            }
         }
 
         private void giveBack()
@@ -136,6 +149,11 @@ final class StatementCache
                 return;
             }
             inUse = false;
+            if (failed) {
+                statements.remove(sql, this);
+                statement.close();
+                return;
+            }
             // leave it as a fresh statement would be: no pending batch, no bound values (sqlite-jdbc
             // resets the statement, closing any result set left open, when it next executes)
             statement.clearBatch();

@@ -53,4 +53,24 @@ class TestSqliteStateStore
             assertThat(plan.getString("detail")).contains("INDEX date_state_live_leases");
         }
     }
+
+    // watch or a test started beside a run can open state.db between its creation and its schema
+    @Test
+    void readOnlyStoreOnAFileWithoutItsSchemaYetReadsEmptyThenFollowsTheWriter()
+            throws Exception
+    {
+        Path file = directory.resolve("state.db");
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            connection.createStatement().execute("PRAGMA journal_mode=WAL");
+        }
+        try (SqliteStateStore reader = SqliteStateStore.openReadOnly(file, new TestingClock())) {
+            assertThat(reader.countByState(AnalyticsTable.SYNTHETIC, java.util.Optional.empty())).isEmpty();
+
+            StateStore writer = createStore(new TestingClock());
+            writer.enqueue(List.of(new DateKey(AnalyticsTable.SYNTHETIC, LocalDate.parse("2024-11-01"))), "run-1", EnqueuePolicy.NORMAL);
+            assertThat(reader.countByState(AnalyticsTable.SYNTHETIC, java.util.Optional.empty()))
+                    .containsEntry(dev.backfillfleet.domain.DateState.QUEUED, 1L);
+            closeStore();
+        }
+    }
 }

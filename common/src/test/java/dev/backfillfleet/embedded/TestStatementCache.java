@@ -98,6 +98,27 @@ class TestStatementCache
         }
     }
 
+    @Test
+    void statementThatFailedIsNotHandedOutAgain()
+            throws Exception
+    {
+        try (Connection connection = open()) {
+            connection.createStatement().execute("CREATE TABLE t (v INTEGER PRIMARY KEY)");
+            PreparedStatement failed = connection.prepareStatement("INSERT INTO t VALUES (?)");
+            failed.setInt(1, 1);
+            failed.executeUpdate();
+            failed.setInt(1, 1);
+            org.assertj.core.api.Assertions.assertThatThrownBy(failed::executeUpdate).isInstanceOf(java.sql.SQLException.class);
+            failed.close();
+
+            try (PreparedStatement again = connection.prepareStatement("INSERT INTO t VALUES (?)")) {
+                assertThat(again).isNotSameAs(failed);
+                again.setInt(1, 2);
+                assertThat(again.executeUpdate()).isOne();
+            }
+        }
+    }
+
     private Connection open()
             throws Exception
     {

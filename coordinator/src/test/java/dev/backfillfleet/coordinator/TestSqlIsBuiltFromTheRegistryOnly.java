@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *     snake case only, checked by TableRef) and, on BigQuery, the configured project and dataset
  *     (checked by FleetConfig against what BigQuery admits, and again by BigQueryWarehouse#sqlName);</li>
  * <li>{@code partitionColumn}, {@code schema.partitionColumn().get()}, {@code columnList(schema)},
- *     {@code columnDefinitions(schema)}: column names and types of the table's schema in the catalog;</li>
+ *     {@code columnDefinitions(schema)}: column names and types of the table's schema in the catalog;
+ *     {@code columnList(columns)}: columns looked up by name in that schema (an unknown name is refused);</li>
  * <li>{@code placeholders(n)}: {@code ?, ?, ?}, the marks that values are bound to;</li>
  * <li>a constant ({@code UPPER_CASE}) declared {@code static final String} in the same file from
  *     literals and other such constants only (e.g. a column list), which this test checks too.</li>
@@ -40,7 +41,7 @@ class TestSqlIsBuiltFromTheRegistryOnly
             Pattern.compile("sqlName\\((table|schema\\.ref\\(\\)|tableId\\(table\\)|probe|id)\\)"),
             Pattern.compile("BigQueryWarehouse\\.sqlName\\(probe\\)"),
             Pattern.compile("partitionColumn|schema\\.partitionColumn\\(\\)\\.get\\(\\)"),
-            Pattern.compile("columnList\\(schema\\)|columnDefinitions\\(schema\\)"),
+            Pattern.compile("columnList\\((schema|columns)\\)|columnDefinitions\\(schema\\)"),
             Pattern.compile("placeholders\\([a-zA-Z.()]*\\)"));
     private static final Pattern CONSTANT = Pattern.compile("[A-Z][A-Z0-9_]*");
 
