@@ -158,13 +158,9 @@ public final class BigQueryWarehouse
     @Override
     public List<Row> read(TableRef table, DateRange dates, List<String> columns)
     {
-        // whole rows are read and projected here; selecting the columns in the query would bill fewer bytes
-        TableSchema schema = catalog.schema(table);
-        for (String column : columns) {
-            if (schema.column(column).isEmpty()) {
-                throw new IllegalArgumentException(table + " has no column '" + column + "'");
-            }
-        }
+        // checked against the schema, then whole rows are read and projected; selecting the
+        // columns in the query would bill fewer bytes
+        catalog.schema(table).columns(columns);
         return read(table, dates).stream().map(row -> row.project(columns)).toList();
     }
 

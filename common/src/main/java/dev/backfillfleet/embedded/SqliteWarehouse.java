@@ -66,19 +66,23 @@ public final class SqliteWarehouse
     @Override
     public List<Row> read(TableRef table, DateRange dates)
     {
-        return read(table, dates, catalog.schema(table).columnNames());
+        TableSchema schema = catalog.schema(table);
+        return readPartitions(schema, dates, schema.columns());
     }
 
     @Override
     public List<Row> read(TableRef table, DateRange dates, List<String> columnNames)
     {
+        // names only from the schema: no SQL from a caller's text
         TableSchema schema = catalog.schema(table);
+        return readPartitions(schema, dates, schema.columns(columnNames));
+    }
+
+    private List<Row> readPartitions(TableSchema schema, DateRange dates, List<Column> columns)
+    {
+        TableRef table = schema.ref();
         String partitionColumn = schema.partitionColumn()
                 .orElseThrow(() -> new IllegalArgumentException(table + " is not partitioned; use readAll"));
-        // names only from the schema: no SQL from a caller's text
-        List<Column> columns = columnNames.stream()
-                .map(name -> schema.column(name).orElseThrow(() -> new IllegalArgumentException(table + " has no column '" + name + "'")))
-                .toList();
         if (!ensureReadable(schema)) {
             return List.of();
         }

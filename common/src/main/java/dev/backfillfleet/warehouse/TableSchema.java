@@ -62,6 +62,14 @@ public final class TableSchema
         return columns;
     }
 
+    /** The columns of these names, in that order; a name the schema lacks is an IllegalArgumentException. */
+    public List<Column> columns(List<String> names)
+    {
+        return names.stream()
+                .map(name -> column(name).orElseThrow(() -> new IllegalArgumentException(ref + " has no column '" + name + "'")))
+                .toList();
+    }
+
     public Optional<String> partitionColumn()
     {
         return partitionColumn;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Resolves the ways raw tables name a game to the schedule's game: a standard id
@@ -20,7 +21,7 @@ public final class GameIndex
 {
     private final Map<String, ScheduledGame> byDateAndTeams = new HashMap<>();
     // play-by-play and props name the same few games on every row: each id is parsed once
-    private final Map<String, Optional<ScheduledGame>> byStandardId = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Optional<ScheduledGame>> byStandardId = new ConcurrentHashMap<>();
 
     private GameIndex(List<ScheduledGame> games)
     {

@@ -3,10 +3,14 @@ package dev.backfillfleet.worker.tables;
 import dev.backfillfleet.warehouse.Row;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /** One player_game_summary row of a player's history: what the context features need of it. */
 public record PastGame(LocalDate date, String nbaGameId, String team, boolean dnp, Double minutesPlayed, Long points)
 {
+    /** The columns {@link #of} reads, so that a history is read with these only (7 of the table's 37). */
+    public static final List<String> COLUMNS = List.of("game_date", "nba_game_id", "team_abbr", "is_dnp", "minutes_played", "points");
+
     public static PastGame of(Row row)
     {
         return new PastGame(

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** Every player's player_game_summary rows in [D - days, D - 1]: strictly before the game date. */
 public final class PlayerHistory
@@ -20,8 +21,8 @@ public final class PlayerHistory
             .thenComparing(PastGame::nbaGameId)
             .reversed();
 
-    // what PastGame reads: 7 of the table's 37 columns (reading all was most of upcoming_player's time)
-    private static final List<String> COLUMNS = List.of("player_lookup", "game_date", "nba_game_id", "team_abbr", "is_dnp", "minutes_played", "points");
+    // the player and what PastGame reads: reading every column was most of upcoming_player's time
+    private static final List<String> COLUMNS = Stream.concat(Stream.of("player_lookup"), PastGame.COLUMNS.stream()).toList();
 
     private final LocalDate date;
     private final Map<String, List<PastGame>> byPlayer;
