@@ -80,7 +80,8 @@ public final class SqliteStateStore
     private static final String STATE_INDEX = "CREATE INDEX IF NOT EXISTS date_state_by_state ON date_state (table_name, state, game_date)";
     // the live leases of a table, counted before every claim: only RUNNING rows are in it, so the
     // count costs the same with 100 or 1,000,000 dates (the state index alone leaves the planner
-    // on the primary key, a scan of the whole table's dates)
+    // on the primary key, a scan of the whole table's dates). The query repeats the index's
+    // WHERE term, which SQLite needs to use a partial index (https://www.sqlite.org/partialindex.html)
     private static final String LIVE_LEASE_INDEX = "CREATE INDEX IF NOT EXISTS date_state_live_leases ON date_state (table_name, lease_expires_at) WHERE state = 'RUNNING'";
     static final String COUNT_LIVE_LEASES = "SELECT count(*) FROM date_state WHERE table_name = ? AND state = 'RUNNING' AND lease_expires_at > ?";
     private static final String RUN_INDEX = "CREATE INDEX IF NOT EXISTS date_state_by_run ON date_state (run_id, table_name, state)";
