@@ -81,23 +81,31 @@ public final class PubSubTopology
         }
     }
 
-    /** The work subscription as the configuration wants it. */
+    /**
+     * The work subscription as the configuration wants it. On the emulator it has no retry
+     * policy: cloud-pubsub-emulator 0.8.20 loses messages of a subscription with one once they
+     * are given back with a ModifyAckDeadline delay (measured: of 50 messages deferred 0.7, 1.5,
+     * 3 and 5 s, most never came back; {@code --table all} stalled with dates QUEUED). Unary
+     * Pull, the mode used there, sets each delay itself, so nothing else changes.
+     */
     Subscription workSubscription()
     {
-        return Subscription.newBuilder()
+        Subscription.Builder subscription = Subscription.newBuilder()
                 .setName(path(settings.subscription()))
                 .setTopic(workTopic().toString())
                 .setAckDeadlineSeconds(ackDeadlineSeconds())
                 .setDeadLetterPolicy(DeadLetterPolicy.newBuilder()
                         .setDeadLetterTopic(deadLetterTopic().toString())
                         .setMaxDeliveryAttempts(queueSettings.maxDeliveryAttempts()))
-                .setRetryPolicy(RetryPolicy.newBuilder()
-                        .setMinimumBackoff(protoDuration(settings.retryMinimumBackoff()))
-                        .setMaximumBackoff(protoDuration(settings.retryMaximumBackoff())))
                 .setMessageRetentionDuration(protoDuration(retention()))
                 // an expiration policy without a ttl never expires; without one, an idle subscription is deleted after 31 days
-                .setExpirationPolicy(ExpirationPolicy.getDefaultInstance())
-                .build();
+                .setExpirationPolicy(ExpirationPolicy.getDefaultInstance());
+        if (settings.emulatorHost().isEmpty()) {
+            subscription.setRetryPolicy(RetryPolicy.newBuilder()
+                    .setMinimumBackoff(protoDuration(settings.retryMinimumBackoff()))
+                    .setMaximumBackoff(protoDuration(settings.retryMaximumBackoff())));
+        }
+        return subscription.build();
     }
 
     Subscription deadLetterSubscription()
@@ -185,8 +193,8 @@ public final class PubSubTopology
 
     /**
      * A worker needs to consume the work and dead-letter subscriptions and to publish to both
-     * topics (deferred messages are republished, unreadable ones forwarded); a coordinator
-     * needs to publish work. testIamPermissions answers an empty set both for a missing resource
+     * topics (unreadable messages are forwarded; a deferred delivery is nacked, not republished,
+     * but the check asks for the work topic too); a coordinator needs to publish work. testIamPermissions answers an empty set both for a missing resource
      * and for a missing permission (https://cloud.google.com/pubsub/docs/reference/rest/v1/projects.subscriptions/testIamPermissions),
      * so the message names both causes. The emulator has no IAM: there, the resources are read.
      */

@@ -70,8 +70,7 @@ final class UnaryLeases
             public void nackAfter(Duration delay)
             {
                 end(ackId);
-                // ModifyAckDeadline takes 0-600 s (https://cloud.google.com/pubsub/docs/reference/rest/v1/projects.subscriptions/modifyAckDeadline)
-                modifyAckDeadlines(List.of(ackId), (int) Math.min(600, Math.max(0, delay.toSeconds())), "delayed nack");
+                modifyAckDeadlines(List.of(ackId), deadlineSeconds(delay), "delayed nack");
             }
 
             @Override
@@ -91,6 +90,16 @@ final class UnaryLeases
                 modifyAckDeadlines(List.of(ackId), 0, "nack");
             }
         };
+    }
+
+    /**
+     * A delay as an ack deadline: whole seconds, 0-600 (https://cloud.google.com/pubsub/docs/reference/rest/v1/projects.subscriptions/modifyAckDeadline),
+     * rounded up, so that a delay under a second is not a nack that comes back at once.
+     */
+    static int deadlineSeconds(Duration delay)
+    {
+        long millis = Math.max(0, delay.toMillis());
+        return (int) Math.min(600, (millis + 999) / 1000);
     }
 
     private void end(String ackId)

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -170,6 +171,36 @@ public abstract class AbstractWorkQueueTest
         assertThat(order).as("the second message got the slot while the first waited").containsExactly("first", "second", "first again");
         long waitedMillis = TimeUnit.NANOSECONDS.toMillis(deliveredAt.get("first again") - deliveredAt.get("first"));
         assertThat(waitedMillis).as("the first waited at least its delay").isGreaterThanOrEqualTo(soonestRedelivery(delay).toMillis() - 100);
+    }
+
+    /**
+     * A backlog of waiting dates, each deferred four times with the growing, sub-second to
+     * seconds delays a worker asks for: every message still comes back. (On the Pub/Sub emulator,
+     * a subscription with a retry policy lost most of them after the second deferral, and the
+     * fleet's {@code --table all} stalled with dates QUEUED and no message.)
+     */
+    @Test
+    void everyMessageOfABacklogDeferredAgainAndAgainComesBack()
+            throws Exception
+    {
+        queue = createRealTimeQueue(settings());
+        List<WorkItem> items = items(50);
+        queue.publish(items);
+        long[] delaysMillis = {700, 1500, 3000, 5000};
+        Map<WorkItem, Integer> deliveries = new ConcurrentHashMap<>();
+        Set<WorkItem> acked = ConcurrentHashMap.newKeySet();
+        subscribe(16, delivery -> {
+            int delivered = deliveries.merge(delivery.item(), 1, Integer::sum);
+            if (delivered <= delaysMillis.length) {
+                delivery.defer(Duration.ofMillis(delaysMillis[delivered - 1]));
+            }
+            else {
+                delivery.ack();
+                acked.add(delivery.item());
+            }
+        });
+        await("all 50 messages back after four deferrals", WAIT, () -> acked.size() == 50);
+        assertThat(acked).containsExactlyInAnyOrderElementsOf(items);
     }
 
     @Test
