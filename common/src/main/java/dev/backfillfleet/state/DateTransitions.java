@@ -157,6 +157,20 @@ public final class DateTransitions
     }
 
     /**
+     * Whether {@code lease} still holds the date with nothing for a renewal to record: running
+     * under this owner and attempt, with no {@code cancel --now} waiting. Reading this is enough
+     * to prove a lease that has time left; anything else is for {@link #heartbeat} to decide.
+     */
+    public static boolean heldAsIs(Optional<DateRecord> current, Lease lease)
+    {
+        return current.filter(record -> record.state() == DateState.RUNNING
+                        && record.attempts() == lease.attempt()
+                        && record.leaseOwner().equals(Optional.of(lease.owner()))
+                        && record.cancelRequest().isEmpty())
+                .isPresent();
+    }
+
+    /**
      * The record with the lease extended to {@code expiresAt}, or, when an operator cancelled the
      * date with {@link CancelRequest#NOW}, CANCELLED (the interrupted attempt given back, since
      * it is not the date's fault); throws if {@code lease} no longer holds it.

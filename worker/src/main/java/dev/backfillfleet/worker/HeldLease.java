@@ -2,6 +2,7 @@ package dev.backfillfleet.worker;
 
 import dev.backfillfleet.domain.Lease;
 import dev.backfillfleet.state.DateCancelledException;
+import dev.backfillfleet.state.DateTransitions;
 import dev.backfillfleet.state.LeaseLostException;
 import dev.backfillfleet.state.StateStore;
 import org.slf4j.Logger;
@@ -75,7 +76,27 @@ public final class HeldLease
         return stopRequested;
     }
 
-    /** Renews now, for a write about to happen: the write may land only under a live lease. */
+    /**
+     * Proves the lease for a write about to happen, which may land only under a live lease with
+     * more than {@code needed} of it left. A lease with that much left plus a renewal period (so
+     * any lease whose renewals are on time) is proved by reading its record, which sees what a
+     * renewal would (another holder, a cancel); a lease short of time, or a record a renewal must
+     * act on, is renewed. A read costs less than a renewal's write: no write lock on SQLite, one
+     * round trip instead of a transaction's three on Firestore.
+     */
+    public synchronized Lease proveFor(Duration needed)
+    {
+        if (lost.isPresent()) {
+            throw new LeaseLostException(lease, lost.get());
+        }
+        Duration left = Duration.between(clock.instant(), lease.expiresAt());
+        if (left.compareTo(needed.plus(leaseLength.dividedBy(3))) > 0 && DateTransitions.heldAsIs(stateStore.get(lease.key()), lease)) {
+            return lease;
+        }
+        return renewNow();
+    }
+
+    /** Renews now; throws, and marks the lease lost, when it no longer holds the date. */
     public synchronized Lease renewNow()
     {
         if (lost.isPresent()) {

@@ -47,12 +47,12 @@ import static java.util.Objects.requireNonNull;
  * every give-back counts as a delivery attempt, and a long pause would dead-letter the backlog.
  *
  * <p>A lost lease interrupts the processing thread; the attempt's result is discarded and nothing
- * is written. The write itself happens only right after a renewal that proves the lease, and
- * only with more of it left than the warehouse's longest write, so that a worker paused past its
- * lease (a long GC, a stopped VM) cannot overwrite the partition its successor wrote. A date an
- * operator cancels with {@code --now} is stopped the same way: the renewal that finds the cancel
- * records it CANCELLED and interrupts the work, and the write's own renewal finds it too, so that
- * the previous partition stays as it was.
+ * is written. The write itself happens only right after the lease is proved (its record read,
+ * or renewed when short of time), and only with more of it left than the warehouse's longest
+ * write, so that a worker paused past its lease (a long GC, a stopped VM) cannot overwrite the
+ * partition its successor wrote. A date an operator cancels with {@code --now} is stopped the
+ * same way: the renewal that finds the cancel records it CANCELLED and interrupts the work, and
+ * the proof before the write finds it too, so that the previous partition stays as it was.
  */
 public final class WorkItemRunner
 {
@@ -227,8 +227,9 @@ public final class WorkItemRunner
     }
 
     /**
-     * The write, one try per call: paced fleet-wide, then a renewal that proves the lease right
-     * before it, and only with more lease left than the warehouse's longest write.
+     * The write, one try per call: paced fleet-wide, then the lease proved right before it (a
+     * read, or a renewal when it is short of time), and only with more lease left than the
+     * warehouse's longest write.
      */
     private java.util.function.Supplier<Long> write(WorkItem item, ProcessorOutput output, HeldLease held)
     {
@@ -245,8 +246,8 @@ public final class WorkItemRunner
                 throw FleetException.transientFailure("interrupted waiting for a write permit for " + table, e);
             }
             requireStillHeld(held);
-            // the renewal proves the lease (and finds a cancel --now) right before the write
-            Lease lease = held.renewNow();
+            // proving the lease right before the write finds a successor or a cancel --now
+            Lease lease = held.proveFor(warehouse.maximumWriteTime());
             Duration left = Duration.between(clock.instant(), lease.expiresAt());
             if (left.compareTo(warehouse.maximumWriteTime()) <= 0) {
                 throw FleetException.transientFailure("the lease has " + left.toMillis() + " ms left, less than a write may take ("

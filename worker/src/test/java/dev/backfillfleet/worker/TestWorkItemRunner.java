@@ -15,6 +15,7 @@ import dev.backfillfleet.embedded.SqliteWarehouse;
 import dev.backfillfleet.schema.AnalyticsSchemas;
 import dev.backfillfleet.schema.SchemaCatalog;
 import dev.backfillfleet.state.ClaimResult;
+import dev.backfillfleet.state.StateStore;
 import dev.backfillfleet.testing.TestingClock;
 import dev.backfillfleet.warehouse.PartitionWriteGate;
 import dev.backfillfleet.warehouse.Row;
@@ -29,6 +30,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +41,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
@@ -66,6 +70,7 @@ class TestWorkItemRunner
     private final Deque<Function<ProcessingContext, ProcessorOutput>> script = new ArrayDeque<>();
     private final List<FleetException> fatal = new CopyOnWriteArrayList<>();
     private final WorkerStats stats = new WorkerStats();
+    private final Map<String, Integer> stateStoreCalls = new ConcurrentHashMap<>();
     private SqliteStateStore stateStore;
     private SqliteWarehouse warehouse;
     private WorkItemRunner runner;
@@ -79,9 +84,24 @@ class TestWorkItemRunner
                 Duration.ofMillis(1), Duration.ofMillis(1));
         TableProcessor scripted = new ScriptedProcessor(AnalyticsTable.SYNTHETIC);
         ProcessorRegistry processors = new ProcessorRegistry(List.of(scripted, new ScriptedProcessor(AnalyticsTable.PLAYER_SUMMARY)));
-        runner = new WorkItemRunner(stateStore, warehouse, processors, settings, clock, new LeaseKeeper(stateStore, LEASE, clock, scheduler),
-                new UpstreamGate(stateStore, clock, Duration.ofMinutes(5), stats), new PausedTables(stateStore, clock, PAUSE_SEEN_WITHIN),
+        StateStore counted = countingCalls(stateStore);
+        runner = new WorkItemRunner(counted, warehouse, processors, settings, clock, new LeaseKeeper(counted, LEASE, clock, scheduler),
+                new UpstreamGate(counted, clock, Duration.ofMinutes(5), stats), new PausedTables(counted, clock, PAUSE_SEEN_WITHIN),
                 PartitionWriteGate.UNLIMITED, stats, fatal::add);
+    }
+
+    /** The store the runner sees, counting the runner's calls by method (the script's own calls are not counted). */
+    private StateStore countingCalls(StateStore store)
+    {
+        return (StateStore) Proxy.newProxyInstance(StateStore.class.getClassLoader(), new Class<?>[] {StateStore.class}, (proxy, method, arguments) -> {
+            stateStoreCalls.merge(method.getName(), 1, Integer::sum);
+            try {
+                return method.invoke(store, arguments);
+            }
+            catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        });
     }
 
     @AfterEach
@@ -217,6 +237,32 @@ class TestWorkItemRunner
         assertThat(runner.handle(TestingDelivery.of(item))).isEqualTo(Outcome.LEASE_LOST);
         assertThat(warehouse.read(SYNTHETIC, dev.backfillfleet.domain.DateRange.single(DAY))).extracting(row -> row.get("worker_id"))
                 .containsExactly("worker-b");
+    }
+
+    @Test
+    void aLeaseWithTimeLeftIsProvedForTheWriteByReadingItsRecordNotByARenewal()
+    {
+        WorkItem item = queued(AnalyticsTable.SYNTHETIC, DAY);
+        script.add(context -> row(context));
+
+        assertThat(runner.handle(TestingDelivery.of(item))).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(stateStoreCalls).as("claim, one read of the record, complete").containsEntry("claim", 1).containsEntry("get", 1)
+                .doesNotContainKey("heartbeat");
+    }
+
+    @Test
+    void aLeaseShortOfTimeIsRenewedBeforeTheWrite()
+    {
+        WorkItem item = queued(AnalyticsTable.SYNTHETIC, DAY);
+        script.add(context -> {
+            // the clock moves on without a periodic renewal falling due: less than a renewal period is left
+            clock.tick(LEASE.minus(LEASE.dividedBy(4)));
+            return row(context);
+        });
+
+        assertThat(runner.handle(TestingDelivery.of(item))).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(stateStoreCalls).containsEntry("heartbeat", 1).doesNotContainKey("get");
+        assertThat(warehouse.countPartition(SYNTHETIC, DAY)).isEqualTo(1);
     }
 
     @Test
