@@ -1,6 +1,7 @@
 package dev.backfillfleet.embedded;
 
 import dev.backfillfleet.domain.FleetException;
+import org.sqlite.BusyHandler;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
@@ -11,14 +12,15 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One SQLite file shared by every process on the machine. WAL lets readers run beside the one
  * writer; writes take the file's write lock up front (BEGIN IMMEDIATE) and wait for it with a
- * busy timeout, so concurrent read-modify-write transactions from several processes serialise
- * instead of failing. Within a process, writes share one connection under a lock and reads
+ * busy timeout ({@link SqliteBusyWait}, which tries again within a millisecond), so concurrent
+ * read-modify-write transactions from several processes serialise instead of failing. Within a process, writes share one connection under a lock and reads
  * another, so that progress queries never wait behind the write path.
  */
 public final class SqliteDatabase
@@ -166,7 +168,9 @@ public final class SqliteDatabase
     private Connection connect(String url, SQLiteConfig config)
     {
         try {
-            return StatementCache.wrap(config.createConnection(url));
+            Connection connection = config.createConnection(url);
+            BusyHandler.setHandler(connection, new SqliteBusyWait(Duration.ofMillis(BUSY_TIMEOUT_MILLIS)));
+            return StatementCache.wrap(connection);
         }
         catch (SQLException e) {
             throw translate(e);

@@ -9,10 +9,14 @@ import dev.backfillfleet.queue.QueueConsumer;
 import dev.backfillfleet.queue.QueueSettings;
 import dev.backfillfleet.queue.WorkMessageCodec;
 import dev.backfillfleet.queue.WorkQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +27,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 
 import static java.util.Objects.requireNonNull;
@@ -34,6 +39,12 @@ import static java.util.Objects.requireNonNull;
  * again later, and a message pulled after its last allowed attempt moves to the dead letters.
  * A settle with a stale token (the deadline expired and someone else got the message) is
  * ignored, as Pub/Sub ignores a late ack.
+ *
+ * <p>An ack is written with the next pull, in its transaction: every ack frees the slot that
+ * the consumer's next pull fills, so this halves the queue's write transactions per date. Like a
+ * Pub/Sub ack, it is best effort: one lost with a crashed process only means a redelivery,
+ * which the claim answers as a duplicate. Acks still waiting are written on close, and the
+ * poller writes them within its idle interval when nothing is left to pull.
  */
 public final class SqliteWorkQueue
         implements WorkQueue, AutoCloseable
@@ -57,6 +68,9 @@ public final class SqliteWorkQueue
     private final SqliteDatabase database;
     private final QueueSettings settings;
     private final Clock clock;
+    private static final Logger log = LoggerFactory.getLogger(SqliteWorkQueue.class);
+
+    private final ConcurrentLinkedQueue<SqliteDelivery> pendingAcks = new ConcurrentLinkedQueue<>();
 
     public SqliteWorkQueue(SqliteDatabase database, QueueSettings settings, Clock clock)
     {
@@ -185,57 +199,116 @@ public final class SqliteWorkQueue
 
     private List<Delivery> pull(int max)
     {
-        if (!anyVisible(0)) {
+        List<SqliteDelivery> acks = takePendingAcks();
+        if (acks.isEmpty() && !anyVisible(0)) {
             return List.of();
         }
-        return database.write(connection -> {
-            long now = clock.millis();
-            List<PendingPull> visible = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT id, body, delivery_attempts, times_given_back FROM message WHERE dead = 0 AND visible_at <= ? ORDER BY visible_at, id LIMIT ?");
-                    PreparedStatement lease = connection.prepareStatement(
-                            "UPDATE message SET delivery_attempts = delivery_attempts + 1, visible_at = ?, ack_token = ? WHERE id = ?");
-                    PreparedStatement bury = connection.prepareStatement(
-                            "UPDATE message SET dead = 1, dead_reason = ?, visible_at = ?, ack_token = NULL WHERE id = ?")) {
-                select.setLong(1, now);
-                select.setInt(2, max);
-                try (ResultSet resultSet = select.executeQuery()) {
-                    while (resultSet.next()) {
-                        visible.add(new PendingPull(resultSet.getLong(1), resultSet.getString(2), resultSet.getInt(3), resultSet.getInt(4)));
-                    }
-                }
-                List<Delivery> deliveries = new ArrayList<>();
-                for (PendingPull message : visible) {
-                    Optional<WorkItem> item = Optional.empty();
-                    String deadReason = null;
-                    if (message.attempts() >= settings.maxDeliveryAttempts()) {
-                        deadReason = "maximum delivery attempts (" + settings.maxDeliveryAttempts() + ") reached";
-                    }
-                    else {
-                        try {
-                            item = Optional.of(WorkMessageCodec.decode(message.body()));
-                        }
-                        catch (FleetException e) {
-                            deadReason = e.getMessage();
-                        }
-                    }
-                    if (item.isEmpty()) {
-                        bury.setString(1, deadReason);
-                        bury.setLong(2, now);
-                        bury.setLong(3, message.id());
-                        bury.executeUpdate();
-                        continue;
-                    }
-                    String token = UUID.randomUUID().toString();
-                    lease.setLong(1, now + settings.ackDeadline().toMillis());
-                    lease.setString(2, token);
-                    lease.setLong(3, message.id());
-                    lease.executeUpdate();
-                    deliveries.add(new SqliteDelivery(message.id(), token, item.get(), message.attempts() + 1, message.timesGivenBack()));
-                }
-                return deliveries;
+        try {
+            return database.write(connection -> {
+                deleteAcked(connection, acks);
+                return leaseVisible(connection, max);
+            });
+        }
+        catch (RuntimeException e) {
+            pendingAcks.addAll(acks);
+            throw e;
+        }
+    }
+
+    private List<SqliteDelivery> takePendingAcks()
+    {
+        List<SqliteDelivery> acks = new ArrayList<>();
+        for (SqliteDelivery ack = pendingAcks.poll(); ack != null; ack = pendingAcks.poll()) {
+            acks.add(ack);
+        }
+        return acks;
+    }
+
+    private static void deleteAcked(Connection connection, List<SqliteDelivery> acks)
+            throws SQLException
+    {
+        if (acks.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM message WHERE id = ? AND ack_token = ?")) {
+            for (SqliteDelivery ack : acks) {
+                delete.setLong(1, ack.id);
+                delete.setString(2, ack.token);
+                delete.addBatch();
             }
-        });
+            delete.executeBatch();
+        }
+    }
+
+    /** Writes the acks that wait for a pull. */
+    void flushAcks()
+    {
+        List<SqliteDelivery> acks = takePendingAcks();
+        if (acks.isEmpty()) {
+            return;
+        }
+        try {
+            database.write(connection -> {
+                deleteAcked(connection, acks);
+                return null;
+            });
+        }
+        catch (RuntimeException e) {
+            pendingAcks.addAll(acks);
+            throw e;
+        }
+    }
+
+    /** Leases up to {@code max} visible messages; buries those past their last attempt or unreadable. */
+    private List<Delivery> leaseVisible(Connection connection, int max)
+            throws SQLException
+    {
+        long now = clock.millis();
+        List<PendingPull> visible = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id, body, delivery_attempts, times_given_back FROM message WHERE dead = 0 AND visible_at <= ? ORDER BY visible_at, id LIMIT ?");
+                PreparedStatement lease = connection.prepareStatement(
+                        "UPDATE message SET delivery_attempts = delivery_attempts + 1, visible_at = ?, ack_token = ? WHERE id = ?");
+                PreparedStatement bury = connection.prepareStatement(
+                        "UPDATE message SET dead = 1, dead_reason = ?, visible_at = ?, ack_token = NULL WHERE id = ?")) {
+            select.setLong(1, now);
+            select.setInt(2, max);
+            try (ResultSet resultSet = select.executeQuery()) {
+                while (resultSet.next()) {
+                    visible.add(new PendingPull(resultSet.getLong(1), resultSet.getString(2), resultSet.getInt(3), resultSet.getInt(4)));
+                }
+            }
+            List<Delivery> deliveries = new ArrayList<>();
+            for (PendingPull message : visible) {
+                Optional<WorkItem> item = Optional.empty();
+                String deadReason = null;
+                if (message.attempts() >= settings.maxDeliveryAttempts()) {
+                    deadReason = "maximum delivery attempts (" + settings.maxDeliveryAttempts() + ") reached";
+                }
+                else {
+                    try {
+                        item = Optional.of(WorkMessageCodec.decode(message.body()));
+                    }
+                    catch (FleetException e) {
+                        deadReason = e.getMessage();
+                    }
+                }
+                if (item.isEmpty()) {
+                    bury.setString(1, deadReason);
+                    bury.setLong(2, now);
+                    bury.setLong(3, message.id());
+                    bury.executeUpdate();
+                    continue;
+                }
+                String token = UUID.randomUUID().toString();
+                lease.setLong(1, now + settings.ackDeadline().toMillis());
+                lease.setString(2, token);
+                lease.setLong(3, message.id());
+                lease.executeUpdate();
+                deliveries.add(new SqliteDelivery(message.id(), token, item.get(), message.attempts() + 1, message.timesGivenBack()));
+            }
+            return deliveries;
+        }
     }
 
     private boolean anyVisible(int dead)
@@ -320,6 +393,12 @@ public final class SqliteWorkQueue
     @Override
     public void close()
     {
+        try {
+            flushAcks();
+        }
+        catch (RuntimeException e) {
+            log.warn("could not write {} acks before closing; their messages are redelivered and answered as duplicates: {}", pendingAcks.size(), e.getMessage());
+        }
         database.close();
     }
 
@@ -370,7 +449,7 @@ public final class SqliteWorkQueue
         @Override
         public void ack()
         {
-            settle("DELETE FROM message WHERE id = ? AND ack_token = ?", null);
+            pendingAcks.add(this);
         }
 
         @Override
@@ -390,12 +469,9 @@ public final class SqliteWorkQueue
         {
             database.write(connection -> {
                 try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                    int index = 1;
-                    if (delay != null) {
-                        statement.setLong(index++, clock.millis() + delay.toMillis());
-                    }
-                    statement.setLong(index++, id);
-                    statement.setString(index, token);
+                    statement.setLong(1, clock.millis() + delay.toMillis());
+                    statement.setLong(2, id);
+                    statement.setString(3, token);
                     statement.executeUpdate();
                 }
                 return null;

@@ -13,6 +13,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.backfillfleet.testing.Eventually.await;
@@ -83,5 +85,49 @@ class TestSqliteWorkQueue
         });
         await("more deliveries than attempts allow", WAIT, () -> deliveries.get() == MAX_DELIVERY_ATTEMPTS + 3);
         assertThat(deadLetters).isEmpty();
+    }
+
+    /** An ack waits for the next pull; one that no pull followed is written when the queue closes. */
+    @Test
+    void anAckNoPullFollowedIsWrittenOnClose()
+    {
+        Path file = directory.resolve("acked.db");
+        SqliteWorkQueue first = SqliteWorkQueue.open(file, settings(), clock);
+        first.publish(items(1));
+        CountDownLatch delivered = new CountDownLatch(1);
+        CountDownLatch pullingStopped = new CountDownLatch(1);
+        List<WorkItem> acked = new CopyOnWriteArrayList<>();
+        var consumer = first.subscribe(1, delivery -> {
+            delivered.countDown();
+            awaitQuietly(pullingStopped);
+            delivery.ack();
+            acked.add(delivery.item());
+        });
+        awaitQuietly(delivered);
+        // no pull follows the ack: only closing can write it
+        consumer.stopPulling();
+        pullingStopped.countDown();
+        await("the ack", WAIT, () -> acked.size() == 1);
+        consumer.close();
+        first.close();
+
+        SqliteWorkQueue reopened = SqliteWorkQueue.open(file, settings(), clock);
+        try {
+            assertThat(reopened.backlog()).hasValue(0);
+        }
+        finally {
+            reopened.close();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch)
+    {
+        try {
+            assertThat(latch.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 }
