@@ -17,6 +17,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static dev.backfillfleet.schema.RawTables.INPUT_COVERAGE;
 import static dev.backfillfleet.schema.RawTables.TRAVEL_DISTANCES;
@@ -25,7 +30,7 @@ import static dev.backfillfleet.schema.RawTables.TRAVEL_DISTANCES;
  * Writes the demo league into a warehouse: every partitioned raw table with one
  * {@link Warehouse#replacePartitions} call per (table, calendar month of a season), so that only
  * about a month of one table is in memory at a time (the play-by-play and the props are over a
- * million rows each), then the static travel distances with {@link Warehouse#replaceAll}, and the
+ * million rows each; the next month is generated while one is written), then the static travel distances with {@link Warehouse#replaceAll}, and the
  * coverage of every season in {@code nba_raw.input_coverage}.
  */
 public final class DemoDataSeeder
@@ -83,17 +88,55 @@ public final class DemoDataSeeder
         if (!DemoRawTables.PARTITIONED_TABLES.contains(table)) {
             throw new IllegalArgumentException("the demo league has no table " + table);
         }
-        long rows = 0;
+        List<Callable<Map<LocalDate, List<Row>>>> months = new ArrayList<>();
         for (DemoSeason season : league.seasons()) {
             for (DateRange month : months(season)) {
-                Map<LocalDate, List<Row>> partitions = tables.partitions(table, season, month);
+                months.add(() -> tables.partitions(table, season, month));
+            }
+        }
+        // the next month is generated on another thread while this one is written: the two halves
+        // of seeding take about as long as each other, and the machine has a second core
+        ExecutorService generator = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "demo-league-generator");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            long rows = 0;
+            Future<Map<LocalDate, List<Row>>> next = months.isEmpty() ? null : generator.submit(months.get(0));
+            for (int i = 0; i < months.size(); i++) {
+                Map<LocalDate, List<Row>> partitions = result(next);
+                next = i + 1 < months.size() ? generator.submit(months.get(i + 1)) : null;
                 if (!partitions.isEmpty()) {
                     warehouse.replacePartitions(table, partitions);
                     rows += partitions.values().stream().mapToLong(List::size).sum();
                 }
             }
+            return rows;
         }
-        return rows;
+        finally {
+            generator.shutdownNow();
+        }
+    }
+
+    private static <T> T result(Future<T> future)
+    {
+        try {
+            return future.get();
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while generating the demo league", e);
+        }
+        catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** The calendar months from the season's first game to its last. */

@@ -41,6 +41,10 @@ import static java.util.Objects.requireNonNull;
 public final class SqliteWarehouse
         implements Warehouse, AutoCloseable
 {
+    private static final int ROWS_PER_INSERT = 64;
+    // SQLite's default limit on the variables of one statement (SQLITE_MAX_VARIABLE_NUMBER, 32,766 since 3.32: https://www.sqlite.org/limits.html#max_variable_number), with room to spare
+    private static final int MAX_VARIABLES = 30_000;
+
     private final SqliteDatabase database;
     private final SchemaCatalog catalog;
     private final Set<TableRef> created = ConcurrentHashMap.newKeySet();
@@ -333,17 +337,42 @@ public final class SqliteWarehouse
             return;
         }
         List<Column> columns = schema.columns();
-        String sql = "INSERT INTO " + sqlName(schema.ref()) + " (" + columnList(schema) + ") VALUES (" + placeholders(columns.size()) + ")";
-        // the driver's own statement, not the cache's proxy: compiling once per call is nothing next
+        // several rows per INSERT: one statement step for ROWS_PER_INSERT rows instead of one per row
+        int rowsPerInsert = Math.max(1, Math.min(ROWS_PER_INSERT, MAX_VARIABLES / columns.size()));
+        int whole = rows.size() / rowsPerInsert * rowsPerInsert;
+        // the driver's own statements, not the cache's proxy: compiling once per call is nothing next
         // to binding every value of every row through reflection
-        try (PreparedStatement statement = connection.unwrap(Connection.class).prepareStatement(sql)) {
-            for (Row row : rows) {
-                for (int i = 0; i < columns.size(); i++) {
-                    bind(statement, i + 1, columns.get(i), row.get(columns.get(i).name()));
+        Connection driver = connection.unwrap(Connection.class);
+        if (whole > 0) {
+            try (PreparedStatement statement = driver.prepareStatement(insertSql(schema, rowsPerInsert))) {
+                for (int start = 0; start < whole; start += rowsPerInsert) {
+                    bindRows(statement, columns, rows.subList(start, start + rowsPerInsert));
+                    statement.executeUpdate();
                 }
-                statement.addBatch();
             }
-            statement.executeBatch();
+        }
+        if (whole < rows.size()) {
+            try (PreparedStatement statement = driver.prepareStatement(insertSql(schema, rows.size() - whole))) {
+                bindRows(statement, columns, rows.subList(whole, rows.size()));
+                statement.executeUpdate();
+            }
+        }
+    }
+
+    private static String insertSql(TableSchema schema, int rowCount)
+    {
+        String row = "(" + placeholders(schema.columns().size()) + ")";
+        return "INSERT INTO " + sqlName(schema.ref()) + " (" + columnList(schema) + ") VALUES " + String.join(", ", java.util.Collections.nCopies(rowCount, row));
+    }
+
+    private static void bindRows(PreparedStatement statement, List<Column> columns, List<Row> rows)
+            throws SQLException
+    {
+        int index = 1;
+        for (Row row : rows) {
+            for (Column column : columns) {
+                bind(statement, index++, column, row.get(column.name()));
+            }
         }
     }
 

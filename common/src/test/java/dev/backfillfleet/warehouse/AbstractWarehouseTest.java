@@ -86,6 +86,15 @@ public abstract class AbstractWarehouseTest
     }
 
     @Test
+    void aLargePartitionReadsBackRowForRowInOrder()
+    {
+        // more rows than one multi-row INSERT takes, and a remainder
+        List<Row> rows = IntStream.range(0, 301).mapToObj(i -> line(DAY, "book-" + i, i / 4.0)).toList();
+        assertThat(warehouse.replacePartition(LINES, DAY, rows)).isEqualTo(301);
+        assertThat(warehouse.read(LINES, DateRange.single(DAY))).containsExactlyElementsOf(rows);
+    }
+
+    @Test
     void replacingOnePartitionLeavesTheOthers()
     {
         warehouse.replacePartition(LINES, DAY, List.of(line(DAY, "draftkings", -4.5)));
