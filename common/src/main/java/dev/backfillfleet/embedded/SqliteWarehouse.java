@@ -21,6 +21,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -361,9 +362,12 @@ public final class SqliteWarehouse
 
     private static String insertSql(TableSchema schema, int rowCount)
     {
-        String row = "(" + placeholders(schema.columns().size()) + ")";
-        return "INSERT INTO " + sqlName(schema.ref()) + " (" + columnList(schema) + ") VALUES " + String.join(", ", java.util.Collections.nCopies(rowCount, row));
+        RowsOfMarks rows = new RowsOfMarks(schema.columns().size(), rowCount);
+        return "INSERT INTO " + sqlName(schema.ref()) + " (" + columnList(schema) + ") VALUES " + placeholders(rows);
     }
+
+    /** The shape of a multi-row INSERT's values: {@code rows} groups of {@code columns} marks. */
+    private record RowsOfMarks(int columns, int rows) {}
 
     private static void bindRows(PreparedStatement statement, List<Column> columns, List<Row> rows)
             throws SQLException
@@ -481,7 +485,13 @@ public final class SqliteWarehouse
     /** {@code ?, ?, ?}: query parameters, never values. */
     private static String placeholders(int count)
     {
-        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+        return String.join(", ", Collections.nCopies(count, "?"));
+    }
+
+    /** {@code (?, ?), (?, ?)}: marks only, for the values bound to a multi-row INSERT. */
+    private static String placeholders(RowsOfMarks shape)
+    {
+        return String.join(", ", Collections.nCopies(shape.rows(), "(" + placeholders(shape.columns()) + ")"));
     }
 
     @Override

@@ -49,6 +49,7 @@ import static java.util.Objects.requireNonNull;
 public final class SqliteWorkQueue
         implements WorkQueue, AutoCloseable
 {
+    private static final Logger log = LoggerFactory.getLogger(SqliteWorkQueue.class);
     private static final String SCHEMA = """
             CREATE TABLE IF NOT EXISTS message (
                 id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -68,8 +69,6 @@ public final class SqliteWorkQueue
     private final SqliteDatabase database;
     private final QueueSettings settings;
     private final Clock clock;
-    private static final Logger log = LoggerFactory.getLogger(SqliteWorkQueue.class);
-
     private final ConcurrentLinkedQueue<SqliteDelivery> pendingAcks = new ConcurrentLinkedQueue<>();
 
     public SqliteWorkQueue(SqliteDatabase database, QueueSettings settings, Clock clock)
@@ -199,29 +198,37 @@ public final class SqliteWorkQueue
 
     private List<Delivery> pull(int max)
     {
-        List<SqliteDelivery> acks = takePendingAcks();
-        if (acks.isEmpty() && !anyVisible(0)) {
+        if (pendingAcks.isEmpty() && !anyVisible(0)) {
             return List.of();
+        }
+        return writeWithPendingAcks(connection -> leaseVisible(connection, max));
+    }
+
+    /** Writes the acks that wait for a pull. */
+    void flushAcks()
+    {
+        if (!pendingAcks.isEmpty()) {
+            writeWithPendingAcks(connection -> null);
+        }
+    }
+
+    /** {@code work} in a write transaction that first deletes the acked messages; a failed one keeps the acks for the next. */
+    private <T> T writeWithPendingAcks(SqliteDatabase.SqlWork<T> work)
+    {
+        List<SqliteDelivery> acks = new ArrayList<>();
+        for (SqliteDelivery ack = pendingAcks.poll(); ack != null; ack = pendingAcks.poll()) {
+            acks.add(ack);
         }
         try {
             return database.write(connection -> {
                 deleteAcked(connection, acks);
-                return leaseVisible(connection, max);
+                return work.run(connection);
             });
         }
         catch (RuntimeException e) {
             pendingAcks.addAll(acks);
             throw e;
         }
-    }
-
-    private List<SqliteDelivery> takePendingAcks()
-    {
-        List<SqliteDelivery> acks = new ArrayList<>();
-        for (SqliteDelivery ack = pendingAcks.poll(); ack != null; ack = pendingAcks.poll()) {
-            acks.add(ack);
-        }
-        return acks;
     }
 
     private static void deleteAcked(Connection connection, List<SqliteDelivery> acks)
@@ -237,25 +244,6 @@ public final class SqliteWorkQueue
                 delete.addBatch();
             }
             delete.executeBatch();
-        }
-    }
-
-    /** Writes the acks that wait for a pull. */
-    void flushAcks()
-    {
-        List<SqliteDelivery> acks = takePendingAcks();
-        if (acks.isEmpty()) {
-            return;
-        }
-        try {
-            database.write(connection -> {
-                deleteAcked(connection, acks);
-                return null;
-            });
-        }
-        catch (RuntimeException e) {
-            pendingAcks.addAll(acks);
-            throw e;
         }
     }
 

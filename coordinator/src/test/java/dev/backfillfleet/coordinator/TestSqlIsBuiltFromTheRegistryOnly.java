@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <li>{@code partitionColumn}, {@code schema.partitionColumn().get()}, {@code columnList(schema)},
  *     {@code columnDefinitions(schema)}: column names and types of the table's schema in the catalog;
  *     {@code columnList(columns)}: columns looked up by name in that schema (an unknown name is refused);</li>
- * <li>{@code placeholders(n)}: {@code ?, ?, ?}, the marks that values are bound to;</li>
+ * <li>{@code placeholders(n)}: {@code ?, ?, ?}, the marks that values are bound to (or, given a
+ *     shape of rows, {@code (?, ?), (?, ?)} for a multi-row INSERT);</li>
  * <li>a constant ({@code UPPER_CASE}) declared {@code static final String} in the same file from
  *     literals and other such constants only (e.g. a column list), which this test checks too.</li>
  * </ul>
