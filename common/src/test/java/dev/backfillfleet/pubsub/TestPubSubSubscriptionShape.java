@@ -26,13 +26,19 @@ class TestPubSubSubscriptionShape
     }
 
     @Test
-    void onTheEmulatorThereIsNoRetryPolicy()
+    void onTheEmulatorWithUnaryPullThereIsNoRetryPolicy()
     {
-        PubSubQueueSettings settings = PubSubQueueSettings.of("a-project", "backfill-work").withEmulatorHost("127.0.0.1:1");
-        try (PubSubTransport transport = PubSubTransport.forSettings(settings)) {
-            Subscription subscription = new PubSubTopology(settings, QUEUE, transport).workSubscription();
+        PubSubQueueSettings unary = PubSubQueueSettings.of("a-project", "backfill-work").withEmulatorHost("127.0.0.1:1")
+                .withPullMode(PubSubQueueSettings.PullMode.UNARY);
+        try (PubSubTransport transport = PubSubTransport.forSettings(unary)) {
+            Subscription subscription = new PubSubTopology(unary, QUEUE, transport).workSubscription();
             assertThat(subscription.hasRetryPolicy()).isFalse();
             assertThat(subscription.getDeadLetterPolicy().getMaxDeliveryAttempts()).isEqualTo(100);
+        }
+        PubSubQueueSettings streaming = unary.withPullMode(PubSubQueueSettings.PullMode.STREAMING);
+        try (PubSubTransport transport = PubSubTransport.forSettings(streaming)) {
+            assertThat(new PubSubTopology(streaming, QUEUE, transport).workSubscription().hasRetryPolicy())
+                    .as("StreamingPull's nacks are spaced by the policy, on the emulator too").isTrue();
         }
     }
 

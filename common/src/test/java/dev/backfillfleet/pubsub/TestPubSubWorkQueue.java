@@ -28,8 +28,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The work queue contract against the official Pub/Sub emulator, started by the test. Every test
  * gets fresh topics and subscriptions. Deadlines are real: the subscription uses Pub/Sub's
- * minimum ack deadline of 10 s. It has no retry policy, as every subscription on the emulator
- * (see {@link PubSubTopology#workSubscription()}): a nack comes back at once.
+ * minimum ack deadline of 10 s, and the retry policy backs off 1-2 s so that five attempts fit
+ * in the suite's waits (with unary pull there is none: see {@link PubSubTopology#workSubscription()}).
  *
  * <p>Known emulator defect (cloud-pubsub-emulator 0.8.20, measured here): when a client cancels a
  * StreamingPull, the emulator's gRPC server fails with NoSuchMethodError
@@ -82,6 +82,7 @@ class TestPubSubWorkQueue
         String topic = "backfill-work-" + ProcessHandle.current().pid() + "-" + QUEUES.incrementAndGet();
         pubSubSettings = PubSubQueueSettings.of(PROJECT, topic)
                 .withEmulatorHost(emulatorHostAndPort())
+                .withRetryBackoff(Duration.ofSeconds(1), Duration.ofSeconds(2))
                 .withPullMode(pullMode());
         LocalOnly.requireLocal(pubSubSettings.emulatorHost(), "pubsub settings");
         pubSubQueue = PubSubWorkQueue.create(pubSubSettings, settings);
@@ -118,7 +119,7 @@ class TestPubSubWorkQueue
     }
 
     @Test
-    void topologyHasTheDeadLetterPolicyRetentionAndNoExpiry()
+    void topologyHasTheDeadLetterAndRetryPolicies()
     {
         try (PubSubTransport transport = PubSubTransport.forSettings(pubSubSettings);
                 SubscriptionAdminClient subscriptions = transport.subscriptionAdmin()) {
@@ -126,8 +127,14 @@ class TestPubSubWorkQueue
             assertThat(subscription.getAckDeadlineSeconds()).isEqualTo(10);
             assertThat(subscription.getDeadLetterPolicy().getMaxDeliveryAttempts()).isEqualTo(MAX_DELIVERY_ATTEMPTS);
             assertThat(subscription.getDeadLetterPolicy().getDeadLetterTopic()).endsWith("/topics/" + pubSubSettings.deadLetterTopic());
-            // the emulator loses messages of a subscription with a retry policy (PubSubTopology.workSubscription)
-            assertThat(subscription.hasRetryPolicy()).isFalse();
+            if (pullMode() == PubSubQueueSettings.PullMode.UNARY) {
+                // the emulator loses messages deferred by ModifyAckDeadline under a retry policy (PubSubTopology.workSubscription)
+                assertThat(subscription.hasRetryPolicy()).isFalse();
+            }
+            else {
+                assertThat(subscription.getRetryPolicy().getMinimumBackoff().getSeconds()).isEqualTo(1);
+                assertThat(subscription.getRetryPolicy().getMaximumBackoff().getSeconds()).isEqualTo(2);
+            }
             assertThat(subscription.getMessageRetentionDuration().getSeconds()).isEqualTo(PubSubTopology.EMULATOR_MESSAGE_RETENTION.toSeconds());
             // an expiration policy without a ttl: the subscription never expires
             assertThat(subscription.hasExpirationPolicy()).isTrue();
