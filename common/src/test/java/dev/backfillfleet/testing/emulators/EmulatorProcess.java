@@ -17,7 +17,8 @@ import java.util.function.BooleanSupplier;
 /**
  * One official emulator running as a child process on a free 127.0.0.1 port, started once per
  * JVM and destroyed (with its descendants) when the JVM exits. Output goes to a log file under
- * {@code target/emulators/} so that a failed start can be diagnosed.
+ * {@code target/emulators/} (or a directory the caller names) so that a failed start can be
+ * diagnosed. The benchmark harness starts its emulators with it too.
  */
 public final class EmulatorProcess
 {
@@ -43,15 +44,20 @@ public final class EmulatorProcess
      */
     public static EmulatorProcess start(String name, List<String> command, Duration timeout, ReadinessCheck ready)
     {
+        return start(name, command, timeout, ready, Path.of("target", "emulators"));
+    }
+
+    /** {@link #start(String, List, Duration, ReadinessCheck)} with its log under {@code logDirectory}. */
+    public static EmulatorProcess start(String name, List<String> command, Duration timeout, ReadinessCheck ready, Path logDirectory)
+    {
         int port = freePort();
         List<String> resolved = new ArrayList<>();
         for (String part : command) {
             resolved.add(part.replace("{port}", Integer.toString(port)));
         }
         try {
-            Path directory = Path.of("target", "emulators");
-            Files.createDirectories(directory);
-            Path log = directory.resolve(name + "-" + port + ".log");
+            Files.createDirectories(logDirectory);
+            Path log = logDirectory.resolve(name + "-" + port + ".log");
             ProcessBuilder builder = new ProcessBuilder(resolved)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());

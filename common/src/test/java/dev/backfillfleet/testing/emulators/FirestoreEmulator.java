@@ -59,7 +59,8 @@ public final class FirestoreEmulator
         }
     }
 
-    private static boolean answers(String hostAndPort)
+    /** Readiness: the emulator answers HTTP on its port (it accepts connections before it serves). */
+    public static boolean answers(String hostAndPort)
     {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://" + hostAndPort + "/")).timeout(Duration.ofSeconds(2)).build(),
