@@ -35,10 +35,10 @@ public record BenchSettings(boolean quick, OptionalInt maxDates, List<Integer> s
         return maxDates.isPresent() ? Math.min(dates, maxDates.getAsInt()) : dates;
     }
 
-    /** N for W slots: each run lasts a few seconds (N x L / W = 2 s, 4 s for W = 1); the run of 2N stays within --max-dates. */
-    public int scalingDates(int slots)
+    /** N for W slots: {@code fullDates}, or 5 W with --quick; the run of 2N stays within --max-dates. */
+    public int scalingDates(int slots, int fullDates)
     {
-        int dates = quick ? slots * 5 : Math.max(40, slots * 20);
+        int dates = quick ? slots * 5 : fullDates;
         return Math.max(2, Math.min(dates, cap(2 * dates) / 2));
     }
 

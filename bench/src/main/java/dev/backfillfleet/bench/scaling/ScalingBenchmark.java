@@ -39,9 +39,13 @@ public final class ScalingBenchmark
     // the default fleet-wide bound on one table's running dates; above it the bound, not the fleet, would be measured
     private static final int DEFAULT_TABLE_CONCURRENCY = 100;
     private static final Duration POLL = Duration.ofMillis(50);
-    // a mode bound by throughput rather than slots would make runs of 20 W dates last minutes: cap N at what the best rate so far
-    // (dates over the active wall, start-up aside) does in this time
-    private static final Duration THROUGHPUT_HORIZON = Duration.ofSeconds(8);
+    // N x L / W, the length of the run of N at full efficiency. From W = 64 the slots' work shares the two cores with the JIT,
+    // which compiles for the first 10-15 s of a worker (C2: about 600 methods, 2.8-3.8 CPU-s per JVM, -XX:+PrintCompilation
+    // and -XX:+CITime), 20 s and more for four JVMs: a shorter run of N measures the JIT, which the marginal figure must cancel
+    private static final Duration FEW_SLOTS_RUN = Duration.ofSeconds(2);
+    private static final Duration MANY_THREADS_RUN = Duration.ofSeconds(8);
+    private static final Duration MANY_PROCESSES_RUN = Duration.ofSeconds(16);
+    private static final int MANY_SLOTS = 64;
 
     private final BenchSettings settings;
 
@@ -60,15 +64,19 @@ public final class ScalingBenchmark
         for (String mode : List.of(THREADS, PROCESSES_MODE)) {
             List<ScalingPoint> series = new ArrayList<>();
             for (int slots : mode.equals(THREADS) ? settings.slots() : settings.processSlots()) {
-                int dates = Math.min(settings.scalingDates(slots), throughputCap(series, slots));
+                Duration runLength = runLength(mode, slots);
+                int dates = settings.scalingDates(slots, Math.min(fullEfficiencyDates(slots, runLength), throughputCap(series, slots, runLength)));
                 ScalingRun base = measure(mode, slots, dates);
                 ScalingRun doubled = measure(mode, slots, 2 * dates);
                 series.add(point(mode, slots, base, doubled));
             }
             points.addAll(withSpeedUps(series));
         }
-        String rule = (settings.quick() ? "N = 5 W" : "N = max(40, 20 W)") + ", at most max(40, 2 W, " + THROUGHPUT_HORIZON.toSeconds()
-                + " s at the best rate of a smaller W), and 2N" + (settings.quick() ? " (--quick; processes without W = 1)" : "");
+        String rule = settings.quick() ? "N = 5 W, and 2N (--quick; processes without W = 1)"
+                : "N = W x T / L (at least 40) with T = " + FEW_SLOTS_RUN.toSeconds() + " s up to W = 16, from W = " + MANY_SLOTS + " T = "
+                        + MANY_THREADS_RUN.toSeconds() + " s (threads) and " + MANY_PROCESSES_RUN.toSeconds()
+                        + " s (processes), so that the JIT's first seconds fall within the run of N; at most the best rate of a smaller W, "
+                        + "times the ratio of the W, over T; and 2N";
         String method = "wall = from worker start (processes: their launch, JVM start-up included) to the last date's finishedAt in the state store; "
                 + "efficiency = (N x L / W) / wall; marginal = (delta N x L / W) / delta active wall between the runs of N and 2N, the active wall from the "
                 + "first date's start to the last one's finish (with the walls from the launch: 'launch wall'); "
@@ -154,14 +162,35 @@ public final class ScalingBenchmark
         }
     }
 
-    /** N for a larger W, given the rates of the smaller ones: a run that cannot scale stays a few seconds long. */
-    private static int throughputCap(List<ScalingPoint> smaller, int slots)
+    private static Duration runLength(String mode, int slots)
     {
-        double best = smaller.stream().mapToDouble(point -> point.doubled().activeDatesPerSecond()).max().orElse(Double.POSITIVE_INFINITY);
+        if (slots < MANY_SLOTS) {
+            return FEW_SLOTS_RUN;
+        }
+        return mode.equals(THREADS) ? MANY_THREADS_RUN : MANY_PROCESSES_RUN;
+    }
+
+    /** The N whose run lasts {@code runLength} at full efficiency; at least 40 (4 s at W = 1). */
+    private static int fullEfficiencyDates(int slots, Duration runLength)
+    {
+        return (int) Math.max(40, slots * runLength.toMillis() / LATENCY.toMillis());
+    }
+
+    /**
+     * N for a larger W, given the rates of the smaller ones: what the best of them, scaled by the ratio of the W, does in
+     * {@code runLength}. With full efficiency so far it does not bind; a mode that stopped scaling gets proportionally fewer
+     * dates, so that its runs stay about {@code runLength} long instead of lasting minutes.
+     */
+    private static int throughputCap(List<ScalingPoint> smaller, int slots, Duration runLength)
+    {
+        double best = smaller.stream()
+                .mapToDouble(point -> point.doubled().activeDatesPerSecond() * slots / point.slots())
+                .max()
+                .orElse(Double.POSITIVE_INFINITY);
         if (Double.isInfinite(best)) {
             return Integer.MAX_VALUE;
         }
-        return Math.max(40, Math.max(2 * slots, (int) (best * THROUGHPUT_HORIZON.toSeconds())));
+        return Math.max(40, Math.max(2 * slots, (int) (best * runLength.toMillis() / 1000)));
     }
 
     private static Map<String, String> workerSettings(int slots)
