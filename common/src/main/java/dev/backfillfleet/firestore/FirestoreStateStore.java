@@ -12,6 +12,7 @@ import com.google.cloud.firestore.Query;
 import com.google.cloud.firestore.QueryDocumentSnapshot;
 import com.google.cloud.firestore.Transaction;
 import com.google.cloud.firestore.TransactionOptions;
+import com.google.cloud.firestore.WriteResult;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.BackfillRun;
 import dev.backfillfleet.domain.CancelRequest;
@@ -66,8 +67,10 @@ import static java.util.Objects.requireNonNull;
 /**
  * The production state store: one Firestore document per (table, date), id {@link DateKey#id()}.
  *
- * <p>Claim, heartbeat, complete, fail, release and failUndeliverable are transactions that
- * re-read the document; lease-holder changes are fenced by owner and attempt. Lease times come
+ * <p>Claim, heartbeat, complete, fail, release and failUndeliverable read the document, decide
+ * with {@link DateTransitions} and write it back under an update-time precondition (a read and a
+ * write: a transaction would add a begin call), reading again when it changed in between;
+ * lease-holder changes are fenced by owner and attempt. Lease times come
  * from the injected {@link Clock}, never from server timestamps. Progress is counted with
  * queries and count() aggregations; there is no hot counter document.
  *
@@ -106,6 +109,7 @@ public final class FirestoreStateStore
     private final Map<AnalyticsTable, LiveLeaseCount> liveLeaseCounts = new java.util.concurrent.ConcurrentHashMap<>();
     private final String collectionName;
     private final TransactionOptions transactionOptions;
+    private final int writeAttempts;
     private final Clock clock;
     private final boolean ownsClient;
     private final String endpoint;
@@ -122,6 +126,7 @@ public final class FirestoreStateStore
         this.client = requireNonNull(client, "client is null");
         this.collectionName = requireNonNull(collection, "collection is null");
         this.transactionOptions = TransactionOptions.createReadWriteOptionsBuilder().setNumberOfAttempts(transactionAttempts).build();
+        this.writeAttempts = transactionAttempts;
         this.clock = requireNonNull(clock, "clock is null");
         this.ownsClient = ownsClient;
     }
@@ -221,8 +226,7 @@ public final class FirestoreStateStore
                 write.getValue().get();
             }
             catch (ExecutionException e) {
-                Optional<Status.Code> code = FirestoreFailures.statusCode(e);
-                if (code.isPresent() && (code.get() == Status.Code.FAILED_PRECONDITION || code.get() == Status.Code.ALREADY_EXISTS)) {
+                if (isWriteConflict(e)) {
                     decisions.put(write.getKey(), decideOne(operation, write.getKey(), transition));
                 }
                 else {
@@ -236,14 +240,54 @@ public final class FirestoreStateStore
         return decisions;
     }
 
+    /**
+     * Reads the document, decides, and writes it under a precondition: created if it was absent,
+     * updated only if its update time is still the one read. That is two calls where a
+     * read-write transaction takes three (begin, read, commit), with the same guarantee for one
+     * document: no write lands between the read and ours. A document changed in between (the
+     * write fails FAILED_PRECONDITION or ALREADY_EXISTS) is read and decided again, up to the
+     * configured transaction attempts; then the call fails as contended (transient). Every field
+     * is written, absent ones as null, so the update leaves nothing of the record before.
+     * (https://cloud.google.com/firestore/docs/reference/rest/v1/Precondition)
+     */
     private <D> D decideOne(String operation, DateKey key, BatchTransition<D> transition)
     {
-        return transaction(operation + " of " + key, transaction -> {
+        String described = operation + " of " + key;
+        for (int attempt = 1; ; attempt++) {
+            DocumentSnapshot snapshot = await(described, document(key).get());
             Instant now = clock.instant();
-            DateTransitions.Decided<D> decided = transition.apply(key, record(transaction.get(document(key)).get()), now);
-            decided.next().ifPresent(next -> transaction.set(document(key), DateDocuments.write(next, now)));
-            return decided.decision();
-        });
+            DateTransitions.Decided<D> decided = transition.apply(key, record(snapshot), now);
+            if (decided.next().isEmpty()) {
+                return decided.decision();
+            }
+            Map<String, Object> fields = DateDocuments.write(decided.next().get(), now);
+            ApiFuture<WriteResult> write = snapshot.exists()
+                    ? document(key).update(fields, Precondition.updatedAt(snapshot.getUpdateTime()))
+                    : document(key).create(fields);
+            try {
+                write.get();
+                return decided.decision();
+            }
+            catch (ExecutionException e) {
+                if (!isWriteConflict(e)) {
+                    throw FirestoreFailures.translate(described, e);
+                }
+                if (attempt >= writeAttempts) {
+                    throw new FleetException(ErrorClass.TRANSIENT, "firestore " + described + ": the document changed under each of "
+                            + writeAttempts + " attempts (contention); try again", e);
+                }
+            }
+            catch (InterruptedException e) {
+                throw FirestoreFailures.translate(described, e);
+            }
+        }
+    }
+
+    /** The write's precondition failed: the document changed (or appeared) since it was read. */
+    private static boolean isWriteConflict(ExecutionException e)
+    {
+        Optional<Status.Code> code = FirestoreFailures.statusCode(e);
+        return code.isPresent() && (code.get() == Status.Code.FAILED_PRECONDITION || code.get() == Status.Code.ALREADY_EXISTS);
     }
 
     @FunctionalInterface
@@ -263,11 +307,9 @@ public final class FirestoreStateStore
         DateKey key = item.key();
         Instant now = clock.instant();
         long running = liveLeases(key.table(), now, maxRunningPerTable);
-        ClaimResult result = transaction("claim of " + key, transaction -> {
-            DateTransitions.Claimed claimed = DateTransitions.claim(record(transaction.get(document(key)).get()), item, owner, now, leaseLength,
-                    running, maxRunningPerTable, maxAttempts);
-            claimed.next().ifPresent(next -> transaction.set(document(key), DateDocuments.write(next, now)));
-            return claimed.result();
+        ClaimResult result = decideOne("claim", key, (ignored, current, at) -> {
+            DateTransitions.Claimed claimed = DateTransitions.claim(current, item, owner, at, leaseLength, running, maxRunningPerTable, maxAttempts);
+            return new DateTransitions.Decided<>(claimed.result(), claimed.next());
         });
         if (result instanceof ClaimResult.Claimed) {
             liveLeaseCounts.computeIfPresent(key.table(), (table, count) -> count.plusOne());
@@ -344,12 +386,9 @@ public final class FirestoreStateStore
     @Override
     public Lease heartbeat(Lease lease, Duration leaseLength)
     {
-        DateTransitions.Renewal renewal = transaction("heartbeat of " + lease.key(), transaction -> {
-            Instant now = clock.instant();
-            DateTransitions.Renewal renewed = DateTransitions.heartbeat(record(transaction.get(document(lease.key())).get()), lease,
-                    now.plus(leaseLength), now);
-            transaction.set(document(lease.key()), DateDocuments.write(renewed.next(), now));
-            return renewed;
+        DateTransitions.Renewal renewal = decideOne("heartbeat", lease.key(), (ignored, current, at) -> {
+            DateTransitions.Renewal renewed = DateTransitions.heartbeat(current, lease, at.plus(leaseLength), at);
+            return new DateTransitions.Decided<>(renewed, Optional.of(renewed.next()));
         });
         if (renewal.cancelled()) {
             throw new DateCancelledException(lease);
@@ -384,22 +423,16 @@ public final class FirestoreStateStore
     @Override
     public boolean failUndeliverable(DateKey key, String runId, String message)
     {
-        return transaction("failUndeliverable of " + key, transaction -> {
-            Instant now = clock.instant();
-            Optional<DateRecord> next = DateTransitions.undeliverable(record(transaction.get(document(key)).get()), key, runId, message, now);
-            next.ifPresent(record -> transaction.set(document(key), DateDocuments.write(record, now)));
-            return next.isPresent();
+        return decideOne("failUndeliverable", key, (ignored, current, at) -> {
+            Optional<DateRecord> next = DateTransitions.undeliverable(current, key, runId, message, at);
+            return new DateTransitions.Decided<>(next.isPresent(), next);
         });
     }
 
-    /** One transaction: read the document, apply the transition (which may refuse: LeaseLostException), write it whole. */
+    /** Reads the document, applies the transition (which may refuse: LeaseLostException) and writes it whole, unless it changed since the read. */
     private void update(String operation, DateKey key, java.util.function.Function<Optional<DateRecord>, DateRecord> transition)
     {
-        transaction(operation + " of " + key, transaction -> {
-            DateRecord next = transition.apply(record(transaction.get(document(key)).get()));
-            transaction.set(document(key), DateDocuments.write(next, clock.instant()));
-            return null;
-        });
+        decideOne(operation, key, (ignored, current, at) -> new DateTransitions.Decided<>(null, Optional.of(transition.apply(current))));
     }
 
     @Override

@@ -1,13 +1,17 @@
 package dev.backfillfleet.firestore;
 
 import dev.backfillfleet.domain.AnalyticsTable;
+import dev.backfillfleet.domain.CancelRequest;
 import dev.backfillfleet.domain.DateKey;
+import dev.backfillfleet.domain.DateState;
 import dev.backfillfleet.domain.EnqueuePolicy;
 import dev.backfillfleet.domain.ErrorClass;
 import dev.backfillfleet.domain.FleetException;
+import dev.backfillfleet.domain.Lease;
 import dev.backfillfleet.domain.WorkItem;
 import dev.backfillfleet.state.AbstractStateStoreTest;
 import dev.backfillfleet.state.ClaimResult;
+import dev.backfillfleet.state.DateCancelledException;
 import dev.backfillfleet.state.StateStore;
 import dev.backfillfleet.testing.TestingClock;
 import dev.backfillfleet.testing.emulators.EmulatorAvailability;
@@ -18,8 +22,11 @@ import io.grpc.StatusRuntimeException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +35,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The state store contract against the official Firestore emulator, started by the test. */
@@ -107,6 +116,73 @@ class TestFirestoreStateStore
         }
         finally {
             executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void aWriteThatLandsBetweenTheReadAndTheWriteIsDecidedAgainNotOverwritten()
+    {
+        // the renewal's store reads the clock once, right after reading the document: there another client asks for a cancel
+        WorkItem item = new WorkItem(AnalyticsTable.TEAM_OFFENSE, LocalDate.parse("2024-11-03"), "run-1");
+        store.enqueue(List.of(item.key()), "run-1", EnqueuePolicy.NORMAL);
+        ClockThatActsOnce renewalClock = new ClockThatActsOnce(clock);
+        FirestoreStateStoreSettings settings = FirestoreStateStoreSettings.of(PROJECT).withEmulatorHost(emulator.hostAndPort());
+        try (FirestoreStateStore renewals = FirestoreStateStore.create(settings, renewalClock)) {
+            Lease lease = claimed(renewals.claim(item, "w1", Duration.ofSeconds(30), 100));
+            renewalClock.beforeNextReading(() -> store.cancel(List.of(item.key()), CancelRequest.NOW));
+
+            assertThatThrownBy(() -> renewals.heartbeat(lease, Duration.ofSeconds(30)))
+                    .as("the renewal read the record before the cancel; written blindly, it would have erased the request")
+                    .isInstanceOf(DateCancelledException.class);
+            assertThat(renewalClock.acted()).isTrue();
+            assertThat(store.get(item.key()).orElseThrow().state()).isEqualTo(DateState.CANCELLED);
+        }
+    }
+
+    /** A clock that runs an action once, at the first reading after it is armed. */
+    private static final class ClockThatActsOnce
+            extends Clock
+    {
+        private final Clock delegate;
+        private final AtomicReference<Runnable> action = new AtomicReference<>();
+        private volatile boolean acted;
+
+        ClockThatActsOnce(Clock delegate)
+        {
+            this.delegate = delegate;
+        }
+
+        void beforeNextReading(Runnable next)
+        {
+            action.set(next);
+        }
+
+        boolean acted()
+        {
+            return acted;
+        }
+
+        @Override
+        public Instant instant()
+        {
+            Runnable next = action.getAndSet(null);
+            if (next != null) {
+                next.run();
+                acted = true;
+            }
+            return delegate.instant();
+        }
+
+        @Override
+        public ZoneId getZone()
+        {
+            return delegate.getZone();
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone)
+        {
+            throw new UnsupportedOperationException();
         }
     }
 
