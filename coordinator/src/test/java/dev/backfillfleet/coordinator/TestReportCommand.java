@@ -22,6 +22,31 @@ class TestReportCommand
     Path home;
 
     @Test
+    void aRangeReadInSeveralSlicesReportsEveryRecordOnceAndLeavesOnlyThePage()
+            throws Exception
+    {
+        KnownStates.januaryOfSynthetic(home).close();
+        Path page = home.resolve("long.html");
+        // report reads 10,000 days at a time: this range's second slice starts on 2024-01-16, inside the recorded January
+        LocalDate first = LocalDate.parse("2024-01-16").minusDays(10_000);
+
+        CoordinatorCli.Result report = new CoordinatorCli(home).run("report", "--range", first + "..2024-01-31", "--out", page.toString());
+
+        assertThat(report.exitCode()).as(report.err()).isZero();
+        String html = Files.readString(page);
+        JsonNode dates = data(html).get("tables").get(0).get("dates");
+        assertThat(dates.size()).isEqualTo(22);
+        assertThat(dates.has("2024-01-15")).isTrue();
+        assertThat(dates.has("2024-01-16")).isTrue();
+        assertThat(html).containsPattern(chip("SUCCEEDED", 10)).containsPattern(chip("FAILED", 4)).containsPattern(chip("QUEUED", 4))
+                .containsPattern(chip("PENDING", 10_000 + 16 - 22));
+        try (var files = Files.list(home)) {
+            assertThat(files.map(file -> file.getFileName().toString()).filter(name -> name.contains("long.html")))
+                    .as("the page is written aside and moved into place").containsExactly("long.html");
+        }
+    }
+
+    @Test
     void writesASelfContainedPageWithASectionPerTable()
             throws Exception
     {

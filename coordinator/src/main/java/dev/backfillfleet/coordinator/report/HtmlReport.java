@@ -3,23 +3,20 @@ package dev.backfillfleet.coordinator.report;
 import dev.backfillfleet.coordinator.ProgressMeter;
 import dev.backfillfleet.coordinator.StateCounts;
 import dev.backfillfleet.coordinator.output.DateRuns;
-import dev.backfillfleet.coordinator.output.JsonOutput;
 import dev.backfillfleet.domain.DateRange;
-import dev.backfillfleet.domain.DateRecord;
 import dev.backfillfleet.domain.DateState;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 import static dev.backfillfleet.coordinator.output.Html.escape;
-import static dev.backfillfleet.coordinator.output.Html.scriptSafeJson;
 
 /**
  * A self-contained HTML page (inline CSS and script, no external resources): per table a
@@ -32,7 +29,13 @@ public final class HtmlReport
 
     private HtmlReport() {}
 
-    public static String render(DateRange range, List<TableReport> tables, Instant generatedAt, String source)
+    /**
+     * Writes the page to {@code out}: the summaries from {@code tables}, then every date's record,
+     * read again from {@code records} a slice at a time and streamed into the page's data, so that
+     * the memory the page takes does not grow with the number of dates.
+     */
+    public static void write(Writer out, DateRange range, List<TableReport> tables, RecordSource records, Instant generatedAt, String source)
+            throws IOException
     {
         StringBuilder page = new StringBuilder(64 * 1024);
         page.append("""
@@ -61,10 +64,12 @@ public final class HtmlReport
                 <div id="tooltip" class="tooltip" hidden></div>
                 <noscript><p class="hint">The calendars need JavaScript; the summaries above do not.</p></noscript>
                 """);
-        page.append("<script type=\"application/json\" id=\"report-data\">").append(scriptSafeJson(JsonOutput.write(data(range, tables))))
-                .append("</script>\n");
-        page.append("<script>\n").append(ReportScript.JS).append("</script>\n</body>\n</html>\n");
-        return page.toString();
+        page.append("<script type=\"application/json\" id=\"report-data\">");
+        out.write(page.toString());
+        ReportData.write(out, range, tables, records);
+        out.write("</script>\n<script>\n");
+        out.write(ReportScript.JS);
+        out.write("</script>\n</body>\n</html>\n");
     }
 
     private static void header(StringBuilder page, DateRange range, List<TableReport> tables, Instant generatedAt, String source)
@@ -133,40 +138,6 @@ public final class HtmlReport
             page.append("<p class=\"hint\">").append(groups.size() - FAILURE_GROUPS_SHOWN).append(" more groups: coordinator failed</p>");
         }
         page.append("</div>\n");
-    }
-
-    private static Map<String, Object> data(DateRange range, List<TableReport> tables)
-    {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("range", Map.of("first", range.first().toString(), "last", range.last().toString()));
-        data.put("palette", StatePalette.asJson());
-        data.put("tables", tables.stream().map(HtmlReport::tableData).toList());
-        return data;
-    }
-
-    private static Map<String, Object> tableData(TableReport table)
-    {
-        Map<String, Object> dates = new LinkedHashMap<>();
-        table.records().forEach(record -> dates.put(record.key().date().toString(), dateData(record)));
-        return Map.of("name", table.table().tableName(), "dates", dates);
-    }
-
-    private static Map<String, Object> dateData(DateRecord record)
-    {
-        Map<String, Object> date = new LinkedHashMap<>();
-        date.put("state", record.state().name());
-        date.put("attempts", record.attempts());
-        date.put("rowsWritten", record.rowsWritten().orElse(null));
-        date.put("rowsExpected", record.rowsExpected().orElse(null));
-        date.put("durationMs", record.duration().map(Duration::toMillis).orElse(null));
-        date.put("errorClass", record.errorClass().map(Enum::name).orElse(null));
-        date.put("error", record.errorMessage().orElse(null));
-        date.put("runId", record.runId());
-        date.put("leaseOwner", record.state() == DateState.RUNNING ? record.leaseOwner().orElse(null) : null);
-        date.put("queuedAt", record.queuedAt().map(Instant::toString).orElse(null));
-        date.put("startedAt", record.startedAt().map(Instant::toString).orElse(null));
-        date.put("finishedAt", record.finishedAt().map(Instant::toString).orElse(null));
-        return date;
     }
 
     private static String swatch(DateState state)

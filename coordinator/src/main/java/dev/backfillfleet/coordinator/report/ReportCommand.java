@@ -7,6 +7,7 @@ import dev.backfillfleet.coordinator.FleetConnection;
 import dev.backfillfleet.coordinator.command.DateOptions;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateRange;
+import dev.backfillfleet.domain.DateRecord;
 import dev.backfillfleet.domain.FleetException;
 import dev.backfillfleet.domain.TableSelection;
 import dev.backfillfleet.state.StateStore;
@@ -18,16 +19,21 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
@@ -39,6 +45,8 @@ import java.util.concurrent.Callable;
 public final class ReportCommand
         implements Callable<Integer>
 {
+    private static final int SLICE_DAYS = 10_000;
+
     @Mixin
     BackendOptions backend = new BackendOptions();
 
@@ -68,35 +76,77 @@ public final class ReportCommand
         }
         FleetConfig config = backend.load();
         try (FleetConnection fleet = FleetConnection.readOnly(config)) {
-            List<TableReport> tables = tableReports(fleet.stateStore(), range);
-            String page = HtmlReport.render(range, tables, Clock.systemUTC().instant(), source(config));
-            write(page);
+            RecordSource records = (each, action) -> forEachRecord(fleet.stateStore(), each, range, action);
+            List<TableReport> tables = tableReports(records, range);
+            long bytes = write(writer -> HtmlReport.write(writer, range, tables, records, Clock.systemUTC().instant(), source(config)));
             console.printf("Wrote %s: %d %s, %s (%,d bytes). Open it in a browser.%n", out, tables.size(), tables.size() == 1 ? "table" : "tables",
-                    range, page.getBytes(StandardCharsets.UTF_8).length);
+                    range, bytes);
             return ExitCodes.SUCCESS;
         }
     }
 
-    private List<TableReport> tableReports(StateStore stateStore, DateRange range)
+    /** The table's records in the range, read {@value #SLICE_DAYS} days at a time, so that no read holds the whole range. */
+    private static void forEachRecord(StateStore stateStore, AnalyticsTable table, DateRange range, Consumer<DateRecord> action)
+    {
+        for (LocalDate first = range.first(); !first.isAfter(range.last()); first = first.plusDays(SLICE_DAYS)) {
+            LocalDate last = first.plusDays(SLICE_DAYS - 1);
+            DateRange slice = DateRange.of(first, last.isAfter(range.last()) ? range.last() : last);
+            stateStore.list(table, Optional.of(slice), Set.of()).forEach(action);
+        }
+    }
+
+    private List<TableReport> tableReports(RecordSource records, DateRange range)
     {
         List<AnalyticsTable> tables = table == null ? Arrays.asList(AnalyticsTable.values()) : TableSelection.parse(table);
         List<TableReport> reports = new ArrayList<>();
         for (AnalyticsTable each : tables) {
-            TableReport report = new TableReport(each, range, stateStore.list(each, Optional.of(range), Set.of()));
-            if (table != null || !report.records().isEmpty()) {
+            TableReport report = new TableReport(each, range);
+            records.forEach(each, report::add);
+            if (table != null || report.hasRecords()) {
                 reports.add(report);
             }
         }
         return reports;
     }
 
-    private void write(String page)
+    @FunctionalInterface
+    private interface PageWriter
     {
+        void write(Writer writer)
+                throws IOException;
+    }
+
+    /** Writes the page next to --out and moves it there whole: a failure leaves no half-written report. */
+    private long write(PageWriter page)
+    {
+        Path target = out.toAbsolutePath();
+        Path partial = null;
         try {
-            Files.writeString(out, page, StandardCharsets.UTF_8);
+            // not Files.createTempFile, whose file is private to its owner; this one gets the umask's permissions, as --out would
+            partial = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".partial");
+            try (Writer writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                page.write(writer);
+            }
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return Files.size(target);
         }
         catch (IOException e) {
             throw FleetException.userError("cannot write --out " + out + " (" + e.getMessage() + "): check that this user may write there, or name another file");
+        }
+        finally {
+            deleteQuietly(partial);
+        }
+    }
+
+    private static void deleteQuietly(Path partial)
+    {
+        if (partial != null) {
+            try {
+                Files.deleteIfExists(partial);
+            }
+            catch (IOException ignored) {
+                // a leftover hidden .partial file is harmless; the report itself is whole or absent
+            }
         }
     }
 

@@ -7,6 +7,8 @@ import dev.backfillfleet.domain.DateRecord;
 import dev.backfillfleet.domain.DateState;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -14,54 +16,98 @@ import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
-/** One table's records within the report's range, and what they add up to. */
-public record TableReport(AnalyticsTable table, DateRange range, List<DateRecord> records)
+/**
+ * What one table's records within the report's range add up to, added one record at a time so
+ * that a report of a million dates never holds a million records: per date it keeps only the
+ * duration (8 bytes), and the FAILED records for their grouping by cause.
+ */
+public final class TableReport
 {
-    public TableReport
+    private final AnalyticsTable table;
+    private final DateRange range;
+    private final Map<DateState, Long> counts = new EnumMap<>(DateState.class);
+    private final List<DateRecord> failures = new ArrayList<>();
+    private long[] durationsMillis = new long[64];
+    private int durationCount;
+    private long records;
+    private long rowsWritten;
+    private long rowsExpected;
+    private long retried;
+
+    public TableReport(AnalyticsTable table, DateRange range)
     {
-        requireNonNull(table, "table is null");
-        requireNonNull(range, "range is null");
-        records = List.copyOf(records);
+        this.table = requireNonNull(table, "table is null");
+        this.range = requireNonNull(range, "range is null");
+    }
+
+    public void add(DateRecord record)
+    {
+        records++;
+        counts.merge(record.state(), 1L, Long::sum);
+        rowsWritten += record.rowsWritten().orElse(0L);
+        rowsExpected += record.rowsExpected().orElse(0L);
+        if (record.attempts() > 1) {
+            retried++;
+        }
+        record.duration().ifPresent(duration -> {
+            if (durationCount == durationsMillis.length) {
+                durationsMillis = Arrays.copyOf(durationsMillis, durationCount * 2);
+            }
+            durationsMillis[durationCount++] = duration.toMillis();
+        });
+        if (record.state() == DateState.FAILED) {
+            failures.add(record);
+        }
+    }
+
+    public AnalyticsTable table()
+    {
+        return table;
+    }
+
+    public boolean hasRecords()
+    {
+        return records > 0;
     }
 
     /** Counts per state; dates in the range without a record count as PENDING (never enqueued). */
     public StateCounts counts()
     {
-        Map<DateState, Long> counts = new EnumMap<>(DateState.class);
-        records.forEach(record -> counts.merge(record.state(), 1L, Long::sum));
-        counts.merge(DateState.PENDING, (long) range.size() - records.size(), Long::sum);
-        return new StateCounts(table, counts);
+        Map<DateState, Long> withPending = new EnumMap<>(counts);
+        withPending.merge(DateState.PENDING, range.size() - records, Long::sum);
+        return new StateCounts(table, withPending);
     }
 
     public long rowsWritten()
     {
-        return records.stream().mapToLong(record -> record.rowsWritten().orElse(0L)).sum();
+        return rowsWritten;
     }
 
     public long rowsExpected()
     {
-        return records.stream().mapToLong(record -> record.rowsExpected().orElse(0L)).sum();
+        return rowsExpected;
     }
 
     /** Dates that needed more than one attempt. */
     public long retried()
     {
-        return records.stream().filter(record -> record.attempts() > 1).count();
+        return retried;
     }
 
     /** The processing time below which {@code percentile} percent of the finished dates fall. */
     public Optional<Duration> duration(int percentile)
     {
-        List<Duration> durations = records.stream().flatMap(record -> record.duration().stream()).sorted().toList();
-        if (durations.isEmpty()) {
+        if (durationCount == 0) {
             return Optional.empty();
         }
-        int index = (int) Math.ceil(percentile / 100.0 * durations.size()) - 1;
-        return Optional.of(durations.get(Math.max(0, Math.min(durations.size() - 1, index))));
+        long[] sorted = Arrays.copyOf(durationsMillis, durationCount);
+        Arrays.sort(sorted);
+        int index = (int) Math.ceil(percentile / 100.0 * durationCount) - 1;
+        return Optional.of(Duration.ofMillis(sorted[Math.max(0, Math.min(durationCount - 1, index))]));
     }
 
     public List<FailureGroup> failureGroups()
     {
-        return FailureGroups.of(records.stream().filter(record -> record.state() == DateState.FAILED).toList());
+        return FailureGroups.of(failures);
     }
 }
