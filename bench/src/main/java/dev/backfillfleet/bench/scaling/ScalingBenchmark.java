@@ -41,10 +41,11 @@ public final class ScalingBenchmark
     private static final Duration POLL = Duration.ofMillis(50);
     // N x L / W, the length of the run of N at full efficiency. From W = 64 the slots' work shares the two cores with the JIT,
     // which compiles for the first 10-15 s of a worker (C2: about 600 methods, 2.8-3.8 CPU-s per JVM, -XX:+PrintCompilation
-    // and -XX:+CITime), 20 s and more for four JVMs: a shorter run of N measures the JIT, which the marginal figure must cancel
+    // and -XX:+CITime); four JVMs on two cores compile for about 30 s (C2 CPU of 4 x 64 slots over 20,000, 40,000 and 80,000
+    // dates: 9.9, 15.1-18.0 and 20.3 s). A shorter run of N measures the JIT, which the marginal figure must cancel
     private static final Duration FEW_SLOTS_RUN = Duration.ofSeconds(2);
     private static final Duration MANY_THREADS_RUN = Duration.ofSeconds(8);
-    private static final Duration MANY_PROCESSES_RUN = Duration.ofSeconds(16);
+    private static final Duration MANY_PROCESSES_RUN = Duration.ofSeconds(24);
     private static final int MANY_SLOTS = 64;
 
     private final BenchSettings settings;
