@@ -12,6 +12,7 @@ import dev.backfillfleet.queue.WorkQueue;
 import dev.backfillfleet.state.StateStore;
 import dev.backfillfleet.warehouse.Warehouse;
 import dev.backfillfleet.worker.Worker;
+import dev.backfillfleet.worker.WorkerStats;
 import dev.backfillfleet.worker.WorkerModule;
 import dev.backfillfleet.worker.WorkerSettings;
 
@@ -77,6 +78,12 @@ public final class EmbeddedFleet
     public Worker worker()
     {
         return injector.getInstance(Worker.class);
+    }
+
+    /** What the worker counted: for waiting on it without reading the state store it is measured on. */
+    public WorkerStats workerStats()
+    {
+        return injector.getInstance(WorkerStats.class);
     }
 
     @Override
