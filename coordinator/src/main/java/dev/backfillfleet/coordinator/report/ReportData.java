@@ -1,9 +1,7 @@
 package dev.backfillfleet.coordinator.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.core.io.CharacterEscapes;
+import dev.backfillfleet.coordinator.output.Html;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.DateRecord;
 import dev.backfillfleet.domain.DateState;
@@ -14,35 +12,30 @@ import java.io.Writer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * The JSON the page's script draws the calendars from ({@code range}, {@code palette} and per table
- * every date's record), streamed into the page record by record. Every '<' is written as a JSON
- * escape, so that no value can end the script element early.
+ * every date's record), streamed into the page record by record, through {@link Html#scriptSafeJson}.
  */
 final class ReportData
 {
-    private static final JsonFactory JSON = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
-
     private ReportData() {}
 
     static void write(Writer out, DateRange range, List<TableReport> tables, RecordSource records)
             throws IOException
     {
-        try (JsonGenerator json = JSON.createGenerator(out)) {
-            json.setCharacterEscapes(ScriptSafeEscapes.INSTANCE);
+        try (JsonGenerator json = Html.scriptSafeJson(out)) {
             json.writeStartObject();
             json.writeObjectFieldStart("range");
             json.writeStringField("first", range.first().toString());
             json.writeStringField("last", range.last().toString());
             json.writeEndObject();
             json.writeObjectFieldStart("palette");
-            for (Map.Entry<String, Map<String, String>> state : StatePalette.asJson().entrySet()) {
-                json.writeObjectFieldStart(state.getKey());
-                json.writeStringField("colour", state.getValue().get("colour"));
-                json.writeStringField("label", state.getValue().get("label"));
+            for (DateState state : DateState.values()) {
+                json.writeObjectFieldStart(state.name());
+                json.writeStringField("colour", StatePalette.colour(state));
+                json.writeStringField("label", StatePalette.label(state));
                 json.writeEndObject();
             }
             json.writeEndObject();
@@ -94,32 +87,6 @@ final class ReportData
         }
         else {
             json.writeNullField(field);
-        }
-    }
-
-    /** JSON's own escapes, and '<' as {@code \u003C}. */
-    private static final class ScriptSafeEscapes
-            extends CharacterEscapes
-    {
-        static final ScriptSafeEscapes INSTANCE = new ScriptSafeEscapes();
-        private final int[] ascii;
-
-        private ScriptSafeEscapes()
-        {
-            ascii = standardAsciiEscapesForJSON();
-            ascii['<'] = ESCAPE_STANDARD;
-        }
-
-        @Override
-        public int[] getEscapeCodesForAscii()
-        {
-            return ascii;
-        }
-
-        @Override
-        public com.fasterxml.jackson.core.SerializableString getEscapeSequence(int character)
-        {
-            return null;
         }
     }
 }

@@ -2,9 +2,6 @@ package dev.backfillfleet.coordinator.report;
 
 import dev.backfillfleet.domain.DateState;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
  * The report's colour and label per state: done in green, no games in a distinct blue (a success
  * with nothing to write, not a gap), cancelled in slate grey (neither success nor failure), and
@@ -38,14 +35,5 @@ public final class StatePalette
             case FAILED -> "failed";
             case CANCELLED -> "cancelled";
         };
-    }
-
-    public static Map<String, Map<String, String>> asJson()
-    {
-        Map<String, Map<String, String>> palette = new LinkedHashMap<>();
-        for (DateState state : DateState.values()) {
-            palette.put(state.name(), Map.of("colour", colour(state), "label", label(state)));
-        }
-        return palette;
     }
 }

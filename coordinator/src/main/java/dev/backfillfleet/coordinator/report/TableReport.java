@@ -29,6 +29,7 @@ public final class TableReport
     private final List<DateRecord> failures = new ArrayList<>();
     private long[] durationsMillis = new long[64];
     private int durationCount;
+    private boolean durationsSorted;
     private long records;
     private long rowsWritten;
     private long rowsExpected;
@@ -54,6 +55,7 @@ public final class TableReport
                 durationsMillis = Arrays.copyOf(durationsMillis, durationCount * 2);
             }
             durationsMillis[durationCount++] = duration.toMillis();
+            durationsSorted = false;
         });
         if (record.state() == DateState.FAILED) {
             failures.add(record);
@@ -100,10 +102,13 @@ public final class TableReport
         if (durationCount == 0) {
             return Optional.empty();
         }
-        long[] sorted = Arrays.copyOf(durationsMillis, durationCount);
-        Arrays.sort(sorted);
+        if (!durationsSorted) {
+            // sorted once for every percentile asked (the order of the durations means nothing else)
+            Arrays.sort(durationsMillis, 0, durationCount);
+            durationsSorted = true;
+        }
         int index = (int) Math.ceil(percentile / 100.0 * durationCount) - 1;
-        return Optional.of(Duration.ofMillis(sorted[Math.max(0, Math.min(durationCount - 1, index))]));
+        return Optional.of(Duration.ofMillis(durationsMillis[Math.max(0, Math.min(durationCount - 1, index))]));
     }
 
     public List<FailureGroup> failureGroups()

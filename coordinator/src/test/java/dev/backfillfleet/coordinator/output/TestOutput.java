@@ -2,8 +2,10 @@ package dev.backfillfleet.coordinator.output;
 
 import dev.backfillfleet.coordinator.output.TextTable.Align;
 import dev.backfillfleet.coordinator.output.TextTable.Cell;
+import com.fasterxml.jackson.core.JsonGenerator;
 import org.junit.jupiter.api.Test;
 
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -48,9 +50,16 @@ class TestOutput
 
     @Test
     void htmlEscaping()
+            throws Exception
     {
         assertThat(Html.escape("<b class=\"x\">Tom & 'Jerry'</b>")).isEqualTo("&lt;b class=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/b&gt;");
-        assertThat(Html.scriptSafeJson("{\"error\":\"</script><script>alert(1)\"}")).isEqualTo("{\"error\":\"\\u003c/script>\\u003cscript>alert(1)\"}");
+        StringWriter out = new StringWriter();
+        try (JsonGenerator json = Html.scriptSafeJson(out)) {
+            json.writeStartObject();
+            json.writeStringField("error", "</script><script>alert(1)");
+            json.writeEndObject();
+        }
+        assertThat(out.toString()).isEqualTo("{\"error\":\"\\u003C/script>\\u003Cscript>alert(1)\"}");
     }
 
     private static LocalDate date(String text)
