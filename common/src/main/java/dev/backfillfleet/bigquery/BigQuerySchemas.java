@@ -16,6 +16,7 @@ import dev.backfillfleet.warehouse.ColumnType;
 import dev.backfillfleet.warehouse.Row;
 import dev.backfillfleet.warehouse.TableSchema;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -54,6 +55,7 @@ public final class BigQuerySchemas
             case STRING -> StandardSQLTypeName.STRING;
             case INT64 -> StandardSQLTypeName.INT64;
             case FLOAT64 -> StandardSQLTypeName.FLOAT64;
+            case NUMERIC -> StandardSQLTypeName.NUMERIC;
             case BOOL -> StandardSQLTypeName.BOOL;
             case DATE -> StandardSQLTypeName.DATE;
             case TIMESTAMP -> StandardSQLTypeName.TIMESTAMP;
@@ -97,6 +99,8 @@ public final class BigQuerySchemas
                     case STRING -> node.put(column.name(), (String) value);
                     case INT64 -> node.put(column.name(), (Long) value);
                     case FLOAT64 -> node.put(column.name(), (Double) value);
+                    // a string, so that no JSON reader on the way turns it into a double
+                    case NUMERIC -> node.put(column.name(), ((BigDecimal) value).toPlainString());
                     case BOOL -> node.put(column.name(), (Boolean) value);
                     case DATE -> node.put(column.name(), value.toString());
                     // RFC 3339 with microseconds, which a JSON load accepts for TIMESTAMP
@@ -124,6 +128,7 @@ public final class BigQuerySchemas
             case STRING -> value.getStringValue();
             case INT64 -> value.getLongValue();
             case FLOAT64 -> value.getDoubleValue();
+            case NUMERIC -> value.getNumericValue();
             case BOOL -> value.getBooleanValue();
             case DATE -> LocalDate.parse(value.getStringValue());
             case TIMESTAMP -> timestamp(value);

@@ -11,6 +11,7 @@ import dev.backfillfleet.warehouse.StaleWriteException;
 import dev.backfillfleet.warehouse.Warehouse;
 import dev.backfillfleet.warehouse.WriteToken;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -391,6 +392,8 @@ public final class SqliteWarehouse
             case STRING -> statement.setString(index, (String) value);
             case INT64 -> statement.setLong(index, (Long) value);
             case FLOAT64 -> statement.setDouble(index, (Double) value);
+            // as text: exact, with the scale it was written with
+            case NUMERIC -> statement.setString(index, ((BigDecimal) value).toPlainString());
             case BOOL -> statement.setInt(index, ((Boolean) value) ? 1 : 0);
             case DATE -> statement.setString(index, value.toString());
             case TIMESTAMP -> statement.setLong(index, toMicros((Instant) value));
@@ -427,6 +430,7 @@ public final class SqliteWarehouse
             case STRING -> raw.toString();
             case INT64 -> ((Number) raw).longValue();
             case FLOAT64 -> ((Number) raw).doubleValue();
+            case NUMERIC -> new BigDecimal(raw.toString());
             case BOOL -> ((Number) raw).intValue() != 0;
             case DATE -> dates.computeIfAbsent(raw.toString(), LocalDate::parse);
             case TIMESTAMP -> fromMicros(((Number) raw).longValue());
@@ -446,7 +450,7 @@ public final class SqliteWarehouse
     private static String sqlType(Column column)
     {
         return switch (column.type()) {
-            case STRING, DATE -> "TEXT";
+            case STRING, NUMERIC, DATE -> "TEXT";
             case INT64, BOOL, TIMESTAMP -> "INTEGER";
             case FLOAT64 -> "REAL";
         };

@@ -1,5 +1,6 @@
 package dev.backfillfleet.warehouse;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -9,6 +10,8 @@ public enum ColumnType
     STRING(String.class),
     INT64(Long.class),
     FLOAT64(Double.class),
+    /** Exact decimal, kept as given (scale included); BigQuery's NUMERIC holds 29 digits before the point and 9 after. */
+    NUMERIC(BigDecimal.class),
     BOOL(Boolean.class),
     DATE(LocalDate.class),
     TIMESTAMP(Instant.class);

@@ -15,8 +15,11 @@ import dev.backfillfleet.provision.Provisioning;
 import dev.backfillfleet.schema.RawTables;
 import dev.backfillfleet.schema.SchemaCatalog;
 import dev.backfillfleet.testing.emulators.LocalOnly;
+import dev.backfillfleet.warehouse.Column;
+import dev.backfillfleet.warehouse.ColumnType;
 import dev.backfillfleet.warehouse.Row;
 import dev.backfillfleet.warehouse.TableRef;
+import dev.backfillfleet.warehouse.TableSchema;
 import dev.backfillfleet.warehouse.WriteToken;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -92,6 +96,24 @@ class TestBigQueryWarehouseRequests
         assertThat(jobs.get(0).path("jobReference").path("jobId").asText()).startsWith("bf_load_nba_raw_odds_api_game_lines_20241101_");
         assertThat(server.requests()).noneMatch(request -> request.body() != null && request.body().toString().toUpperCase().contains("MERGE"));
         assertThat(server.requests()).noneMatch(request -> request.path().endsWith("/insertAll"));
+    }
+
+    @Test
+    void numericColumnsAreNumericAndTheirValuesTravelAsExactText()
+    {
+        TableSchema payouts = TableSchema.partitioned(new TableRef("test_data", "payouts"), "game_date",
+                List.of(Column.required("game_date", ColumnType.DATE), Column.nullable("amount", ColumnType.NUMERIC)));
+        SchemaCatalog catalog = new SchemaCatalog(List.of(payouts));
+        Provisioning.apply(new BigQuerySetup(settings, catalog));
+        BigQueryWarehouse numeric = BigQueryWarehouse.create(settings, catalog);
+        List<BigDecimal> amounts = List.of(new BigDecimal("12345678901234567890.123456789"), new BigDecimal("0.10"));
+
+        numeric.replacePartition(payouts.ref(), DAY, amounts.stream().map(amount -> Row.builder().set("game_date", DAY).set("amount", amount).build()).toList());
+
+        assertThat(BigQuerySchemas.field(payouts.columns().get(1)).getType().getStandardType()).isEqualTo(StandardSQLTypeName.NUMERIC);
+        assertThat(new String(BigQuerySchemas.newlineDelimitedJson(payouts, List.of(Row.builder().set("game_date", DAY).set("amount", amounts.get(0)).build()))))
+                .contains("\"amount\":\"12345678901234567890.123456789\"");
+        assertThat(numeric.read(payouts.ref(), DateRange.single(DAY))).extracting(row -> row.get("amount")).containsExactlyElementsOf(amounts);
     }
 
     @Test

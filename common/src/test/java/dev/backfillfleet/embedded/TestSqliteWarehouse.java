@@ -5,15 +5,19 @@ import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.schema.AnalyticsSchemas;
 import dev.backfillfleet.schema.SchemaCatalog;
 import dev.backfillfleet.warehouse.AbstractWarehouseTest;
+import dev.backfillfleet.warehouse.Column;
+import dev.backfillfleet.warehouse.ColumnType;
 import dev.backfillfleet.warehouse.Row;
 import dev.backfillfleet.warehouse.RowHash;
 import dev.backfillfleet.warehouse.StaleWriteException;
 import dev.backfillfleet.warehouse.TableRef;
+import dev.backfillfleet.warehouse.TableSchema;
 import dev.backfillfleet.warehouse.Warehouse;
 import dev.backfillfleet.warehouse.WriteToken;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -62,6 +66,18 @@ class TestSqliteWarehouse
         sqliteWarehouse.replacePartition(SYNTHETIC, DAY, List.of(row("worker-c", 3)), new WriteToken("run-2", "worker-c", 3, second.plusSeconds(1), 1));
         sqliteWarehouse.replacePartition(SYNTHETIC, DAY, List.of(row("import", 0)));
         assertThat(sqliteWarehouse.read(SYNTHETIC, DateRange.single(DAY))).extracting(row -> row.get("worker_id")).containsExactly("import");
+    }
+
+    @Test
+    void numericValuesReadBackExactlyWithTheirScale()
+    {
+        TableSchema payouts = TableSchema.partitioned(new TableRef("test_data", "payouts"), "game_date",
+                List.of(Column.required("game_date", ColumnType.DATE), Column.nullable("amount", ColumnType.NUMERIC)));
+        List<BigDecimal> amounts = List.of(new BigDecimal("99999999999999999999999999999.999999999"), new BigDecimal("0.10"), new BigDecimal("-7"));
+        try (SqliteWarehouse numeric = SqliteWarehouse.open(directory.resolve("numeric.db"), new SchemaCatalog(List.of(payouts)))) {
+            numeric.replacePartition(payouts.ref(), DAY, amounts.stream().map(amount -> Row.builder().set("game_date", DAY).set("amount", amount).build()).toList());
+            assertThat(numeric.read(payouts.ref(), DateRange.single(DAY))).extracting(row -> row.get("amount")).containsExactlyElementsOf(amounts);
+        }
     }
 
     @Test

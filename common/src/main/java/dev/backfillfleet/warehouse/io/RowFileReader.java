@@ -1,8 +1,11 @@
 package dev.backfillfleet.warehouse.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.backfillfleet.domain.FleetException;
 import dev.backfillfleet.warehouse.Column;
 import dev.backfillfleet.warehouse.ColumnType;
@@ -33,7 +36,11 @@ import java.util.Set;
 public final class RowFileReader
 {
     static final int MAX_PROBLEMS = 20;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Decimals as BigDecimal, trailing zeros kept, so that a NUMERIC keeps every digit it was written with. */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
 
     private final TableSchema schema;
     private final List<String> problems = new ArrayList<>();
@@ -200,14 +207,14 @@ public final class RowFileReader
 
     private boolean putJson(Map<String, Object> values, Column column, JsonNode value, Path file, int line)
     {
-        if (value.isNull() || value.isTextual()) {
-            return put(values, column, value.isNull() ? null : value.textValue(), file, line);
+        if (value.isNull() || value.isTextual() || (column.type() == ColumnType.NUMERIC && value.isNumber())) {
+            return put(values, column, value.isNull() ? null : value.asText(), file, line);
         }
         boolean fits = switch (column.type()) {
             case INT64 -> value.isIntegralNumber() && value.canConvertToLong();
             case FLOAT64 -> value.isNumber();
             case BOOL -> value.isBoolean() || (value.isIntegralNumber() && (value.asLong() == 0 || value.asLong() == 1));
-            case STRING, DATE, TIMESTAMP -> false;
+            case STRING, NUMERIC, DATE, TIMESTAMP -> false;
         };
         if (!fits) {
             problem(file + ":" + line + ": column '" + column.name() + "': " + value + " is not a " + column.type()
@@ -218,7 +225,7 @@ public final class RowFileReader
             case INT64 -> value.longValue();
             case FLOAT64 -> value.doubleValue();
             case BOOL -> value.isBoolean() ? value.booleanValue() : value.asLong() == 1;
-            case STRING, DATE, TIMESTAMP -> throw new IllegalStateException("unreachable");
+            case STRING, NUMERIC, DATE, TIMESTAMP -> throw new IllegalStateException("unreachable");
         });
         return true;
     }

@@ -3,6 +3,7 @@ package dev.backfillfleet.warehouse.io;
 import dev.backfillfleet.warehouse.Column;
 import dev.backfillfleet.warehouse.ColumnType;
 
+import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +19,7 @@ import java.util.regex.Pattern;
 
 /**
  * Converts the text of one field to its column's type: INT64 whole numbers, FLOAT64 decimals,
+ * NUMERIC exact decimals (as written, within BigQuery's NUMERIC: 29 digits before the point, 9 after),
  * BOOL true/false/1/0, DATE {@code YYYY-MM-DD}, and TIMESTAMP in exactly these forms (the README
  * lists them too): an ISO date-time in UTC or with an offset, {@code 2024-10-22T23:30:00Z},
  * {@code 2024-10-22T19:30:00-04:00}, seconds optional, a fraction of a second allowed, offset as
@@ -30,6 +32,8 @@ public final class ValueParser
     public static final ZoneId EASTERN = ZoneId.of("America/New_York");
     private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?\\d+");
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final int NUMERIC_SCALE = 9;
+    private static final int NUMERIC_INTEGER_DIGITS = 29;
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     /** A space or a T between date and time, never both or neither. */
     private static final List<DateTimeFormatter> WALL_CLOCK = List.of(
@@ -53,6 +57,7 @@ public final class ValueParser
             case STRING -> text;
             case INT64 -> parseWholeNumber(trimmed);
             case FLOAT64 -> parseDecimal(trimmed);
+            case NUMERIC -> parseNumeric(trimmed);
             case BOOL -> parseBoolean(trimmed);
             case DATE -> parseDate(trimmed);
             case TIMESTAMP -> parseTimestamp(trimmed, isEastern(column));
@@ -88,6 +93,27 @@ public final class ValueParser
         double value = Double.parseDouble(text);
         if (!Double.isFinite(value)) {
             throw new BadValueException("'" + text + "' is out of the FLOAT64 range");
+        }
+        return value;
+    }
+
+    /**
+     * BigQuery's NUMERIC: 38 digits, 9 of them after the point
+     * (https://cloud.google.com/bigquery/docs/reference/standard-sql/data-types#decimal_types);
+     * a value it cannot hold exactly is refused rather than rounded.
+     */
+    private static BigDecimal parseNumeric(String text)
+            throws BadValueException
+    {
+        if (!DECIMAL.matcher(text).matches()) {
+            throw new BadValueException("'" + text + "' is not a number (NUMERIC)");
+        }
+        BigDecimal value = new BigDecimal(text);
+        if (value.scale() > NUMERIC_SCALE && value.stripTrailingZeros().scale() > NUMERIC_SCALE) {
+            throw new BadValueException("'" + text + "' has more than " + NUMERIC_SCALE + " digits after the point (NUMERIC)");
+        }
+        if (value.precision() - value.scale() > NUMERIC_INTEGER_DIGITS) {
+            throw new BadValueException("'" + text + "' has more than " + NUMERIC_INTEGER_DIGITS + " digits before the point (NUMERIC)");
         }
         return value;
     }

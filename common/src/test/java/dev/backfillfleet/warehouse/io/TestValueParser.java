@@ -4,6 +4,7 @@ import dev.backfillfleet.warehouse.Column;
 import dev.backfillfleet.warehouse.ColumnType;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -67,6 +68,23 @@ class TestValueParser
         assertThatThrownBy(() -> ValueParser.parse(Column.nullable("line", ColumnType.FLOAT64), "NaN")).hasMessageContaining("not a number");
         assertThatThrownBy(() -> ValueParser.parse(Column.nullable("flag", ColumnType.BOOL), "yes")).hasMessageContaining("not a boolean");
         assertThatThrownBy(() -> ValueParser.parse(Column.required("count", ColumnType.INT64), " ")).hasMessageContaining("required");
+    }
+
+    @Test
+    void numericKeepsEveryDigitItWasWrittenWithWithinBigQuerysRange()
+            throws BadValueException
+    {
+        Column amount = Column.nullable("amount", ColumnType.NUMERIC);
+        assertThat(ValueParser.parse(amount, "1.10")).isEqualTo(new BigDecimal("1.10"));
+        assertThat(ValueParser.parse(amount, "12345678901234567890.123456789")).isEqualTo(new BigDecimal("12345678901234567890.123456789"));
+        assertThat(ValueParser.parse(amount, "99999999999999999999999999999.999999999")).isEqualTo(new BigDecimal("99999999999999999999999999999.999999999"));
+        assertThat(ValueParser.parse(amount, "-2.5e3")).isEqualTo(new BigDecimal("-2.5e3"));
+        assertThat(ValueParser.parse(amount, "0.1000000000")).as("trailing zeros past the 9th digit are exact").isEqualTo(new BigDecimal("0.1000000000"));
+        assertThat(ValueParser.parse(amount, "")).isNull();
+        assertThatThrownBy(() -> ValueParser.parse(amount, "0.0000000001")).hasMessageContaining("more than 9 digits after the point");
+        assertThatThrownBy(() -> ValueParser.parse(amount, "100000000000000000000000000000")).hasMessageContaining("more than 29 digits before the point");
+        assertThatThrownBy(() -> ValueParser.parse(amount, "1e30")).hasMessageContaining("more than 29 digits before the point");
+        assertThatThrownBy(() -> ValueParser.parse(amount, "one")).hasMessageContaining("'one' is not a number (NUMERIC)");
     }
 
     @Test
