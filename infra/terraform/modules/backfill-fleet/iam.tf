@@ -206,7 +206,7 @@ resource "google_project_iam_member" "worker_reads_queue_settings" {
 # roles/datastore.viewer is the narrowest predefined read-only role with both the database's
 # metadata and the index list (it also reads documents, of the state database only here), and a
 # custom role would have to name index permissions that Google renamed from datastore.indexes.*
-# to datastore.schemas.* (https://firebase.google.com/docs/firestore/security/iam).
+# to datastore.schemas.* (https://firebase.google.com/docs/firestore/enterprise/security/iam).
 resource "google_project_iam_member" "setup_viewers" {
   for_each = { for pair in setproduct(var.setup_viewers, ["roles/pubsub.viewer", "roles/bigquery.metadataViewer"]) : join(" ", pair) => pair }
   project  = var.project_id

@@ -41,7 +41,7 @@ public final class FirestoreSetup
      * (https://cloud.google.com/iam/docs/roles-permissions/firestore; the index permissions are
      * named datastore.schemas.* in newer role listings).
      */
-    static final String READ_PERMISSIONS = "datastore.databases.getMetadata and datastore.indexes.list";
+    static final String READ_PERMISSIONS = "datastore.databases.getMetadata and datastore.indexes.list (datastore.schemas.list in newer role listings)";
 
     private final FirestoreStateStoreSettings settings;
     private final String endpoint;
