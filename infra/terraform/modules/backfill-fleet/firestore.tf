@@ -33,17 +33,28 @@ resource "google_firestore_index" "state" {
   depends_on = [google_firestore_database.state]
 }
 
-# The fleet-wide pacing of BigQuery partition writes (issue 8, in progress in main) keeps write
-# permits as documents in "<collection>_write_permits" with an "expireAt" timestamp
-# (FirestorePermitStore): a TTL policy deletes them once expired, typically within 24 h.
-# https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/firestore_field
-resource "google_firestore_field" "write_permit_ttl" {
+# Single-field index exemptions: the fields no query filters or orders on (FirestoreIndexes.
+# exemptions(), written into the same generated file as "fieldOverrides"), among them the
+# ever-growing timestamps updatedAt and queuedAt of the state records and every field of the write
+# permits, which are never queried. An empty index_config disables the field's indexes
+# (https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/firestore_field;
+# why: https://cloud.google.com/firestore/docs/best-practices#indexes). The file's collection
+# groups are named after the default collection; here they follow var.firestore_collection.
+# Write permits (FirestorePermitStore, "<collection>_write_permits") also get their TTL policy on
+# expireAt: expired permits are deleted, typically within 24 h (https://cloud.google.com/firestore/docs/ttl).
+resource "google_firestore_field" "exemptions" {
+  for_each   = { for override in local.firestore_index_file.fieldOverrides : join(".", [override.collectionGroup, override.fieldPath]) => override }
   project    = var.project_id
   database   = var.firestore_database
-  collection = "${var.firestore_collection}_write_permits"
-  field      = "expireAt"
+  collection = replace(each.value.collectionGroup, local.generated_collection, var.firestore_collection)
+  field      = each.value.fieldPath
 
-  ttl_config {}
+  index_config {}
+
+  dynamic "ttl_config" {
+    for_each = each.value.ttl ? [each.value] : []
+    content {}
+  }
 
   depends_on = [google_firestore_database.state]
 }

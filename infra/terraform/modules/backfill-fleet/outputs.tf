@@ -30,11 +30,20 @@ output "coordinator_environment" {
     BACKFILL_ACK_DEADLINE_SECONDS            = var.ack_deadline_seconds
     BACKFILL_MAX_DELIVERY_ATTEMPTS           = var.max_delivery_attempts
     BACKFILL_MAX_ATTEMPTS                    = var.max_attempts
-    BACKFILL_FIRESTORE_DATABASE              = var.firestore_database
-    BACKFILL_FIRESTORE_COLLECTION            = var.firestore_collection
-    BACKFILL_BIGQUERY_DATASET_RAW            = var.bigquery_dataset_raw
-    BACKFILL_BIGQUERY_DATASET_STATIC         = var.bigquery_dataset_static
-    BACKFILL_BIGQUERY_DATASET_ANALYTICS      = var.bigquery_dataset_analytics
-    BACKFILL_BIGQUERY_LOCATION               = var.bigquery_location
+    # the subscription's retry policy: `coordinator setup` compares it with these and would change
+    # a policy set here back to the code's defaults without them
+    BACKFILL_PUBSUB_RETRY_MIN_BACKOFF_SECONDS = var.retry_minimum_backoff_seconds
+    BACKFILL_MAX_DEFER_SECONDS                = var.retry_maximum_backoff_seconds
+    BACKFILL_FIRESTORE_DATABASE               = var.firestore_database
+    BACKFILL_FIRESTORE_COLLECTION             = var.firestore_collection
+    BACKFILL_BIGQUERY_DATASET_RAW             = var.bigquery_dataset_raw
+    BACKFILL_BIGQUERY_DATASET_STATIC          = var.bigquery_dataset_static
+    BACKFILL_BIGQUERY_DATASET_ANALYTICS       = var.bigquery_dataset_analytics
+    BACKFILL_BIGQUERY_LOCATION                = var.bigquery_location
   }
+}
+
+output "crema_service_account" {
+  description = "Email of CREMA's service account (enable_crema), for `gcloud run deploy --service-account`."
+  value       = var.enable_crema ? google_service_account.crema[0].email : null
 }

@@ -223,19 +223,22 @@ variable "coordinator_service_account_id" {
 }
 
 variable "gke_workload_identity" {
-  description = "Kubernetes namespace and service account (infra/k8s) allowed to act as the worker's service account through Workload Identity; null for none."
+  description = "Workers on GKE (infra/k8s): the Kubernetes namespace and service account that act as the worker's service account through Workload Identity, and the toggle of everything GKE-only (the Custom Metrics Stackdriver Adapter's monitoring.viewer). Null (the default, and the Cloud Run path) plans nothing that needs a cluster's identity pool PROJECT.svc.id.goog."
   type = object({
     namespace       = string
     service_account = string
   })
-  default = {
-    namespace       = "backfill"
-    service_account = "backfill-worker"
-  }
+  default = null
 }
 
 variable "setup_viewers" {
-  description = "Members (e.g. user:ops@example.com) given the read-only roles that `coordinator setup --dry-run` needs."
+  description = "Members (e.g. user:ops@example.com) given the read-only roles that `coordinator setup --dry-run` reads with: Pub/Sub and BigQuery metadata, and the state database's metadata and indexes (roles/datastore.viewer on that database)."
+  type        = list(string)
+  default     = []
+}
+
+variable "impersonators" {
+  description = "Members (e.g. user:ops@example.com) who may act as the coordinator's and the worker's service accounts (roles/iam.serviceAccountTokenCreator): `gcloud auth application-default login --impersonate-service-account=...` in the README's deploy step 3."
   type        = list(string)
   default     = []
 }

@@ -5,6 +5,7 @@ import com.google.cloud.bigquery.BigQueryException;
 import dev.backfillfleet.domain.ErrorClass;
 import dev.backfillfleet.domain.FleetException;
 import dev.backfillfleet.domain.ThrottledException;
+import dev.backfillfleet.support.CredentialsHelp;
 
 import java.util.Set;
 
@@ -68,7 +69,7 @@ final class BigQueryFailures
             return "create the datasets and tables with 'coordinator setup' (or infra/terraform)";
         }
         if (httpCode == 401) {
-            return "run 'gcloud auth application-default login' or set GOOGLE_APPLICATION_CREDENTIALS";
+            return "no valid credentials: " + CredentialsHelp.FIX;
         }
         return "grant this identity its BigQuery roles (see the README's service account table)";
     }

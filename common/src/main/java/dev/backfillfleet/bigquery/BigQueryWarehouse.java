@@ -129,8 +129,7 @@ public final class BigQueryWarehouse
         }
         catch (RuntimeException e) {
             if (String.valueOf(e.getMessage()).contains("Application Default Credentials")) {
-                throw FleetException.environment("BigQuery: no Google credentials found; run 'gcloud auth application-default login'"
-                        + " or set GOOGLE_APPLICATION_CREDENTIALS", e);
+                throw FleetException.environment("BigQuery: no Google credentials found; " + dev.backfillfleet.support.CredentialsHelp.FIX, e);
             }
             throw e;
         }

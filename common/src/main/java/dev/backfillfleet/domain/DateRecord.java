@@ -13,6 +13,8 @@ import static java.util.Objects.requireNonNull;
  * @param attempts claims of the date so far (each a new lease)
  * @param givenBack of those, the ones given back unfinished through no fault of the date
  *         (shutdown, a broken environment): they do not use up the attempt budget
+ * @param errorMessage the last error, at most {@link #MAX_ERROR_MESSAGE_LENGTH} characters: a longer
+ *         one is cut, saying how much was cut
  * @param cancelRequest an operator's cancel that found the date RUNNING, until the attempt ends
  */
 public record DateRecord(
@@ -33,6 +35,14 @@ public record DateRecord(
         Optional<String> errorMessage,
         Optional<CancelRequest> cancelRequest)
 {
+    /**
+     * The longest error message a record keeps. A failure's text can hold a whole HTTP body or a
+     * chain of causes; every store keeps the record as one row or document (a Firestore document
+     * holds at most 1 MiB: https://cloud.google.com/firestore/quotas#limits), and `failed`, the
+     * report and the console show it to a person, for whom the head of the text says what failed.
+     */
+    public static final int MAX_ERROR_MESSAGE_LENGTH = 4_000;
+
     public DateRecord
     {
         requireNonNull(key, "key is null");
@@ -48,10 +58,34 @@ public record DateRecord(
         requireNonNull(duration, "duration is null");
         requireNonNull(errorClass, "errorClass is null");
         requireNonNull(errorMessage, "errorMessage is null");
+        errorMessage = errorMessage.map(DateRecord::bounded);
         requireNonNull(cancelRequest, "cancelRequest is null");
         if (givenBack < 0 || givenBack > attempts) {
             throw new IllegalArgumentException("givenBack must be between 0 and attempts (" + attempts + "): " + givenBack);
         }
+    }
+
+    /**
+     * {@code message} if it is at most {@link #MAX_ERROR_MESSAGE_LENGTH} characters long, else its
+     * head and a marker saying how many characters were cut, together no longer than that (so a
+     * bounded message stays as it is); a surrogate pair is never split.
+     */
+    static String bounded(String message)
+    {
+        if (message.length() <= MAX_ERROR_MESSAGE_LENGTH) {
+            return message;
+        }
+        // the marker with the most digits it can have, so that head plus marker always fit
+        int kept = MAX_ERROR_MESSAGE_LENGTH - cutMarker(message.length()).length();
+        if (Character.isHighSurrogate(message.charAt(kept - 1))) {
+            kept--;
+        }
+        return message.substring(0, kept) + cutMarker(message.length() - kept);
+    }
+
+    private static String cutMarker(int cut)
+    {
+        return " [... " + cut + " more characters cut]";
     }
 
     /** A RUNNING record whose lease is still live at {@code now}. */

@@ -4,6 +4,7 @@ import com.google.api.gax.rpc.ApiException;
 import com.google.cloud.firestore.FirestoreException;
 import dev.backfillfleet.domain.ErrorClass;
 import dev.backfillfleet.domain.FleetException;
+import dev.backfillfleet.support.CredentialsHelp;
 import io.grpc.Status;
 import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
@@ -47,8 +48,7 @@ final class FirestoreFailures
             }
         }
         if (mentionsMissingCredentials(cause)) {
-            return FleetException.environment("Firestore " + operation + ": no Google credentials found; run 'gcloud auth application-default login'"
-                    + " or set GOOGLE_APPLICATION_CREDENTIALS", cause);
+            return FleetException.environment("Firestore " + operation + ": no Google credentials found; " + CredentialsHelp.FIX, cause);
         }
         ErrorClass errorClass = code.map(FirestoreFailures::classify).orElse(ErrorClass.PERMANENT);
         return new FleetException(errorClass, "firestore " + operation + " failed" + code.map(c -> " (" + c + ")").orElse("") + ": " + message, cause);
@@ -60,7 +60,7 @@ final class FirestoreFailures
             case PERMISSION_DENIED -> Optional.of(FleetException.environment("Firestore " + operation + " is not permitted for this identity (" + message
                     + "); grant it roles/datastore.user (see the README's service account table)", cause));
             case UNAUTHENTICATED -> Optional.of(FleetException.environment("Firestore " + operation + ": no valid credentials (" + message
-                    + "); run 'gcloud auth application-default login' or set GOOGLE_APPLICATION_CREDENTIALS", cause));
+                    + "); " + CredentialsHelp.FIX, cause));
             case NOT_FOUND -> message.toLowerCase(java.util.Locale.ROOT).contains("database")
                     ? Optional.of(FleetException.environment("Firestore database does not exist (" + message + "); create it with infra/terraform"
                             + " or 'gcloud firestore databases create'", cause))

@@ -26,6 +26,9 @@ public final class FirestorePermitStore
         implements WindowedWriteGate.PermitStore, AutoCloseable
 {
     public static final String EXPIRE_AT = "expireAt";
+    static final String TABLE = "table";
+    static final String WINDOW = "window";
+    static final String PERMIT = "permit";
     private static final Duration KEPT = Duration.ofDays(1);
 
     private final Lazy<Firestore> client;
@@ -48,12 +51,7 @@ public final class FirestorePermitStore
     @Override
     public boolean tryTake(TableRef table, long window, int permit)
     {
-        Instant start = windows.startOf(window);
-        Map<String, Object> fields = Map.of(
-                "table", table.toString(),
-                "window", Timestamp.ofTimeSecondsAndNanos(start.getEpochSecond(), 0),
-                "permit", (long) permit,
-                EXPIRE_AT, Timestamp.ofTimeSecondsAndNanos(start.plus(KEPT).getEpochSecond(), 0));
+        Map<String, Object> fields = fields(table, windows.startOf(window), permit);
         String id = table.dataset() + "." + table.table() + "__" + window + "__" + permit;
         try {
             client.get().collection(collection).document(id).create(fields).get();
@@ -69,6 +67,16 @@ public final class FirestorePermitStore
         catch (InterruptedException e) {
             throw FirestoreFailures.translate("write permit " + id, e);
         }
+    }
+
+    /** A permit's document: written once, never queried (its fields are exempt from indexing: {@link FirestoreIndexes#exemptions}). */
+    static Map<String, Object> fields(TableRef table, Instant windowStart, int permit)
+    {
+        return Map.of(
+                TABLE, table.toString(),
+                WINDOW, Timestamp.ofTimeSecondsAndNanos(windowStart.getEpochSecond(), 0),
+                PERMIT, (long) permit,
+                EXPIRE_AT, Timestamp.ofTimeSecondsAndNanos(windowStart.plus(KEPT).getEpochSecond(), 0));
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.google.auth.oauth2.GoogleCredentials;
 import dev.backfillfleet.domain.FleetException;
 import dev.backfillfleet.provision.PlannedChange;
 import dev.backfillfleet.provision.Provisioner;
+import dev.backfillfleet.support.CredentialsHelp;
 
 import java.io.IOException;
 import java.net.URI;
@@ -34,6 +35,13 @@ public final class FirestoreSetup
     public static final String PRODUCTION_ENDPOINT = "https://firestore.googleapis.com";
     private static final String SCOPE = "https://www.googleapis.com/auth/datastore";
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * What the plan reads: the database (databases.get) and its indexes (indexes.list). There is no
+     * "index viewer" role; roles/datastore.user and roles/datastore.viewer hold both permissions
+     * (https://cloud.google.com/iam/docs/roles-permissions/firestore; the index permissions are
+     * named datastore.schemas.* in newer role listings).
+     */
+    static final String READ_PERMISSIONS = "datastore.databases.getMetadata and datastore.indexes.list (datastore.schemas.list in newer role listings)";
 
     private final FirestoreStateStoreSettings settings;
     private final String endpoint;
@@ -137,9 +145,13 @@ public final class FirestoreSetup
         if (response.statusCode() == 404) {
             return Optional.empty();
         }
-        if (response.statusCode() == 401 || response.statusCode() == 403) {
-            throw FleetException.environment("listing Firestore indexes of " + databasePath() + " is not permitted (HTTP " + response.statusCode()
-                    + "): setup --dry-run needs roles/datastore.indexViewer", null);
+        if (response.statusCode() == 401) {
+            throw FleetException.environment("reading Firestore database " + databasePath() + " and its indexes: no valid credentials (HTTP 401); "
+                    + CredentialsHelp.FIX, null);
+        }
+        if (response.statusCode() == 403) {
+            throw FleetException.environment("reading Firestore database " + databasePath() + " and its indexes is not permitted (HTTP 403): it needs "
+                    + READ_PERMISSIONS + ", which roles/datastore.user and roles/datastore.viewer hold (infra/terraform grants them: setup_viewers)", null);
         }
         if (response.statusCode() != 200) {
             throw FleetException.transientFailure("the Firestore Admin API answered " + response.statusCode() + ": " + withoutSecrets(response.body(), headers), null);
@@ -182,15 +194,14 @@ public final class FirestoreSetup
             return Map.of("Authorization", "Bearer " + credentials.getAccessToken().getTokenValue());
         }
         catch (IOException e) {
-            throw FleetException.environment("no Google credentials for the Firestore Admin API (" + e.getMessage()
-                    + "); run 'gcloud auth application-default login' or set GOOGLE_APPLICATION_CREDENTIALS", e);
+            throw FleetException.environment("no Google credentials for the Firestore Admin API (" + e.getMessage() + "); " + CredentialsHelp.FIX, e);
         }
         catch (RuntimeException e) {
             // a credentials file that parses but whose key does not decode: the library's message names no content of it
-            String where = Optional.ofNullable(System.getenv("GOOGLE_APPLICATION_CREDENTIALS")).map(file -> " in " + file).orElse("");
-            throw FleetException.environment("no Google credentials for the Firestore Admin API: the credentials" + where + " cannot be used ("
-                    + e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse("")
-                    + "); replace the file (GOOGLE_APPLICATION_CREDENTIALS) or run 'gcloud auth application-default login'", e);
+            Optional<String> file = Optional.ofNullable(System.getenv("GOOGLE_APPLICATION_CREDENTIALS"));
+            throw FleetException.environment("no Google credentials for the Firestore Admin API: the credentials" + file.map(path -> " in " + path).orElse("")
+                    + " cannot be used (" + e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + "); "
+                    + file.map(path -> "unset GOOGLE_APPLICATION_CREDENTIALS (or replace the file), then ").orElse("") + CredentialsHelp.FIX, e);
         }
     }
 

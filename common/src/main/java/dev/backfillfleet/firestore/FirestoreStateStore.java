@@ -75,8 +75,8 @@ import static java.util.Objects.requireNonNull;
  * queries and count() aggregations; there is no hot counter document.
  *
  * <p>The per-table capacity check in {@link #claim} counts RUNNING documents of the table with
- * a live lease in a count() aggregation run just before the claim transaction, not inside it.
- * Inside, the aggregation would put every running document of the table into the transaction's
+ * a live lease in a count() aggregation run just before the claim's read and conditional write.
+ * Inside a transaction, the aggregation would put every running document of the table into its
  * read set and make each claim contend with the heartbeats of all running dates of the table;
  * outside, the bound is soft: claims of different dates of one table that race within the
  * same few milliseconds may each see one free slot and together exceed the bound by at most the
@@ -190,8 +190,8 @@ public final class FirestoreStateStore
 
     /**
      * Reads the chunk, decides, and writes with BulkWriter under preconditions (create if absent,
-     * update only if unchanged since the read). A key whose document changed in between is
-     * decided again in its own transaction.
+     * update only if unchanged since the read). A key whose document changed in between is read
+     * and decided again on its own ({@link #decideOne}).
      */
     private <D> Map<DateKey, D> decideChunk(String operation, List<DateKey> keys, BatchTransition<D> transition)
     {

@@ -10,8 +10,10 @@ import static java.util.Objects.requireNonNull;
  * {@code databaseId}. {@code emulatorHost} (host:port) points the client at the Firestore
  * emulator; {@link #withEnvironment(Map)} takes it from {@code FIRESTORE_EMULATOR_HOST}.
  *
- * @param transactionAttempts attempts per read-modify-write transaction; the client's default of
- *         5 can be exhausted under contention (8 threads on one date), so we default to 25
+ * @param transactionAttempts attempts per read-modify-write (a conditional write that finds the
+ *         document changed is read and tried again; pause and resume are transactions); the
+ *         client's default of 5 can be exhausted under contention (8 threads on one date), so we
+ *         default to 25
  */
 public record FirestoreStateStoreSettings(
         String projectId,

@@ -3,6 +3,7 @@ package dev.backfillfleet.pubsub;
 import com.google.api.gax.rpc.ApiException;
 import dev.backfillfleet.domain.ErrorClass;
 import dev.backfillfleet.domain.FleetException;
+import dev.backfillfleet.support.CredentialsHelp;
 
 import java.io.IOException;
 import java.util.concurrent.ExecutionException;
@@ -50,15 +51,14 @@ final class PubSubFailures
                     case PERMISSION_DENIED -> FleetException.environment("Pub/Sub " + operation + on + " is not permitted for this identity: "
                             + apiException.getMessage() + "; grant its role (see the README's service account table)", cause);
                     case UNAUTHENTICATED -> FleetException.environment("Pub/Sub " + operation + ": no valid credentials (" + apiException.getMessage()
-                            + "); run 'gcloud auth application-default login' or set GOOGLE_APPLICATION_CREDENTIALS", cause);
+                            + "); " + CredentialsHelp.FIX, cause);
                     case OK, CANCELLED, INVALID_ARGUMENT, ALREADY_EXISTS, FAILED_PRECONDITION, OUT_OF_RANGE, UNIMPLEMENTED, DATA_LOSS ->
                             new FleetException(ErrorClass.PERMANENT, "pubsub " + operation + " failed (" + apiException.getStatusCode().getCode() + "): "
                                     + apiException.getMessage(), cause);
                 };
             }
             if (current instanceof IOException && String.valueOf(current.getMessage()).contains("Application Default Credentials")) {
-                return FleetException.environment("Pub/Sub " + operation + ": no Google credentials found; run 'gcloud auth application-default login'"
-                        + " or set GOOGLE_APPLICATION_CREDENTIALS", cause);
+                return FleetException.environment("Pub/Sub " + operation + ": no Google credentials found; " + CredentialsHelp.FIX, cause);
             }
         }
         return new FleetException(ErrorClass.PERMANENT, "pubsub " + operation + " failed: " + cause, cause);

@@ -15,9 +15,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The state machine of one (table, date), decided in one place: a store reads the record in a
- * transaction, asks this class what the record becomes, and writes that back. Nothing here knows
- * how records are stored.
+ * The state machine of one (table, date), decided in one place: a store reads the record, asks
+ * this class what the record becomes, and writes that back only if the record is still the one
+ * it read (a transaction, or a conditional write). Nothing here knows how records are stored.
  *
  * <p>Attempts: a claim counts one; a date given back unfinished (shutdown, a broken environment)
  * counts it back in {@code givenBack}, so that only attempts that really ended badly (a transient

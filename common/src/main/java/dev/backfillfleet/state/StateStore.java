@@ -22,13 +22,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The distributed checkpoint: one record per (table, date). Every state change is a transaction
- * that re-reads the record and applies {@link DateTransitions}, the state machine; lease-holder
- * changes are fenced by owner and attempt. Adapters only store.
+ * The distributed checkpoint: one record per (table, date). Every state change re-reads the
+ * record, applies {@link DateTransitions}, the state machine, and writes the result only if the
+ * record did not change in between (a SQLite transaction; on Firestore a write under an
+ * update-time precondition, decided again when it fails); lease-holder changes are fenced by
+ * owner and attempt. Adapters only store.
  */
 public interface StateStore
 {
-    /** Marks the keys the policy allows as QUEUED for {@code runId}, in one transaction per batch. */
+    /** Marks the keys the policy allows as QUEUED for {@code runId}, one batch of reads and conditional writes at a time. */
     EnqueueResult enqueue(Collection<DateKey> keys, String runId, EnqueuePolicy policy);
 
     /**
@@ -45,8 +47,8 @@ public interface StateStore
 
     /**
      * Cancels the dates that have not started (PENDING, QUEUED: now CANCELLED) and asks running
-     * ones to end as {@code request} says (see {@link DateTransitions#cancel}), in one
-     * transaction per batch. Terminal dates are left as they are.
+     * ones to end as {@code request} says (see {@link DateTransitions#cancel}), one batch of reads
+     * and conditional writes at a time. Terminal dates are left as they are.
      */
     CancelResult cancel(Collection<DateKey> keys, CancelRequest request);
 

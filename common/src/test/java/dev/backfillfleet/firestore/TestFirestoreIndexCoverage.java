@@ -55,6 +55,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class TestFirestoreIndexCoverage
 {
     private static final String PROJECT = "backfill-fleet-indexes";
+    private static final String COLLECTION = "index_coverage";
     private static FirestoreEmulator emulator;
 
     @BeforeAll
@@ -95,6 +96,22 @@ class TestFirestoreIndexCoverage
         }
     }
 
+    @Test
+    void noQueryUsesAFieldExemptFromIndexing()
+            throws Exception
+    {
+        List<QueryShape> shapes = recordQueriesOfEveryOperation();
+        Set<String> exempt = new java.util.TreeSet<>();
+        FirestoreIndexes.exemptions(COLLECTION).stream().filter(exemption -> exemption.collectionGroup().equals(COLLECTION))
+                .forEach(exemption -> exempt.add(exemption.fieldPath()));
+        assertThat(exempt).as("the state records have exempt fields").contains(DateDocuments.UPDATED_AT, DateDocuments.QUEUED_AT);
+        for (QueryShape shape : shapes) {
+            Set<String> used = new java.util.TreeSet<>(shape.equalities());
+            shape.rest().forEach(field -> used.add(field.path()));
+            assertThat(used).as("query %s filters or orders on a field FirestoreIndexes exempts from indexing", shape).doesNotContainAnyElementsOf(exempt);
+        }
+    }
+
     /** Runs every StateStore operation, with and without ranges and states, and returns the shapes of the queries sent. */
     private static List<QueryShape> recordQueriesOfEveryOperation()
             throws Exception
@@ -103,7 +120,7 @@ class TestFirestoreIndexCoverage
         List<StructuredQuery> queries = new CopyOnWriteArrayList<>();
         TestingClock clock = new TestingClock(Instant.parse("2024-11-01T12:00:00Z"));
         try (Firestore client = recordingClient(queries)) {
-            FirestoreStateStore store = new FirestoreStateStore(client, "index_coverage", 25, clock);
+            FirestoreStateStore store = new FirestoreStateStore(client, COLLECTION, 25, clock);
             DateKey key = new DateKey(AnalyticsTable.TEAM_OFFENSE, LocalDate.parse("2024-11-01"));
             DateRange range = DateRange.of(key.date(), key.date().plusDays(6));
             store.enqueue(List.of(key, new DateKey(AnalyticsTable.TEAM_OFFENSE, key.date().plusDays(1))), "run-1", EnqueuePolicy.NORMAL);

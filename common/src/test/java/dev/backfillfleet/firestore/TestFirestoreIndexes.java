@@ -1,9 +1,17 @@
 package dev.backfillfleet.firestore;
 
+import dev.backfillfleet.domain.AnalyticsTable;
+import dev.backfillfleet.domain.DateKey;
+import dev.backfillfleet.domain.DateRecord;
+import dev.backfillfleet.warehouse.TableRef;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +28,26 @@ class TestFirestoreIndexes
                 .as("%s differs from FirestoreIndexes; write it anew with: bin/coordinator setup --print-firestore-indexes > %s",
                         FirestoreIndexes.INDEX_FILE, FirestoreIndexes.INDEX_FILE)
                 .isEqualTo(expected);
+    }
+
+    @Test
+    void theExemptionsNameFieldsTheDocumentsHave()
+    {
+        String collection = FirestoreStateStoreSettings.DEFAULT_COLLECTION;
+        DateKey key = new DateKey(AnalyticsTable.TEAM_OFFENSE, LocalDate.parse("2024-11-01"));
+        Set<String> stateFields = DateDocuments.write(DateRecord.builder(key, "run-1").build(), Instant.EPOCH).keySet();
+        Set<String> permitFields = FirestorePermitStore.fields(new TableRef("nba_analytics", "team_offense_game_summary"), Instant.EPOCH, 1).keySet();
+
+        List<FirestoreIndexes.FieldExemption> exemptions = FirestoreIndexes.exemptions(collection);
+        assertThat(exemptions.stream().filter(exemption -> exemption.collectionGroup().equals(collection)).map(FirestoreIndexes.FieldExemption::fieldPath))
+                .as("fields a state record has").isSubsetOf(stateFields)
+                .doesNotContain(DateDocuments.TABLE, DateDocuments.STATUS, DateDocuments.DATE, DateDocuments.RUN_ID, DateDocuments.LEASE_EXPIRES_AT,
+                        DateDocuments.STARTED_AT, DateDocuments.FINISHED_AT);
+        assertThat(exemptions.stream().filter(exemption -> exemption.collectionGroup().equals(FirestorePermitStore.permitCollection(collection)))
+                .map(FirestoreIndexes.FieldExemption::fieldPath).toList())
+                .as("a permit is never queried: every field of it").containsExactlyInAnyOrderElementsOf(permitFields);
+        assertThat(exemptions.stream().filter(FirestoreIndexes.FieldExemption::ttl).toList())
+                .containsExactly(new FirestoreIndexes.FieldExemption(FirestorePermitStore.permitCollection(collection), FirestorePermitStore.EXPIRE_AT, true));
     }
 
     @Test

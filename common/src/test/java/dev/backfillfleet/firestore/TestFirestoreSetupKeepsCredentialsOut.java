@@ -49,7 +49,7 @@ class TestFirestoreSetupKeepsCredentialsOut
     }
 
     @Test
-    void aRefusalNamesTheRoleAndNotTheToken()
+    void aRefusalNamesThePermissionsAndRolesThatExistAndNotTheToken()
             throws IOException
     {
         FirestoreSetup setup = setupAgainst(403);
@@ -57,8 +57,22 @@ class TestFirestoreSetupKeepsCredentialsOut
         assertThatThrownBy(setup::plan)
                 .isInstanceOf(FleetException.class)
                 .hasMessageContaining("HTTP 403")
-                .hasMessageContaining("roles/datastore.indexViewer")
+                .hasMessageContaining("datastore.databases.getMetadata and datastore.indexes.list")
+                .hasMessageContaining("roles/datastore.user and roles/datastore.viewer")
                 .satisfies(failure -> assertThat(failure.getMessage()).doesNotContain(TOKEN));
+    }
+
+    @Test
+    void unauthenticatedPointsToApplicationDefaultCredentialsNotAKeyFile()
+            throws IOException
+    {
+        FirestoreSetup setup = setupAgainst(401);
+
+        assertThatThrownBy(setup::plan)
+                .isInstanceOf(FleetException.class)
+                .hasMessageContaining("HTTP 401")
+                .hasMessageContaining("gcloud auth application-default login")
+                .satisfies(failure -> assertThat(failure.getMessage()).doesNotContain(TOKEN).doesNotContain("GOOGLE_APPLICATION_CREDENTIALS"));
     }
 
     /** Answers every request with {@code status} and a body that repeats the request's Authorization header. */

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -46,8 +48,17 @@ final class Terraform
         this.filesRead = filesRead;
     }
 
-    /** Every {@code *.tf} of {@code directory}, parsed as one document (so references between files resolve). */
+    /** Every {@code *.tf} of {@code directory} (a module, or a root module), parsed as one document (so references between files resolve). */
     static Terraform module(Path directory)
+    {
+        return module(directory, Map.of());
+    }
+
+    /**
+     * The module as if a caller set {@code variables} (name to HCL value, e.g. {@code "301"}): their
+     * defaults are replaced before parsing, since hcl4j evaluates a reference to a variable as its default.
+     */
+    static Terraform module(Path directory, Map<String, String> variables)
     {
         Set<Path> filesRead = new LinkedHashSet<>();
         HCLParser parser = new HCLParser();
@@ -60,6 +71,8 @@ final class Terraform
             filesRead.add(file);
             return read(file);
         });
+        // toset([...]) keeps its list: the order does not matter to the tests
+        parser.registerFunction("toset", arguments -> arguments.get(0));
         parser.registerFunction("jsondecode", arguments -> {
             try {
                 return JSON.readValue(String.valueOf(arguments.get(0)), Object.class);
@@ -74,6 +87,7 @@ final class Terraform
             for (Path source : sources) {
                 text.append(read(source)).append('\n');
             }
+            variables.forEach((name, value) -> setDefault(text, name, value));
             @SuppressWarnings("unchecked")
             Map<String, Object> document = (Map<String, Object>) plain(parser.parse(text.toString()));
             return new Terraform(directory, document, filesRead);
@@ -89,6 +103,29 @@ final class Terraform
     Path directory()
     {
         return directory;
+    }
+
+    /** The whole document: {@code resource}, {@code variable}, {@code module}, {@code terraform}, ... */
+    Map<String, Object> document()
+    {
+        return Collections.unmodifiableMap(document);
+    }
+
+    /** {@code terraform { required_providers { NAME = { ... } } }}. */
+    Map<String, Object> requiredProvider(String name)
+    {
+        return map(map(map(document, "terraform"), "required_providers"), name);
+    }
+
+    /** {@code module "NAME" { ... }}: its arguments, evaluated like everything else. */
+    Map<String, Object> moduleCall(String name)
+    {
+        return map(map(document, "module"), name);
+    }
+
+    Map<String, Object> variables()
+    {
+        return map(document, "variable");
     }
 
     Set<Path> filesRead()
@@ -198,6 +235,19 @@ final class Terraform
             return value;
         }
         return value.toString();
+    }
+
+    private static void setDefault(StringBuilder text, String variable, String value)
+    {
+        Matcher block = Pattern.compile("(?m)^variable \"" + Pattern.quote(variable) + "\" \\{$").matcher(text);
+        if (!block.find()) {
+            throw new AssertionError("no variable '" + variable + "'");
+        }
+        Matcher line = Pattern.compile("(?m)^  default\\s*=.*$").matcher(text);
+        if (!line.find(block.end()) || text.indexOf("\n}", block.end()) < line.start()) {
+            throw new AssertionError("variable '" + variable + "' has no one-line default to replace");
+        }
+        text.replace(line.start(), line.end(), "  default = " + value);
     }
 
     private static String read(Path file)

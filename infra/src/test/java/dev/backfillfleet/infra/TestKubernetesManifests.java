@@ -23,6 +23,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -37,6 +39,12 @@ class TestKubernetesManifests
 {
     static final Path MANIFESTS = Repository.ROOT.resolve("infra/k8s");
     static final String BACKLOG_METRIC = "pubsub.googleapis.com|subscription|num_undelivered_messages";
+    /** The Custom Metrics Stackdriver Adapter's Kubernetes service account, in the manifest at the pinned commit. */
+    static final String METRICS_ADAPTER_NAMESPACE = "custom-metrics";
+    static final String METRICS_ADAPTER_SERVICE_ACCOUNT = "custom-metrics-stackdriver-adapter";
+    private static final Pattern PINNED_ADAPTER = Pattern.compile(
+            "https://raw\\.githubusercontent\\.com/GoogleCloudPlatform/k8s-stackdriver/[0-9a-f]{40}/custom-metrics-stackdriver-adapter/deploy/production/adapter_new_resource_model\\.yaml");
+    private static final Pattern EXAMPLE_IDENTITY = Pattern.compile("(?m)^#\\s*(gke_workload_identity\\s*=.*)$");
 
     private final List<HasMetadata> resources = load(MANIFESTS);
     private final Terraform terraform = Terraform.module(TestTerraform.MODULE);
@@ -155,16 +163,51 @@ class TestKubernetesManifests
 
     @Test
     void workloadIdentityActsAsTheWorkersServiceAccount()
+            throws IOException
     {
         ServiceAccount account = only(ServiceAccount.class);
         assertThat(pod.getServiceAccountName()).isEqualTo(account.getMetadata().getName());
-        Map<String, Object> identity = Terraform.map(Map.of("gke_workload_identity", terraform.variableDefault("gke_workload_identity")), "gke_workload_identity");
+        // gke_workload_identity is null by default (Cloud Run); the example tfvars show the value for these manifests
+        Map<String, Object> identity = Terraform.map(exampleGkeWorkloadIdentity(), "gke_workload_identity");
         assertThat(account.getMetadata().getNamespace()).isEqualTo(identity.get("namespace"));
         assertThat(account.getMetadata().getName()).isEqualTo(identity.get("service_account"));
         assertThat(deployment.getMetadata().getNamespace()).isEqualTo(identity.get("namespace"));
         assertThat(account.getMetadata().getAnnotations())
                 .containsEntry("iam.gke.io/gcp-service-account", Terraform.text(terraform.variableDefault("worker_service_account_id")) + "@PROJECT_ID.iam.gserviceaccount.com");
         assertThat(environment(worker)).containsEntry("BACKFILL_GCP_PROJECT", "PROJECT_ID");
+    }
+
+    @Test
+    void theHpasMetricsAdapterIsPinnedAndMayReadCloudMonitoring()
+            throws IOException
+    {
+        Path directory = MANIFESTS.resolve("custom-metrics-adapter");
+        GenericKubernetesResource kustomization = new KubernetesSerialization().unmarshal(Files.readString(directory.resolve("kustomization.yaml")),
+                GenericKubernetesResource.class);
+        assertThat(kustomization.getKind()).isEqualTo("Kustomization");
+        List<String> listed = ((List<?>) kustomization.getAdditionalProperties().get("resources")).stream().map(String::valueOf).toList();
+        assertThat(listed).as("Google's adapter manifest at one reviewed commit, never a branch").singleElement()
+                .satisfies(url -> assertThat(PINNED_ADAPTER.matcher(url).matches()).as(url).isTrue());
+
+        // the account the pinned manifest runs the adapter as is the one Terraform lets read Cloud Monitoring
+        @SuppressWarnings("unchecked")
+        Map<String, Object> adapter = (Map<String, Object>) terraform.local("metrics_adapter");
+        assertThat(adapter).isEqualTo(Map.of("namespace", METRICS_ADAPTER_NAMESPACE, "service_account", METRICS_ADAPTER_SERVICE_ACCOUNT));
+        assertThat(terraform.resource("google_project_iam_member", "gke_metrics_adapter")).containsEntry("role", "roles/monitoring.viewer");
+    }
+
+    /** The commented-out {@code gke_workload_identity = {...}} of terraform.tfvars.example, read by the HCL parser. */
+    private static Map<String, Object> exampleGkeWorkloadIdentity()
+            throws IOException
+    {
+        Matcher example = EXAMPLE_IDENTITY.matcher(Files.readString(Repository.ROOT.resolve("infra/terraform/terraform.tfvars.example")));
+        assertThat(example.find()).as("terraform.tfvars.example shows gke_workload_identity for infra/k8s").isTrue();
+        try {
+            return new com.bertramlabs.plugins.hcl4j.HCLParser().parse(example.group(1));
+        }
+        catch (com.bertramlabs.plugins.hcl4j.HCLParserException e) {
+            throw new AssertionError("terraform.tfvars.example: " + e.getMessage(), e);
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.backfillfleet.config.FleetConfig;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.firestore.FirestoreIndex;
 import dev.backfillfleet.firestore.FirestoreIndexes;
+import dev.backfillfleet.firestore.FirestorePermitStore;
 import dev.backfillfleet.pubsub.PubSubQueueSettings;
 import dev.backfillfleet.schema.RawTables;
 import dev.backfillfleet.schema.SchemaCatalog;
@@ -103,6 +104,30 @@ class TestTerraform
     }
 
     @Test
+    void theCoordinatorsEnvironmentKeepsTheSubscriptionAsTerraformSetsIt()
+    {
+        // values no default has: a setting missing from coordinator_environment would fall back to the code's default
+        Terraform changed = Terraform.module(MODULE, Map.of("ack_deadline_seconds", "37", "max_delivery_attempts", "77",
+                "retry_minimum_backoff_seconds", "3", "retry_maximum_backoff_seconds", "301", "subscription_name", "\"other-workers\""));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> output = (Map<String, Object>) map(map(changed.document(), "output"), "coordinator_environment").get("value");
+        Map<String, String> environment = new LinkedHashMap<>();
+        output.forEach((name, value) -> environment.put(name, text(value)));
+        FleetConfig coordinator = WorkerEnvironment.config("output coordinator_environment", environment);
+
+        // what `coordinator setup` compares with the subscription (PubSubTopology.workSubscription)
+        Map<String, Object> subscription = changed.resource("google_pubsub_subscription", "work");
+        assertThat(coordinator.get(FleetConfig.PUBSUB_SUBSCRIPTION)).isEqualTo(subscription.get("name"));
+        assertThat(coordinator.queueSettings().ackDeadline().toSeconds()).isEqualTo(number(subscription.get("ack_deadline_seconds")));
+        assertThat((long) coordinator.queueSettings().maxDeliveryAttempts()).isEqualTo(number(map(subscription, "dead_letter_policy").get("max_delivery_attempts")));
+        Map<String, Object> retry = map(subscription, "retry_policy");
+        assertThat(Duration.ofSeconds(coordinator.integerValue(FleetConfig.PUBSUB_RETRY_MIN_BACKOFF_SECONDS)))
+                .as("BACKFILL_PUBSUB_RETRY_MIN_BACKOFF_SECONDS vs the retry policy's minimum").isEqualTo(seconds(retry.get("minimum_backoff")));
+        assertThat(coordinator.maxDeferDelay()).as("BACKFILL_MAX_DEFER_SECONDS vs the retry policy's maximum").isEqualTo(seconds(retry.get("maximum_backoff")));
+        assertThat(environment).containsKeys("BACKFILL_PUBSUB_RETRY_MIN_BACKOFF_SECONDS", "BACKFILL_MAX_DEFER_SECONDS");
+    }
+
+    @Test
     void subscriptionsKeepALongBacklogAndNeverExpire()
     {
         for (String name : List.of("work", "dead_letter")) {
@@ -118,6 +143,16 @@ class TestTerraform
         assertThat(module.local("pubsub_service_agent")).isEqualTo(agent);
         assertThat(grants("google_pubsub_topic_iam_member", "topic")).contains(new Grant("local.pubsub_service_agent", "roles/pubsub.publisher", "google_pubsub_topic.dead_letter.name"));
         assertThat(grants("google_pubsub_subscription_iam_member", "subscription")).contains(new Grant("local.pubsub_service_agent", "roles/pubsub.subscriber", "google_pubsub_subscription.work.name"));
+
+        // on a new project the agent may not exist yet: it is made (service identity) before it is bound
+        Map<String, Object> identity = module.resource("google_project_service_identity", "pubsub");
+        assertThat(identity).containsEntry("service", "pubsub.googleapis.com").containsEntry("provider", "google-beta");
+        assertThat(module.requiredProvider("google-beta")).as("the module declares the beta provider its service identity needs")
+                .containsEntry("source", "hashicorp/google-beta");
+        for (Map<String, Object> binding : List.of(module.resource("google_pubsub_topic_iam_member", "service_agent_publishes_dead_letters"),
+                module.resource("google_pubsub_subscription_iam_member", "service_agent_forwards_from_work"))) {
+            assertThat(binding.get("depends_on")).as("the agent's binding waits for the agent").isEqualTo(List.of("google_project_service_identity.pubsub"));
+        }
     }
 
     @Test
@@ -141,14 +176,74 @@ class TestTerraform
     }
 
     @Test
-    void expiredWritePermitsAreDeletedByTtl()
+    void fieldsNoQueryUsesAreExemptFromIndexingAndPermitsExpire()
+            throws IOException
     {
-        // FirestorePermitStore.permitCollection() and EXPIRE_AT (issue 8, not on this branch yet): use them once they land
-        Map<String, Object> field = module.resource("google_firestore_field", "write_permit_ttl");
-        assertThat(field.get("collection")).isEqualTo(dev.backfillfleet.firestore.FirestorePermitStore.permitCollection(defaults.get(FleetConfig.FIRESTORE_COLLECTION)));
-        assertThat(field.get("field")).isEqualTo(dev.backfillfleet.firestore.FirestorePermitStore.EXPIRE_AT);
+        String collection = defaults.get(FleetConfig.FIRESTORE_COLLECTION);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> overrides = (List<Map<String, Object>>) ((Map<String, Object>) module.local("firestore_index_file")).get("fieldOverrides");
+        assertThat(overrides.stream().map(override -> new FirestoreIndexes.FieldExemption(String.valueOf(override.get("collectionGroup")),
+                String.valueOf(override.get("fieldPath")), Boolean.TRUE.equals(override.get("ttl")))).toList())
+                .as("the exemptions Terraform deploys vs FirestoreIndexes.exemptions(); write %s anew (see TestFirestoreIndexes)", FirestoreIndexes.INDEX_FILE)
+                .isEqualTo(FirestoreIndexes.exemptions(collection));
+        assertThat(overrides).allSatisfy(override -> assertThat(override.get("indexes")).as("an override without indexes exempts the field").isEqualTo(List.of()));
+        assertThat(overrides).as("the state records' ever-growing timestamps and the permits' expiry are exempt")
+                .anySatisfy(override -> assertThat(override).containsEntry("collectionGroup", collection).containsEntry("fieldPath", "updatedAt"))
+                .anySatisfy(override -> assertThat(override).containsEntry("collectionGroup", collection).containsEntry("fieldPath", "queuedAt"))
+                .anySatisfy(override -> assertThat(override)
+                        .containsEntry("collectionGroup", FirestorePermitStore.permitCollection(collection))
+                        .containsEntry("fieldPath", FirestorePermitStore.EXPIRE_AT)
+                        .containsEntry("ttl", true));
+
+        Map<String, Object> field = module.resource("google_firestore_field", "exemptions");
+        assertThat(String.valueOf(field.get("for_each"))).startsWith("ComputedObject");
         assertThat(field.get("database")).isEqualTo(defaults.get(FleetConfig.FIRESTORE_DATABASE));
-        assertThat(field).containsKey("ttl_config");
+        assertThat(field.get("field")).isEqualTo("each.value.fieldPath");
+        assertThat(field.get("index_config")).as("an empty index_config disables the field's indexes").isEqualTo(Map.of());
+        assertThat(map(map(field, "dynamic"), "ttl_config")).containsEntry("content", Map.of());
+
+        // the file names the default collection; the module maps its groups onto var.firestore_collection
+        assertThat(module.local("generated_collection")).isEqualTo(dev.backfillfleet.firestore.FirestoreStateStoreSettings.DEFAULT_COLLECTION);
+        assertThat(Files.readString(MODULE.resolve("firestore.tf")))
+                .contains("collection = replace(each.value.collectionGroup, local.generated_collection, var.firestore_collection)");
+        String another = "other_states";
+        for (FirestoreIndexes.FieldExemption exemption : FirestoreIndexes.exemptions(String.valueOf(module.local("generated_collection")))) {
+            String mapped = exemption.collectionGroup().replace(String.valueOf(module.local("generated_collection")), another);
+            assertThat(FirestoreIndexes.exemptions(another)).as("%s mapped onto collection %s", exemption, another)
+                    .contains(new FirestoreIndexes.FieldExemption(mapped, exemption.fieldPath(), exemption.ttl()));
+        }
+    }
+
+    @Test
+    void withDefaultsNothingNeedsAGkeCluster()
+            throws IOException
+    {
+        assertThat(module.variableDefault("gke_workload_identity")).as("null: the Cloud Run path has no GKE identity pool").isNull();
+        Map<String, Object> workloadIdentityResources = new LinkedHashMap<>();
+        Map<String, Object> resources = map(module.document(), "resource");
+        resources.forEach((type, named) -> map(resources, type).forEach((name, resource) -> {
+            String text = String.valueOf(resource);
+            if (text.contains("svc.id.goog") || text.contains("roles/iam.workloadIdentityUser")) {
+                workloadIdentityResources.put(type + "." + name, resource);
+            }
+        }));
+        assertThat(workloadIdentityResources).as("the worker's binding and the metrics adapter's")
+                .containsOnlyKeys("google_service_account_iam_member.gke_worker", "google_project_iam_member.gke_metrics_adapter");
+        workloadIdentityResources.forEach((name, resource) -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> attributes = (Map<String, Object>) resource;
+            assertThat(attributes.get("count")).as("%s is planned only when gke_workload_identity is set", name).isNotNull();
+            assertThat(number(attributes.get("count"))).as("%s's count with the defaults", name).isZero();
+        });
+        assertThat(occurrences(Files.readString(MODULE.resolve("iam.tf")), "count              = var.gke_workload_identity == null ? 0 : 1")
+                + occurrences(Files.readString(MODULE.resolve("iam.tf")), "count   = var.gke_workload_identity == null ? 0 : 1"))
+                .as("both GKE-only resources are counted by the one toggle").isEqualTo(2);
+
+        Map<String, Object> adapter = module.resource("google_project_iam_member", "gke_metrics_adapter");
+        assertThat(adapter).containsEntry("role", "roles/monitoring.viewer");
+        assertThat(String.valueOf(adapter.get("member")))
+                .isEqualTo("principal://iam.googleapis.com/projects/data.google_project.this.number/locations/global/workloadIdentityPools/.svc.id.goog/subject/ns/"
+                        + TestKubernetesManifests.METRICS_ADAPTER_NAMESPACE + "/sa/" + TestKubernetesManifests.METRICS_ADAPTER_SERVICE_ACCOUNT);
     }
 
     @Test
@@ -207,6 +302,7 @@ class TestTerraform
         assertThat(module.local("worker_member")).isEqualTo("serviceAccount:google_service_account.worker.email");
         assertThat(module.local("coordinator_member")).isEqualTo("serviceAccount:google_service_account.coordinator.email");
         assertThat(grantsTo(worker)).containsExactlyInAnyOrder(
+                new Grant(worker, "roles/pubsub.viewer", "project"),
                 new Grant(worker, "roles/pubsub.subscriber", "google_pubsub_subscription.work.name"),
                 new Grant(worker, "roles/pubsub.subscriber", "google_pubsub_subscription.dead_letter.name"),
                 new Grant(worker, "roles/pubsub.publisher", "google_pubsub_topic.work.name"),
@@ -217,6 +313,7 @@ class TestTerraform
                 new Grant(worker, "roles/bigquery.dataViewer", "dataset " + RawTables.STATIC_DATASET),
                 new Grant(worker, "roles/bigquery.dataEditor", "dataset " + AnalyticsTable.DATASET));
         assertThat(grantsTo(coordinator)).containsExactlyInAnyOrder(
+                new Grant(coordinator, "roles/pubsub.viewer", "project"),
                 new Grant(coordinator, "roles/pubsub.publisher", "google_pubsub_topic.work.name"),
                 new Grant(coordinator, "roles/datastore.user", "project if resource.name == \"projects//databases/" + defaults.get(FleetConfig.FIRESTORE_DATABASE) + "\""),
                 new Grant(coordinator, "roles/bigquery.jobUser", "project"),
@@ -258,6 +355,11 @@ class TestTerraform
         assertThat(text(map(map(container, "liveness_probe"), "http_get").get("port"))).isEqualTo(port);
 
         assertThat(map(pool, "scaling")).containsEntry("scaling_mode", "MANUAL");
+    }
+
+    private static int occurrences(String text, String part)
+    {
+        return text.split(Pattern.quote(part), -1).length - 1;
     }
 
     private Map<String, Object> subscription(String name)
