@@ -14,13 +14,8 @@ public final class BackendModules
 {
     private BackendModules() {}
 
-    /** The modules of a process that reads and writes (workers, enqueue, run, retry, import, setup). */
-    public static List<Module> forConfig(FleetConfig config)
-    {
-        return forConfig(config, AccessMode.READ_WRITE);
-    }
-
-    public static List<Module> forConfig(FleetConfig config, AccessMode access)
+    /** Used by {@link Bootstrap}, which makes every injector. */
+    static List<Module> forConfig(FleetConfig config, AccessMode access)
     {
         return List.of(
                 new FleetModule(config, access),

@@ -1,14 +1,12 @@
 package dev.backfillfleet.coordinator;
 
-import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.Module;
-import com.google.inject.Stage;
 import com.google.inject.TypeLiteral;
 import dev.backfillfleet.config.FleetConfig;
 import dev.backfillfleet.inject.AccessMode;
-import dev.backfillfleet.inject.BackendModules;
+import dev.backfillfleet.inject.Bootstrap;
 import dev.backfillfleet.inject.Lifecycle;
 import dev.backfillfleet.provision.ProcessRole;
 import dev.backfillfleet.provision.Provisioner;
@@ -17,7 +15,6 @@ import dev.backfillfleet.queue.WorkQueue;
 import dev.backfillfleet.state.StateStore;
 import dev.backfillfleet.warehouse.Warehouse;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -63,9 +60,7 @@ public final class FleetConnection
     public synchronized Injector injector()
     {
         if (injector == null) {
-            List<Module> modules = new ArrayList<>(BackendModules.forConfig(config, access));
-            modules.addAll(extraModules);
-            injector = Guice.createInjector(Stage.PRODUCTION, modules);
+            injector = Bootstrap.createInjector(config, access, extraModules);
         }
         return injector;
     }

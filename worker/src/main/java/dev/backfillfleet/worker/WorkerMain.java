@@ -1,15 +1,14 @@
 package dev.backfillfleet.worker;
 
-import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
-import com.google.inject.Stage;
 import dev.backfillfleet.cli.BackendOptions;
 import dev.backfillfleet.cli.ExitCodes;
 import dev.backfillfleet.config.FleetConfig;
 import dev.backfillfleet.domain.FleetException;
-import dev.backfillfleet.inject.BackendModules;
+import dev.backfillfleet.inject.AccessMode;
+import dev.backfillfleet.inject.Bootstrap;
 import dev.backfillfleet.inject.Lifecycle;
 import dev.backfillfleet.provision.ProcessRole;
 import dev.backfillfleet.provision.StartupCheck;
@@ -28,8 +27,8 @@ import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -96,9 +95,7 @@ public final class WorkerMain
             overrides.put(FleetConfig.WORKER_CONCURRENCY.name(), concurrency.toString());
         }
         FleetConfig config = backend.load(overrides);
-        var modules = new ArrayList<>(BackendModules.forConfig(config));
-        modules.add(new WorkerModule(WorkerSettings.from(config, newWorkerId())));
-        Injector injector = Guice.createInjector(Stage.PRODUCTION, modules);
+        Injector injector = Bootstrap.createInjector(config, AccessMode.READ_WRITE, List.of(new WorkerModule(WorkerSettings.from(config, newWorkerId()))));
         Lifecycle lifecycle = injector.getInstance(Lifecycle.class);
         try {
             // what this worker needs must exist before it takes a single message

@@ -1,9 +1,7 @@
 package dev.backfillfleet.bench.overhead;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.google.inject.Guice;
 import com.google.inject.Injector;
-import com.google.inject.Stage;
 import dev.backfillfleet.bench.fleet.Percentiles;
 import dev.backfillfleet.bench.fleet.SyntheticDates;
 import dev.backfillfleet.config.FleetConfig;
@@ -11,7 +9,8 @@ import dev.backfillfleet.config.FleetConfigLoader;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.DateState;
 import dev.backfillfleet.domain.Lease;
-import dev.backfillfleet.inject.BackendModules;
+import dev.backfillfleet.inject.AccessMode;
+import dev.backfillfleet.inject.Bootstrap;
 import dev.backfillfleet.inject.Lifecycle;
 import dev.backfillfleet.queue.QueueConsumer;
 import dev.backfillfleet.queue.WorkQueue;
@@ -24,6 +23,7 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
@@ -69,7 +69,7 @@ public final class OverheadProbe
             throw new IllegalArgumentException("--enqueue-dates must cover the warm-up and the measured dates");
         }
         FleetConfig config = FleetConfigLoader.load(System.getenv(), Map.of(FleetConfig.HOME.name(), home.toString()));
-        Injector injector = Guice.createInjector(Stage.PRODUCTION, BackendModules.forConfig(config));
+        Injector injector = Bootstrap.createInjector(config, AccessMode.READ_WRITE, List.of());
         try {
             StateStore stateStore = injector.getInstance(StateStore.class);
             WorkQueue queue = injector.getInstance(WorkQueue.class);
