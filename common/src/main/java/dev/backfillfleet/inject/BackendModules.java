@@ -1,7 +1,7 @@
 package dev.backfillfleet.inject;
 
 import com.google.inject.Module;
-import dev.backfillfleet.config.FleetConfig;
+import dev.backfillfleet.config.Configuration;
 import dev.backfillfleet.config.QueueBackend;
 import dev.backfillfleet.config.StateBackend;
 import dev.backfillfleet.config.WarehouseBackend;
@@ -15,14 +15,14 @@ public final class BackendModules
     private BackendModules() {}
 
     /** Used by {@link Bootstrap}, which makes every injector. */
-    static List<Module> forConfig(FleetConfig config, AccessMode access)
+    static List<Module> forConfig(Configuration config, AccessMode access)
     {
         return List.of(
                 new FleetModule(config, access),
-                queue(config.queueBackend()),
-                state(config.stateBackend()),
-                warehouse(config.warehouseBackend()),
-                writeGate(config.warehouseBackend(), config.stateBackend()));
+                queue(config.adapters().queue()),
+                state(config.adapters().state()),
+                warehouse(config.adapters().warehouse()),
+                writeGate(config.adapters().warehouse(), config.adapters().state()));
     }
 
     private static Module queue(QueueBackend backend)

@@ -7,7 +7,8 @@ import com.google.inject.multibindings.Multibinder;
 import dev.backfillfleet.bigquery.BigQuerySetup;
 import dev.backfillfleet.bigquery.BigQueryWarehouse;
 import dev.backfillfleet.bigquery.BigQueryWarehouseSettings;
-import dev.backfillfleet.config.FleetConfig;
+import dev.backfillfleet.bigquery.BigQueryConfig;
+import dev.backfillfleet.config.GoogleCloudConfig;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.provision.Provisioner;
 import dev.backfillfleet.provision.StartupCheck;
@@ -15,7 +16,6 @@ import dev.backfillfleet.schema.RawTables;
 import dev.backfillfleet.schema.SchemaCatalog;
 import dev.backfillfleet.warehouse.Warehouse;
 
-import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -36,17 +36,17 @@ public final class BigQueryWarehouseModule
 
     @Provides
     @Singleton
-    static BigQueryWarehouseSettings settings(FleetConfig config)
+    static BigQueryWarehouseSettings settings(GoogleCloudConfig cloud, BigQueryConfig config)
     {
-        BigQueryWarehouseSettings settings = BigQueryWarehouseSettings.of(config.gcpProject().orElseThrow())
+        BigQueryWarehouseSettings settings = BigQueryWarehouseSettings.of(cloud.project())
                 .withDatasets(Map.of(
-                        RawTables.RAW_DATASET, config.get(FleetConfig.BIGQUERY_DATASET_RAW),
-                        RawTables.STATIC_DATASET, config.get(FleetConfig.BIGQUERY_DATASET_STATIC),
-                        AnalyticsTable.DATASET, config.get(FleetConfig.BIGQUERY_DATASET_ANALYTICS)))
-                .withLocation(config.get(FleetConfig.BIGQUERY_LOCATION))
-                .withWriteTimeout(Duration.ofSeconds(config.integerValue(FleetConfig.BIGQUERY_WRITE_TIMEOUT_SECONDS)));
-        if (config.bigQueryMaximumBytesBilled() > 0) {
-            settings = settings.withMaximumBytesBilled(config.bigQueryMaximumBytesBilled());
+                        RawTables.RAW_DATASET, config.rawDataset(),
+                        RawTables.STATIC_DATASET, config.staticDataset(),
+                        AnalyticsTable.DATASET, config.analyticsDataset()))
+                .withLocation(config.location())
+                .withWriteTimeout(config.writeTimeout());
+        if (config.maximumBytesBilled() > 0) {
+            settings = settings.withMaximumBytesBilled(config.maximumBytesBilled());
         }
         return settings;
     }

@@ -5,7 +5,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.Stage;
-import dev.backfillfleet.config.FleetConfig;
+import dev.backfillfleet.config.Configuration;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +23,7 @@ public final class Bootstrap
 {
     private Bootstrap() {}
 
-    public static Injector createInjector(FleetConfig config, AccessMode access, List<Module> processModules)
+    public static Injector createInjector(Configuration config, AccessMode access, List<Module> processModules)
     {
         List<Module> modules = new ArrayList<>();
         modules.add(Bootstrap::strict);

@@ -3,7 +3,8 @@ package dev.backfillfleet.inject;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import dev.backfillfleet.config.FleetConfig;
+import dev.backfillfleet.config.QueueConfig;
+import dev.backfillfleet.embedded.EmbeddedConfig;
 import dev.backfillfleet.embedded.SqliteWorkQueue;
 import dev.backfillfleet.queue.WorkQueue;
 
@@ -16,11 +17,11 @@ public final class EmbeddedQueueModule
 {
     @Provides
     @Singleton
-    static WorkQueue workQueue(FleetConfig config, AccessMode access, Clock clock, Lifecycle lifecycle)
+    static WorkQueue workQueue(EmbeddedConfig embedded, QueueConfig queue, AccessMode access, Clock clock, Lifecycle lifecycle)
     {
-        Path file = config.home().resolve("queue.db");
+        Path file = embedded.home().resolve("queue.db");
         return lifecycle.register(access == AccessMode.READ_ONLY
-                ? SqliteWorkQueue.openReadOnly(file, config.queueSettings(), clock)
-                : SqliteWorkQueue.open(file, config.queueSettings(), clock));
+                ? SqliteWorkQueue.openReadOnly(file, queue.settings(), clock)
+                : SqliteWorkQueue.open(file, queue.settings(), clock));
     }
 }

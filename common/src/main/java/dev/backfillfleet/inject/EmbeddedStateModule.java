@@ -3,7 +3,7 @@ package dev.backfillfleet.inject;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import dev.backfillfleet.config.FleetConfig;
+import dev.backfillfleet.embedded.EmbeddedConfig;
 import dev.backfillfleet.embedded.SqliteStateStore;
 import dev.backfillfleet.state.StateStore;
 
@@ -16,7 +16,7 @@ public final class EmbeddedStateModule
 {
     @Provides
     @Singleton
-    static StateStore stateStore(FleetConfig config, AccessMode access, Clock clock, Lifecycle lifecycle)
+    static StateStore stateStore(EmbeddedConfig config, AccessMode access, Clock clock, Lifecycle lifecycle)
     {
         Path file = config.home().resolve("state.db");
         return lifecycle.register(access == AccessMode.READ_ONLY ? SqliteStateStore.openReadOnly(file, clock) : SqliteStateStore.open(file, clock));

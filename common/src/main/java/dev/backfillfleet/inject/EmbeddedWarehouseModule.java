@@ -3,8 +3,8 @@ package dev.backfillfleet.inject;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import dev.backfillfleet.config.FleetConfig;
 import dev.backfillfleet.demo.DemoDataSeeder;
+import dev.backfillfleet.embedded.EmbeddedConfig;
 import dev.backfillfleet.embedded.SeedingWarehouse;
 import dev.backfillfleet.embedded.SqliteWarehouse;
 import dev.backfillfleet.schema.SchemaCatalog;
@@ -25,7 +25,7 @@ public final class EmbeddedWarehouseModule
 {
     @Provides
     @Singleton
-    static SqliteWarehouse sqliteWarehouse(FleetConfig config, AccessMode access, SchemaCatalog catalog, Lifecycle lifecycle)
+    static SqliteWarehouse sqliteWarehouse(EmbeddedConfig config, AccessMode access, SchemaCatalog catalog, Lifecycle lifecycle)
     {
         Path file = config.home().resolve("warehouse.db");
         return lifecycle.register(access == AccessMode.READ_ONLY ? SqliteWarehouse.openReadOnly(file, catalog) : SqliteWarehouse.open(file, catalog));
@@ -33,7 +33,7 @@ public final class EmbeddedWarehouseModule
 
     @Provides
     @Singleton
-    static SeedingWarehouse seedingWarehouse(FleetConfig config, SqliteWarehouse warehouse)
+    static SeedingWarehouse seedingWarehouse(EmbeddedConfig config, SqliteWarehouse warehouse)
     {
         DemoLeagueSupplier league = new DemoLeagueSupplier();
         return new SeedingWarehouse(warehouse, config.home(), (target, table) -> DemoDataSeeder.seedTable(target, league.get(), table), standardError());
@@ -69,7 +69,7 @@ public final class EmbeddedWarehouseModule
 
     @Provides
     @Singleton
-    static Warehouse warehouse(FleetConfig config, AccessMode access, SqliteWarehouse warehouse, SeedingWarehouse seedingWarehouse)
+    static Warehouse warehouse(EmbeddedConfig config, AccessMode access, SqliteWarehouse warehouse, SeedingWarehouse seedingWarehouse)
     {
         return config.demoData() && access == AccessMode.READ_WRITE ? seedingWarehouse : warehouse;
     }

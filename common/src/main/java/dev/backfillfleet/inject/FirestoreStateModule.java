@@ -4,7 +4,8 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
-import dev.backfillfleet.config.FleetConfig;
+import dev.backfillfleet.config.GoogleCloudConfig;
+import dev.backfillfleet.firestore.FirestoreConfig;
 import dev.backfillfleet.firestore.FirestoreSetup;
 import dev.backfillfleet.firestore.FirestoreStateStore;
 import dev.backfillfleet.firestore.FirestoreStateStoreSettings;
@@ -13,9 +14,8 @@ import dev.backfillfleet.provision.StartupCheck;
 import dev.backfillfleet.state.StateStore;
 
 import java.time.Clock;
-import java.util.Optional;
 
-/** The Firestore state store; {@code FIRESTORE_EMULATOR_HOST} points it at an emulator. */
+/** The Firestore state store; {@code FIRESTORE_EMULATOR_HOST} (read by the configuration loader) points it at an emulator. */
 public final class FirestoreStateModule
         extends AbstractModule
 {
@@ -29,15 +29,10 @@ public final class FirestoreStateModule
 
     @Provides
     @Singleton
-    static FirestoreStateStoreSettings settings(FleetConfig config)
+    static FirestoreStateStoreSettings settings(GoogleCloudConfig cloud, FirestoreConfig config)
     {
-        return new FirestoreStateStoreSettings(
-                config.gcpProject().orElseThrow(),
-                config.get(FleetConfig.FIRESTORE_DATABASE),
-                config.get(FleetConfig.FIRESTORE_COLLECTION),
-                Optional.empty(),
-                FirestoreStateStoreSettings.DEFAULT_TRANSACTION_ATTEMPTS)
-                .withEnvironment(System.getenv());
+        return new FirestoreStateStoreSettings(cloud.project(), config.database(), config.collection(), config.emulatorHost(),
+                FirestoreStateStoreSettings.DEFAULT_TRANSACTION_ATTEMPTS);
     }
 
     @Provides

@@ -4,7 +4,8 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
-import dev.backfillfleet.config.FleetConfig;
+import com.google.inject.Binder;
+import dev.backfillfleet.config.Configuration;
 import dev.backfillfleet.provision.Provisioner;
 import dev.backfillfleet.provision.StartupCheck;
 import dev.backfillfleet.schema.SchemaCatalog;
@@ -14,16 +15,16 @@ import java.time.Clock;
 import static java.util.Objects.requireNonNull;
 
 /**
- * What every process shares: its configuration and access mode, the clock, the schemas, the
+ * What every process shares: its configuration (and each concern's part of it) and access mode, the clock, the schemas, the
  * lifecycle, and the (possibly empty) sets of provisioners and start-up checks the adapters add.
  */
 public final class FleetModule
         extends AbstractModule
 {
-    private final FleetConfig config;
+    private final Configuration config;
     private final AccessMode access;
 
-    public FleetModule(FleetConfig config, AccessMode access)
+    public FleetModule(Configuration config, AccessMode access)
     {
         this.config = requireNonNull(config, "config is null");
         this.access = requireNonNull(access, "access is null");
@@ -32,12 +33,21 @@ public final class FleetModule
     @Override
     protected void configure()
     {
-        bind(FleetConfig.class).toInstance(config);
+        bind(Configuration.class).toInstance(config);
+        // each concern's configuration, as its modules ask for it: an adapter's only while it is selected
+        config.sections().forEach(section -> bindSection(binder(), section));
         bind(AccessMode.class).toInstance(access);
         bind(Clock.class).toInstance(Clock.systemUTC());
         bind(Lifecycle.class).in(Singleton.class);
         Multibinder.newSetBinder(binder(), Provisioner.class);
         Multibinder.newSetBinder(binder(), StartupCheck.class);
+    }
+
+    private static <T> void bindSection(Binder binder, T section)
+    {
+        @SuppressWarnings("unchecked")
+        Class<T> type = (Class<T>) section.getClass();
+        binder.bind(type).toInstance(section);
     }
 
     @Provides

@@ -4,7 +4,8 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Module;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import dev.backfillfleet.config.FleetConfig;
+import dev.backfillfleet.bigquery.BigQueryConfig;
+import dev.backfillfleet.embedded.EmbeddedConfig;
 import dev.backfillfleet.config.StateBackend;
 import dev.backfillfleet.embedded.SqlitePermitStore;
 import dev.backfillfleet.firestore.FirestorePermitStore;
@@ -29,9 +30,9 @@ final class PacedWritesModule
 
     @Provides
     @Singleton
-    static PermitWindows windows(FleetConfig config)
+    static PermitWindows windows(BigQueryConfig config)
     {
-        return new PermitWindows(config.integerValue(FleetConfig.BIGQUERY_PARTITION_WRITES_PER_10S));
+        return new PermitWindows(config.partitionWritesPer10Seconds());
     }
 
     @Provides
@@ -52,7 +53,7 @@ final class PacedWritesModule
 
         @Provides
         @Singleton
-        static WindowedWriteGate.PermitStore store(FleetConfig config, Lifecycle lifecycle)
+        static WindowedWriteGate.PermitStore store(EmbeddedConfig config, Lifecycle lifecycle)
         {
             return lifecycle.register(SqlitePermitStore.open(config.home().resolve("state.db")));
         }

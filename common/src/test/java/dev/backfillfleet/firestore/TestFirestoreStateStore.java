@@ -199,14 +199,4 @@ class TestFirestoreStateStore
         assertThat(translated).isInstanceOfSatisfying(FleetException.class, e -> assertThat(e.errorClass()).isEqualTo(ErrorClass.TRANSIENT));
         assertThat(translated).hasCause(cause);
     }
-
-    @Test
-    void emulatorHostComesFromTheEnvironmentUnlessConfigured()
-    {
-        FirestoreStateStoreSettings settings = FirestoreStateStoreSettings.of(PROJECT);
-        assertThat(settings.withEnvironment(Map.of("FIRESTORE_EMULATOR_HOST", "127.0.0.1:8080")).emulatorHost()).contains("127.0.0.1:8080");
-        assertThat(settings.withEnvironment(Map.of()).emulatorHost()).isEmpty();
-        assertThat(settings.withEmulatorHost("127.0.0.1:9").withEnvironment(Map.of("FIRESTORE_EMULATOR_HOST", "127.0.0.1:8080")).emulatorHost())
-                .isEqualTo(Optional.of("127.0.0.1:9"));
-    }
 }

@@ -5,7 +5,7 @@ import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.Module;
 import com.google.inject.TypeLiteral;
-import dev.backfillfleet.config.FleetConfig;
+import dev.backfillfleet.config.Configuration;
 import dev.backfillfleet.provision.Provisioner;
 import dev.backfillfleet.queue.WorkQueue;
 import dev.backfillfleet.state.StateStore;
@@ -66,11 +66,11 @@ class TestBootstrap
         public Unbound() {}
     }
 
-    private FleetConfig config(Map<String, String> choice)
+    private Configuration config(Map<String, String> choice)
     {
         Map<String, String> values = new java.util.HashMap<>(choice);
         values.put("backfill.home", home.toString());
-        return FleetConfig.of(values);
+        return Configurations.of(values);
     }
 
     private java.util.stream.Stream<Path> listHome()

@@ -4,7 +4,7 @@ import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.Module;
 import com.google.inject.TypeLiteral;
-import dev.backfillfleet.config.FleetConfig;
+import dev.backfillfleet.config.Configuration;
 import dev.backfillfleet.inject.AccessMode;
 import dev.backfillfleet.inject.Bootstrap;
 import dev.backfillfleet.inject.Lifecycle;
@@ -28,13 +28,13 @@ import static java.util.Objects.requireNonNull;
 public final class FleetConnection
         implements AutoCloseable
 {
-    private final FleetConfig config;
+    private final Configuration config;
     private final AccessMode access;
     private final List<Module> extraModules;
     private Injector injector;
     private boolean stateStoreChecked;
 
-    public FleetConnection(FleetConfig config, AccessMode access, List<Module> extraModules)
+    public FleetConnection(Configuration config, AccessMode access, List<Module> extraModules)
     {
         this.config = requireNonNull(config, "config is null");
         this.access = requireNonNull(access, "access is null");
@@ -42,17 +42,17 @@ public final class FleetConnection
     }
 
     /** For the verbs that only read: status, failed, watch, report, verify and dry runs. */
-    public static FleetConnection readOnly(FleetConfig config)
+    public static FleetConnection readOnly(Configuration config)
     {
         return new FleetConnection(config, AccessMode.READ_ONLY, List.of());
     }
 
-    public static FleetConnection readWrite(FleetConfig config)
+    public static FleetConnection readWrite(Configuration config)
     {
         return new FleetConnection(config, AccessMode.READ_WRITE, List.of());
     }
 
-    public FleetConfig config()
+    public Configuration config()
     {
         return config;
     }

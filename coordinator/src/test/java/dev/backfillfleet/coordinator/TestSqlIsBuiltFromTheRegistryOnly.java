@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <ul>
  * <li>{@code sqlName(...)}: a table's name, from a {@code TableRef} of the schema catalog (lower
  *     snake case only, checked by TableRef) and, on BigQuery, the configured project and dataset
- *     (checked by FleetConfig against what BigQuery admits, and again by BigQueryWarehouse#sqlName);</li>
+ *     (checked by BigQueryConfig against what BigQuery admits, and again by BigQueryWarehouse#sqlName);</li>
  * <li>{@code partitionColumn}, {@code schema.partitionColumn().get()}, {@code columnList(schema)},
  *     {@code columnDefinitions(schema)}: column names and types of the table's schema in the catalog;
  *     {@code columnList(columns)}: columns looked up by name in that schema (an unknown name is refused);</li>

@@ -5,7 +5,8 @@ import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
 import dev.backfillfleet.cli.BackendOptions;
 import dev.backfillfleet.cli.ExitCodes;
-import dev.backfillfleet.config.FleetConfig;
+import dev.backfillfleet.config.Configuration;
+import dev.backfillfleet.config.WorkerConfig;
 import dev.backfillfleet.domain.FleetException;
 import dev.backfillfleet.inject.AccessMode;
 import dev.backfillfleet.inject.Bootstrap;
@@ -45,7 +46,7 @@ public final class WorkerMain
     @Mixin
     BackendOptions backend = new BackendOptions();
 
-    @Option(names = "--concurrency", paramLabel = "N", description = "Dates processed at once, 1-" + FleetConfig.MAX_CONCURRENCY + " (default: backfill.worker-concurrency, 4).")
+    @Option(names = "--concurrency", paramLabel = "N", description = "Dates processed at once, 1-" + WorkerConfig.MAX_CONCURRENCY + " (default: backfill.worker-concurrency, 4).")
     Integer concurrency;
 
     @Option(names = "--until-idle", description = "Exit 0 once the queue has stayed empty for --idle-seconds.")
@@ -92,9 +93,9 @@ public final class WorkerMain
         LogFormat.select(LogFormat.parse(logFormat));
         Map<String, String> overrides = new HashMap<>();
         if (concurrency != null) {
-            overrides.put(FleetConfig.WORKER_CONCURRENCY.name(), concurrency.toString());
+            overrides.put(WorkerConfig.CONCURRENCY.name(), concurrency.toString());
         }
-        FleetConfig config = backend.load(overrides);
+        Configuration config = backend.load(overrides);
         Injector injector = Bootstrap.createInjector(config, AccessMode.READ_WRITE, List.of(new WorkerModule(WorkerSettings.from(config, newWorkerId()))));
         Lifecycle lifecycle = injector.getInstance(Lifecycle.class);
         try {

@@ -3,7 +3,7 @@ package dev.backfillfleet.worker;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import dev.backfillfleet.config.FleetConfig;
+import dev.backfillfleet.config.SyntheticConfig;
 import dev.backfillfleet.inject.Lifecycle;
 import dev.backfillfleet.queue.WorkQueue;
 import dev.backfillfleet.state.StateStore;
@@ -49,7 +49,7 @@ public final class WorkerModule
 
     @Provides
     @Singleton
-    static ProcessorRegistry processors(FleetConfig config)
+    static ProcessorRegistry processors(SyntheticConfig synthetic)
     {
         return new ProcessorRegistry(List.of(
                 new TeamOffenseProcessor(),
@@ -58,9 +58,9 @@ public final class WorkerModule
                 new UpcomingPlayerProcessor(),
                 new UpcomingTeamProcessor(),
                 new SyntheticProcessor(
-                        Duration.ofMillis(config.syntheticLatencyMillis()),
-                        config.syntheticTransientFailureRate(),
-                        SyntheticProcessor.parseFailDates(config.syntheticFailDates()))));
+                        synthetic.latency(),
+                        synthetic.transientFailureRate(),
+                        SyntheticProcessor.parseFailDates(synthetic.failDates()))));
     }
 
     /** One renewal thread per slot: a slow renewal delays no other slot's. */

@@ -1,9 +1,10 @@
 package dev.backfillfleet.worker;
 
 import com.google.inject.Injector;
-import dev.backfillfleet.config.FleetConfig;
+import dev.backfillfleet.config.Configuration;
 import dev.backfillfleet.inject.AccessMode;
 import dev.backfillfleet.inject.Bootstrap;
+import dev.backfillfleet.inject.Configurations;
 import dev.backfillfleet.inject.Lifecycle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +27,7 @@ class TestWorkerWiring
         for (Map<String, String> choice : List.of(Map.of("backfill.backend", "embedded"), Map.of("backfill.backend", "gcp", "backfill.gcp-project", "backfill-fleet-test"))) {
             Map<String, String> values = new java.util.HashMap<>(choice);
             values.put("backfill.home", home.toString());
-            FleetConfig config = FleetConfig.of(values);
+            Configuration config = Configurations.of(values);
             Injector injector = Bootstrap.createInjector(config, AccessMode.READ_WRITE, List.of(new WorkerModule(WorkerSettings.from(config, "wiring-test"))));
             assertThat(injector.getInstance(Worker.class)).isNotNull();
             assertThat(injector.getInstance(WorkerSettings.class).workerId()).isEqualTo("wiring-test");

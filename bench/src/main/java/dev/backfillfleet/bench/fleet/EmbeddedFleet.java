@@ -2,10 +2,11 @@ package dev.backfillfleet.bench.fleet;
 
 import com.google.inject.Injector;
 import com.google.inject.Module;
-import dev.backfillfleet.config.FleetConfig;
-import dev.backfillfleet.config.FleetConfigLoader;
+import dev.backfillfleet.config.ConfigLoader;
+import dev.backfillfleet.config.Configuration;
 import dev.backfillfleet.inject.AccessMode;
 import dev.backfillfleet.inject.Bootstrap;
+import dev.backfillfleet.inject.Configurations;
 import dev.backfillfleet.inject.Lifecycle;
 import dev.backfillfleet.queue.WorkQueue;
 import dev.backfillfleet.state.StateStore;
@@ -49,8 +50,8 @@ public final class EmbeddedFleet
     private static EmbeddedFleet create(Path home, Map<String, String> settings, boolean worker)
     {
         Map<String, String> all = new HashMap<>(settings);
-        all.put(FleetConfig.HOME.name(), home.toString());
-        FleetConfig config = FleetConfigLoader.load(Map.of(), all);
+        all.put(ConfigLoader.HOME.name(), home.toString());
+        Configuration config = Configurations.of(all);
         List<Module> modules = worker ? List.of(new WorkerModule(WorkerSettings.from(config, "bench-worker-" + ProcessHandle.current().pid()))) : List.of();
         return new EmbeddedFleet(Bootstrap.createInjector(config, AccessMode.READ_WRITE, modules));
     }

@@ -4,13 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.Injector;
 import dev.backfillfleet.bench.fleet.Percentiles;
 import dev.backfillfleet.bench.fleet.SyntheticDates;
-import dev.backfillfleet.config.FleetConfig;
-import dev.backfillfleet.config.FleetConfigLoader;
+import dev.backfillfleet.config.ConfigLoader;
+import dev.backfillfleet.config.Configuration;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.DateState;
 import dev.backfillfleet.domain.Lease;
 import dev.backfillfleet.inject.AccessMode;
 import dev.backfillfleet.inject.Bootstrap;
+import dev.backfillfleet.inject.Configurations;
 import dev.backfillfleet.inject.Lifecycle;
 import dev.backfillfleet.queue.QueueConsumer;
 import dev.backfillfleet.queue.WorkQueue;
@@ -68,7 +69,7 @@ public final class OverheadProbe
         if (enqueueDates < overheadDates + warmupDates) {
             throw new IllegalArgumentException("--enqueue-dates must cover the warm-up and the measured dates");
         }
-        FleetConfig config = FleetConfigLoader.load(System.getenv(), Map.of(FleetConfig.HOME.name(), home.toString()));
+        Configuration config = Configurations.load(Map.of(ConfigLoader.HOME.name(), home.toString()));
         Injector injector = Bootstrap.createInjector(config, AccessMode.READ_WRITE, List.of());
         try {
             StateStore stateStore = injector.getInstance(StateStore.class);
@@ -82,7 +83,7 @@ public final class OverheadProbe
             double enqueueSeconds = (System.nanoTime() - start) / 1e9;
             Percentiles overhead = Percentiles.ofNanos(overhead(stateStore, queue));
             Map<String, Object> result = Map.of(
-                    "backend", config.queueBackend().configName() + " queue, " + config.stateBackend().configName() + " state",
+                    "backend", config.adapters().queue().configName() + " queue, " + config.adapters().state().configName() + " state",
                     "enqueueDates", queued,
                     "enqueueSeconds", enqueueSeconds,
                     "overhead", overhead);

@@ -2,7 +2,7 @@ package dev.backfillfleet.coordinator.command;
 
 import dev.backfillfleet.cli.BackendOptions;
 import dev.backfillfleet.cli.ExitCodes;
-import dev.backfillfleet.config.FleetConfig;
+import dev.backfillfleet.config.Configuration;
 import dev.backfillfleet.coordinator.FleetConnection;
 import dev.backfillfleet.coordinator.output.DateRuns;
 import dev.backfillfleet.domain.AnalyticsTable;
@@ -79,7 +79,7 @@ public final class CancelCommand
         if (table == null && runId == null) {
             throw FleetException.userError("name what to cancel: --table T (with --range or --dates for some dates), or --run ID");
         }
-        FleetConfig config = backend.load();
+        Configuration config = backend.load();
         CancelRequest request = now ? CancelRequest.NOW : CancelRequest.WHEN_ATTEMPT_ENDS;
         try (FleetConnection fleet = dryRun ? FleetConnection.readOnly(config) : FleetConnection.readWrite(config)) {
             StateStore store = fleet.stateStore();
@@ -99,7 +99,7 @@ public final class CancelCommand
                 fleet.checkReady(ProcessRole.COORDINATOR);
                 result = store.cancel(keys, request);
             }
-            print(out, result, config.leaseLength());
+            print(out, result, config.lease().length());
             return ExitCodes.SUCCESS;
         }
     }

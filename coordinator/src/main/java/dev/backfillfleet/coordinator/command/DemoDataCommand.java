@@ -25,8 +25,8 @@ public final class DemoDataCommand
     public Integer call()
     {
         try (FleetConnection fleet = FleetConnection.readWrite(backend.load())) {
-            if (fleet.config().warehouseBackend() != WarehouseBackend.EMBEDDED) {
-                throw FleetException.userError("demo-data seeds the embedded warehouse only; this configuration uses " + fleet.config().warehouseBackend().configName());
+            if (fleet.config().adapters().warehouse() != WarehouseBackend.EMBEDDED) {
+                throw FleetException.userError("demo-data seeds the embedded warehouse only; this configuration uses " + fleet.config().adapters().warehouse().configName());
             }
             fleet.injector().getInstance(SeedingWarehouse.class).reseed(dev.backfillfleet.schema.RawTables.all().stream().map(dev.backfillfleet.warehouse.TableSchema::ref).toList());
             return ExitCodes.SUCCESS;

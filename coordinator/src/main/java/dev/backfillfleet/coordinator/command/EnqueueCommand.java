@@ -2,7 +2,7 @@ package dev.backfillfleet.coordinator.command;
 
 import dev.backfillfleet.cli.BackendOptions;
 import dev.backfillfleet.cli.ExitCodes;
-import dev.backfillfleet.config.FleetConfig;
+import dev.backfillfleet.config.Configuration;
 import dev.backfillfleet.coordinator.FleetConnection;
 import dev.backfillfleet.coordinator.output.DateRuns;
 import dev.backfillfleet.coordinator.plan.Dependents;
@@ -86,7 +86,7 @@ public final class EnqueueCommand
         }
         List<AnalyticsTable> tables = TableSelection.parse(table);
         Optional<DateSelection> selection = stale ? dates.optional() : Optional.of(dates.required());
-        FleetConfig config = backend.load();
+        Configuration config = backend.load();
         if (dryRun) {
             try (FleetConnection fleet = FleetConnection.readOnly(config)) {
                 Plan plan = plan(fleet.stateStore(), tables, selection);

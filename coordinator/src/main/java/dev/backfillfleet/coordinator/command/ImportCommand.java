@@ -68,7 +68,7 @@ public final class ImportCommand
             SchemaCatalog catalog = fleet.injector().getInstance(SchemaCatalog.class);
             TableSchema schema = resolve(catalog, table);
             TableImport.Summary summary = TableImport.load(fleet.warehouse(), schema, files, declared, fleet.injector().getInstance(Clock.class).instant());
-            if (fleet.config().warehouseBackend() == WarehouseBackend.EMBEDDED && fleet.config().demoData()) {
+            if (fleet.config().adapters().warehouse() == WarehouseBackend.EMBEDDED && fleet.config().section(dev.backfillfleet.embedded.EmbeddedConfig.class).demoData()) {
                 spec.commandLine().getErr().println("note: backfill.demo-data is true, so the embedded warehouse holds the demo league besides these files;"
                         + " set BACKFILL_DEMO_DATA=false (or --set backfill.demo-data=false) on a fresh home for real data only.");
             }

@@ -2,7 +2,8 @@ package dev.backfillfleet.coordinator.command;
 
 import dev.backfillfleet.cli.BackendOptions;
 import dev.backfillfleet.cli.ExitCodes;
-import dev.backfillfleet.config.FleetConfig;
+import dev.backfillfleet.config.Configuration;
+import dev.backfillfleet.config.WorkerConfig;
 import dev.backfillfleet.coordinator.FleetConnection;
 import dev.backfillfleet.coordinator.StateCounts;
 import dev.backfillfleet.coordinator.output.LineForwardingStream;
@@ -78,7 +79,7 @@ public final class RunCommand
     {
         PrintWriter out = spec.commandLine().getOut();
         EnqueueRequest request = new EnqueueRequest(TableSelection.parse(table), dates.required(), force ? EnqueuePolicy.FORCE : EnqueuePolicy.NORMAL);
-        FleetConfig config = backend.load(workers == null ? Map.of() : Map.of(FleetConfig.WORKER_CONCURRENCY.name(), workers.toString()));
+        Configuration config = backend.load(workers == null ? Map.of() : Map.of(WorkerConfig.CONCURRENCY.name(), workers.toString()));
         WorkerSettings settings = WorkerSettings.from(config, WorkerMain.newWorkerId());
         try (FleetConnection fleet = new FleetConnection(config, AccessMode.READ_WRITE, List.of(new WorkerModule(settings)))) {
             fleet.checkReady(ProcessRole.WORKER);

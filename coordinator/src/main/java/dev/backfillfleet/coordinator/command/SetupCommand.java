@@ -2,7 +2,8 @@ package dev.backfillfleet.coordinator.command;
 
 import dev.backfillfleet.cli.BackendOptions;
 import dev.backfillfleet.cli.ExitCodes;
-import dev.backfillfleet.config.FleetConfig;
+import dev.backfillfleet.config.Configuration;
+import dev.backfillfleet.firestore.FirestoreConfig;
 import dev.backfillfleet.coordinator.FleetConnection;
 import dev.backfillfleet.firestore.FirestoreIndexes;
 import dev.backfillfleet.provision.PlannedChange.Action;
@@ -47,9 +48,9 @@ public final class SetupCommand
     public Integer call()
     {
         PrintWriter out = spec.commandLine().getOut();
-        FleetConfig config = backend.load();
+        Configuration config = backend.load();
         if (printIndexes) {
-            out.print(FirestoreIndexes.firebaseIndexFile(config.get(FleetConfig.FIRESTORE_COLLECTION)));
+            out.print(FirestoreIndexes.firebaseIndexFile(config.values().get(FirestoreConfig.COLLECTION)));
             out.flush();
             return ExitCodes.SUCCESS;
         }

@@ -1,6 +1,8 @@
 package dev.backfillfleet.coordinator.doctor;
 
-import dev.backfillfleet.config.FleetConfig;
+import dev.backfillfleet.config.Configuration;
+import dev.backfillfleet.config.GoogleCloudConfig;
+import dev.backfillfleet.embedded.EmbeddedConfig;
 import dev.backfillfleet.config.QueueBackend;
 import dev.backfillfleet.config.StateBackend;
 import dev.backfillfleet.config.WarehouseBackend;
@@ -31,7 +33,7 @@ import static java.util.Objects.requireNonNull;
 public final class Doctor
 {
     private final FleetConnection fleet;
-    private final FleetConfig config;
+    private final Configuration config;
     private final MendCommands mends;
 
     public Doctor(FleetConnection fleet)
@@ -45,20 +47,20 @@ public final class Doctor
     {
         List<Finding> findings = new ArrayList<>();
         Path home = config.home().toAbsolutePath().normalize();
-        boolean stateReadable = config.stateBackend() != StateBackend.EMBEDDED || checkFile(findings, home.resolve("state.db"),
+        boolean stateReadable = config.adapters().state() != StateBackend.EMBEDDED || checkFile(findings, home.resolve("state.db"),
                 "move it aside: mv " + home.resolve("state.db") + " " + home.resolve("state.db.corrupt")
                         + " (the fleet then forgets which dates are done: the next run or enqueue computes them again)");
-        boolean queueReadable = config.queueBackend() != QueueBackend.EMBEDDED || checkFile(findings, home.resolve("queue.db"),
+        boolean queueReadable = config.adapters().queue() != QueueBackend.EMBEDDED || checkFile(findings, home.resolve("queue.db"),
                 "move it aside: mv " + home.resolve("queue.db") + " " + home.resolve("queue.db.corrupt")
                         + ", then " + mends.coordinator("doctor") + " gives the enqueue that republishes the queued dates");
-        boolean warehouseReadable = config.warehouseBackend() != WarehouseBackend.EMBEDDED || checkFile(findings, home.resolve("warehouse.db"),
+        boolean warehouseReadable = config.adapters().warehouse() != WarehouseBackend.EMBEDDED || checkFile(findings, home.resolve("warehouse.db"),
                 "move it aside: mv " + home.resolve("warehouse.db") + " " + home.resolve("warehouse.db.corrupt") + " && rm -r "
                         + home.resolve("warehouse.seeded") + ", then " + mends.coordinator("demo-data")
                         + " (or import your data again) and run the tables again with --force");
 
-        Optional<SqliteWorkQueue> embeddedQueue = config.queueBackend() == QueueBackend.EMBEDDED
+        Optional<SqliteWorkQueue> embeddedQueue = config.adapters().queue() == QueueBackend.EMBEDDED
                 ? Optional.of((SqliteWorkQueue) fleet.queue()) : Optional.empty();
-        String stateName = config.stateBackend() == StateBackend.EMBEDDED ? "state.db" : "the state store";
+        String stateName = config.adapters().state() == StateBackend.EMBEDDED ? "state.db" : "the state store";
         if (!stateReadable || !queueReadable) {
             String unreadable = !stateReadable ? "state.db" : "queue.db";
             findings.add(Finding.note("queued and running dates", "not checked: " + unreadable + " cannot be read (above)", Optional.empty()));
@@ -69,8 +71,8 @@ public final class Doctor
                     () -> new ExpiredLeasesCheck(fleet.stateStore(), embeddedQueue, fleet.injector().getInstance(Clock.class), mends));
         }
 
-        if (config.warehouseBackend() == WarehouseBackend.EMBEDDED) {
-            if (!config.demoData()) {
+        if (config.adapters().warehouse() == WarehouseBackend.EMBEDDED) {
+            if (!config.section(EmbeddedConfig.class).demoData()) {
                 findings.add(Finding.note("demo seed", "not checked: backfill.demo-data is false (the warehouse holds what was imported)", Optional.empty()));
             }
             else if (!warehouseReadable) {
@@ -122,11 +124,11 @@ public final class Doctor
     {
         List<String> embedded = new ArrayList<>();
         List<String> cloud = new ArrayList<>();
-        (config.queueBackend() == QueueBackend.EMBEDDED ? embedded : cloud).add("queue " + config.queueBackend().configName());
-        (config.stateBackend() == StateBackend.EMBEDDED ? embedded : cloud).add("state " + config.stateBackend().configName());
-        (config.warehouseBackend() == WarehouseBackend.EMBEDDED ? embedded : cloud).add("warehouse " + config.warehouseBackend().configName());
+        (config.adapters().queue() == QueueBackend.EMBEDDED ? embedded : cloud).add("queue " + config.adapters().queue().configName());
+        (config.adapters().state() == StateBackend.EMBEDDED ? embedded : cloud).add("state " + config.adapters().state().configName());
+        (config.adapters().warehouse() == WarehouseBackend.EMBEDDED ? embedded : cloud).add("warehouse " + config.adapters().warehouse().configName());
         String where = embedded.isEmpty() ? "" : "home " + home + " (" + String.join(", ", embedded) + ")";
-        String project = cloud.isEmpty() ? "" : "project " + config.gcpProject().orElse("?") + " (" + String.join(", ", cloud) + ")";
+        String project = cloud.isEmpty() ? "" : "project " + config.section(GoogleCloudConfig.class).project() + " (" + String.join(", ", cloud) + ")";
         return String.join("; ", List.of(where, project).stream().filter(part -> !part.isEmpty()).toList());
     }
 }

@@ -1,7 +1,10 @@
 package dev.backfillfleet.coordinator.doctor;
 
 import dev.backfillfleet.config.ConfigKey;
-import dev.backfillfleet.config.FleetConfig;
+import dev.backfillfleet.config.AdapterSelection;
+import dev.backfillfleet.config.ConfigLoader;
+import dev.backfillfleet.config.ConfigValues;
+import dev.backfillfleet.config.Configuration;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,21 +19,21 @@ import java.util.regex.Pattern;
 public final class MendCommands
 {
     private static final Map<ConfigKey, String> OPTIONS = Map.of(
-            FleetConfig.HOME, "--home",
-            FleetConfig.BACKEND, "--backend",
-            FleetConfig.QUEUE, "--queue",
-            FleetConfig.STATE, "--state",
-            FleetConfig.WAREHOUSE, "--warehouse");
-    private static final String COMMAND_LINE = "the command line";
+            ConfigLoader.HOME, "--home",
+            AdapterSelection.BACKEND, "--backend",
+            AdapterSelection.QUEUE, "--queue",
+            AdapterSelection.STATE, "--state",
+            AdapterSelection.WAREHOUSE, "--warehouse");
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:=,@%+-]+");
 
     private final String connection;
 
-    public MendCommands(FleetConfig config)
+    public MendCommands(Configuration configuration)
     {
+        ConfigValues config = configuration.values();
         List<String> words = new ArrayList<>();
-        for (ConfigKey key : FleetConfig.KEYS) {
-            if (!config.sourceOf(key).equals(COMMAND_LINE)) {
+        for (ConfigKey key : config.keys()) {
+            if (!config.sourceOf(key).equals(ConfigLoader.COMMAND_LINE)) {
                 continue;
             }
             String option = OPTIONS.get(key);

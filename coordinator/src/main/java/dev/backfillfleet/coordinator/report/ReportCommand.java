@@ -2,7 +2,7 @@ package dev.backfillfleet.coordinator.report;
 
 import dev.backfillfleet.cli.BackendOptions;
 import dev.backfillfleet.cli.ExitCodes;
-import dev.backfillfleet.config.FleetConfig;
+import dev.backfillfleet.config.Configuration;
 import dev.backfillfleet.coordinator.FleetConnection;
 import dev.backfillfleet.coordinator.command.DateOptions;
 import dev.backfillfleet.domain.AnalyticsTable;
@@ -74,7 +74,7 @@ public final class ReportCommand
         if (Files.isDirectory(out)) {
             throw FleetException.userError("--out " + out + " is a directory: name the file to write, e.g. --out " + out.resolve("report.html"));
         }
-        FleetConfig config = backend.load();
+        Configuration config = backend.load();
         try (FleetConnection fleet = FleetConnection.readOnly(config)) {
             RecordSource records = (each, action) -> forEachRecord(fleet.stateStore(), each, range, action);
             List<TableReport> tables = tableReports(records, range);
@@ -150,9 +150,9 @@ public final class ReportCommand
         }
     }
 
-    private static String source(FleetConfig config)
+    private static String source(Configuration config)
     {
-        return config.stateBackend() == dev.backfillfleet.config.StateBackend.EMBEDDED
-                ? "embedded (" + config.home().toAbsolutePath().normalize() + ")" : config.stateBackend().configName();
+        return config.adapters().state() == dev.backfillfleet.config.StateBackend.EMBEDDED
+                ? "embedded (" + config.home().toAbsolutePath().normalize() + ")" : config.adapters().state().configName();
     }
 }

@@ -10,31 +10,44 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Reads configuration from the properties file, the environment and command-line overrides. */
-public final class FleetConfigLoader
+/**
+ * The one place that reads configuration: the properties file in the home directory, the
+ * environment and the command line, lowest precedence first. It knows the keys (each concern's
+ * configuration class declares its own) and the few other variables it is asked to read, and
+ * rejects a key it does not know; what the values mean, and whether they are good, is for the
+ * configuration classes to say.
+ */
+public final class ConfigLoader
 {
     public static final String FILE_NAME = "backfill.properties";
+    public static final String COMMAND_LINE = "the command line";
+    /** Where the properties file is, and the embedded backend's files. */
+    public static final ConfigKey HOME = new ConfigKey("backfill.home", ".backfill", "directory of the embedded queue, state and warehouse, and of backfill.properties");
 
-    private FleetConfigLoader() {}
+    private ConfigLoader() {}
 
-    /** Loads with the process environment. */
-    public static FleetConfig load(Map<String, String> commandLine)
+    /** With this process's environment. */
+    public static ConfigValues load(List<ConfigKey> keys, List<String> variables, Map<String, String> commandLine)
     {
-        return load(System.getenv(), commandLine);
+        return load(keys, variables, System.getenv(), commandLine);
     }
 
-    public static FleetConfig load(Map<String, String> environment, Map<String, String> commandLine)
+    /**
+     * @param keys every key there is ({@link #HOME} among them)
+     * @param variables environment variables to read besides the keys' own, e.g. {@code PUBSUB_EMULATOR_HOST}
+     */
+    public static ConfigValues load(List<ConfigKey> keys, List<String> variables, Map<String, String> environment, Map<String, String> commandLine)
     {
         Map<String, String> values = new HashMap<>();
         Map<String, String> sources = new HashMap<>();
-        Set<String> known = FleetConfig.KEYS.stream().map(ConfigKey::name).collect(Collectors.toSet());
+        Set<String> known = keys.stream().map(ConfigKey::name).collect(Collectors.toSet());
 
-        String home = commandLine.getOrDefault(FleetConfig.HOME.name(),
-                environment.getOrDefault(FleetConfig.HOME.environmentVariable(), FleetConfig.HOME.defaultValue()));
+        String home = commandLine.getOrDefault(HOME.name(), environment.getOrDefault(HOME.environmentVariable(), HOME.defaultValue()));
         Path file = Path.of(home).resolve(FILE_NAME);
         if (Files.isDirectory(file)) {
             throw FleetException.userError(file + " is a directory: the configuration file must be a file of key=value lines (move the directory away)");
@@ -48,7 +61,7 @@ public final class FleetConfigLoader
             }
             properties.stringPropertyNames().forEach(name -> put(values, sources, name, properties.getProperty(name), file.toString()));
         }
-        for (ConfigKey key : FleetConfig.KEYS) {
+        for (ConfigKey key : keys) {
             String value = environment.get(key.environmentVariable());
             if (value != null) {
                 put(values, sources, key.name(), value, "environment variable " + key.environmentVariable());
@@ -59,9 +72,13 @@ public final class FleetConfigLoader
                 throw FleetException.userError("unknown configuration key '" + name + "' (given with --set)" + closest(name, known)
                         + "; the keys are listed in the README's Configuration table");
             }
-            put(values, sources, name, value, "the command line");
+            put(values, sources, name, value, COMMAND_LINE);
         });
-        return new FleetConfig(values, sources);
+        Map<String, String> read = new HashMap<>();
+        for (String variable : variables) {
+            Optional.ofNullable(environment.get(variable)).ifPresent(value -> read.put(variable, value));
+        }
+        return new ConfigValues(keys, values, sources, read);
     }
 
     /** The file's key=value lines; a file that cannot be read or parsed is named, with what to do. */
