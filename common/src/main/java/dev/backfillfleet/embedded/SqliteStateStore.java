@@ -1,7 +1,6 @@
 package dev.backfillfleet.embedded;
 
 import dev.backfillfleet.domain.AnalyticsTable;
-import dev.backfillfleet.domain.BackfillRun;
 import dev.backfillfleet.domain.CancelRequest;
 import dev.backfillfleet.domain.DateKey;
 import dev.backfillfleet.domain.DateRange;
@@ -10,7 +9,6 @@ import dev.backfillfleet.domain.DateState;
 import dev.backfillfleet.domain.EnqueuePolicy;
 import dev.backfillfleet.domain.ErrorClass;
 import dev.backfillfleet.domain.Lease;
-import dev.backfillfleet.domain.TablePause;
 import dev.backfillfleet.domain.WorkItem;
 import dev.backfillfleet.state.CancelResult;
 import dev.backfillfleet.state.ClaimResult;
@@ -45,14 +43,14 @@ import static java.util.Objects.requireNonNull;
 /**
  * The embedded state store: one row per (table, date) in a SQLite file shared by all processes.
  * Every change is a write transaction (the file's lock taken up front) that reads the row, asks
- * {@link DateTransitions} what it becomes and writes the whole row back. Beside the dates, the
- * file keeps the paused tables ({@code paused_table}) and one row per run ({@code backfill_run}),
- * written once; a run's progress is counted from the dates that carry its id.
+ * {@link DateTransitions} what it becomes and writes the whole row back. The same file keeps the
+ * paused tables, the run log and the write permits ({@link StateDatabase}); a run's progress is
+ * counted from the dates that carry its id.
  */
 public final class SqliteStateStore
         implements StateStore, AutoCloseable
 {
-    private static final String SCHEMA = """
+    private static final String DATE_STATE = """
             CREATE TABLE IF NOT EXISTS date_state (
                 table_name TEXT NOT NULL,
                 game_date TEXT NOT NULL,
@@ -85,24 +83,7 @@ public final class SqliteStateStore
     private static final String LIVE_LEASE_INDEX = "CREATE INDEX IF NOT EXISTS date_state_live_leases ON date_state (table_name, lease_expires_at) WHERE state = 'RUNNING'";
     static final String COUNT_LIVE_LEASES = "SELECT count(*) FROM date_state WHERE table_name = ? AND state = 'RUNNING' AND lease_expires_at > ?";
     private static final String RUN_INDEX = "CREATE INDEX IF NOT EXISTS date_state_by_run ON date_state (run_id, table_name, state)";
-    private static final String PAUSED_TABLES = """
-            CREATE TABLE IF NOT EXISTS paused_table (
-                table_name TEXT PRIMARY KEY,
-                paused_at INTEGER NOT NULL,
-                paused_by TEXT NOT NULL
-            ) WITHOUT ROWID""";
-    private static final String RUNS = """
-            CREATE TABLE IF NOT EXISTS backfill_run (
-                run_id TEXT PRIMARY KEY,
-                created_at INTEGER NOT NULL,
-                created_by TEXT NOT NULL,
-                command TEXT NOT NULL,
-                tables TEXT NOT NULL,
-                dates TEXT NOT NULL,
-                keys INTEGER NOT NULL
-            ) WITHOUT ROWID""";
-    private static final String RUNS_BY_TIME = "CREATE INDEX IF NOT EXISTS backfill_run_by_time ON backfill_run (created_at)";
-    private static final String[] SCHEMA_STEPS = {SCHEMA, ADD_GIVEN_BACK, ADD_CANCEL_REQUEST, STATE_INDEX, LIVE_LEASE_INDEX, RUN_INDEX, PAUSED_TABLES, RUNS, RUNS_BY_TIME};
+    static final String[] SCHEMA = {DATE_STATE, ADD_GIVEN_BACK, ADD_CANCEL_REQUEST, STATE_INDEX, LIVE_LEASE_INDEX, RUN_INDEX};
     private static final String COLUMNS = "table_name, game_date, state, attempts, given_back, run_id, lease_owner, lease_expires_at, queued_at, "
             + "started_at, finished_at, rows_written, rows_expected, duration_ms, error_class, error_message, cancel_request";
     private static final String UPSERT = "INSERT INTO date_state (" + COLUMNS + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -122,15 +103,16 @@ public final class SqliteStateStore
         this.clock = requireNonNull(clock, "clock is null");
     }
 
+    /** A store of its own on {@code file} (it closes the file when closed): for tools and tests. */
     public static SqliteStateStore open(java.nio.file.Path file, Clock clock)
     {
-        return new SqliteStateStore(SqliteDatabase.open(file, SCHEMA_STEPS), clock);
+        return new SqliteStateStore(StateDatabase.open(file), clock);
     }
 
     /** The store for reading only: a file that does not exist reads as empty and is not created. */
     public static SqliteStateStore openReadOnly(java.nio.file.Path file, Clock clock)
     {
-        return new SqliteStateStore(SqliteDatabase.readOnly(file, SCHEMA_STEPS), clock);
+        return new SqliteStateStore(StateDatabase.readOnly(file), clock);
     }
 
     @Override
@@ -400,124 +382,6 @@ public final class SqliteStateStore
     }
 
     @Override
-    public TablePause pause(TablePause pause)
-    {
-        return database.write(connection -> {
-            TablePause existing = pauses(connection).get(pause.table());
-            if (existing != null) {
-                return existing;
-            }
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO paused_table (table_name, paused_at, paused_by) VALUES (?, ?, ?)")) {
-                insert.setString(1, pause.table().tableName());
-                insert.setLong(2, pause.since().toEpochMilli());
-                insert.setString(3, pause.by());
-                insert.executeUpdate();
-            }
-            return pause;
-        });
-    }
-
-    @Override
-    public boolean resume(AnalyticsTable table)
-    {
-        return database.write(connection -> {
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM paused_table WHERE table_name = ?")) {
-                delete.setString(1, table.tableName());
-                return delete.executeUpdate() > 0;
-            }
-        });
-    }
-
-    @Override
-    public Map<AnalyticsTable, TablePause> pausedTables()
-    {
-        return database.read(SqliteStateStore::pauses);
-    }
-
-    private static Map<AnalyticsTable, TablePause> pauses(Connection connection)
-            throws SQLException
-    {
-        Map<AnalyticsTable, TablePause> pauses = new EnumMap<>(AnalyticsTable.class);
-        if (!tableExists(connection, "paused_table")) {
-            return pauses;
-        }
-        try (PreparedStatement statement = connection.prepareStatement("SELECT table_name, paused_at, paused_by FROM paused_table");
-                ResultSet resultSet = statement.executeQuery()) {
-            while (resultSet.next()) {
-                Optional<AnalyticsTable> table = AnalyticsTable.byName(resultSet.getString(1));
-                if (table.isPresent()) {
-                    pauses.put(table.get(), new TablePause(table.get(), Instant.ofEpochMilli(resultSet.getLong(2)), resultSet.getString(3)));
-                }
-            }
-        }
-        return pauses;
-    }
-
-    @Override
-    public void recordRun(BackfillRun run)
-    {
-        database.write(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO backfill_run (run_id, created_at, created_by, command, tables, dates, keys) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                insert.setString(1, run.id());
-                insert.setLong(2, run.createdAt().toEpochMilli());
-                insert.setString(3, run.createdBy());
-                insert.setString(4, run.command());
-                insert.setString(5, String.join(",", run.tables().stream().map(AnalyticsTable::tableName).toList()));
-                insert.setString(6, run.dates());
-                insert.setInt(7, run.keys());
-                insert.executeUpdate();
-            }
-            return null;
-        });
-    }
-
-    @Override
-    public List<BackfillRun> runs(int limit)
-    {
-        return database.read(connection -> selectRuns(connection, RECENT_RUNS, statement -> statement.setInt(1, Math.max(0, limit))));
-    }
-
-    @Override
-    public Optional<BackfillRun> run(String runId)
-    {
-        return database.read(connection -> selectRuns(connection, ONE_RUN, statement -> statement.setString(1, runId))).stream().findFirst();
-    }
-
-    private static final String RUN_COLUMNS = "SELECT run_id, created_at, created_by, command, tables, dates, keys FROM backfill_run ";
-    private static final String RECENT_RUNS = RUN_COLUMNS + "ORDER BY created_at DESC, run_id DESC LIMIT ?";
-    private static final String ONE_RUN = RUN_COLUMNS + "WHERE run_id = ?";
-
-    @FunctionalInterface
-    private interface Parameters
-    {
-        void bind(PreparedStatement statement)
-                throws SQLException;
-    }
-
-    private static List<BackfillRun> selectRuns(Connection connection, String sql, Parameters parameters)
-            throws SQLException
-    {
-        List<BackfillRun> runs = new ArrayList<>();
-        if (!tableExists(connection, "backfill_run")) {
-            return runs;
-        }
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            parameters.bind(statement);
-            try (ResultSet resultSet = statement.executeQuery()) {
-                while (resultSet.next()) {
-                    List<AnalyticsTable> tables = java.util.Arrays.stream(resultSet.getString(5).split(","))
-                            .flatMap(name -> AnalyticsTable.byName(name).stream())
-                            .toList();
-                    runs.add(new BackfillRun(resultSet.getString(1), Instant.ofEpochMilli(resultSet.getLong(2)), resultSet.getString(3),
-                            resultSet.getString(4), tables, resultSet.getString(6), resultSet.getInt(7)));
-                }
-            }
-        }
-        return runs;
-    }
-
-    @Override
     public RunSummary summarizeRun(String runId)
     {
         return database.read(connection -> {
@@ -575,18 +439,6 @@ public final class SqliteStateStore
         try (ResultSet resultSet = statement.executeQuery()) {
             while (resultSet.next()) {
                 counts.put(DateState.valueOf(resultSet.getString(1)), resultSet.getLong(2));
-            }
-        }
-    }
-
-    /** A table this store made may be missing from an older file opened read-only (nothing upgrades it then): it reads as empty. */
-    private static boolean tableExists(Connection connection, String name)
-            throws SQLException
-    {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
-            statement.setString(1, name);
-            try (ResultSet resultSet = statement.executeQuery()) {
-                return resultSet.next();
             }
         }
     }

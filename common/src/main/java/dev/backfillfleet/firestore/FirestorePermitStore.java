@@ -1,8 +1,6 @@
 package dev.backfillfleet.firestore;
 
 import com.google.cloud.Timestamp;
-import com.google.cloud.firestore.Firestore;
-import dev.backfillfleet.support.Lazy;
 import dev.backfillfleet.warehouse.PermitWindows;
 import dev.backfillfleet.warehouse.TableRef;
 import dev.backfillfleet.warehouse.WindowedWriteGate;
@@ -20,23 +18,22 @@ import static java.util.Objects.requireNonNull;
  * Write permits as Firestore documents: one per (table, window, permit), made with create(),
  * which fails ALREADY_EXISTS when another worker took it. Every document is written once, so no
  * document sees more than one write (Firestore sustains about one per second per document).
- * {@code expireAt} lets a TTL policy delete old permits (infra/ sets it up).
+ * {@code expireAt} lets a TTL policy delete old permits (infra/ sets it up). The client is the
+ * process's one {@link FirestoreClient}.
  */
 public final class FirestorePermitStore
-        implements WindowedWriteGate.PermitStore, AutoCloseable
+        implements WindowedWriteGate.PermitStore
 {
     public static final String EXPIRE_AT = "expireAt";
     private static final Duration KEPT = Duration.ofDays(1);
 
-    private final Lazy<Firestore> client;
+    private final FirestoreClient client;
     private final String collection;
-    private final PermitWindows windows;
 
-    public FirestorePermitStore(FirestoreStateStoreSettings settings, PermitWindows windows)
+    public FirestorePermitStore(FirestoreClient client, String stateCollection)
     {
-        this.client = Lazy.of(() -> FirestoreStateStore.createClient(settings));
-        this.collection = permitCollection(settings.collection());
-        this.windows = requireNonNull(windows, "windows is null");
+        this.client = requireNonNull(client, "client is null");
+        this.collection = permitCollection(requireNonNull(stateCollection, "stateCollection is null"));
     }
 
     /** The collection next to the state records: {@code backfill_dates_write_permits}. */
@@ -48,7 +45,7 @@ public final class FirestorePermitStore
     @Override
     public boolean tryTake(TableRef table, long window, int permit)
     {
-        Instant start = windows.startOf(window);
+        Instant start = PermitWindows.start(window);
         Map<String, Object> fields = Map.of(
                 "table", table.toString(),
                 "window", Timestamp.ofTimeSecondsAndNanos(start.getEpochSecond(), 0),
@@ -69,18 +66,5 @@ public final class FirestorePermitStore
         catch (InterruptedException e) {
             throw FirestoreFailures.translate("write permit " + id, e);
         }
-    }
-
-    @Override
-    public void close()
-    {
-        client.ifMade().ifPresent(firestore -> {
-            try {
-                firestore.close();
-            }
-            catch (Exception e) {
-                throw FirestoreFailures.translate("close", e);
-            }
-        });
     }
 }

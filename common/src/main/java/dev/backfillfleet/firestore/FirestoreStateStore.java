@@ -6,15 +6,11 @@ import com.google.cloud.firestore.CollectionReference;
 import com.google.cloud.firestore.DocumentReference;
 import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.cloud.firestore.Firestore;
-import com.google.cloud.firestore.FirestoreOptions;
 import com.google.cloud.firestore.Precondition;
 import com.google.cloud.firestore.Query;
 import com.google.cloud.firestore.QueryDocumentSnapshot;
-import com.google.cloud.firestore.Transaction;
-import com.google.cloud.firestore.TransactionOptions;
 import com.google.cloud.firestore.WriteResult;
 import dev.backfillfleet.domain.AnalyticsTable;
-import dev.backfillfleet.domain.BackfillRun;
 import dev.backfillfleet.domain.CancelRequest;
 import dev.backfillfleet.domain.DateKey;
 import dev.backfillfleet.domain.DateRange;
@@ -24,7 +20,6 @@ import dev.backfillfleet.domain.EnqueuePolicy;
 import dev.backfillfleet.domain.ErrorClass;
 import dev.backfillfleet.domain.FleetException;
 import dev.backfillfleet.domain.Lease;
-import dev.backfillfleet.domain.TablePause;
 import dev.backfillfleet.domain.WorkItem;
 import dev.backfillfleet.provision.ProcessRole;
 import dev.backfillfleet.provision.StartupCheck;
@@ -37,7 +32,6 @@ import dev.backfillfleet.state.RunSummary;
 import dev.backfillfleet.state.LeaseLostException;
 import dev.backfillfleet.state.DateTransitions;
 import dev.backfillfleet.state.StateStore;
-import dev.backfillfleet.support.Lazy;
 import io.grpc.Status;
 
 import java.time.Clock;
@@ -65,7 +59,8 @@ import static dev.backfillfleet.firestore.DateDocuments.timestamp;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The production state store: one Firestore document per (table, date), id {@link DateKey#id()}.
+ * The production state store: one Firestore document per (table, date), id {@link DateKey#id()},
+ * through the process's one {@link FirestoreClient}.
  *
  * <p>Claim, heartbeat, complete, fail, release and failUndeliverable read the document, decide
  * with {@link DateTransitions} and write it back under an update-time precondition (a read and a
@@ -86,10 +81,9 @@ import static java.util.Objects.requireNonNull;
  * which saves a query per claim; near the bound every claim counts afresh. The queries' composite
  * indexes are {@link FirestoreIndexes}.
  *
- * <p>Beside the state records, two small collections hold what operators decide: paused tables
- * ({@code <collection>_paused_tables}, one document per table) and runs ({@code <collection>_runs},
- * one document per run, written once). What a run adds up to is counted from the state records
- * that carry its id, never kept in a counter.
+ * <p>What a run adds up to is counted from the state records that carry its id, never kept in a
+ * counter. The paused tables and the run log are collections beside these records
+ * ({@link FirestoreTablePauses}, {@link FirestoreRunLog}).
  */
 public final class FirestoreStateStore
         implements StateStore, StartupCheck, AutoCloseable
@@ -105,65 +99,41 @@ public final class FirestoreStateStore
 
     private static final Duration LIVE_COUNT_REUSE = Duration.ofSeconds(1);
 
-    private final Lazy<Firestore> client;
+    private final FirestoreClient client;
     private final Map<AnalyticsTable, LiveLeaseCount> liveLeaseCounts = new java.util.concurrent.ConcurrentHashMap<>();
     private final String collectionName;
-    private final TransactionOptions transactionOptions;
     private final int writeAttempts;
     private final Clock clock;
     private final boolean ownsClient;
-    private final String endpoint;
 
-    public FirestoreStateStore(Firestore firestore, String collection, int transactionAttempts, Clock clock)
+    public FirestoreStateStore(FirestoreClient client, String collection, int writeAttempts, Clock clock)
     {
-        this(Lazy.of(() -> firestore), collection, transactionAttempts, clock, false, "the given client's endpoint");
-        requireNonNull(firestore, "firestore is null");
+        this(client, collection, writeAttempts, clock, false);
     }
 
-    private FirestoreStateStore(Lazy<Firestore> client, String collection, int transactionAttempts, Clock clock, boolean ownsClient, String endpoint)
+    private FirestoreStateStore(FirestoreClient client, String collection, int writeAttempts, Clock clock, boolean ownsClient)
     {
-        this.endpoint = endpoint;
         this.client = requireNonNull(client, "client is null");
         this.collectionName = requireNonNull(collection, "collection is null");
-        this.transactionOptions = TransactionOptions.createReadWriteOptionsBuilder().setNumberOfAttempts(transactionAttempts).build();
-        this.writeAttempts = transactionAttempts;
+        this.writeAttempts = writeAttempts;
         this.clock = requireNonNull(clock, "clock is null");
         this.ownsClient = ownsClient;
     }
 
-    /**
-     * A store that builds its client (emulator when the settings name one) on first use, so that
-     * wiring a process looks up no credentials and opens no channel, and closes it.
-     */
+    /** A store with a client of its own (closed with the store): for tools and tests. */
     public static FirestoreStateStore create(FirestoreStateStoreSettings settings, Clock clock)
     {
-        return new FirestoreStateStore(Lazy.of(() -> createClient(settings)), settings.collection(), settings.transactionAttempts(), clock, true,
-                settings.emulatorHost().map(host -> host + " (FIRESTORE_EMULATOR_HOST)").orElse("firestore.googleapis.com"));
+        return new FirestoreStateStore(FirestoreClient.create(settings), settings.collection(), settings.transactionAttempts(), clock, true);
     }
 
     private Firestore firestore()
     {
-        try {
-            return client.get();
-        }
-        catch (RuntimeException e) {
-            throw FirestoreFailures.translate("client set-up", e);
-        }
+        return client.get();
     }
 
     private CollectionReference collection()
     {
         return firestore().collection(collectionName);
-    }
-
-    public static Firestore createClient(FirestoreStateStoreSettings settings)
-    {
-        FirestoreOptions.Builder builder = FirestoreOptions.newBuilder()
-                .setProjectId(settings.projectId())
-                .setDatabaseId(settings.databaseId());
-        // setEmulatorHost also switches to emulator credentials and a plaintext channel
-        settings.emulatorHost().ifPresent(builder::setEmulatorHost);
-        return builder.build().getService();
     }
 
     @Override
@@ -352,35 +322,28 @@ public final class FirestoreStateStore
     /**
      * Runs every query shape the role issues once, on nothing, so that a missing database,
      * permission or composite index stops the process at start-up with one line, not each date.
-     * A worker needs the shapes of the hot path and the paused tables; a coordinator also those of
-     * the rate and of runs, whose indexes a worker does not have to wait for after an upgrade.
+     * A worker needs the shapes of the hot path; a coordinator (and a verb that only reads) also
+     * those of the rate and of runs' dates, whose indexes a worker does not have to wait for after
+     * an upgrade.
      */
     @Override
     public void check(ProcessRole role)
     {
         AnalyticsTable any = AnalyticsTable.SYNTHETIC;
-        try {
+        client.check(() -> {
             countLiveLeases(any, clock.instant());
             list(any, Optional.of(NO_DATES), Set.of());
             list(any, Optional.of(NO_DATES), Set.of(DateState.FAILED));
             countByState(any, Optional.of(NO_DATES));
-            pausedTables();
             if (role == ProcessRole.WORKER) {
                 // the rest is what operators' verbs ask: a worker does not wait for those indexes
                 return;
             }
             countFinishedSince(any, clock.instant());
-            runs(1);
             summarizeRun(NO_RUN);
             countByRun(NO_RUN, any);
             listRun(NO_RUN, any, Set.of(DateState.QUEUED, DateState.RUNNING));
-        }
-        catch (FleetException e) {
-            if (e.errorClass() == ErrorClass.TRANSIENT) {
-                throw FleetException.environment("cannot reach Firestore at " + endpoint + " (" + e.getMessage() + "): check the network and the host", e);
-            }
-            throw e;
-        }
+        });
     }
 
     @Override
@@ -504,64 +467,6 @@ public final class FirestoreStateStore
         return await("count of dates of " + table.tableName() + " finished since " + since, finished.count().get()).getCount();
     }
 
-    @Override
-    public TablePause pause(TablePause pause)
-    {
-        DocumentReference document = firestore().collection(pausedCollection()).document(pause.table().tableName());
-        return transaction("pause of " + pause.table().tableName(), transaction -> {
-            DocumentSnapshot existing = transaction.get(document).get();
-            if (existing.exists()) {
-                return ControlDocuments.readPause(existing);
-            }
-            transaction.create(document, ControlDocuments.writePause(pause));
-            return pause;
-        });
-    }
-
-    @Override
-    public boolean resume(AnalyticsTable table)
-    {
-        DocumentReference document = firestore().collection(pausedCollection()).document(table.tableName());
-        return transaction("resume of " + table.tableName(), transaction -> {
-            boolean paused = transaction.get(document).get().exists();
-            if (paused) {
-                transaction.delete(document);
-            }
-            return paused;
-        });
-    }
-
-    @Override
-    public Map<AnalyticsTable, TablePause> pausedTables()
-    {
-        Map<AnalyticsTable, TablePause> pauses = new EnumMap<>(AnalyticsTable.class);
-        for (QueryDocumentSnapshot snapshot : await("list of paused tables", firestore().collection(pausedCollection()).get()).getDocuments()) {
-            TablePause pause = ControlDocuments.readPause(snapshot);
-            pauses.put(pause.table(), pause);
-        }
-        return pauses;
-    }
-
-    @Override
-    public void recordRun(BackfillRun run)
-    {
-        await("record of run " + run.id(), firestore().collection(runCollection()).document(run.id()).create(ControlDocuments.writeRun(run)));
-    }
-
-    @Override
-    public List<BackfillRun> runs(int limit)
-    {
-        Query latest = firestore().collection(runCollection()).orderBy(ControlDocuments.CREATED_AT, Query.Direction.DESCENDING).limit(Math.max(0, limit));
-        return await("list of runs", latest.get()).getDocuments().stream().map(ControlDocuments::readRun).toList();
-    }
-
-    @Override
-    public Optional<BackfillRun> run(String runId)
-    {
-        DocumentSnapshot snapshot = await("get of run " + runId, firestore().collection(runCollection()).document(runId).get());
-        return snapshot.exists() ? Optional.of(ControlDocuments.readRun(snapshot)) : Optional.empty();
-    }
-
     /** Counts per state (one count() per state, equality filters only), the first start and the last finish (one ordered query each). */
     @Override
     public RunSummary summarizeRun(String runId)
@@ -611,28 +516,6 @@ public final class FirestoreStateStore
         return counts;
     }
 
-    /** The collection of paused tables, next to the state records: {@code backfill_dates_paused_tables}. */
-    public static String pausedCollection(String stateCollection)
-    {
-        return stateCollection + "_paused_tables";
-    }
-
-    /** The collection of run records, next to the state records: {@code backfill_dates_runs}. */
-    public static String runCollection(String stateCollection)
-    {
-        return stateCollection + "_runs";
-    }
-
-    private String pausedCollection()
-    {
-        return pausedCollection(collectionName);
-    }
-
-    private String runCollection()
-    {
-        return runCollection(collectionName);
-    }
-
     private Query tableQuery(AnalyticsTable table, Optional<DateRange> range)
     {
         Query query = collection().whereEqualTo(TABLE, table.tableName());
@@ -648,31 +531,16 @@ public final class FirestoreStateStore
         return collection().document(key.id());
     }
 
-    private <T> T transaction(String operation, Transaction.Function<T> function)
-    {
-        return await(operation, firestore().runTransaction(function, transactionOptions));
-    }
-
     private static <T> T await(String operation, ApiFuture<T> future)
     {
-        try {
-            return future.get();
-        }
-        catch (ExecutionException | InterruptedException | RuntimeException e) {
-            throw FirestoreFailures.translate(operation, e);
-        }
+        return FirestoreClient.await(operation, future);
     }
 
     @Override
     public void close()
     {
-        if (ownsClient && client.ifMade().isPresent()) {
-            try {
-                client.get().close();
-            }
-            catch (Exception e) {
-                throw FirestoreFailures.translate("close", e);
-            }
+        if (ownsClient) {
+            client.close();
         }
     }
 }

@@ -5,7 +5,6 @@ import dev.backfillfleet.config.Configuration;
 import dev.backfillfleet.config.QueueBackend;
 import dev.backfillfleet.config.StateBackend;
 import dev.backfillfleet.config.WarehouseBackend;
-import dev.backfillfleet.warehouse.PartitionWriteGate;
 
 import java.util.List;
 
@@ -21,8 +20,7 @@ public final class BackendModules
                 new FleetModule(config, access),
                 queue(config.adapters().queue()),
                 state(config.adapters().state()),
-                warehouse(config.adapters().warehouse()),
-                writeGate(config.adapters().warehouse(), config.adapters().state()));
+                warehouse(config.adapters().warehouse()));
     }
 
     private static Module queue(QueueBackend backend)
@@ -38,15 +36,6 @@ public final class BackendModules
         return switch (backend) {
             case EMBEDDED -> new EmbeddedStateModule();
             case FIRESTORE -> new FirestoreStateModule();
-        };
-    }
-
-    /** BigQuery's partition-write rate is paced fleet-wide with permits in the state store; the embedded warehouse needs none. */
-    private static Module writeGate(WarehouseBackend warehouse, StateBackend state)
-    {
-        return switch (warehouse) {
-            case EMBEDDED -> binder -> binder.bind(PartitionWriteGate.class).toInstance(PartitionWriteGate.UNLIMITED);
-            case BIGQUERY -> PacedWritesModule.forState(state);
         };
     }
 

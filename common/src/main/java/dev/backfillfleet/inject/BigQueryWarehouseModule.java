@@ -14,8 +14,12 @@ import dev.backfillfleet.provision.Provisioner;
 import dev.backfillfleet.provision.StartupCheck;
 import dev.backfillfleet.schema.RawTables;
 import dev.backfillfleet.schema.SchemaCatalog;
+import dev.backfillfleet.warehouse.PartitionWriteGate;
+import dev.backfillfleet.warehouse.PermitWindows;
 import dev.backfillfleet.warehouse.Warehouse;
+import dev.backfillfleet.warehouse.WindowedWriteGate;
 
+import java.time.Clock;
 import java.util.Map;
 
 /**
@@ -49,6 +53,17 @@ public final class BigQueryWarehouseModule
             settings = settings.withMaximumBytesBilled(config.maximumBytesBilled());
         }
         return settings;
+    }
+
+    /**
+     * BigQuery's partition-write rate is paced fleet-wide with permits kept where the state is
+     * (the state adapter provides the permit store).
+     */
+    @Provides
+    @Singleton
+    static PartitionWriteGate writeGate(WindowedWriteGate.PermitStore permits, BigQueryConfig config, Clock clock)
+    {
+        return new WindowedWriteGate(permits, new PermitWindows(config.partitionWritesPer10Seconds()), clock);
     }
 
     @Provides

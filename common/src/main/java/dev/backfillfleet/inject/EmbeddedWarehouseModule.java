@@ -8,6 +8,7 @@ import dev.backfillfleet.embedded.EmbeddedConfig;
 import dev.backfillfleet.embedded.SeedingWarehouse;
 import dev.backfillfleet.embedded.SqliteWarehouse;
 import dev.backfillfleet.schema.SchemaCatalog;
+import dev.backfillfleet.warehouse.PartitionWriteGate;
 import dev.backfillfleet.warehouse.Warehouse;
 
 import java.io.OutputStream;
@@ -23,6 +24,13 @@ import java.nio.file.Path;
 public final class EmbeddedWarehouseModule
         extends AbstractModule
 {
+    /** The embedded warehouse has no limit on partition writes to pace. */
+    @Override
+    protected void configure()
+    {
+        bind(PartitionWriteGate.class).toInstance(PartitionWriteGate.UNLIMITED);
+    }
+
     @Provides
     @Singleton
     static SqliteWarehouse sqliteWarehouse(EmbeddedConfig config, AccessMode access, SchemaCatalog catalog, Lifecycle lifecycle)

@@ -1,7 +1,6 @@
 package dev.backfillfleet.state;
 
 import dev.backfillfleet.domain.AnalyticsTable;
-import dev.backfillfleet.domain.BackfillRun;
 import dev.backfillfleet.domain.CancelRequest;
 import dev.backfillfleet.domain.DateKey;
 import dev.backfillfleet.domain.DateRange;
@@ -10,7 +9,6 @@ import dev.backfillfleet.domain.DateState;
 import dev.backfillfleet.domain.EnqueuePolicy;
 import dev.backfillfleet.domain.ErrorClass;
 import dev.backfillfleet.domain.Lease;
-import dev.backfillfleet.domain.TablePause;
 import dev.backfillfleet.domain.WorkItem;
 
 import java.time.Duration;
@@ -24,7 +22,8 @@ import java.util.Set;
 /**
  * The distributed checkpoint: one record per (table, date). Every state change is a transaction
  * that re-reads the record and applies {@link DateTransitions}, the state machine; lease-holder
- * changes are fenced by owner and attempt. Adapters only store.
+ * changes are fenced by owner and attempt. Adapters only store. The paused tables and the run
+ * log, kept beside the records, are ports of their own ({@link TablePauses}, {@link RunLog}).
  */
 public interface StateStore
 {
@@ -88,26 +87,6 @@ public interface StateStore
 
     /** Dates of the table that ended SUCCEEDED, NO_GAMES or FAILED at or after {@code since}: the recent completion rate. */
     long countFinishedSince(AnalyticsTable table, Instant since);
-
-    /**
-     * Pauses a table: workers start none of its dates until {@link #resume}. Returns the pause in
-     * effect, the earlier one if the table was paused already.
-     */
-    TablePause pause(TablePause pause);
-
-    /** Lifts a table's pause; returns whether it was paused. */
-    boolean resume(AnalyticsTable table);
-
-    /** The tables paused now, read from the store (not cached). */
-    Map<AnalyticsTable, TablePause> pausedTables();
-
-    /** Records a run once, before its dates are queued; its dates carry its id. */
-    void recordRun(BackfillRun run);
-
-    /** The latest runs, newest first. */
-    List<BackfillRun> runs(int limit);
-
-    Optional<BackfillRun> run(String runId);
 
     /** What the dates that carry {@code runId} add up to: counts per state, first start, last finish. */
     RunSummary summarizeRun(String runId);

@@ -86,8 +86,8 @@ class TestFirestoreStateStore
     {
         FirestoreStateStoreSettings settings = FirestoreStateStoreSettings.of(PROJECT).withEmulatorHost(emulator.hostAndPort());
         store.enqueue(List.of(new DateKey(AnalyticsTable.TEAM_OFFENSE, LocalDate.parse("2024-11-01"))), "run-1", EnqueuePolicy.NORMAL);
-        try (com.google.cloud.firestore.Firestore client = FirestoreStateStore.createClient(settings)) {
-            Map<String, Object> fields = client.collection(FirestoreStateStoreSettings.DEFAULT_COLLECTION)
+        try (FirestoreClient client = FirestoreClient.create(settings)) {
+            Map<String, Object> fields = client.get().collection(FirestoreStateStoreSettings.DEFAULT_COLLECTION)
                     .document("team_offense_game_summary__2024-11-01").get().get().getData();
             assertThat(fields).containsKeys("table", "date", "status", "attempts", "runId", "leaseOwner", "leaseExpiresAt", "queuedAt", "cancelRequest",
                     "startedAt", "finishedAt", "rowsWritten", "rowsExpected", "durationMs", "errorClass", "errorMessage", "updatedAt");

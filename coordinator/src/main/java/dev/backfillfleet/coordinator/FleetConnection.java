@@ -12,7 +12,9 @@ import dev.backfillfleet.provision.ProcessRole;
 import dev.backfillfleet.provision.Provisioner;
 import dev.backfillfleet.provision.StartupCheck;
 import dev.backfillfleet.queue.WorkQueue;
+import dev.backfillfleet.state.RunLog;
 import dev.backfillfleet.state.StateStore;
+import dev.backfillfleet.state.TablePauses;
 import dev.backfillfleet.warehouse.Warehouse;
 
 import java.util.List;
@@ -32,7 +34,7 @@ public final class FleetConnection
     private final AccessMode access;
     private final List<Module> extraModules;
     private Injector injector;
-    private boolean stateStoreChecked;
+    private boolean readsChecked;
 
     public FleetConnection(Configuration config, AccessMode access, List<Module> extraModules)
     {
@@ -65,19 +67,35 @@ public final class FleetConnection
         return injector;
     }
 
+    public StateStore stateStore()
+    {
+        checkReads();
+        return injector().getInstance(StateStore.class);
+    }
+
+    public TablePauses pauses()
+    {
+        checkReads();
+        return injector().getInstance(TablePauses.class);
+    }
+
+    public RunLog runLog()
+    {
+        checkReads();
+        return injector().getInstance(RunLog.class);
+    }
+
     /**
-     * The state store. A verb that only reads runs no start-up check of its own, so the store's
-     * (a remote one's: reachable, permitted, indexed) runs before the first read: a Firestore out of
+     * A verb that only reads runs no start-up check of its own, so a reader's checks (a remote
+     * state store's: reachable, permitted, indexed) run before its first read: a Firestore out of
      * reach is then the environment's fault, said in one line (exit 3), not a failed job.
      */
-    public synchronized StateStore stateStore()
+    private synchronized void checkReads()
     {
-        StateStore store = injector().getInstance(StateStore.class);
-        if (access == AccessMode.READ_ONLY && !stateStoreChecked && store instanceof StartupCheck check) {
-            check.check(ProcessRole.COORDINATOR);
+        if (access == AccessMode.READ_ONLY && !readsChecked) {
+            checkReady(ProcessRole.READER);
         }
-        stateStoreChecked = true;
-        return store;
+        readsChecked = true;
     }
 
     public WorkQueue queue()

@@ -4,7 +4,9 @@ import dev.backfillfleet.cli.ExitCodes;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.DateState;
+import dev.backfillfleet.firestore.FirestoreRunLog;
 import dev.backfillfleet.firestore.FirestoreStateStore;
+import dev.backfillfleet.firestore.FirestoreTablePauses;
 import dev.backfillfleet.firestore.FirestoreStateStoreSettings;
 import dev.backfillfleet.testing.emulators.EmulatorAvailability;
 import dev.backfillfleet.testing.emulators.FirestoreEmulator;
@@ -223,8 +225,8 @@ class TestGoogleCloudSetup
     {
         String documents = "http://" + firestore.hostAndPort() + "/v1/projects/" + PROJECT + "/databases/(default)/documents/";
         return list("/v1/projects/" + PROJECT + "/topics") + "\n" + list("/v1/projects/" + PROJECT + "/subscriptions") + "\n"
-                + get(documents + collection) + "\n" + get(documents + FirestoreStateStore.runCollection(collection)) + "\n"
-                + get(documents + FirestoreStateStore.pausedCollection(collection));
+                + get(documents + collection) + "\n" + get(documents + FirestoreRunLog.runCollection(collection)) + "\n"
+                + get(documents + FirestoreTablePauses.pausedCollection(collection));
     }
 
     private static String list(String path)

@@ -11,7 +11,10 @@ import dev.backfillfleet.domain.DateState;
 import dev.backfillfleet.domain.EnqueuePolicy;
 import dev.backfillfleet.domain.FleetException;
 import dev.backfillfleet.domain.WorkItem;
+import dev.backfillfleet.embedded.SqliteDatabase;
+import dev.backfillfleet.embedded.SqliteRunLog;
 import dev.backfillfleet.embedded.SqliteStateStore;
+import dev.backfillfleet.embedded.StateDatabase;
 import dev.backfillfleet.embedded.SqliteWarehouse;
 import dev.backfillfleet.embedded.SqliteWorkQueue;
 import dev.backfillfleet.queue.Delivery;
@@ -86,16 +89,17 @@ class TestNothingStrandedNothingStale
         DateRange range = DateRange.of(LocalDate.parse("2000-01-01"), LocalDate.parse("2000-01-01").plusDays(4_999));
         EnqueueRequest request = new EnqueueRequest(List.of(AnalyticsTable.SYNTHETIC), DateSelection.parse(range.toString()), EnqueuePolicy.NORMAL);
         try (SqliteStateStore state = SqliteStateStore.open(home.resolve("state.db"), Clock.systemUTC());
+                SqliteDatabase stateFile = StateDatabase.open(home.resolve("state.db"));
                 SqliteWorkQueue queue = SqliteWorkQueue.open(home.resolve("queue.db"), new QueueSettings(Duration.ofSeconds(20), 100), Clock.systemUTC())) {
             WorkQueue failing = new TestingFailingQueue(queue, 2);
-            assertThatThrownBy(() -> new Enqueuer(state, failing).enqueue(request, run("run-1", request)))
+            assertThatThrownBy(() -> new Enqueuer(state, new SqliteRunLog(stateFile), failing).enqueue(request, run("run-1", request)))
                     .isInstanceOf(FleetException.class)
                     .hasMessageContaining("published 2000 of 5000 messages")
                     .hasMessageContaining("run the same command again");
             assertThat(queue.backlog()).hasValue(2_000);
             assertThat(state.countByState(AnalyticsTable.SYNTHETIC, Optional.of(range))).containsEntry(DateState.QUEUED, 5_000L);
 
-            new Enqueuer(state, queue).enqueue(request, run("run-2", request));
+            new Enqueuer(state, new SqliteRunLog(stateFile), queue).enqueue(request, run("run-2", request));
             assertThat(queue.backlog()).as("every QUEUED date published again; 2,000 of them twice").hasValue(7_000);
         }
         Process worker = JavaProcesses.start(WorkerMain.class, Map.of("BACKFILL_HOME", home.toString(), "BACKFILL_SYNTHETIC_LATENCY_MS", "0"),

@@ -7,6 +7,7 @@ import dev.backfillfleet.config.SyntheticConfig;
 import dev.backfillfleet.inject.Lifecycle;
 import dev.backfillfleet.queue.WorkQueue;
 import dev.backfillfleet.state.StateStore;
+import dev.backfillfleet.state.TablePauses;
 import dev.backfillfleet.warehouse.PartitionWriteGate;
 import dev.backfillfleet.warehouse.Warehouse;
 import dev.backfillfleet.worker.processor.ProcessorRegistry;
@@ -87,9 +88,9 @@ public final class WorkerModule
 
     @Provides
     @Singleton
-    static PausedTables pausedTables(StateStore stateStore, Clock clock)
+    static PausedTables pausedTables(TablePauses pauses, Clock clock)
     {
-        return new PausedTables(stateStore, clock, PAUSED_TABLES_MAX_AGE);
+        return new PausedTables(pauses, clock, PAUSED_TABLES_MAX_AGE);
     }
 
     @Provides

@@ -9,6 +9,7 @@ import dev.backfillfleet.inject.Bootstrap;
 import dev.backfillfleet.inject.Configurations;
 import dev.backfillfleet.inject.Lifecycle;
 import dev.backfillfleet.queue.WorkQueue;
+import dev.backfillfleet.state.RunLog;
 import dev.backfillfleet.state.StateStore;
 import dev.backfillfleet.warehouse.Warehouse;
 import dev.backfillfleet.worker.Worker;
@@ -59,6 +60,11 @@ public final class EmbeddedFleet
     public StateStore stateStore()
     {
         return injector.getInstance(StateStore.class);
+    }
+
+    public RunLog runLog()
+    {
+        return injector.getInstance(RunLog.class);
     }
 
     public WorkQueue queue()

@@ -44,7 +44,7 @@ final class DrainBenchmark
         try {
             long start = System.nanoTime();
             try (EmbeddedFleet fleet = EmbeddedFleet.open(home, Map.of())) {
-                SyntheticDates.enqueue(fleet.stateStore(), fleet.queue(), SyntheticDates.range(queued));
+                SyntheticDates.enqueue(fleet.stateStore(), fleet.runLog(), fleet.queue(), SyntheticDates.range(queued));
             }
             Progress.say("drain: %,d dates queued in %.1f s", queued, (System.nanoTime() - start) / 1e9);
             ProductCommand command = settings.launcher().worker(List.of(), List.of(

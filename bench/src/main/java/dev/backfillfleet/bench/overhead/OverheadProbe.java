@@ -17,6 +17,7 @@ import dev.backfillfleet.queue.QueueConsumer;
 import dev.backfillfleet.queue.WorkQueue;
 import dev.backfillfleet.state.ClaimResult;
 import dev.backfillfleet.state.Completion;
+import dev.backfillfleet.state.RunLog;
 import dev.backfillfleet.state.StateStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -74,12 +75,13 @@ public final class OverheadProbe
         try {
             StateStore stateStore = injector.getInstance(StateStore.class);
             WorkQueue queue = injector.getInstance(WorkQueue.class);
+            RunLog runLog = injector.getInstance(RunLog.class);
             // a first, untimed enqueue opens the files and warms the JIT: the figure is the steady rate
             int warmupEnqueue = Math.min(WARMUP_ENQUEUE, enqueueDates / 5);
             DateRange warmup = SyntheticDates.range(SyntheticDates.LOAD_START.minusDays(warmupEnqueue), warmupEnqueue);
-            SyntheticDates.enqueue(stateStore, queue, warmup);
+            SyntheticDates.enqueue(stateStore, runLog, queue, warmup);
             long start = System.nanoTime();
-            int queued = SyntheticDates.enqueue(stateStore, queue, SyntheticDates.range(enqueueDates));
+            int queued = SyntheticDates.enqueue(stateStore, runLog, queue, SyntheticDates.range(enqueueDates));
             double enqueueSeconds = (System.nanoTime() - start) / 1e9;
             Percentiles overhead = Percentiles.ofNanos(overhead(stateStore, queue));
             Map<String, Object> result = Map.of(

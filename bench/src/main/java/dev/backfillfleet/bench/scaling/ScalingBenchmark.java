@@ -103,7 +103,7 @@ public final class ScalingBenchmark
         Path home = settings.work().newHome("scaling-threads-w" + slots + "-n" + dates);
         DateRange range = SyntheticDates.range(dates);
         try (EmbeddedFleet fleet = EmbeddedFleet.withWorker(home, workerSettings(slots))) {
-            SyntheticDates.enqueue(fleet.stateStore(), fleet.queue(), range);
+            SyntheticDates.enqueue(fleet.stateStore(), fleet.runLog(), fleet.queue(), range);
             Worker worker = fleet.worker();
             Instant start = Instant.now();
             worker.start();
@@ -130,7 +130,7 @@ public final class ScalingBenchmark
         DateRange range = SyntheticDates.range(dates);
         try {
             try (EmbeddedFleet fleet = EmbeddedFleet.open(home, Map.of())) {
-                SyntheticDates.enqueue(fleet.stateStore(), fleet.queue(), range);
+                SyntheticDates.enqueue(fleet.stateStore(), fleet.runLog(), fleet.queue(), range);
             }
             ProductCommand command = settings.launcher().worker(List.of(), List.of(
                     "--concurrency", Integer.toString(slots / processes), "--until-idle", "--idle-seconds", "1", "--home", home.toString(),

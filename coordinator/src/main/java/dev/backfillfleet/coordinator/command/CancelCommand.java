@@ -18,6 +18,7 @@ import dev.backfillfleet.provision.ProcessRole;
 import dev.backfillfleet.state.CancelDecision;
 import dev.backfillfleet.state.CancelResult;
 import dev.backfillfleet.state.DateTransitions;
+import dev.backfillfleet.state.RunLog;
 import dev.backfillfleet.state.StateStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -83,7 +84,7 @@ public final class CancelCommand
         CancelRequest request = now ? CancelRequest.NOW : CancelRequest.WHEN_ATTEMPT_ENDS;
         try (FleetConnection fleet = dryRun ? FleetConnection.readOnly(config) : FleetConnection.readWrite(config)) {
             StateStore store = fleet.stateStore();
-            List<AnalyticsTable> tables = tables(store);
+            List<AnalyticsTable> tables = tables(fleet.runLog());
             List<DateKey> keys = keys(store, tables, dates.optional());
             if (keys.isEmpty()) {
                 out.println("Nothing to cancel: no queued or running dates" + (runId == null ? "" : " of run " + runId)
@@ -104,12 +105,12 @@ public final class CancelCommand
         }
     }
 
-    private List<AnalyticsTable> tables(StateStore store)
+    private List<AnalyticsTable> tables(RunLog runLog)
     {
         if (table != null) {
             return TableSelection.parse(table);
         }
-        Optional<BackfillRun> run = store.run(runId);
+        Optional<BackfillRun> run = runLog.run(runId);
         return run.map(BackfillRun::tables).filter(tables -> !tables.isEmpty()).orElse(Arrays.asList(AnalyticsTable.values()));
     }
 

@@ -108,7 +108,7 @@ public final class EnqueueCommand
             }
             fleet.checkReady(ProcessRole.COORDINATOR);
             var run = RunRecords.newRun(command(), plan.tables(), selection.map(Object::toString).orElse("stale dates"), plan.keys().size());
-            EnqueueResult result = new Enqueuer(fleet.stateStore(), fleet.queue()).enqueue(plan.keys(), plan.policy(), run);
+            EnqueueResult result = new Enqueuer(fleet.stateStore(), fleet.runLog(), fleet.queue()).enqueue(plan.keys(), plan.policy(), run);
             out.println("Run " + run.id() + ":");
             EnqueueReport.print(out, result, false);
             plan.printAdditions(out);

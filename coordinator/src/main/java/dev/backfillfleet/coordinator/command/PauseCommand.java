@@ -45,7 +45,7 @@ public final class PauseCommand
             String operator = RunRecords.operator();
             for (AnalyticsTable each : TableSelection.parse(table)) {
                 TablePause asked = new TablePause(each, Instant.now().truncatedTo(ChronoUnit.MILLIS), operator);
-                TablePause pause = fleet.stateStore().pause(asked);
+                TablePause pause = fleet.pauses().pause(asked);
                 if (pause.equals(asked)) {
                     out.printf("Paused %s: workers start none of its dates from within a few seconds; running dates finish.%n", each.shortName());
                 }

@@ -85,7 +85,7 @@ public final class RunCommand
             fleet.checkReady(ProcessRole.WORKER);
             List<DateKey> keys = request.keys();
             var run = RunRecords.newRun("run" + (force ? " --force" : ""), request.tables(), request.dates().toString(), keys.size());
-            EnqueueResult result = new Enqueuer(fleet.stateStore(), fleet.queue()).enqueue(request, run);
+            EnqueueResult result = new Enqueuer(fleet.stateStore(), fleet.runLog(), fleet.queue()).enqueue(request, run);
             int inFlight = Enqueuer.inFlight(result).size();
             out.printf("Run %s: %d dates to process (%d already done, %d resumed), %d worker threads.%n",
                     run.id(), inFlight, result.count(EnqueuePolicy.EnqueueDecision.SKIP_DONE), inFlight - result.queued().size(),
@@ -93,7 +93,7 @@ public final class RunCommand
             out.flush();
 
             Terminal terminal = Terminal.detect();
-            ProgressSampler sampler = new ProgressSampler(fleet.stateStore(), ProgressScope.of(keys), System::nanoTime);
+            ProgressSampler sampler = new ProgressSampler(fleet.stateStore(), fleet.pauses(), ProgressScope.of(keys), System::nanoTime);
             ProgressView view = new ProgressView(out, terminal, new WatchFrame(terminal, sampler.scope().span()), PLAIN_LINES_EVERY, System::nanoTime);
             Worker worker = fleet.injector().getInstance(Worker.class);
             long started = System.nanoTime();

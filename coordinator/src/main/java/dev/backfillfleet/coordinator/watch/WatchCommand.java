@@ -64,7 +64,7 @@ public final class WatchCommand
         ProgressScope scope = ProgressScope.of(Optional.ofNullable(table).map(TableSelection::parse), dates.optional());
         Clock clock = Clock.systemDefaultZone();
         try (FleetConnection fleet = FleetConnection.readOnly(backend.load())) {
-            ProgressSampler sampler = new ProgressSampler(fleet.stateStore(), scope, System::nanoTime);
+            ProgressSampler sampler = new ProgressSampler(fleet.stateStore(), fleet.pauses(), scope, System::nanoTime);
             ProgressView view = new ProgressView(out, terminal, new WatchFrame(terminal, scope.span()), Duration.ZERO, System::nanoTime);
             String refresh = once ? "snapshot" : "every " + seconds(interval) + ", Ctrl-C to stop";
             while (true) {
