@@ -10,7 +10,7 @@ import java.util.stream.Stream;
  */
 public final class StateDatabase
 {
-    private static final String[] SCHEMA = Stream.of(SqliteStateStore.SCHEMA, SqliteTablePauses.SCHEMA, SqliteRunLog.SCHEMA, SqlitePermitStore.SCHEMA)
+    private static final String[] SCHEMA = Stream.of(SqliteStateStorage.SCHEMA, SqliteTablePauses.SCHEMA, SqliteRunLog.SCHEMA, SqlitePermitStore.SCHEMA)
             .flatMap(Stream::of)
             .toArray(String[]::new);
 

@@ -7,11 +7,11 @@ import dev.backfillfleet.embedded.EmbeddedConfig;
 import dev.backfillfleet.embedded.SqliteDatabase;
 import dev.backfillfleet.embedded.SqlitePermitStore;
 import dev.backfillfleet.embedded.SqliteRunLog;
-import dev.backfillfleet.embedded.SqliteStateStore;
+import dev.backfillfleet.embedded.SqliteStateStorage;
 import dev.backfillfleet.embedded.SqliteTablePauses;
 import dev.backfillfleet.embedded.StateDatabase;
 import dev.backfillfleet.state.RunLog;
-import dev.backfillfleet.state.StateStore;
+import dev.backfillfleet.state.StateStorage;
 import dev.backfillfleet.state.TablePauses;
 import dev.backfillfleet.warehouse.WindowedWriteGate;
 
@@ -35,9 +35,9 @@ public final class EmbeddedStateModule
 
     @Provides
     @Singleton
-    static StateStore stateStore(EmbeddedState state, Clock clock)
+    static StateStorage stateStorage(EmbeddedState state, Clock clock)
     {
-        return new SqliteStateStore(state.database(), clock);
+        return new SqliteStateStorage(state.database(), clock);
     }
 
     @Provides

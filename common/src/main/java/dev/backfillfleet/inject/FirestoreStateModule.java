@@ -10,13 +10,13 @@ import dev.backfillfleet.firestore.FirestoreConfig;
 import dev.backfillfleet.firestore.FirestorePermitStore;
 import dev.backfillfleet.firestore.FirestoreRunLog;
 import dev.backfillfleet.firestore.FirestoreSetup;
-import dev.backfillfleet.firestore.FirestoreStateStore;
+import dev.backfillfleet.firestore.FirestoreStateStorage;
 import dev.backfillfleet.firestore.FirestoreStateStoreSettings;
 import dev.backfillfleet.firestore.FirestoreTablePauses;
 import dev.backfillfleet.provision.Provisioner;
 import dev.backfillfleet.provision.StartupCheck;
 import dev.backfillfleet.state.RunLog;
-import dev.backfillfleet.state.StateStore;
+import dev.backfillfleet.state.StateStorage;
 import dev.backfillfleet.state.TablePauses;
 import dev.backfillfleet.warehouse.WindowedWriteGate;
 
@@ -33,11 +33,11 @@ public final class FirestoreStateModule
     @Override
     protected void configure()
     {
-        bind(StateStore.class).to(FirestoreStateStore.class);
+        bind(StateStorage.class).to(FirestoreStateStorage.class);
         bind(TablePauses.class).to(FirestoreTablePauses.class);
         bind(RunLog.class).to(FirestoreRunLog.class);
         Multibinder<StartupCheck> checks = Multibinder.newSetBinder(binder(), StartupCheck.class);
-        checks.addBinding().to(FirestoreStateStore.class);
+        checks.addBinding().to(FirestoreStateStorage.class);
         checks.addBinding().to(FirestoreTablePauses.class);
         checks.addBinding().to(FirestoreRunLog.class);
         Multibinder.newSetBinder(binder(), Provisioner.class).addBinding().to(FirestoreSetup.class);
@@ -60,9 +60,9 @@ public final class FirestoreStateModule
 
     @Provides
     @Singleton
-    static FirestoreStateStore stateStore(FirestoreClient client, FirestoreStateStoreSettings settings, Clock clock)
+    static FirestoreStateStorage stateStorage(FirestoreClient client, FirestoreStateStoreSettings settings, Clock clock)
     {
-        return new FirestoreStateStore(client, settings.collection(), settings.transactionAttempts(), clock);
+        return new FirestoreStateStorage(client, settings.collection(), settings.transactionAttempts(), clock);
     }
 
     @Provides

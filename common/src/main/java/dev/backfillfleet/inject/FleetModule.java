@@ -9,6 +9,9 @@ import dev.backfillfleet.config.Configuration;
 import dev.backfillfleet.provision.Provisioner;
 import dev.backfillfleet.provision.StartupCheck;
 import dev.backfillfleet.schema.SchemaCatalog;
+import dev.backfillfleet.state.StateStorage;
+import dev.backfillfleet.state.StateStore;
+import dev.backfillfleet.state.TransitioningStateStore;
 
 import java.time.Clock;
 
@@ -48,6 +51,14 @@ public final class FleetModule
         @SuppressWarnings("unchecked")
         Class<T> type = (Class<T>) section.getClass();
         binder.bind(type).toInstance(section);
+    }
+
+    /** The state machine, written once over whichever storage the state adapter binds. */
+    @Provides
+    @Singleton
+    static StateStore stateStore(StateStorage storage)
+    {
+        return new TransitioningStateStore(storage);
     }
 
     @Provides

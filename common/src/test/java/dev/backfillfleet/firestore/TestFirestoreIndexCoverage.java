@@ -1,5 +1,6 @@
 package dev.backfillfleet.firestore;
 
+import dev.backfillfleet.state.TransitioningStateStore;
 import com.google.api.gax.core.FixedCredentialsProvider;
 import com.google.api.gax.grpc.InstantiatingGrpcChannelProvider;
 import com.google.cloud.firestore.Firestore;
@@ -104,7 +105,8 @@ class TestFirestoreIndexCoverage
         TestingClock clock = new TestingClock(Instant.parse("2024-11-01T12:00:00Z"));
         try (Firestore firestore = recordingClient(queries)) {
             FirestoreClient client = FirestoreClient.of(firestore);
-            FirestoreStateStore store = new FirestoreStateStore(client, "index_coverage", 25, clock);
+            FirestoreStateStorage storage = new FirestoreStateStorage(client, "index_coverage", 25, clock);
+            TransitioningStateStore store = new TransitioningStateStore(storage);
             FirestoreTablePauses pauses = new FirestoreTablePauses(client, "index_coverage", 25);
             FirestoreRunLog runLog = new FirestoreRunLog(client, "index_coverage");
             DateKey key = new DateKey(AnalyticsTable.TEAM_OFFENSE, LocalDate.parse("2024-11-01"));
@@ -141,7 +143,7 @@ class TestFirestoreIndexCoverage
             store.listRun("run-1", key.table(), Set.of());
             store.listRun("run-1", key.table(), Set.of(DateState.QUEUED, DateState.RUNNING));
             for (ProcessRole role : ProcessRole.values()) {
-                store.check(role);
+                storage.check(role);
                 pauses.check(role);
                 runLog.check(role);
             }

@@ -1,5 +1,6 @@
 package dev.backfillfleet.firestore;
 
+import dev.backfillfleet.state.TransitioningStateStore;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.CancelRequest;
 import dev.backfillfleet.domain.DateKey;
@@ -48,7 +49,7 @@ class TestFirestoreStateStore
     static final String PROJECT = "backfill-fleet-test";
 
     private static FirestoreEmulator emulator;
-    private FirestoreStateStore firestoreStore;
+    private TransitioningStateStore firestoreStore;
 
     @BeforeAll
     static void startEmulator()
@@ -68,7 +69,7 @@ class TestFirestoreStateStore
         emulator.reset(PROJECT);
         FirestoreStateStoreSettings settings = FirestoreStateStoreSettings.of(PROJECT).withEmulatorHost(emulator.hostAndPort());
         LocalOnly.requireLocal(settings.emulatorHost(), "firestore settings");
-        firestoreStore = FirestoreStateStore.create(settings, clock);
+        firestoreStore = new TransitioningStateStore(FirestoreStateStorage.create(settings, clock));
         return firestoreStore;
     }
 
@@ -127,7 +128,7 @@ class TestFirestoreStateStore
         store.enqueue(List.of(item.key()), "run-1", EnqueuePolicy.NORMAL);
         ClockThatActsOnce renewalClock = new ClockThatActsOnce(clock);
         FirestoreStateStoreSettings settings = FirestoreStateStoreSettings.of(PROJECT).withEmulatorHost(emulator.hostAndPort());
-        try (FirestoreStateStore renewals = FirestoreStateStore.create(settings, renewalClock)) {
+        try (TransitioningStateStore renewals = new TransitioningStateStore(FirestoreStateStorage.create(settings, renewalClock))) {
             Lease lease = claimed(renewals.claim(item, "w1", Duration.ofSeconds(30), 100));
             renewalClock.beforeNextReading(() -> store.cancel(List.of(item.key()), CancelRequest.NOW));
 

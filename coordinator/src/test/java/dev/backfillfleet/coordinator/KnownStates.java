@@ -1,5 +1,7 @@
 package dev.backfillfleet.coordinator;
 
+import dev.backfillfleet.state.TransitioningStateStore;
+import dev.backfillfleet.embedded.SqliteStateStorage;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.CancelRequest;
 import dev.backfillfleet.domain.DateKey;
@@ -9,7 +11,6 @@ import dev.backfillfleet.domain.EnqueuePolicy;
 import dev.backfillfleet.domain.ErrorClass;
 import dev.backfillfleet.domain.Lease;
 import dev.backfillfleet.domain.WorkItem;
-import dev.backfillfleet.embedded.SqliteStateStore;
 import dev.backfillfleet.state.ClaimResult;
 import dev.backfillfleet.state.Completion;
 
@@ -28,9 +29,9 @@ final class KnownStates
 {
     static final String RUN_ID = "20240201T000000Z-abc123";
 
-    private final SqliteStateStore store;
+    private final TransitioningStateStore store;
 
-    private KnownStates(SqliteStateStore store)
+    private KnownStates(TransitioningStateStore store)
     {
         this.store = store;
     }
@@ -43,7 +44,7 @@ final class KnownStates
     /** On a clock the test moves, for records whose times matter (which finished first). */
     static KnownStates in(Path home, Clock clock)
     {
-        return new KnownStates(SqliteStateStore.open(home.resolve("state.db"), clock));
+        return new KnownStates(new TransitioningStateStore(SqliteStateStorage.open(home.resolve("state.db"), clock)));
     }
 
     /**

@@ -1,9 +1,10 @@
 package dev.backfillfleet.coordinator;
 
+import dev.backfillfleet.state.TransitioningStateStore;
+import dev.backfillfleet.embedded.SqliteStateStorage;
 import dev.backfillfleet.coordinator.BadInput.Where;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateState;
-import dev.backfillfleet.embedded.SqliteStateStore;
 import dev.backfillfleet.embedded.SqliteWorkQueue;
 import dev.backfillfleet.queue.QueueSettings;
 import dev.backfillfleet.worker.WorkerMain;
@@ -346,7 +347,7 @@ class TestBadInputs
         assertThat(Duration.ofNanos(System.nanoTime() - started.startedAt)).as("a bad input is refused at once; an unreachable host within its timeout")
                 .isLessThan(Duration.ofSeconds(30));
         if (input.where == Where.MESSAGES) {
-            try (SqliteStateStore store = SqliteStateStore.open(started.prepared.home.resolve("state.db"), Clock.systemUTC())) {
+            try (TransitioningStateStore store = new TransitioningStateStore(SqliteStateStorage.open(started.prepared.home.resolve("state.db"), Clock.systemUTC()))) {
                 assertThat(store.countByState(AnalyticsTable.SYNTHETIC, Optional.empty())).as("the home's dates, after the poison message")
                         .isEqualTo(Map.of(DateState.SUCCEEDED, 5L));
             }

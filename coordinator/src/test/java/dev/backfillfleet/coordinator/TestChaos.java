@@ -1,10 +1,11 @@
 package dev.backfillfleet.coordinator;
 
+import dev.backfillfleet.state.TransitioningStateStore;
+import dev.backfillfleet.embedded.SqliteStateStorage;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.DateRecord;
 import dev.backfillfleet.domain.DateState;
-import dev.backfillfleet.embedded.SqliteStateStore;
 import dev.backfillfleet.embedded.SqliteWarehouse;
 import dev.backfillfleet.schema.AnalyticsSchemas;
 import dev.backfillfleet.schema.SchemaCatalog;
@@ -95,7 +96,7 @@ class TestChaos
 
     private boolean allDone()
     {
-        try (SqliteStateStore store = SqliteStateStore.openReadOnly(home.resolve("state.db"), Clock.systemUTC())) {
+        try (TransitioningStateStore store = new TransitioningStateStore(SqliteStateStorage.openReadOnly(home.resolve("state.db"), Clock.systemUTC()))) {
             for (AnalyticsTable table : AnalyticsTable.all()) {
                 Map<DateState, Long> counts = store.countByState(table, Optional.empty());
                 long notDone = counts.entrySet().stream().filter(entry -> !entry.getKey().isDone()).mapToLong(Map.Entry::getValue).sum();
@@ -110,7 +111,7 @@ class TestChaos
     private void checkEveryPartition()
     {
         int dates = 0;
-        try (SqliteStateStore store = SqliteStateStore.openReadOnly(home.resolve("state.db"), Clock.systemUTC());
+        try (TransitioningStateStore store = new TransitioningStateStore(SqliteStateStorage.openReadOnly(home.resolve("state.db"), Clock.systemUTC()));
                 SqliteWarehouse warehouse = SqliteWarehouse.openReadOnly(home.resolve("warehouse.db"), SchemaCatalog.standard())) {
             for (AnalyticsTable table : AnalyticsTable.all()) {
                 for (DateRecord record : store.list(table, Optional.empty(), Set.of())) {

@@ -1,12 +1,13 @@
 package dev.backfillfleet.coordinator;
 
+import dev.backfillfleet.state.TransitioningStateStore;
+import dev.backfillfleet.embedded.SqliteStateStorage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.DateRecord;
 import dev.backfillfleet.domain.DateState;
-import dev.backfillfleet.embedded.SqliteStateStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -132,7 +133,7 @@ class TestCoordinatorCommands
 
     private List<DateRecord> records()
     {
-        try (SqliteStateStore store = SqliteStateStore.open(home.resolve("state.db"), Clock.systemUTC())) {
+        try (TransitioningStateStore store = new TransitioningStateStore(SqliteStateStorage.open(home.resolve("state.db"), Clock.systemUTC()))) {
             return store.list(AnalyticsTable.SYNTHETIC, Optional.empty(), Set.of());
         }
     }

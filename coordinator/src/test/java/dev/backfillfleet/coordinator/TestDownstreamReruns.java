@@ -1,12 +1,13 @@
 package dev.backfillfleet.coordinator;
 
+import dev.backfillfleet.state.TransitioningStateStore;
+import dev.backfillfleet.embedded.SqliteStateStorage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateKey;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.DateRecord;
-import dev.backfillfleet.embedded.SqliteStateStore;
 import dev.backfillfleet.worker.WorkerMain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,7 +87,7 @@ class TestDownstreamReruns
     private Map<DateKey, DateRecord> records()
     {
         Map<DateKey, DateRecord> records = new HashMap<>();
-        try (SqliteStateStore store = SqliteStateStore.open(home.resolve("state.db"), Clock.systemUTC())) {
+        try (TransitioningStateStore store = new TransitioningStateStore(SqliteStateStorage.open(home.resolve("state.db"), Clock.systemUTC()))) {
             for (AnalyticsTable table : AnalyticsTable.all()) {
                 store.list(table, Optional.empty(), Set.of()).forEach(record -> records.put(record.key(), record));
             }

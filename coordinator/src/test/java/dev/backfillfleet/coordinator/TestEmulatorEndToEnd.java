@@ -1,11 +1,12 @@
 package dev.backfillfleet.coordinator;
 
+import dev.backfillfleet.state.TransitioningStateStore;
+import dev.backfillfleet.firestore.FirestoreStateStorage;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.DateRecord;
 import dev.backfillfleet.domain.DateState;
 import dev.backfillfleet.embedded.SqliteWarehouse;
-import dev.backfillfleet.firestore.FirestoreStateStore;
 import dev.backfillfleet.firestore.FirestoreStateStoreSettings;
 import dev.backfillfleet.schema.AnalyticsSchemas;
 import dev.backfillfleet.schema.SchemaCatalog;
@@ -111,9 +112,9 @@ class TestEmulatorEndToEnd
         for (int i = 0; i < 3; i++) {
             workers.add(JavaProcesses.start(WorkerMain.class, environment, home.resolve("worker-" + i + ".log"), "--concurrency", Integer.toString(CONCURRENCY)));
         }
-        try (FirestoreStateStore store = FirestoreStateStore.create(
+        try (TransitioningStateStore store = new TransitioningStateStore(FirestoreStateStorage.create(
                 FirestoreStateStoreSettings.of(PROJECT).withCollection(collection).withEmulatorHost(firestore.emulator().get().hostAndPort()),
-                Clock.systemUTC())) {
+                Clock.systemUTC()))) {
             awaitDone(store, 12, Duration.ofMinutes(1));
             Process victim = workers.get(0);
             awaitClaimedBy(store, victim, Duration.ofSeconds(40));
@@ -175,7 +176,7 @@ class TestEmulatorEndToEnd
     }
 
     /** Dates the worker process holds a lease on (its id is host-pid-random). */
-    private static List<DateRecord> claimedBy(FirestoreStateStore store, Process worker)
+    private static List<DateRecord> claimedBy(TransitioningStateStore store, Process worker)
     {
         String pid = "-" + worker.pid() + "-";
         List<DateRecord> claimed = new ArrayList<>();
@@ -194,7 +195,7 @@ class TestEmulatorEndToEnd
      * flight when it dies. A Pull cut off by the kill is what the emulator withholds messages for
      * (see the class comment). After 20 s, any fresh claim will do.
      */
-    private static void awaitClaimedBy(FirestoreStateStore store, Process worker, Duration timeout)
+    private static void awaitClaimedBy(TransitioningStateStore store, Process worker, Duration timeout)
             throws InterruptedException
     {
         long start = System.nanoTime();
@@ -214,7 +215,7 @@ class TestEmulatorEndToEnd
         }
     }
 
-    private static void awaitDone(FirestoreStateStore store, int count, Duration timeout)
+    private static void awaitDone(TransitioningStateStore store, int count, Duration timeout)
             throws InterruptedException
     {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -1,5 +1,7 @@
 package dev.backfillfleet.coordinator;
 
+import dev.backfillfleet.state.TransitioningStateStore;
+import dev.backfillfleet.embedded.SqliteStateStorage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backfillfleet.domain.AnalyticsTable;
@@ -7,7 +9,6 @@ import dev.backfillfleet.domain.DateKey;
 import dev.backfillfleet.domain.DateRecord;
 import dev.backfillfleet.domain.DateState;
 import dev.backfillfleet.domain.ErrorClass;
-import dev.backfillfleet.embedded.SqliteStateStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -136,7 +137,7 @@ class TestFailedAndRetryCommands
 
     private DateState state(String date)
     {
-        try (SqliteStateStore store = SqliteStateStore.open(home.resolve("state.db"), Clock.systemUTC())) {
+        try (TransitioningStateStore store = new TransitioningStateStore(SqliteStateStorage.open(home.resolve("state.db"), Clock.systemUTC()))) {
             return store.get(new DateKey(AnalyticsTable.SYNTHETIC, LocalDate.parse(date))).map(DateRecord::state).orElse(DateState.PENDING);
         }
     }

@@ -1,9 +1,10 @@
 package dev.backfillfleet.coordinator;
 
+import dev.backfillfleet.state.TransitioningStateStore;
+import dev.backfillfleet.embedded.SqliteStateStorage;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.DateState;
-import dev.backfillfleet.embedded.SqliteStateStore;
 import dev.backfillfleet.cli.ExitCodes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -117,7 +118,7 @@ class TestFullDisk
 
     private static Map<DateState, Long> counts(Path home)
     {
-        try (SqliteStateStore store = SqliteStateStore.openReadOnly(home.resolve("state.db"), Clock.systemUTC())) {
+        try (TransitioningStateStore store = new TransitioningStateStore(SqliteStateStorage.openReadOnly(home.resolve("state.db"), Clock.systemUTC()))) {
             return store.countByState(AnalyticsTable.SYNTHETIC, Optional.of(RANGE));
         }
     }

@@ -1,11 +1,12 @@
 package dev.backfillfleet.coordinator;
 
+import dev.backfillfleet.state.TransitioningStateStore;
+import dev.backfillfleet.firestore.FirestoreStateStorage;
 import dev.backfillfleet.cli.ExitCodes;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.DateState;
 import dev.backfillfleet.firestore.FirestoreRunLog;
-import dev.backfillfleet.firestore.FirestoreStateStore;
 import dev.backfillfleet.firestore.FirestoreTablePauses;
 import dev.backfillfleet.firestore.FirestoreStateStoreSettings;
 import dev.backfillfleet.testing.emulators.EmulatorAvailability;
@@ -173,7 +174,7 @@ class TestGoogleCloudSetup
         assertThat(coordinator("setup").exitCode()).isZero();
         assertThat(coordinator("enqueue", "--table", "synthetic", "--range", MARCH.toString()).exitCode()).isZero();
         Process worker = JavaProcesses.start(WorkerMain.class, environment, home.resolve("worker.log"), "--concurrency", "2");
-        try (FirestoreStateStore store = store()) {
+        try (TransitioningStateStore store = store()) {
             awaitDone(store, 3);
             delete("/v1/projects/" + PROJECT + "/subscriptions/" + topic + "-workers");
             assertThat(worker.waitFor(30, TimeUnit.SECONDS)).as("the worker stops within 30 s of the deletion").isTrue();
@@ -201,13 +202,13 @@ class TestGoogleCloudSetup
         }
     }
 
-    private FirestoreStateStore store()
+    private TransitioningStateStore store()
     {
-        return FirestoreStateStore.create(FirestoreStateStoreSettings.of(PROJECT).withCollection(collection).withEmulatorHost(firestore.hostAndPort()),
-                Clock.systemUTC());
+        return new TransitioningStateStore(FirestoreStateStorage.create(FirestoreStateStoreSettings.of(PROJECT).withCollection(collection).withEmulatorHost(firestore.hostAndPort()),
+                Clock.systemUTC()));
     }
 
-    private static void awaitDone(FirestoreStateStore store, int count)
+    private static void awaitDone(TransitioningStateStore store, int count)
             throws InterruptedException
     {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);

@@ -1,5 +1,7 @@
 package dev.backfillfleet.coordinator;
 
+import dev.backfillfleet.state.TransitioningStateStore;
+import dev.backfillfleet.embedded.SqliteStateStorage;
 import dev.backfillfleet.coordinator.plan.EnqueueRequest;
 import dev.backfillfleet.coordinator.plan.Enqueuer;
 import dev.backfillfleet.domain.AnalyticsTable;
@@ -13,7 +15,6 @@ import dev.backfillfleet.domain.FleetException;
 import dev.backfillfleet.domain.WorkItem;
 import dev.backfillfleet.embedded.SqliteDatabase;
 import dev.backfillfleet.embedded.SqliteRunLog;
-import dev.backfillfleet.embedded.SqliteStateStore;
 import dev.backfillfleet.embedded.StateDatabase;
 import dev.backfillfleet.embedded.SqliteWarehouse;
 import dev.backfillfleet.embedded.SqliteWorkQueue;
@@ -88,7 +89,7 @@ class TestNothingStrandedNothingStale
     {
         DateRange range = DateRange.of(LocalDate.parse("2000-01-01"), LocalDate.parse("2000-01-01").plusDays(4_999));
         EnqueueRequest request = new EnqueueRequest(List.of(AnalyticsTable.SYNTHETIC), DateSelection.parse(range.toString()), EnqueuePolicy.NORMAL);
-        try (SqliteStateStore state = SqliteStateStore.open(home.resolve("state.db"), Clock.systemUTC());
+        try (TransitioningStateStore state = new TransitioningStateStore(SqliteStateStorage.open(home.resolve("state.db"), Clock.systemUTC()));
                 SqliteDatabase stateFile = StateDatabase.open(home.resolve("state.db"));
                 SqliteWorkQueue queue = SqliteWorkQueue.open(home.resolve("queue.db"), new QueueSettings(Duration.ofSeconds(20), 100), Clock.systemUTC())) {
             WorkQueue failing = new TestingFailingQueue(queue, 2);
@@ -192,7 +193,7 @@ class TestNothingStrandedNothingStale
 
     private Map<LocalDate, DateRecord> records(DateRange range)
     {
-        try (SqliteStateStore store = SqliteStateStore.openReadOnly(home.resolve("state.db"), Clock.systemUTC())) {
+        try (TransitioningStateStore store = new TransitioningStateStore(SqliteStateStorage.openReadOnly(home.resolve("state.db"), Clock.systemUTC()))) {
             return store.list(AnalyticsTable.SYNTHETIC, Optional.of(range), Set.of()).stream()
                     .collect(Collectors.toMap(record -> record.key().date(), record -> record));
         }
@@ -204,7 +205,7 @@ class TestNothingStrandedNothingStale
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
         while (System.nanoTime() < deadline && enqueue.isAlive()) {
             if (Files.exists(home.resolve("state.db"))) {
-                try (SqliteStateStore store = SqliteStateStore.openReadOnly(home.resolve("state.db"), Clock.systemUTC())) {
+                try (TransitioningStateStore store = new TransitioningStateStore(SqliteStateStorage.openReadOnly(home.resolve("state.db"), Clock.systemUTC()))) {
                     long recorded = store.countByState(AnalyticsTable.SYNTHETIC, Optional.empty()).values().stream().mapToLong(Long::longValue).sum();
                     if (recorded >= count) {
                         return recorded;
@@ -232,7 +233,7 @@ class TestNothingStrandedNothingStale
         String pid = "-" + worker.pid() + "-";
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
         while (System.nanoTime() < deadline) {
-            try (SqliteStateStore store = SqliteStateStore.openReadOnly(home.resolve("state.db"), Clock.systemUTC())) {
+            try (TransitioningStateStore store = new TransitioningStateStore(SqliteStateStorage.openReadOnly(home.resolve("state.db"), Clock.systemUTC()))) {
                 List<DateRecord> held = store.list(AnalyticsTable.SYNTHETIC, Optional.empty(), Set.of(DateState.RUNNING)).stream()
                         .filter(record -> record.leaseOwner().filter(owner -> owner.contains(pid)).isPresent())
                         .toList();

@@ -1,11 +1,12 @@
 package dev.backfillfleet.coordinator;
 
+import dev.backfillfleet.state.TransitioningStateStore;
+import dev.backfillfleet.embedded.SqliteStateStorage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.DateState;
-import dev.backfillfleet.embedded.SqliteStateStore;
 import dev.backfillfleet.testing.TestingClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,7 +87,7 @@ class TestOperatorControlCommands
         KnownStates.januaryOfSynthetic(home).close();
         CoordinatorCli.Result cancel = new CoordinatorCli(home).run("cancel", "--table", "synthetic", "--now");
         assertThat(cancel.out()).contains("Total: 4 dates cancelled.").contains("2 running dates stop at their next lease renewal (within 6 s)");
-        try (SqliteStateStore store = store()) {
+        try (TransitioningStateStore store = store()) {
             assertThat(store.countByState(AnalyticsTable.SYNTHETIC, Optional.empty()))
                     .containsEntry(DateState.CANCELLED, 4L).containsEntry(DateState.RUNNING, 2L).doesNotContainKey(DateState.PENDING);
             assertThat(store.list(AnalyticsTable.SYNTHETIC, Optional.empty(), Set.of(DateState.RUNNING)))
@@ -155,7 +156,7 @@ class TestOperatorControlCommands
         CoordinatorCli.Result finished = run.get(60, TimeUnit.SECONDS);
         assertThat(finished.exitCode()).as(finished.out() + finished.err()).isZero();
         assertThat(finished.out()).contains("20 SUCCEEDED");
-        try (SqliteStateStore store = store()) {
+        try (TransitioningStateStore store = store()) {
             assertThat(store.list(AnalyticsTable.SYNTHETIC, Optional.empty(), Set.of())).hasSize(20)
                     .allSatisfy(record -> assertThat(record.attempts()).as("the pause used no attempt: %s", record.key()).isEqualTo(1));
         }
@@ -200,7 +201,7 @@ class TestOperatorControlCommands
 
         CoordinatorCli.Result requeued = cli.run("enqueue", "--stale", "--table", "player_summary,upcoming_player", "--range", month.toString());
         assertThat(requeued.out()).contains("player_game_summary              queued 1 dates").contains("upcoming_player_game_context     queued 30 dates");
-        try (SqliteStateStore store = store()) {
+        try (TransitioningStateStore store = store()) {
             assertThat(store.get(new dev.backfillfleet.domain.DateKey(AnalyticsTable.UPCOMING_PLAYER, day.plusDays(30))).orElseThrow().state())
                     .isEqualTo(DateState.QUEUED);
             assertThat(store.get(new dev.backfillfleet.domain.DateKey(AnalyticsTable.UPCOMING_PLAYER, day.plusDays(31))).orElseThrow().state())
@@ -227,7 +228,7 @@ class TestOperatorControlCommands
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (Files.exists(home.resolve("state.db"))) {
-                try (SqliteStateStore store = store()) {
+                try (TransitioningStateStore store = store()) {
                     if (store.countByState(AnalyticsTable.SYNTHETIC, Optional.empty()).getOrDefault(DateState.QUEUED, 0L) >= count) {
                         return;
                     }
@@ -238,8 +239,8 @@ class TestOperatorControlCommands
         throw new AssertionError("fewer than " + count + " dates queued within " + timeout);
     }
 
-    private SqliteStateStore store()
+    private TransitioningStateStore store()
     {
-        return SqliteStateStore.open(home.resolve("state.db"), Clock.systemUTC());
+        return new TransitioningStateStore(SqliteStateStorage.open(home.resolve("state.db"), Clock.systemUTC()));
     }
 }

@@ -1,7 +1,8 @@
 package dev.backfillfleet.coordinator;
 
+import dev.backfillfleet.state.TransitioningStateStore;
+import dev.backfillfleet.embedded.SqliteStateStorage;
 import dev.backfillfleet.domain.DateRange;
-import dev.backfillfleet.embedded.SqliteStateStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +31,7 @@ class TestOperatorControls
         Map<String, String> environment = Map.of(
                 "BACKFILL_HOME", home.toString(),
                 "BACKFILL_SYNTHETIC_LATENCY_MS", Integer.toString(OperatorControlsScenario.LATENCY_MS));
-        try (SqliteStateStore store = SqliteStateStore.open(home.resolve("state.db"), Clock.systemUTC());
+        try (TransitioningStateStore store = new TransitioningStateStore(SqliteStateStorage.open(home.resolve("state.db"), Clock.systemUTC()));
                 OperatorControlsScenario scenario = new OperatorControlsScenario(home, environment, store)) {
             scenario.startWorkers(2, 8);
             scenario.pauseWhileWorkersRun(DateRange.of(LocalDate.parse("2019-01-01"), LocalDate.parse("2019-08-28")),

@@ -1,7 +1,8 @@
 package dev.backfillfleet.coordinator;
 
+import dev.backfillfleet.state.TransitioningStateStore;
+import dev.backfillfleet.firestore.FirestoreStateStorage;
 import dev.backfillfleet.domain.DateRange;
-import dev.backfillfleet.firestore.FirestoreStateStore;
 import dev.backfillfleet.firestore.FirestoreStateStoreSettings;
 import dev.backfillfleet.testing.emulators.EmulatorAvailability;
 import dev.backfillfleet.testing.emulators.FirestoreEmulator;
@@ -71,8 +72,8 @@ class TestOperatorControlsOnEmulators
         assertThat(setup.waitFor(2, TimeUnit.MINUTES)).isTrue();
         assertThat(setup.exitValue()).as(Files.readString(home.resolve("setup.log"))).isZero();
 
-        try (FirestoreStateStore store = FirestoreStateStore.create(
-                FirestoreStateStoreSettings.of(PROJECT).withCollection(collection).withEmulatorHost(firestore.emulator().get().hostAndPort()), Clock.systemUTC());
+        try (TransitioningStateStore store = new TransitioningStateStore(FirestoreStateStorage.create(
+                FirestoreStateStoreSettings.of(PROJECT).withCollection(collection).withEmulatorHost(firestore.emulator().get().hostAndPort()), Clock.systemUTC()));
                 OperatorControlsScenario scenario = new OperatorControlsScenario(home, environment, store)) {
             scenario.startWorkers(2, 4);
             scenario.pauseWhileWorkersRun(DateRange.of(LocalDate.parse("2019-01-01"), LocalDate.parse("2019-08-28")),

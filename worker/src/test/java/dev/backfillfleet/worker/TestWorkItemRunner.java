@@ -1,5 +1,7 @@
 package dev.backfillfleet.worker;
 
+import dev.backfillfleet.state.TransitioningStateStore;
+import dev.backfillfleet.embedded.SqliteStateStorage;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.CancelRequest;
 import dev.backfillfleet.domain.DateKey;
@@ -11,7 +13,6 @@ import dev.backfillfleet.domain.FleetException;
 import dev.backfillfleet.domain.TablePause;
 import dev.backfillfleet.domain.WorkItem;
 import dev.backfillfleet.embedded.SqliteDatabase;
-import dev.backfillfleet.embedded.SqliteStateStore;
 import dev.backfillfleet.embedded.SqliteTablePauses;
 import dev.backfillfleet.embedded.StateDatabase;
 import dev.backfillfleet.embedded.SqliteWarehouse;
@@ -75,7 +76,7 @@ class TestWorkItemRunner
     private final List<FleetException> fatal = new CopyOnWriteArrayList<>();
     private final WorkerStats stats = new WorkerStats();
     private final Map<String, Integer> stateStoreCalls = new ConcurrentHashMap<>();
-    private SqliteStateStore stateStore;
+    private TransitioningStateStore stateStore;
     private SqliteDatabase pausesFile;
     private TablePauses pauses;
     private SqliteWarehouse warehouse;
@@ -84,7 +85,7 @@ class TestWorkItemRunner
     @BeforeEach
     void fleet()
     {
-        stateStore = SqliteStateStore.open(directory.resolve("state.db"), clock);
+        stateStore = new TransitioningStateStore(SqliteStateStorage.open(directory.resolve("state.db"), clock));
         pausesFile = StateDatabase.open(directory.resolve("state.db"));
         pauses = new SqliteTablePauses(pausesFile);
         warehouse = SqliteWarehouse.open(directory.resolve("warehouse.db"), SchemaCatalog.standard());

@@ -11,27 +11,17 @@ import com.google.cloud.firestore.Query;
 import com.google.cloud.firestore.QueryDocumentSnapshot;
 import com.google.cloud.firestore.WriteResult;
 import dev.backfillfleet.domain.AnalyticsTable;
-import dev.backfillfleet.domain.CancelRequest;
 import dev.backfillfleet.domain.DateKey;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.DateRecord;
 import dev.backfillfleet.domain.DateState;
-import dev.backfillfleet.domain.EnqueuePolicy;
 import dev.backfillfleet.domain.ErrorClass;
 import dev.backfillfleet.domain.FleetException;
-import dev.backfillfleet.domain.Lease;
-import dev.backfillfleet.domain.WorkItem;
 import dev.backfillfleet.provision.ProcessRole;
 import dev.backfillfleet.provision.StartupCheck;
-import dev.backfillfleet.state.CancelResult;
-import dev.backfillfleet.state.ClaimResult;
-import dev.backfillfleet.state.Completion;
-import dev.backfillfleet.state.DateCancelledException;
-import dev.backfillfleet.state.EnqueueResult;
+import dev.backfillfleet.state.DateTransitions.Decided;
 import dev.backfillfleet.state.RunSummary;
-import dev.backfillfleet.state.LeaseLostException;
-import dev.backfillfleet.state.DateTransitions;
-import dev.backfillfleet.state.StateStore;
+import dev.backfillfleet.state.StateStorage;
 import io.grpc.Status;
 
 import java.time.Clock;
@@ -47,6 +37,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static dev.backfillfleet.firestore.DateDocuments.DATE;
 import static dev.backfillfleet.firestore.DateDocuments.FINISHED_AT;
@@ -59,18 +50,20 @@ import static dev.backfillfleet.firestore.DateDocuments.timestamp;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The production state store: one Firestore document per (table, date), id {@link DateKey#id()},
+ * The production state storage: one Firestore document per (table, date), id {@link DateKey#id()},
  * through the process's one {@link FirestoreClient}.
  *
- * <p>Claim, heartbeat, complete, fail, release and failUndeliverable read the document, decide
- * with {@link DateTransitions} and write it back under an update-time precondition (a read and a
- * write: a transaction would add a begin call), reading again when it changed in between;
- * lease-holder changes are fenced by owner and attempt. Lease times come
+ * <p>One record's change (a claim, a renewal, a completion...) reads the document, lets the
+ * state machine decide and writes it back under an update-time precondition (a read and a
+ * write: a transaction would add a begin call), reading and deciding again when it changed in
+ * between; a batch (enqueue, cancel) reads 500 documents at once and writes them with a
+ * BulkWriter under the same preconditions. Lease times come
  * from the injected {@link Clock}, never from server timestamps. Progress is counted with
  * queries and count() aggregations; there is no hot counter document.
  *
- * <p>The per-table capacity check in {@link #claim} counts RUNNING documents of the table with
- * a live lease in a count() aggregation run just before the claim transaction, not inside it.
+ * <p>The per-table capacity check of a claim ({@link #updateCounted}) counts RUNNING documents
+ * of the table with a live lease in a count() aggregation run just before the claim's read and
+ * write, not as part of a transaction around them.
  * Inside, the aggregation would put every running document of the table into the transaction's
  * read set and make each claim contend with the heartbeats of all running dates of the table;
  * outside, the bound is soft: claims of different dates of one table that race within the
@@ -85,8 +78,8 @@ import static java.util.Objects.requireNonNull;
  * counter. The paused tables and the run log are collections beside these records
  * ({@link FirestoreTablePauses}, {@link FirestoreRunLog}).
  */
-public final class FirestoreStateStore
-        implements StateStore, StartupCheck, AutoCloseable
+public final class FirestoreStateStorage
+        implements StateStorage, StartupCheck
 {
     // a day no record has: the start-up check's queries match nothing and cost a read each
     private static final DateRange NO_DATES = DateRange.of(java.time.LocalDate.of(1900, 1, 1), java.time.LocalDate.of(1900, 1, 1));
@@ -106,12 +99,12 @@ public final class FirestoreStateStore
     private final Clock clock;
     private final boolean ownsClient;
 
-    public FirestoreStateStore(FirestoreClient client, String collection, int writeAttempts, Clock clock)
+    public FirestoreStateStorage(FirestoreClient client, String collection, int writeAttempts, Clock clock)
     {
         this(client, collection, writeAttempts, clock, false);
     }
 
-    private FirestoreStateStore(FirestoreClient client, String collection, int writeAttempts, Clock clock, boolean ownsClient)
+    private FirestoreStateStorage(FirestoreClient client, String collection, int writeAttempts, Clock clock, boolean ownsClient)
     {
         this.client = requireNonNull(client, "client is null");
         this.collectionName = requireNonNull(collection, "collection is null");
@@ -120,10 +113,10 @@ public final class FirestoreStateStore
         this.ownsClient = ownsClient;
     }
 
-    /** A store with a client of its own (closed with the store): for tools and tests. */
-    public static FirestoreStateStore create(FirestoreStateStoreSettings settings, Clock clock)
+    /** Storage with a client of its own (closed with the storage): for tools and tests. */
+    public static FirestoreStateStorage create(FirestoreStateStoreSettings settings, Clock clock)
     {
-        return new FirestoreStateStore(FirestoreClient.create(settings), settings.collection(), settings.transactionAttempts(), clock, true);
+        return new FirestoreStateStorage(FirestoreClient.create(settings), settings.collection(), settings.transactionAttempts(), clock, true);
     }
 
     private Firestore firestore()
@@ -137,18 +130,22 @@ public final class FirestoreStateStore
     }
 
     @Override
-    public EnqueueResult enqueue(Collection<DateKey> keys, String runId, EnqueuePolicy policy)
+    public <R> R update(String operation, DateKey key, Decision<R> decision)
     {
-        return new EnqueueResult(decideEach("enqueue", keys, (key, current, now) -> DateTransitions.enqueue(key, current, runId, policy, now)));
+        return decideOne(operation, key, decision);
     }
 
+    /**
+     * Reads the chunks of {@value #CHUNK} keys, decides, and writes each with a BulkWriter under
+     * preconditions; a key whose document changed in between is decided again on its own.
+     */
     @Override
-    public CancelResult cancel(Collection<DateKey> keys, CancelRequest request)
+    public <R> Map<DateKey, R> updateEach(String operation, Collection<DateKey> keys, Decision<R> decision)
     {
-        return new CancelResult(decideEach("cancel", keys, (key, current, now) -> DateTransitions.cancel(key, current, request, now)));
+        return decideEach(operation, keys, decision);
     }
 
-    private <D> Map<DateKey, D> decideEach(String operation, Collection<DateKey> keys, BatchTransition<D> transition)
+    private <D> Map<DateKey, D> decideEach(String operation, Collection<DateKey> keys, Decision<D> transition)
     {
         Map<DateKey, D> decisions = new HashMap<>();
         List<DateKey> distinct = List.copyOf(new java.util.LinkedHashSet<>(keys));
@@ -163,7 +160,7 @@ public final class FirestoreStateStore
      * update only if unchanged since the read). A key whose document changed in between is
      * decided again in its own transaction.
      */
-    private <D> Map<DateKey, D> decideChunk(String operation, List<DateKey> keys, BatchTransition<D> transition)
+    private <D> Map<DateKey, D> decideChunk(String operation, List<DateKey> keys, Decision<D> transition)
     {
         Map<DateKey, DocumentSnapshot> current = readSnapshots(keys);
         Instant now = clock.instant();
@@ -173,7 +170,7 @@ public final class FirestoreStateStore
         try {
             for (DateKey key : keys) {
                 DocumentSnapshot snapshot = current.get(key);
-                DateTransitions.Decided<D> decided = transition.apply(key, record(snapshot), now);
+                Decided<D> decided = transition.decide(key, record(snapshot), now);
                 decisions.put(key, decided.decision());
                 if (decided.next().isPresent()) {
                     Map<String, Object> fields = DateDocuments.write(decided.next().get(), now);
@@ -220,13 +217,13 @@ public final class FirestoreStateStore
      * is written, absent ones as null, so the update leaves nothing of the record before.
      * (https://cloud.google.com/firestore/docs/reference/rest/v1/Precondition)
      */
-    private <D> D decideOne(String operation, DateKey key, BatchTransition<D> transition)
+    private <D> D decideOne(String operation, DateKey key, Decision<D> transition)
     {
         String described = operation + " of " + key;
         for (int attempt = 1; ; attempt++) {
             DocumentSnapshot snapshot = await(described, document(key).get());
             Instant now = clock.instant();
-            DateTransitions.Decided<D> decided = transition.apply(key, record(snapshot), now);
+            Decided<D> decided = transition.decide(key, record(snapshot), now);
             if (decided.next().isEmpty()) {
                 return decided.decision();
             }
@@ -260,28 +257,28 @@ public final class FirestoreStateStore
         return code.isPresent() && (code.get() == Status.Code.FAILED_PRECONDITION || code.get() == Status.Code.ALREADY_EXISTS);
     }
 
-    @FunctionalInterface
-    private interface BatchTransition<D>
-    {
-        DateTransitions.Decided<D> apply(DateKey key, Optional<DateRecord> current, Instant now);
-    }
-
     private static Optional<DateRecord> record(DocumentSnapshot snapshot)
     {
         return snapshot.exists() ? Optional.of(DateDocuments.read(snapshot)) : Optional.empty();
     }
 
+    /**
+     * The live leases are counted just before the claim's read and conditional write, not as
+     * part of them (see the class comment), and reused while far below the bound; a claim this
+     * process makes adds one to the reused count.
+     */
     @Override
-    public ClaimResult claim(WorkItem item, String owner, Duration leaseLength, int maxRunningPerTable, int maxAttempts)
+    public <R> R updateCounted(String operation, DateKey key, int maxRunningPerTable, CountedDecision<R> decision)
     {
-        DateKey key = item.key();
-        Instant now = clock.instant();
-        long running = liveLeases(key.table(), now, maxRunningPerTable);
-        ClaimResult result = decideOne("claim", key, (ignored, current, at) -> {
-            DateTransitions.Claimed claimed = DateTransitions.claim(current, item, owner, at, leaseLength, running, maxRunningPerTable, maxAttempts);
-            return new DateTransitions.Decided<>(claimed.result(), claimed.next());
+        long running = liveLeases(key.table(), clock.instant(), maxRunningPerTable);
+        AtomicBoolean leased = new AtomicBoolean();
+        R result = decideOne(operation, key, (ignored, current, at) -> {
+            Decided<R> decided = decision.decide(current, at, running);
+            // the last decision is the one written: a RUNNING record written by a claim is a new lease
+            leased.set(decided.next().filter(next -> next.state() == DateState.RUNNING).isPresent());
+            return decided;
         });
-        if (result instanceof ClaimResult.Claimed) {
+        if (leased.get()) {
             liveLeaseCounts.computeIfPresent(key.table(), (table, count) -> count.plusOne());
         }
         return result;
@@ -344,58 +341,6 @@ public final class FirestoreStateStore
             countByRun(NO_RUN, any);
             listRun(NO_RUN, any, Set.of(DateState.QUEUED, DateState.RUNNING));
         });
-    }
-
-    @Override
-    public Lease heartbeat(Lease lease, Duration leaseLength)
-    {
-        DateTransitions.Renewal renewal = decideOne("heartbeat", lease.key(), (ignored, current, at) -> {
-            DateTransitions.Renewal renewed = DateTransitions.heartbeat(current, lease, at.plus(leaseLength), at);
-            return new DateTransitions.Decided<>(renewed, Optional.of(renewed.next()));
-        });
-        if (renewal.cancelled()) {
-            throw new DateCancelledException(lease);
-        }
-        return lease.withExpiry(renewal.next().leaseExpiresAt().orElseThrow());
-    }
-
-    @Override
-    public void complete(Lease lease, Completion completion)
-    {
-        update("complete", lease.key(), current -> DateTransitions.complete(current, lease, completion, clock.instant()));
-    }
-
-    @Override
-    public void fail(Lease lease, ErrorClass errorClass, String message)
-    {
-        update("fail", lease.key(), current -> DateTransitions.fail(current, lease, errorClass, message, clock.instant()));
-    }
-
-    @Override
-    public void release(Lease lease, Optional<ErrorClass> errorClass, Optional<String> message)
-    {
-        update("release", lease.key(), current -> DateTransitions.release(current, lease, errorClass, message, clock.instant()));
-    }
-
-    @Override
-    public void giveBack(Lease lease)
-    {
-        update("give-back", lease.key(), current -> DateTransitions.giveBack(current, lease, clock.instant()));
-    }
-
-    @Override
-    public boolean failUndeliverable(DateKey key, String runId, String message)
-    {
-        return decideOne("failUndeliverable", key, (ignored, current, at) -> {
-            Optional<DateRecord> next = DateTransitions.undeliverable(current, key, runId, message, at);
-            return new DateTransitions.Decided<>(next.isPresent(), next);
-        });
-    }
-
-    /** Reads the document, applies the transition (which may refuse: LeaseLostException) and writes it whole, unless it changed since the read. */
-    private void update(String operation, DateKey key, java.util.function.Function<Optional<DateRecord>, DateRecord> transition)
-    {
-        decideOne(operation, key, (ignored, current, at) -> new DateTransitions.Decided<>(null, Optional.of(transition.apply(current))));
     }
 
     @Override

@@ -6,18 +6,10 @@ import dev.backfillfleet.domain.DateKey;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.DateRecord;
 import dev.backfillfleet.domain.DateState;
-import dev.backfillfleet.domain.EnqueuePolicy;
 import dev.backfillfleet.domain.ErrorClass;
-import dev.backfillfleet.domain.Lease;
-import dev.backfillfleet.domain.WorkItem;
-import dev.backfillfleet.state.CancelResult;
-import dev.backfillfleet.state.ClaimResult;
-import dev.backfillfleet.state.Completion;
-import dev.backfillfleet.state.DateCancelledException;
-import dev.backfillfleet.state.EnqueueResult;
+import dev.backfillfleet.state.DateTransitions.Decided;
 import dev.backfillfleet.state.RunSummary;
-import dev.backfillfleet.state.DateTransitions;
-import dev.backfillfleet.state.StateStore;
+import dev.backfillfleet.state.StateStorage;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -37,18 +29,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * The embedded state store: one row per (table, date) in a SQLite file shared by all processes.
- * Every change is a write transaction (the file's lock taken up front) that reads the row, asks
- * {@link DateTransitions} what it becomes and writes the whole row back. The same file keeps the
+ * The embedded state storage: one row per (table, date) in a SQLite file shared by all processes.
+ * Every change is a write transaction (the file's lock taken up front, BEGIN IMMEDIATE) that
+ * reads the row, asks the state machine's decision what it becomes and writes the whole row back;
+ * a batch is one transaction per {@value #BATCH} keys, written as one executed batch. The
+ * statements come from the connection's statement cache ({@link StatementCache}). The same file keeps the
  * paused tables, the run log and the write permits ({@link StateDatabase}); a run's progress is
  * counted from the dates that carry its id.
  */
-public final class SqliteStateStore
-        implements StateStore, AutoCloseable
+public final class SqliteStateStorage
+        implements StateStorage
 {
     private static final String DATE_STATE = """
             CREATE TABLE IF NOT EXISTS date_state (
@@ -97,63 +92,83 @@ public final class SqliteStateStore
     private final SqliteDatabase database;
     private final Clock clock;
 
-    public SqliteStateStore(SqliteDatabase database, Clock clock)
+    public SqliteStateStorage(SqliteDatabase database, Clock clock)
     {
         this.database = requireNonNull(database, "database is null");
         this.clock = requireNonNull(clock, "clock is null");
     }
 
-    /** A store of its own on {@code file} (it closes the file when closed): for tools and tests. */
-    public static SqliteStateStore open(java.nio.file.Path file, Clock clock)
+    /** Storage of its own on {@code file} (it closes the file when closed): for tools and tests. */
+    public static SqliteStateStorage open(java.nio.file.Path file, Clock clock)
     {
-        return new SqliteStateStore(StateDatabase.open(file), clock);
+        return new SqliteStateStorage(StateDatabase.open(file), clock);
     }
 
-    /** The store for reading only: a file that does not exist reads as empty and is not created. */
-    public static SqliteStateStore openReadOnly(java.nio.file.Path file, Clock clock)
+    /** For reading only: a file that does not exist reads as empty and is not created. */
+    public static SqliteStateStorage openReadOnly(java.nio.file.Path file, Clock clock)
     {
-        return new SqliteStateStore(StateDatabase.readOnly(file), clock);
-    }
-
-    @Override
-    public EnqueueResult enqueue(Collection<DateKey> keys, String runId, EnqueuePolicy policy)
-    {
-        return new EnqueueResult(decideEach(keys, (key, current, now) -> DateTransitions.enqueue(key, current, runId, policy, now)));
+        return new SqliteStateStorage(StateDatabase.readOnly(file), clock);
     }
 
     @Override
-    public CancelResult cancel(Collection<DateKey> keys, CancelRequest request)
+    public <R> R update(String operation, DateKey key, Decision<R> decision)
     {
-        return new CancelResult(decideEach(keys, (key, current, now) -> DateTransitions.cancel(key, current, request, now)));
+        return database.write(connection -> decide(connection, key, clock.instant(), (current, now) -> decision.decide(key, current, now)));
     }
 
-    /** Applies a transition to every key, in one write transaction per batch of {@value #BATCH} keys. */
-    private <D> Map<DateKey, D> decideEach(Collection<DateKey> keys, BatchTransition<D> transition)
+    /**
+     * The claim's transaction counts the table's live leases itself: the file's write lock, taken
+     * up front, makes the count exact, and the partial index over RUNNING rows keeps it as cheap
+     * with 1,000,000 dates as with 100.
+     */
+    @Override
+    public <R> R updateCounted(String operation, DateKey key, int maxRunningPerTable, CountedDecision<R> decision)
     {
-        Map<DateKey, D> decisions = new HashMap<>();
+        return database.write(connection -> {
+            Instant now = clock.instant();
+            long liveLeases = countLiveLeases(connection, key.table(), now);
+            return decide(connection, key, now, (current, at) -> decision.decide(current, at, liveLeases));
+        });
+    }
+
+    private static <R> R decide(Connection connection, DateKey key, Instant now, BiFunction<Optional<DateRecord>, Instant, Decided<R>> decision)
+            throws SQLException
+    {
+        Decided<R> decided = decision.apply(Optional.ofNullable(select(connection, List.of(key)).get(key)), now);
+        if (decided.next().isPresent()) {
+            write(connection, decided.next().get(), now);
+        }
+        return decided.decision();
+    }
+
+    /** Decides in one write transaction per batch of {@value #BATCH} keys. */
+    @Override
+    public <R> Map<DateKey, R> updateEach(String operation, Collection<DateKey> keys, Decision<R> decision)
+    {
+        Map<DateKey, R> decisions = new HashMap<>();
         List<DateKey> batch = new ArrayList<>();
         for (DateKey key : keys) {
             batch.add(key);
             if (batch.size() == BATCH) {
-                decisions.putAll(decideBatch(batch, transition));
+                decisions.putAll(decideBatch(batch, decision));
                 batch.clear();
             }
         }
         if (!batch.isEmpty()) {
-            decisions.putAll(decideBatch(batch, transition));
+            decisions.putAll(decideBatch(batch, decision));
         }
         return decisions;
     }
 
-    private <D> Map<DateKey, D> decideBatch(List<DateKey> keys, BatchTransition<D> transition)
+    private <R> Map<DateKey, R> decideBatch(List<DateKey> keys, Decision<R> decision)
     {
         return database.write(connection -> {
             Instant now = clock.instant();
             Map<DateKey, DateRecord> current = select(connection, keys);
-            Map<DateKey, D> decisions = new HashMap<>();
+            Map<DateKey, R> decisions = new HashMap<>();
             try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
                 for (DateKey key : keys) {
-                    DateTransitions.Decided<D> decided = transition.apply(key, Optional.ofNullable(current.get(key)), now);
+                    Decided<R> decided = decision.decide(key, Optional.ofNullable(current.get(key)), now);
                     decisions.put(key, decided.decision());
                     if (decided.next().isPresent()) {
                         bind(upsert, decided.next().get(), now);
@@ -163,28 +178,6 @@ public final class SqliteStateStore
                 upsert.executeBatch();
             }
             return decisions;
-        });
-    }
-
-    @FunctionalInterface
-    private interface BatchTransition<D>
-    {
-        DateTransitions.Decided<D> apply(DateKey key, Optional<DateRecord> current, Instant now);
-    }
-
-    @Override
-    public ClaimResult claim(WorkItem item, String owner, Duration leaseLength, int maxRunningPerTable, int maxAttempts)
-    {
-        DateKey key = item.key();
-        return database.write(connection -> {
-            Instant now = clock.instant();
-            Optional<DateRecord> current = Optional.ofNullable(select(connection, List.of(key)).get(key));
-            DateTransitions.Claimed claimed = DateTransitions.claim(current, item, owner, now, leaseLength,
-                    countLiveLeases(connection, key.table(), now), maxRunningPerTable, maxAttempts);
-            if (claimed.next().isPresent()) {
-                write(connection, claimed.next().get(), now);
-            }
-            return claimed.result();
         });
     }
 
@@ -199,74 +192,6 @@ public final class SqliteStateStore
                 return resultSet.getInt(1);
             }
         }
-    }
-
-    @Override
-    public Lease heartbeat(Lease lease, Duration leaseLength)
-    {
-        DateTransitions.Renewal renewal = database.write(connection -> {
-            Instant now = clock.instant();
-            DateTransitions.Renewal renewed = DateTransitions.heartbeat(Optional.ofNullable(select(connection, List.of(lease.key())).get(lease.key())),
-                    lease, now.plus(leaseLength), now);
-            write(connection, renewed.next(), now);
-            return renewed;
-        });
-        if (renewal.cancelled()) {
-            throw new DateCancelledException(lease);
-        }
-        return lease.withExpiry(renewal.next().leaseExpiresAt().orElseThrow());
-    }
-
-    @Override
-    public void complete(Lease lease, Completion completion)
-    {
-        update(lease.key(), current -> DateTransitions.complete(current, lease, completion, clock.instant()));
-    }
-
-    @Override
-    public void fail(Lease lease, ErrorClass errorClass, String message)
-    {
-        update(lease.key(), current -> DateTransitions.fail(current, lease, errorClass, message, clock.instant()));
-    }
-
-    @Override
-    public void release(Lease lease, Optional<ErrorClass> errorClass, Optional<String> message)
-    {
-        update(lease.key(), current -> DateTransitions.release(current, lease, errorClass, message, clock.instant()));
-    }
-
-    @Override
-    public void giveBack(Lease lease)
-    {
-        update(lease.key(), current -> DateTransitions.giveBack(current, lease, clock.instant()));
-    }
-
-    @Override
-    public boolean failUndeliverable(DateKey key, String runId, String message)
-    {
-        return database.write(connection -> {
-            Instant now = clock.instant();
-            Optional<DateRecord> next = DateTransitions.undeliverable(Optional.ofNullable(select(connection, List.of(key)).get(key)), key, runId, message, now);
-            if (next.isPresent()) {
-                write(connection, next.get(), now);
-            }
-            return next.isPresent();
-        });
-    }
-
-    private void update(DateKey key, java.util.function.Function<Optional<DateRecord>, DateRecord> transition)
-    {
-        database.write(connection -> {
-            change(connection, key, transition);
-            return null;
-        });
-    }
-
-    private void change(Connection connection, DateKey key, java.util.function.Function<Optional<DateRecord>, DateRecord> transition)
-            throws SQLException
-    {
-        DateRecord next = transition.apply(Optional.ofNullable(select(connection, List.of(key)).get(key)));
-        write(connection, next, clock.instant());
     }
 
     private static void write(Connection connection, DateRecord record, Instant now)
