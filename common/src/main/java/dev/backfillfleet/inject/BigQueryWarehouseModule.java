@@ -4,12 +4,15 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
+import com.google.inject.multibindings.ProvidesIntoSet;
+import dev.backfillfleet.bigquery.BigQueryConfig;
 import dev.backfillfleet.bigquery.BigQuerySetup;
 import dev.backfillfleet.bigquery.BigQueryWarehouse;
 import dev.backfillfleet.bigquery.BigQueryWarehouseSettings;
-import dev.backfillfleet.bigquery.BigQueryConfig;
 import dev.backfillfleet.config.GoogleCloudConfig;
 import dev.backfillfleet.domain.AnalyticsTable;
+import dev.backfillfleet.provision.AdapterInUse;
+import dev.backfillfleet.provision.Port;
 import dev.backfillfleet.provision.Provisioner;
 import dev.backfillfleet.provision.StartupCheck;
 import dev.backfillfleet.schema.RawTables;
@@ -78,5 +81,11 @@ public final class BigQueryWarehouseModule
     static BigQuerySetup setup(BigQueryWarehouseSettings settings, SchemaCatalog catalog)
     {
         return new BigQuerySetup(settings, catalog);
+    }
+
+    @ProvidesIntoSet
+    static AdapterInUse adapter(GoogleCloudConfig cloud)
+    {
+        return new AdapterInUse(Port.WAREHOUSE, "bigquery", "project " + cloud.project());
     }
 }

@@ -3,13 +3,18 @@ package dev.backfillfleet.inject;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.multibindings.ProvidesIntoSet;
+import dev.backfillfleet.doctor.StorageCheck;
 import dev.backfillfleet.embedded.EmbeddedConfig;
 import dev.backfillfleet.embedded.SqliteDatabase;
+import dev.backfillfleet.embedded.SqliteFileCheck;
 import dev.backfillfleet.embedded.SqlitePermitStore;
 import dev.backfillfleet.embedded.SqliteRunLog;
 import dev.backfillfleet.embedded.SqliteStateStorage;
 import dev.backfillfleet.embedded.SqliteTablePauses;
 import dev.backfillfleet.embedded.StateDatabase;
+import dev.backfillfleet.provision.AdapterInUse;
+import dev.backfillfleet.provision.Port;
 import dev.backfillfleet.state.RunLog;
 import dev.backfillfleet.state.StateStorage;
 import dev.backfillfleet.state.TablePauses;
@@ -20,7 +25,8 @@ import java.time.Clock;
 
 /**
  * The embedded state: {@code $BACKFILL_HOME/state.db}, opened on first use, holding the date
- * records, the paused tables, the run log and the warehouse's write permits.
+ * records, the paused tables, the run log and the warehouse's write permits; the doctor checks
+ * the file.
  */
 public final class EmbeddedStateModule
         extends AbstractModule
@@ -29,7 +35,7 @@ public final class EmbeddedStateModule
     @Singleton
     static EmbeddedState database(EmbeddedConfig config, AccessMode access, Lifecycle lifecycle)
     {
-        Path file = config.home().resolve("state.db");
+        Path file = file(config);
         return new EmbeddedState(lifecycle.register(access == AccessMode.READ_ONLY ? StateDatabase.readOnly(file) : StateDatabase.open(file)));
     }
 
@@ -60,6 +66,25 @@ public final class EmbeddedStateModule
     static WindowedWriteGate.PermitStore permits(EmbeddedState state)
     {
         return new SqlitePermitStore(state.database());
+    }
+
+    @ProvidesIntoSet
+    static AdapterInUse adapter(EmbeddedConfig config)
+    {
+        return new AdapterInUse(Port.STATE, "embedded", "home " + config.home().toAbsolutePath().normalize());
+    }
+
+    @ProvidesIntoSet
+    static StorageCheck fileCheck(EmbeddedConfig config)
+    {
+        Path file = file(config).toAbsolutePath().normalize();
+        return new SqliteFileCheck(Port.STATE, file, mends -> "move it aside: mv " + file + " " + file.resolveSibling("state.db.corrupt")
+                + " (the fleet then forgets which dates are done: the next run or enqueue computes them again)");
+    }
+
+    private static Path file(EmbeddedConfig config)
+    {
+        return config.home().resolve("state.db");
     }
 
     /** The one database of {@code state.db} in this process, which its adapters share. */

@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
+import com.google.inject.multibindings.ProvidesIntoSet;
 import dev.backfillfleet.config.GoogleCloudConfig;
 import dev.backfillfleet.firestore.FirestoreClient;
 import dev.backfillfleet.firestore.FirestoreConfig;
@@ -13,6 +14,8 @@ import dev.backfillfleet.firestore.FirestoreSetup;
 import dev.backfillfleet.firestore.FirestoreStateStorage;
 import dev.backfillfleet.firestore.FirestoreStateStoreSettings;
 import dev.backfillfleet.firestore.FirestoreTablePauses;
+import dev.backfillfleet.provision.AdapterInUse;
+import dev.backfillfleet.provision.Port;
 import dev.backfillfleet.provision.Provisioner;
 import dev.backfillfleet.provision.StartupCheck;
 import dev.backfillfleet.state.RunLog;
@@ -92,5 +95,11 @@ public final class FirestoreStateModule
     static FirestoreSetup setup(FirestoreStateStoreSettings settings)
     {
         return FirestoreSetup.production(settings);
+    }
+
+    @ProvidesIntoSet
+    static AdapterInUse adapter(GoogleCloudConfig cloud)
+    {
+        return new AdapterInUse(Port.STATE, "firestore", "project " + cloud.project());
     }
 }

@@ -4,12 +4,15 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
+import com.google.inject.multibindings.ProvidesIntoSet;
 import dev.backfillfleet.config.GoogleCloudConfig;
 import dev.backfillfleet.config.QueueConfig;
 import dev.backfillfleet.config.WorkerConfig;
-import dev.backfillfleet.pubsub.PubSubConfig;
+import dev.backfillfleet.provision.AdapterInUse;
+import dev.backfillfleet.provision.Port;
 import dev.backfillfleet.provision.Provisioner;
 import dev.backfillfleet.provision.StartupCheck;
+import dev.backfillfleet.pubsub.PubSubConfig;
 import dev.backfillfleet.pubsub.PubSubQueueSettings;
 import dev.backfillfleet.pubsub.PubSubTopology;
 import dev.backfillfleet.pubsub.PubSubTransport;
@@ -71,5 +74,11 @@ public final class PubSubQueueModule
     static PubSubTopology topology(PubSubQueueSettings settings, PubSubTransport transport, QueueConfig queue)
     {
         return new PubSubTopology(settings, queue.settings(), transport);
+    }
+
+    @ProvidesIntoSet
+    static AdapterInUse adapter(GoogleCloudConfig cloud)
+    {
+        return new AdapterInUse(Port.QUEUE, "pubsub", "project " + cloud.project());
     }
 }

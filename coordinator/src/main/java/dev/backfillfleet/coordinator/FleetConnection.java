@@ -3,7 +3,7 @@ package dev.backfillfleet.coordinator;
 import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.Module;
-import com.google.inject.TypeLiteral;
+import com.google.inject.util.Types;
 import dev.backfillfleet.config.Configuration;
 import dev.backfillfleet.inject.AccessMode;
 import dev.backfillfleet.inject.Bootstrap;
@@ -18,6 +18,7 @@ import dev.backfillfleet.state.TablePauses;
 import dev.backfillfleet.warehouse.Warehouse;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
@@ -110,13 +111,27 @@ public final class FleetConnection
 
     public Set<Provisioner> provisioners()
     {
-        return injector().getInstance(Key.get(new TypeLiteral<Set<Provisioner>>() {}));
+        return contributions(Provisioner.class);
+    }
+
+    /** What the selected adapters contribute of a kind (their doctor checks, descriptions of themselves, generated files). */
+    @SuppressWarnings("unchecked")
+    public <T> Set<T> contributions(Class<T> kind)
+    {
+        return (Set<T>) injector().getInstance(Key.get(Types.setOf(kind)));
+    }
+
+    /** What only some adapters can do (list their messages, reseed a demo league): empty when the selected one cannot. */
+    @SuppressWarnings("unchecked")
+    public <T> Optional<T> capability(Class<T> kind)
+    {
+        return (Optional<T>) injector().getInstance(Key.get(Types.newParameterizedType(Optional.class, kind)));
     }
 
     /** Proves that what {@code role} needs exists and may be used; an ENVIRONMENT error names what does not. */
     public void checkReady(ProcessRole role)
     {
-        injector().getInstance(Key.get(new TypeLiteral<Set<StartupCheck>>() {})).forEach(check -> check.check(role));
+        contributions(StartupCheck.class).forEach(check -> check.check(role));
     }
 
     @Override

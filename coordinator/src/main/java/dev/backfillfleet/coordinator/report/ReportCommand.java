@@ -10,6 +10,8 @@ import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.DateRecord;
 import dev.backfillfleet.domain.FleetException;
 import dev.backfillfleet.domain.TableSelection;
+import dev.backfillfleet.provision.AdapterInUse;
+import dev.backfillfleet.provision.Port;
 import dev.backfillfleet.state.StateStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -78,7 +80,7 @@ public final class ReportCommand
         try (FleetConnection fleet = FleetConnection.readOnly(config)) {
             RecordSource records = (each, action) -> forEachRecord(fleet.stateStore(), each, range, action);
             List<TableReport> tables = tableReports(records, range);
-            long bytes = write(writer -> HtmlReport.write(writer, range, tables, records, Clock.systemUTC().instant(), source(config)));
+            long bytes = write(writer -> HtmlReport.write(writer, range, tables, records, Clock.systemUTC().instant(), source(fleet)));
             console.printf("Wrote %s: %d %s, %s (%,d bytes). Open it in a browser.%n", out, tables.size(), tables.size() == 1 ? "table" : "tables",
                     range, bytes);
             return ExitCodes.SUCCESS;
@@ -150,9 +152,13 @@ public final class ReportCommand
         }
     }
 
-    private static String source(Configuration config)
+    /** Where the state records are, as the state adapter describes itself: {@code embedded (home /srv/backfill)}. */
+    private static String source(FleetConnection fleet)
     {
-        return config.adapters().state() == dev.backfillfleet.config.StateBackend.EMBEDDED
-                ? "embedded (" + config.home().toAbsolutePath().normalize() + ")" : config.adapters().state().configName();
+        return fleet.contributions(AdapterInUse.class).stream()
+                .filter(adapter -> adapter.port() == Port.STATE)
+                .map(adapter -> adapter.name() + " (" + adapter.place() + ")")
+                .findFirst()
+                .orElseThrow();
     }
 }

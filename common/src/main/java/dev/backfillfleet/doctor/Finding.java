@@ -1,4 +1,4 @@
-package dev.backfillfleet.coordinator.doctor;
+package dev.backfillfleet.doctor;
 
 import java.util.Optional;
 

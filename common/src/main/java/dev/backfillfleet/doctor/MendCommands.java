@@ -1,7 +1,7 @@
-package dev.backfillfleet.coordinator.doctor;
+package dev.backfillfleet.doctor;
 
-import dev.backfillfleet.config.ConfigKey;
 import dev.backfillfleet.config.AdapterSelection;
+import dev.backfillfleet.config.ConfigKey;
 import dev.backfillfleet.config.ConfigLoader;
 import dev.backfillfleet.config.ConfigValues;
 import dev.backfillfleet.config.Configuration;

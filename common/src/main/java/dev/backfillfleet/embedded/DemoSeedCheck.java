@@ -1,13 +1,16 @@
-package dev.backfillfleet.coordinator.doctor;
+package dev.backfillfleet.embedded;
 
-import dev.backfillfleet.embedded.SeedingWarehouse;
-import dev.backfillfleet.embedded.SqliteWarehouse;
+import dev.backfillfleet.doctor.ContentCheck;
+import dev.backfillfleet.doctor.Finding;
+import dev.backfillfleet.doctor.MendCommands;
+import dev.backfillfleet.provision.Port;
 import dev.backfillfleet.warehouse.TableRef;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
@@ -18,24 +21,38 @@ import static java.util.Objects.requireNonNull;
  * means the warehouse was replaced after the seed, and the table would never be seeded again.
  */
 public final class DemoSeedCheck
-        implements DoctorCheck
+        implements ContentCheck
 {
-    private final Path home;
+    private final EmbeddedConfig config;
     private final SqliteWarehouse warehouse;
     private final List<TableRef> rawTables;
-    private final MendCommands mends;
 
-    public DemoSeedCheck(Path home, SqliteWarehouse warehouse, List<TableRef> rawTables, MendCommands mends)
+    public DemoSeedCheck(EmbeddedConfig config, SqliteWarehouse warehouse, List<TableRef> rawTables)
     {
-        this.home = requireNonNull(home, "home is null");
+        this.config = requireNonNull(config, "config is null");
         this.warehouse = requireNonNull(warehouse, "warehouse is null");
         this.rawTables = List.copyOf(rawTables);
-        this.mends = requireNonNull(mends, "mends is null");
     }
 
     @Override
-    public List<Finding> run()
+    public Port port()
     {
+        return Port.WAREHOUSE;
+    }
+
+    @Override
+    public String subject()
+    {
+        return "demo seed";
+    }
+
+    @Override
+    public List<Finding> run(MendCommands mends)
+    {
+        if (!config.demoData()) {
+            return List.of(Finding.note(subject(), "not checked: backfill.demo-data is false (the warehouse holds what was imported)", Optional.empty()));
+        }
+        Path home = config.home().toAbsolutePath().normalize();
         List<Finding> findings = new ArrayList<>();
         int seeded = 0;
         for (TableRef table : rawTables) {

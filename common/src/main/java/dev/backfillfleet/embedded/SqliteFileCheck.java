@@ -1,11 +1,15 @@
-package dev.backfillfleet.coordinator.doctor;
+package dev.backfillfleet.embedded;
 
+import dev.backfillfleet.doctor.Finding;
+import dev.backfillfleet.doctor.MendCommands;
+import dev.backfillfleet.doctor.StorageCheck;
 import dev.backfillfleet.domain.FleetException;
-import dev.backfillfleet.embedded.SqliteDatabase;
+import dev.backfillfleet.provision.Port;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 
 import static java.util.Objects.requireNonNull;
 
@@ -14,24 +18,39 @@ import static java.util.Objects.requireNonNull;
  * a -wal or -shm file beside an idle database), then SQLite's {@code PRAGMA quick_check}.
  */
 public final class SqliteFileCheck
-        implements DoctorCheck
+        implements StorageCheck
 {
+    private final Port port;
     private final Path file;
-    private final String mend;
+    private final Function<MendCommands, String> mend;
 
     /**
      * @param mend what to do when the file is unreadable or corrupt
      */
-    public SqliteFileCheck(Path file, String mend)
+    public SqliteFileCheck(Port port, Path file, Function<MendCommands, String> mend)
     {
-        this.file = requireNonNull(file, "file is null");
+        this.port = requireNonNull(port, "port is null");
+        this.file = requireNonNull(file, "file is null").toAbsolutePath().normalize();
         this.mend = requireNonNull(mend, "mend is null");
     }
 
     @Override
-    public List<Finding> run()
+    public Port port()
     {
-        String subject = file.getFileName().toString();
+        return port;
+    }
+
+    @Override
+    public String storage()
+    {
+        return file.getFileName().toString();
+    }
+
+    @Override
+    public List<Finding> run(MendCommands mends)
+    {
+        String subject = storage();
+        String mend = this.mend.apply(mends);
         if (!Files.exists(file)) {
             return List.of(Finding.ok(subject, "not created yet (it is made on first use)"));
         }
