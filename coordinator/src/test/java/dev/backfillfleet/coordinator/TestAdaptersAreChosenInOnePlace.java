@@ -14,10 +14,11 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Only common's {@code inject/} decides which adapter runs: no main source of the coordinator or
- * the worker names an adapter package (an import, or a name written out in the code). What an
- * adapter offers beyond its ports (doctor checks, a demo league, a listable queue) reaches them
- * through bindings its module contributes.
+ * Only common's {@code inject/} decides which adapter runs: no main source of the coordinator,
+ * the worker or the standalone assembly names an adapter package (an import, or a name written
+ * out in the code). What an adapter offers beyond its ports (doctor checks, a demo league, a
+ * listable queue) reaches them through bindings its module contributes. And the coordinator
+ * depends on common only: the verbs that need a worker are the standalone assembly's.
  */
 class TestAdaptersAreChosenInOnePlace
 {
@@ -28,12 +29,25 @@ class TestAdaptersAreChosenInOnePlace
             throws IOException
     {
         List<Path> sources = mainSources();
-        assertThat(sources).as("the main sources of the coordinator and the worker").hasSizeGreaterThan(60);
+        assertThat(sources).as("the main sources of the coordinator, the worker and the standalone assembly").hasSizeGreaterThan(60);
         List<String> violations = new ArrayList<>();
         for (Path file : sources) {
             violations.addAll(adapterReferences(file.toString(), Files.readString(file)));
         }
         assertThat(violations).as("adapter packages named outside common (bind what is needed in the adapter's module instead)").isEmpty();
+    }
+
+    @Test
+    void theCoordinatorDependsOnCommonOnly()
+            throws IOException
+    {
+        String pom = Files.readString(Path.of("pom.xml"));
+        List<String> ours = new ArrayList<>();
+        Matcher artifact = Pattern.compile("<artifactId>(backfill-[a-z-]+)</artifactId>").matcher(pom);
+        while (artifact.find()) {
+            ours.add(artifact.group(1));
+        }
+        assertThat(ours).as("the parent, the coordinator itself and what it depends on, test scope included").containsOnly("backfill-fleet", "backfill-coordinator", "backfill-common");
     }
 
     @Test
@@ -93,7 +107,7 @@ class TestAdaptersAreChosenInOnePlace
     {
         Path root = Path.of("").toAbsolutePath().getParent();
         List<Path> files = new ArrayList<>();
-        for (String module : List.of("coordinator", "worker")) {
+        for (String module : List.of("coordinator", "worker", "standalone")) {
             try (Stream<Path> paths = Files.walk(root.resolve(module).resolve("src/main/java"))) {
                 paths.filter(path -> path.toString().endsWith(".java")).sorted().forEach(files::add);
             }

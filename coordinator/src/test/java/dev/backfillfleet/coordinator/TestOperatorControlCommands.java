@@ -1,12 +1,12 @@
 package dev.backfillfleet.coordinator;
 
-import dev.backfillfleet.state.TransitioningStateStore;
-import dev.backfillfleet.embedded.SqliteStateStorage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.DateState;
+import dev.backfillfleet.embedded.SqliteStateStorage;
+import dev.backfillfleet.state.TransitioningStateStore;
 import dev.backfillfleet.testing.TestingClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,8 +19,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -136,34 +134,6 @@ class TestOperatorControlCommands
     }
 
     @Test
-    void pausedTablesAreShownAndARunWaitsForTheResumeWithoutUsingAnAttempt()
-            throws Exception
-    {
-        CoordinatorCli cli = new CoordinatorCli(home).set("backfill.synthetic-latency-ms", "1");
-        assertThat(cli.run("pause", "--table", "synthetic").out()).contains("Paused synthetic");
-        assertThat(cli.run("pause", "--table", "synthetic").out()).contains("synthetic was already paused, since");
-
-        CompletableFuture<CoordinatorCli.Result> run = CompletableFuture.supplyAsync(() -> cli.run("run", "--table", "synthetic", "--range", "2024-04-01..2024-04-20"));
-        awaitQueued(20, Duration.ofSeconds(30));
-        CoordinatorCli.Result status = cli.run("status", "--table", "synthetic");
-        assertThat(status.out()).contains("PAUSED").contains("synthetic: PAUSED since");
-        assertThat(JSON.readTree(cli.run("status", "--table", "synthetic", "--json").out()).get("progress").get("synthetic").get("paused").get("by").asText())
-                .contains("@");
-        assertThat(cli.run("watch", "--table", "synthetic", "--once").out()).contains("| PAUSED").contains("synthetic: PAUSED since");
-        assertThat(run).as("nothing runs while the table is paused").isNotDone();
-
-        assertThat(cli.run("resume", "--table", "synthetic").out()).contains("Resumed synthetic; published 20 of its queued or running dates again.");
-        CoordinatorCli.Result finished = run.get(60, TimeUnit.SECONDS);
-        assertThat(finished.exitCode()).as(finished.out() + finished.err()).isZero();
-        assertThat(finished.out()).contains("20 SUCCEEDED");
-        try (TransitioningStateStore store = store()) {
-            assertThat(store.list(AnalyticsTable.SYNTHETIC, Optional.empty(), Set.of())).hasSize(20)
-                    .allSatisfy(record -> assertThat(record.attempts()).as("the pause used no attempt: %s", record.key()).isEqualTo(1));
-        }
-        assertThat(cli.run("resume", "--table", "synthetic").out()).contains("synthetic was not paused");
-    }
-
-    @Test
     void staleDatesAreCountedListedAndQueuedAgainAndDownstreamReRunsArePlanned()
             throws Exception
     {
@@ -220,23 +190,6 @@ class TestOperatorControlCommands
         java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("Run (\\S+):").matcher(out);
         assertThat(matcher.find()).as(out).isTrue();
         return matcher.group(1);
-    }
-
-    private void awaitQueued(long count, Duration timeout)
-            throws InterruptedException
-    {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(home.resolve("state.db"))) {
-                try (TransitioningStateStore store = store()) {
-                    if (store.countByState(AnalyticsTable.SYNTHETIC, Optional.empty()).getOrDefault(DateState.QUEUED, 0L) >= count) {
-                        return;
-                    }
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("fewer than " + count + " dates queued within " + timeout);
     }
 
     private TransitioningStateStore store()

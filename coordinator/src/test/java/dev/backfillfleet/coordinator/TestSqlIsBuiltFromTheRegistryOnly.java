@@ -52,7 +52,7 @@ class TestSqlIsBuiltFromTheRegistryOnly
     {
         List<String> violations = new ArrayList<>();
         List<Path> sources = mainSources();
-        assertThat(sources).as("the main sources of common, worker and coordinator").hasSizeGreaterThan(100);
+        assertThat(sources).as("the main sources of common, worker, coordinator and standalone").hasSizeGreaterThan(100);
         long sqlLiterals = 0;
         for (Path file : sources) {
             JavaSource source = JavaSource.read(file);
@@ -94,7 +94,7 @@ class TestSqlIsBuiltFromTheRegistryOnly
     {
         Path root = Path.of("").toAbsolutePath().getParent();
         List<Path> files = new ArrayList<>();
-        for (String module : List.of("common", "worker", "coordinator")) {
+        for (String module : List.of("common", "worker", "coordinator", "standalone")) {
             try (Stream<Path> paths = Files.walk(root.resolve(module).resolve("src/main/java"))) {
                 paths.filter(path -> path.toString().endsWith(".java")).sorted().forEach(files::add);
             }

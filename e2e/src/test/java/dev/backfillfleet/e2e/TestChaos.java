@@ -1,14 +1,15 @@
-package dev.backfillfleet.coordinator;
+package dev.backfillfleet.e2e;
 
-import dev.backfillfleet.state.TransitioningStateStore;
-import dev.backfillfleet.embedded.SqliteStateStorage;
+import dev.backfillfleet.coordinator.CoordinatorCli;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.DateRecord;
 import dev.backfillfleet.domain.DateState;
+import dev.backfillfleet.embedded.SqliteStateStorage;
 import dev.backfillfleet.embedded.SqliteWarehouse;
 import dev.backfillfleet.schema.AnalyticsSchemas;
 import dev.backfillfleet.schema.SchemaCatalog;
+import dev.backfillfleet.state.TransitioningStateStore;
 import dev.backfillfleet.warehouse.Row;
 import dev.backfillfleet.worker.WorkerMain;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class TestChaos
     void sigkillChaosOverAllFiveTablesLeavesEveryPartitionExactlyRight()
             throws Exception
     {
-        CoordinatorCli cli = new CoordinatorCli(home);
+        CoordinatorCli cli = StandaloneCli.at(home);
         assertThat(cli.run("demo-data").exitCode()).isZero();
         assertThat(cli.run("enqueue", "--table", "all", "--range", RANGE.toString()).exitCode()).isZero();
         Map<String, String> environment = Map.of("BACKFILL_HOME", home.toString(), "BACKFILL_LEASE_SECONDS", "3", "BACKFILL_ACK_DEADLINE_SECONDS", "3",

@@ -1,8 +1,8 @@
-package dev.backfillfleet.coordinator;
+package dev.backfillfleet.e2e;
 
-import dev.backfillfleet.state.TransitioningStateStore;
-import dev.backfillfleet.embedded.SqliteStateStorage;
 import dev.backfillfleet.domain.DateRange;
+import dev.backfillfleet.embedded.SqliteStateStorage;
+import dev.backfillfleet.state.TransitioningStateStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

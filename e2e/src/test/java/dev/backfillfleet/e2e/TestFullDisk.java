@@ -1,11 +1,12 @@
-package dev.backfillfleet.coordinator;
+package dev.backfillfleet.e2e;
 
-import dev.backfillfleet.state.TransitioningStateStore;
-import dev.backfillfleet.embedded.SqliteStateStorage;
+import dev.backfillfleet.cli.ExitCodes;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.DateState;
-import dev.backfillfleet.cli.ExitCodes;
+import dev.backfillfleet.embedded.SqliteStateStorage;
+import dev.backfillfleet.standalone.StandaloneMain;
+import dev.backfillfleet.state.TransitioningStateStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,7 +70,7 @@ class TestFullDisk
         Path home = disk.resolve("home");
         Map<String, String> environment = Map.of("BACKFILL_HOME", home.toString(), "BACKFILL_SYNTHETIC_LATENCY_MS", "20");
         Path log = scratch.resolve("run-1.log");
-        Process run = JavaProcesses.start(CoordinatorMain.class, environment, log, "run", "--table", "synthetic", "--range", RANGE.toString(), "--workers", "4");
+        Process run = JavaProcesses.start(StandaloneMain.class, environment, log, "run", "--table", "synthetic", "--range", RANGE.toString(), "--workers", "4");
         awaitSucceeded(home, 50, run);
         Path filler = fill(disk);
         assertThat(run.waitFor(60, TimeUnit.SECONDS)).as("the run stops instead of hanging").isTrue();
@@ -81,7 +82,7 @@ class TestFullDisk
         assertThat(counts(home)).as("a full disk fails no date").doesNotContainKey(DateState.FAILED);
 
         Files.delete(filler);
-        Process again = JavaProcesses.start(CoordinatorMain.class, Map.of("BACKFILL_HOME", home.toString(), "BACKFILL_SYNTHETIC_LATENCY_MS", "0"),
+        Process again = JavaProcesses.start(StandaloneMain.class, Map.of("BACKFILL_HOME", home.toString(), "BACKFILL_SYNTHETIC_LATENCY_MS", "0"),
                 scratch.resolve("run-2.log"), "run", "--table", "synthetic", "--range", RANGE.toString(), "--workers", "8");
         assertThat(again.waitFor(5, TimeUnit.MINUTES)).isTrue();
         assertThat(again.exitValue()).as(Files.readString(scratch.resolve("run-2.log"))).isZero();

@@ -1,4 +1,4 @@
-package dev.backfillfleet.coordinator;
+package dev.backfillfleet.e2e;
 
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateKey;
@@ -8,6 +8,7 @@ import dev.backfillfleet.domain.DateState;
 import dev.backfillfleet.embedded.SqliteWarehouse;
 import dev.backfillfleet.schema.AnalyticsSchemas;
 import dev.backfillfleet.schema.SchemaCatalog;
+import dev.backfillfleet.standalone.StandaloneMain;
 import dev.backfillfleet.state.StateStore;
 import dev.backfillfleet.worker.WorkerMain;
 
@@ -165,7 +166,7 @@ final class OperatorControlsScenario
             throws IOException, InterruptedException
     {
         Path log = home.resolve("coordinator-" + coordinatorRuns++ + "-" + args[0] + ".log");
-        Process process = JavaProcesses.start(CoordinatorMain.class, environment, log, args);
+        Process process = JavaProcesses.start(StandaloneMain.class, environment, log, args);
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).as(String.join(" ", args)).isTrue();
         String out = Files.readString(log);
         assertThat(process.exitValue()).as(String.join(" ", args) + ": " + out).isZero();

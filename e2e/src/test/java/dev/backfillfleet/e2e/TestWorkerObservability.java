@@ -1,7 +1,8 @@
-package dev.backfillfleet.coordinator;
+package dev.backfillfleet.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.backfillfleet.coordinator.CoordinatorCli;
 import dev.backfillfleet.worker.WorkerMain;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -56,7 +57,7 @@ class TestWorkerObservability
     void metricsMatchTheStateStoreAndLogsAreJson()
             throws Exception
     {
-        CoordinatorCli cli = new CoordinatorCli(home);
+        CoordinatorCli cli = StandaloneCli.at(home);
         assertThat(cli.run("enqueue", "--table", "synthetic", "--range", RANGE).exitCode()).isZero();
         worker = startWorker();
         int port = awaitPort();

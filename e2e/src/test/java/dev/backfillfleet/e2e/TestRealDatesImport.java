@@ -1,13 +1,14 @@
-package dev.backfillfleet.coordinator;
+package dev.backfillfleet.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.backfillfleet.coordinator.BoxScoreFiles.PlayerLine;
-import dev.backfillfleet.coordinator.BoxScoreFiles.Stats;
-import dev.backfillfleet.coordinator.BoxScoreFiles.TeamLine;
-import dev.backfillfleet.coordinator.RealSchedule.Game;
+import dev.backfillfleet.coordinator.CoordinatorCli;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateRange;
+import dev.backfillfleet.e2e.BoxScoreFiles.PlayerLine;
+import dev.backfillfleet.e2e.BoxScoreFiles.Stats;
+import dev.backfillfleet.e2e.BoxScoreFiles.TeamLine;
+import dev.backfillfleet.e2e.RealSchedule.Game;
 import dev.backfillfleet.embedded.SqliteWarehouse;
 import dev.backfillfleet.schema.AnalyticsSchemas;
 import dev.backfillfleet.schema.SchemaCatalog;
@@ -63,7 +64,7 @@ class TestRealDatesImport
         List<Game> fewDates = season.stream().filter(game -> !game.date().isBefore(FIRST) && !game.date().isAfter(LAST)).toList();
         assertThat(fewDates).hasSize(16);
         BoxScoreFiles box = new BoxScoreFiles(fewDates);
-        CoordinatorCli cli = new CoordinatorCli(home).set("backfill.demo-data", "false");
+        CoordinatorCli cli = StandaloneCli.at(home).set("backfill.demo-data", "false");
 
         importFile(cli, "nba_raw.nbac_schedule", RealSchedule.write(files.resolve("schedule-few-dates.csv"), fewDates));
         importFile(cli, "nba_raw.nbac_team_boxscore", box.writeTeams(files.resolve("boxscores.csv")));

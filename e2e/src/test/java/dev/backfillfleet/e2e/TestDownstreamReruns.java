@@ -1,13 +1,14 @@
-package dev.backfillfleet.coordinator;
+package dev.backfillfleet.e2e;
 
-import dev.backfillfleet.state.TransitioningStateStore;
-import dev.backfillfleet.embedded.SqliteStateStorage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.backfillfleet.coordinator.CoordinatorCli;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateKey;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.DateRecord;
+import dev.backfillfleet.embedded.SqliteStateStorage;
+import dev.backfillfleet.state.TransitioningStateStore;
 import dev.backfillfleet.worker.WorkerMain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +46,7 @@ class TestDownstreamReruns
     void forcingTeamOffenseWithItsDownstreamReRunsPlayerSummaryAndTheNextMonthOfUpcomingPlayerAfterIt()
             throws Exception
     {
-        CoordinatorCli cli = new CoordinatorCli(home);
+        CoordinatorCli cli = StandaloneCli.at(home);
         long start = System.nanoTime();
         CoordinatorCli.Result season = cli.run("run", "--table", "all", "--range", SEASON_PART.toString(), "--workers", "4");
         assertThat(season.exitCode()).as(season.out() + season.err()).isZero();

@@ -1,13 +1,14 @@
-package dev.backfillfleet.coordinator;
+package dev.backfillfleet.e2e;
 
-import dev.backfillfleet.state.TransitioningStateStore;
-import dev.backfillfleet.embedded.SqliteStateStorage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.backfillfleet.coordinator.CoordinatorCli;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.DateRecord;
 import dev.backfillfleet.domain.DateState;
+import dev.backfillfleet.embedded.SqliteStateStorage;
+import dev.backfillfleet.state.TransitioningStateStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +39,7 @@ class TestCoordinatorCommands
     void runFinishesEveryDateAndASecondRunProcessesNothing()
             throws Exception
     {
-        CoordinatorCli cli = new CoordinatorCli(home).set("backfill.synthetic-latency-ms", "2");
+        CoordinatorCli cli = StandaloneCli.at(home).set("backfill.synthetic-latency-ms", "2");
         CoordinatorCli.Result first = cli.run("run", "--table", "synthetic", "--range", RANGE.toString(), "--workers", "8");
         assertThat(first.exitCode()).as(first.err()).isZero();
         assertThat(first.out()).contains("Summary: 60 dates").contains("60 SUCCEEDED")
@@ -59,7 +60,7 @@ class TestCoordinatorCommands
     void failedDatesExitOneAreListedAndRetried()
             throws Exception
     {
-        CoordinatorCli failing = new CoordinatorCli(home)
+        CoordinatorCli failing = StandaloneCli.at(home)
                 .set("backfill.synthetic-latency-ms", "1")
                 .set("backfill.synthetic-fail-dates", "2024-01-05,2024-02-10");
         CoordinatorCli.Result run = failing.run("run", "--table", "synthetic", "--range", RANGE.toString());
@@ -72,7 +73,7 @@ class TestCoordinatorCommands
         assertThat(entries.get(0).get("errorClass").asText()).isEqualTo("PERMANENT");
         assertThat(entries.get(0).get("message").asText()).contains("synthetic permanent failure");
 
-        CoordinatorCli fixed = new CoordinatorCli(home).set("backfill.synthetic-latency-ms", "1");
+        CoordinatorCli fixed = StandaloneCli.at(home).set("backfill.synthetic-latency-ms", "1");
         assertThat(fixed.run("retry", "--table", "synthetic", "--failed").out()).contains("queued 2 failed dates again");
         CoordinatorCli.Result rerun = fixed.run("run", "--table", "synthetic", "--range", RANGE.toString());
         assertThat(rerun.exitCode()).as(rerun.out()).isZero();
@@ -83,7 +84,7 @@ class TestCoordinatorCommands
     void statusJsonCountsAddUpToTheDatesAskedFor()
             throws Exception
     {
-        CoordinatorCli cli = new CoordinatorCli(home).set("backfill.synthetic-latency-ms", "1");
+        CoordinatorCli cli = StandaloneCli.at(home).set("backfill.synthetic-latency-ms", "1");
         cli.run("enqueue", "--table", "synthetic", "--range", "2024-01-01..2024-01-20");
         CoordinatorCli.Result status = cli.run("status", "--table", "synthetic", "--range", RANGE.toString(), "--json");
         JsonNode states = new ObjectMapper().readTree(status.out()).get("tables").get("synthetic");
@@ -100,7 +101,7 @@ class TestCoordinatorCommands
     void dryRunChangesNothingInTheHomeDirectory()
             throws Exception
     {
-        CoordinatorCli cli = new CoordinatorCli(home).set("backfill.synthetic-latency-ms", "1");
+        CoordinatorCli cli = StandaloneCli.at(home).set("backfill.synthetic-latency-ms", "1");
         CoordinatorCli.Result fresh = cli.run("enqueue", "--table", "synthetic", "--range", RANGE.toString(), "--dry-run");
         assertThat(fresh.exitCode()).isZero();
         assertThat(fresh.out()).contains("would queue 60 dates");
@@ -116,7 +117,7 @@ class TestCoordinatorCommands
     @Test
     void badInputExitsTwoWithAMessageAndNoStackTrace()
     {
-        CoordinatorCli cli = new CoordinatorCli(home);
+        CoordinatorCli cli = StandaloneCli.at(home);
         CoordinatorCli.Result unknownTable = cli.run("enqueue", "--table", "team_ofense", "--range", RANGE.toString());
         assertThat(unknownTable.exitCode()).isEqualTo(2);
         assertThat(unknownTable.err()).contains("unknown table 'team_ofense'").contains("team_offense").doesNotContain("at dev.");

@@ -1,14 +1,15 @@
-package dev.backfillfleet.coordinator;
+package dev.backfillfleet.e2e;
 
-import dev.backfillfleet.state.TransitioningStateStore;
-import dev.backfillfleet.firestore.FirestoreStateStorage;
 import dev.backfillfleet.cli.ExitCodes;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.DateState;
 import dev.backfillfleet.firestore.FirestoreRunLog;
-import dev.backfillfleet.firestore.FirestoreTablePauses;
+import dev.backfillfleet.firestore.FirestoreStateStorage;
 import dev.backfillfleet.firestore.FirestoreStateStoreSettings;
+import dev.backfillfleet.firestore.FirestoreTablePauses;
+import dev.backfillfleet.standalone.StandaloneMain;
+import dev.backfillfleet.state.TransitioningStateStore;
 import dev.backfillfleet.testing.emulators.EmulatorAvailability;
 import dev.backfillfleet.testing.emulators.FirestoreEmulator;
 import dev.backfillfleet.testing.emulators.PubSubEmulator;
@@ -29,7 +30,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -257,7 +257,7 @@ class TestGoogleCloudSetup
             throws IOException, InterruptedException
     {
         Path log = elsewhere.resolve("coordinator-" + System.nanoTime() + ".log");
-        Process process = JavaProcesses.start(CoordinatorMain.class, environment, log, args);
+        Process process = JavaProcesses.start(StandaloneMain.class, environment, log, args);
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).as(String.join(" ", args)).isTrue();
         return new Run(process.exitValue(), Files.readString(log));
     }

@@ -1,14 +1,17 @@
-package dev.backfillfleet.coordinator;
+package dev.backfillfleet.e2e;
 
-import dev.backfillfleet.state.TransitioningStateStore;
-import dev.backfillfleet.embedded.SqliteStateStorage;
-import dev.backfillfleet.coordinator.BadInput.Where;
+import dev.backfillfleet.cli.ExitCodes;
+import dev.backfillfleet.coordinator.CoordinatorCli;
+import dev.backfillfleet.coordinator.HomeFiles;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateState;
+import dev.backfillfleet.e2e.BadInput.Where;
+import dev.backfillfleet.embedded.SqliteStateStorage;
 import dev.backfillfleet.embedded.SqliteWorkQueue;
 import dev.backfillfleet.queue.QueueSettings;
+import dev.backfillfleet.standalone.StandaloneMain;
+import dev.backfillfleet.state.TransitioningStateStore;
 import dev.backfillfleet.worker.WorkerMain;
-import dev.backfillfleet.cli.ExitCodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,10 +40,10 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import static dev.backfillfleet.coordinator.BadInput.coordinator;
-import static dev.backfillfleet.coordinator.BadInput.coordinatorProcess;
-import static dev.backfillfleet.coordinator.BadInput.worker;
-import static dev.backfillfleet.coordinator.BadInput.workerProcess;
+import static dev.backfillfleet.e2e.BadInput.coordinator;
+import static dev.backfillfleet.e2e.BadInput.coordinatorProcess;
+import static dev.backfillfleet.e2e.BadInput.worker;
+import static dev.backfillfleet.e2e.BadInput.workerProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -302,7 +305,7 @@ class TestBadInputs
             throws IOException
     {
         template = Files.createDirectory(workspace.resolve("template"));
-        CoordinatorCli.Result run = new CoordinatorCli(template).run("run", "--table", "synthetic", "--range", "2024-01-01..2024-01-05");
+        CoordinatorCli.Result run = StandaloneCli.at(template).run("run", "--table", "synthetic", "--range", "2024-01-01..2024-01-05");
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         portInUse = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         for (BadInput each : inProcesses().toList()) {
@@ -362,7 +365,7 @@ class TestBadInputs
     {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = ExitCodes.configure(new CommandLine(input.runner == BadInput.Runner.WORKER ? new WorkerMain() : new CoordinatorMain()));
+        CommandLine commandLine = input.runner == BadInput.Runner.WORKER ? ExitCodes.configure(new CommandLine(new WorkerMain())) : StandaloneMain.commandLine();
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         List<String> args = new ArrayList<>(prepared.arguments());
@@ -518,7 +521,7 @@ class TestBadInputs
             Case prepared = Case.prepare(input);
             Path out = prepared.files.resolveSibling("stdout.txt");
             Path err = prepared.files.resolveSibling("stderr.txt");
-            Class<?> main = input.runner == BadInput.Runner.WORKER_PROCESS ? WorkerMain.class : CoordinatorMain.class;
+            Class<?> main = input.runner == BadInput.Runner.WORKER_PROCESS ? WorkerMain.class : StandaloneMain.class;
             Process process = JavaProcesses.start(main, prepared.environment(), out, err, prepared.arguments().toArray(String[]::new));
             return new StartedProcess(prepared, process, out, err);
         }

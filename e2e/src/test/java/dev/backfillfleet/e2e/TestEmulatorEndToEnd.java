@@ -1,15 +1,16 @@
-package dev.backfillfleet.coordinator;
+package dev.backfillfleet.e2e;
 
-import dev.backfillfleet.state.TransitioningStateStore;
-import dev.backfillfleet.firestore.FirestoreStateStorage;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.DateRecord;
 import dev.backfillfleet.domain.DateState;
 import dev.backfillfleet.embedded.SqliteWarehouse;
+import dev.backfillfleet.firestore.FirestoreStateStorage;
 import dev.backfillfleet.firestore.FirestoreStateStoreSettings;
 import dev.backfillfleet.schema.AnalyticsSchemas;
 import dev.backfillfleet.schema.SchemaCatalog;
+import dev.backfillfleet.standalone.StandaloneMain;
+import dev.backfillfleet.state.TransitioningStateStore;
 import dev.backfillfleet.testing.emulators.EmulatorAvailability;
 import dev.backfillfleet.testing.emulators.FirestoreEmulator;
 import dev.backfillfleet.testing.emulators.PubSubEmulator;
@@ -99,11 +100,11 @@ class TestEmulatorEndToEnd
                 // the emulator's StreamingPull loses messages to closed and killed streams (see above): pull synchronously
                 "BACKFILL_PUBSUB_PULL_MODE", "unary"));
 
-        Process setup = JavaProcesses.start(CoordinatorMain.class, environment, home.resolve("setup.log"), "setup");
+        Process setup = JavaProcesses.start(StandaloneMain.class, environment, home.resolve("setup.log"), "setup");
         assertThat(setup.waitFor(2, TimeUnit.MINUTES)).isTrue();
         assertThat(setup.exitValue()).as(Files.readString(home.resolve("setup.log"))).isZero();
 
-        Process enqueue = JavaProcesses.start(CoordinatorMain.class, environment, home.resolve("enqueue.log"),
+        Process enqueue = JavaProcesses.start(StandaloneMain.class, environment, home.resolve("enqueue.log"),
                 "enqueue", "--table", "synthetic,team_offense", "--range", NOVEMBER.toString());
         assertThat(enqueue.waitFor(2, TimeUnit.MINUTES)).isTrue();
         assertThat(enqueue.exitValue()).as(Files.readString(home.resolve("enqueue.log"))).isZero();

@@ -1,7 +1,8 @@
-package dev.backfillfleet.coordinator;
+package dev.backfillfleet.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.backfillfleet.coordinator.CoordinatorCli;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.embedded.SqliteWarehouse;
 import dev.backfillfleet.schema.AnalyticsSchemas;
@@ -39,7 +40,7 @@ class TestVerifyCommand
     void importScheduleAndRunUpcomingTeam()
             throws IOException
     {
-        cli = new CoordinatorCli(home).set("backfill.demo-data", "false");
+        cli = StandaloneCli.at(home).set("backfill.demo-data", "false");
         List<String> lines = new ArrayList<>(List.of("nba_game_id,game_date,season_year,season_type,start_time_et,home_team,away_team,game_status,home_score,away_score"));
         LocalDate first = LocalDate.parse("2024-10-22");
         for (int game = 0; game < 15; game++) {

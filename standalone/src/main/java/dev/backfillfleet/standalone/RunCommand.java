@@ -1,4 +1,4 @@
-package dev.backfillfleet.coordinator.command;
+package dev.backfillfleet.standalone;
 
 import dev.backfillfleet.cli.BackendOptions;
 import dev.backfillfleet.cli.ExitCodes;
@@ -6,6 +6,9 @@ import dev.backfillfleet.config.Configuration;
 import dev.backfillfleet.config.WorkerConfig;
 import dev.backfillfleet.coordinator.FleetConnection;
 import dev.backfillfleet.coordinator.StateCounts;
+import dev.backfillfleet.coordinator.command.DateOptions;
+import dev.backfillfleet.coordinator.command.FailedCommand;
+import dev.backfillfleet.coordinator.command.RunRecords;
 import dev.backfillfleet.coordinator.output.LineForwardingStream;
 import dev.backfillfleet.coordinator.output.Terminal;
 import dev.backfillfleet.coordinator.plan.EnqueueRequest;

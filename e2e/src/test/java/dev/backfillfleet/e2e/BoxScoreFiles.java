@@ -1,6 +1,6 @@
-package dev.backfillfleet.coordinator;
+package dev.backfillfleet.e2e;
 
-import dev.backfillfleet.coordinator.RealSchedule.Game;
+import dev.backfillfleet.e2e.RealSchedule.Game;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

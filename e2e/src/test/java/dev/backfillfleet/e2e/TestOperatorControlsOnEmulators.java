@@ -1,9 +1,10 @@
-package dev.backfillfleet.coordinator;
+package dev.backfillfleet.e2e;
 
-import dev.backfillfleet.state.TransitioningStateStore;
-import dev.backfillfleet.firestore.FirestoreStateStorage;
 import dev.backfillfleet.domain.DateRange;
+import dev.backfillfleet.firestore.FirestoreStateStorage;
 import dev.backfillfleet.firestore.FirestoreStateStoreSettings;
+import dev.backfillfleet.standalone.StandaloneMain;
+import dev.backfillfleet.state.TransitioningStateStore;
 import dev.backfillfleet.testing.emulators.EmulatorAvailability;
 import dev.backfillfleet.testing.emulators.FirestoreEmulator;
 import dev.backfillfleet.testing.emulators.PubSubEmulator;
@@ -68,7 +69,7 @@ class TestOperatorControlsOnEmulators
                 "BACKFILL_PUBSUB_RETRY_MIN_BACKOFF_SECONDS", "1",
                 "BACKFILL_PUBSUB_PULL_MODE", "unary"));
 
-        Process setup = JavaProcesses.start(CoordinatorMain.class, environment, home.resolve("setup.log"), "setup");
+        Process setup = JavaProcesses.start(StandaloneMain.class, environment, home.resolve("setup.log"), "setup");
         assertThat(setup.waitFor(2, TimeUnit.MINUTES)).isTrue();
         assertThat(setup.exitValue()).as(Files.readString(home.resolve("setup.log"))).isZero();
 

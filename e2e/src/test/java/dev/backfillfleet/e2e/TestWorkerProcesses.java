@@ -1,14 +1,16 @@
-package dev.backfillfleet.coordinator;
+package dev.backfillfleet.e2e;
 
-import dev.backfillfleet.state.TransitioningStateStore;
-import dev.backfillfleet.embedded.SqliteStateStorage;
+import dev.backfillfleet.coordinator.CoordinatorCli;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.DateRecord;
 import dev.backfillfleet.domain.DateState;
+import dev.backfillfleet.embedded.SqliteStateStorage;
 import dev.backfillfleet.embedded.SqliteWarehouse;
 import dev.backfillfleet.schema.AnalyticsSchemas;
 import dev.backfillfleet.schema.SchemaCatalog;
+import dev.backfillfleet.standalone.StandaloneMain;
+import dev.backfillfleet.state.TransitioningStateStore;
 import dev.backfillfleet.worker.WorkerMain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +41,7 @@ class TestWorkerProcesses
     void fourWorkerProcessesDrainFiveHundredDatesEachOnce()
             throws Exception
     {
-        CoordinatorCli cli = new CoordinatorCli(home);
+        CoordinatorCli cli = StandaloneCli.at(home);
         assertThat(cli.run("enqueue", "--table", "synthetic", "--range", FIVE_HUNDRED_DATES.toString()).exitCode()).isZero();
 
         Map<String, String> environment = Map.of("BACKFILL_HOME", home.toString(), "BACKFILL_SYNTHETIC_LATENCY_MS", "10");
@@ -76,14 +78,14 @@ class TestWorkerProcesses
                 "BACKFILL_SYNTHETIC_LATENCY_MS", "40",
                 "BACKFILL_LEASE_SECONDS", "2",
                 "BACKFILL_ACK_DEADLINE_SECONDS", "2");
-        Process first = JavaProcesses.start(CoordinatorMain.class, environment, home.resolve("run-1.log"),
+        Process first = JavaProcesses.start(StandaloneMain.class, environment, home.resolve("run-1.log"),
                 "run", "--table", "synthetic", "--range", range.toString(), "--workers", "4");
         awaitSucceeded(range.size() / 3, Duration.ofMinutes(2));
         first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         long doneBeforeKill = records().stream().filter(record -> record.state() == DateState.SUCCEEDED).count();
         assertThat(doneBeforeKill).isLessThan(range.size());
 
-        Process second = JavaProcesses.start(CoordinatorMain.class, environment, home.resolve("run-2.log"),
+        Process second = JavaProcesses.start(StandaloneMain.class, environment, home.resolve("run-2.log"),
                 "run", "--table", "synthetic", "--range", range.toString(), "--workers", "4");
         assertThat(second.waitFor(3, TimeUnit.MINUTES)).isTrue();
         assertThat(second.exitValue()).as(Files.readString(home.resolve("run-2.log"))).isZero();

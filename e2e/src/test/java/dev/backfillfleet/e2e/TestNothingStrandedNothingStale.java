@@ -1,7 +1,6 @@
-package dev.backfillfleet.coordinator;
+package dev.backfillfleet.e2e;
 
-import dev.backfillfleet.state.TransitioningStateStore;
-import dev.backfillfleet.embedded.SqliteStateStorage;
+import dev.backfillfleet.coordinator.CoordinatorCli;
 import dev.backfillfleet.coordinator.plan.EnqueueRequest;
 import dev.backfillfleet.coordinator.plan.Enqueuer;
 import dev.backfillfleet.domain.AnalyticsTable;
@@ -15,15 +14,18 @@ import dev.backfillfleet.domain.FleetException;
 import dev.backfillfleet.domain.WorkItem;
 import dev.backfillfleet.embedded.SqliteDatabase;
 import dev.backfillfleet.embedded.SqliteRunLog;
-import dev.backfillfleet.embedded.StateDatabase;
+import dev.backfillfleet.embedded.SqliteStateStorage;
 import dev.backfillfleet.embedded.SqliteWarehouse;
 import dev.backfillfleet.embedded.SqliteWorkQueue;
+import dev.backfillfleet.embedded.StateDatabase;
 import dev.backfillfleet.queue.Delivery;
 import dev.backfillfleet.queue.QueueConsumer;
 import dev.backfillfleet.queue.QueueSettings;
 import dev.backfillfleet.queue.WorkQueue;
 import dev.backfillfleet.schema.AnalyticsSchemas;
 import dev.backfillfleet.schema.SchemaCatalog;
+import dev.backfillfleet.standalone.StandaloneMain;
+import dev.backfillfleet.state.TransitioningStateStore;
 import dev.backfillfleet.warehouse.Row;
 import dev.backfillfleet.worker.WorkerMain;
 import org.junit.jupiter.api.Test;
@@ -35,7 +37,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,13 +66,13 @@ class TestNothingStrandedNothingStale
     {
         DateRange range = DateRange.of(LocalDate.parse("1970-01-01"), LocalDate.parse("1970-01-01").plusDays(19_999));
         Map<String, String> environment = Map.of("BACKFILL_HOME", home.toString(), "BACKFILL_SYNTHETIC_LATENCY_MS", "0");
-        Process enqueue = JavaProcesses.start(CoordinatorMain.class, environment, home.resolve("enqueue-1.log"),
+        Process enqueue = JavaProcesses.start(StandaloneMain.class, environment, home.resolve("enqueue-1.log"),
                 "enqueue", "--table", "synthetic", "--range", range.toString(), "--yes");
         long recorded = awaitRecorded(5_000, enqueue);
         enqueue.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         System.out.println("e2e: enqueue killed with " + recorded + "+ of 20,000 dates recorded and " + messages() + " messages published");
 
-        Process again = JavaProcesses.start(CoordinatorMain.class, environment, home.resolve("enqueue-2.log"),
+        Process again = JavaProcesses.start(StandaloneMain.class, environment, home.resolve("enqueue-2.log"),
                 "enqueue", "--table", "synthetic", "--range", range.toString(), "--yes");
         assertThat(again.waitFor(2, TimeUnit.MINUTES)).isTrue();
         assertThat(again.exitValue()).as(Files.readString(home.resolve("enqueue-2.log"))).isZero();
@@ -119,7 +120,7 @@ class TestNothingStrandedNothingStale
                 "BACKFILL_SYNTHETIC_LATENCY_MS", "1500",
                 "BACKFILL_LEASE_SECONDS", "4",
                 "BACKFILL_ACK_DEADLINE_SECONDS", "4");
-        CoordinatorCli cli = new CoordinatorCli(home);
+        CoordinatorCli cli = StandaloneCli.at(home);
         assertThat(cli.run("enqueue", "--table", "synthetic", "--range", range.toString()).exitCode()).isZero();
 
         Process frozen = JavaProcesses.start(WorkerMain.class, environment, home.resolve("frozen.log"), "--concurrency", "4");
@@ -160,7 +161,7 @@ class TestNothingStrandedNothingStale
     {
         DateRange range = DateRange.of(LocalDate.parse("2024-05-01"), LocalDate.parse("2024-05-08"));
         Map<String, String> environment = Map.of("BACKFILL_HOME", home.toString(), "BACKFILL_SYNTHETIC_LATENCY_MS", "20000");
-        assertThat(new CoordinatorCli(home).run("enqueue", "--table", "synthetic", "--range", range.toString()).exitCode()).isZero();
+        assertThat(StandaloneCli.at(home).run("enqueue", "--table", "synthetic", "--range", range.toString()).exitCode()).isZero();
         Process worker = JavaProcesses.start(WorkerMain.class, environment, home.resolve("worker.log"), "--concurrency", "4", "--grace-seconds", "1");
         List<DateRecord> held = awaitHeldBy(worker, 4);
         long signalled = System.nanoTime();

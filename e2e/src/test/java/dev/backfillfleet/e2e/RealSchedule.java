@@ -1,4 +1,4 @@
-package dev.backfillfleet.coordinator;
+package dev.backfillfleet.e2e;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package dev.backfillfleet.coordinator;
+package dev.backfillfleet.e2e;
 
 import java.io.File;
 import java.io.IOException;

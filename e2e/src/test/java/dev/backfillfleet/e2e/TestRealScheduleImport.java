@@ -1,8 +1,9 @@
-package dev.backfillfleet.coordinator;
+package dev.backfillfleet.e2e;
 
-import dev.backfillfleet.coordinator.RealSchedule.Game;
+import dev.backfillfleet.coordinator.CoordinatorCli;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateRange;
+import dev.backfillfleet.e2e.RealSchedule.Game;
 import dev.backfillfleet.embedded.SqliteWarehouse;
 import dev.backfillfleet.schema.AnalyticsSchemas;
 import dev.backfillfleet.schema.SchemaCatalog;
@@ -42,7 +43,7 @@ class TestRealScheduleImport
         List<Game> games = RealSchedule.games(source);
         assertThat(games).hasSizeGreaterThan(1300);
 
-        CoordinatorCli cli = new CoordinatorCli(home).set("backfill.demo-data", "false");
+        CoordinatorCli cli = StandaloneCli.at(home).set("backfill.demo-data", "false");
         Path converted = RealSchedule.write(files.resolve("nbac_schedule.csv"), games);
         // the file is the whole season: from July to June, a date without a game had none
         CoordinatorCli.Result imported = cli.run("import", "--table", "nba_raw.nbac_schedule", "--covers", "2024-07-01..2025-06-30", converted.toString());
