@@ -17,6 +17,7 @@ import dev.backfillfleet.state.StateStore;
 import dev.backfillfleet.state.TablePauses;
 import dev.backfillfleet.warehouse.Warehouse;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -97,6 +98,12 @@ public final class FleetConnection
             checkReady(ProcessRole.READER);
         }
         readsChecked = true;
+    }
+
+    /** The process's clock, as every adapter reads it: the time a verb records or compares with. */
+    public Clock clock()
+    {
+        return injector().getInstance(Clock.class);
     }
 
     public WorkQueue queue()

@@ -38,8 +38,10 @@ import picocli.CommandLine.Spec;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -87,7 +89,7 @@ public final class RunCommand
         try (FleetConnection fleet = new FleetConnection(config, AccessMode.READ_WRITE, List.of(new WorkerModule(settings)))) {
             fleet.checkReady(ProcessRole.WORKER);
             List<DateKey> keys = request.keys();
-            var run = RunRecords.newRun("run" + (force ? " --force" : ""), request.tables(), request.dates().toString(), keys.size());
+            var run = RunRecords.newRun(fleet.clock(), "run" + (force ? " --force" : ""), request.tables(), request.dates().toString(), keys.size());
             EnqueueResult result = new Enqueuer(fleet.stateStore(), fleet.runLog(), fleet.queue()).enqueue(request, run);
             int inFlight = Enqueuer.inFlight(result).size();
             out.printf("Run %s: %d dates to process (%d already done, %d resumed), %d worker threads.%n",
@@ -96,6 +98,8 @@ public final class RunCommand
             out.flush();
 
             Terminal terminal = Terminal.detect();
+            // the time of day the frame shows, in this machine's zone
+            Clock clock = fleet.clock().withZone(ZoneId.systemDefault());
             ProgressSampler sampler = new ProgressSampler(fleet.stateStore(), fleet.pauses(), ProgressScope.of(keys), System::nanoTime);
             ProgressView view = new ProgressView(out, terminal, new WatchFrame(terminal, sampler.scope().span()), PLAIN_LINES_EVERY, System::nanoTime);
             Worker worker = fleet.injector().getInstance(Worker.class);
@@ -112,7 +116,7 @@ public final class RunCommand
                     while (true) {
                         List<TableProgress> progress = sampler.sample();
                         boolean finished = progress.stream().allMatch(TableProgress::finished);
-                        view.show(progress, LocalTime.now(), refresh, finished);
+                        view.show(progress, LocalTime.now(clock), refresh, finished);
                         if (finished) {
                             break;
                         }

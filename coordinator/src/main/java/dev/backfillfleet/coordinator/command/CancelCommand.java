@@ -93,7 +93,7 @@ public final class CancelCommand
             }
             CancelResult result;
             if (dryRun) {
-                result = plan(store, keys, request);
+                result = plan(store, keys, request, fleet.clock().instant());
                 out.println("Dry run: nothing is written.");
             }
             else {
@@ -140,10 +140,9 @@ public final class CancelCommand
     }
 
     /** What a cancel would do, from a read of the records only. */
-    private static CancelResult plan(StateStore store, List<DateKey> keys, CancelRequest request)
+    private static CancelResult plan(StateStore store, List<DateKey> keys, CancelRequest request, Instant now)
     {
         Map<DateKey, DateRecord> records = store.getAll(keys);
-        Instant now = Instant.now();
         Map<DateKey, CancelDecision> decisions = new HashMap<>();
         keys.forEach(key -> decisions.put(key, DateTransitions.cancel(key, Optional.ofNullable(records.get(key)), request, now).decision()));
         return new CancelResult(decisions);

@@ -107,7 +107,7 @@ public final class EnqueueCommand
                 return ExitCodes.FAILED;
             }
             fleet.checkReady(ProcessRole.COORDINATOR);
-            var run = RunRecords.newRun(command(), plan.tables(), selection.map(Object::toString).orElse("stale dates"), plan.keys().size());
+            var run = RunRecords.newRun(fleet.clock(), command(), plan.tables(), selection.map(Object::toString).orElse("stale dates"), plan.keys().size());
             EnqueueResult result = new Enqueuer(fleet.stateStore(), fleet.runLog(), fleet.queue()).enqueue(plan.keys(), plan.policy(), run);
             out.println("Run " + run.id() + ":");
             EnqueueReport.print(out, result, false);

@@ -92,7 +92,7 @@ public final class StatusCommand
             }
             List<AnalyticsTable> tables = tables(run);
             Map<AnalyticsTable, TablePause> paused = fleet.pauses().pausedTables();
-            Instant now = Instant.now();
+            Instant now = fleet.clock().instant();
             List<TableStatus> statuses = new ArrayList<>();
             for (AnalyticsTable each : tables) {
                 StateCounts counts = runId == null ? StateCounts.within(store, each, selection) : runCounts(store, each, selection);

@@ -27,7 +27,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -80,7 +79,7 @@ public final class ReportCommand
         try (FleetConnection fleet = FleetConnection.readOnly(config)) {
             RecordSource records = (each, action) -> forEachRecord(fleet.stateStore(), each, range, action);
             List<TableReport> tables = tableReports(records, range);
-            long bytes = write(writer -> HtmlReport.write(writer, range, tables, records, Clock.systemUTC().instant(), source(fleet)));
+            long bytes = write(writer -> HtmlReport.write(writer, range, tables, records, fleet.clock().instant(), source(fleet)));
             console.printf("Wrote %s: %d %s, %s (%,d bytes). Open it in a browser.%n", out, tables.size(), tables.size() == 1 ? "table" : "tables",
                     range, bytes);
             return ExitCodes.SUCCESS;
