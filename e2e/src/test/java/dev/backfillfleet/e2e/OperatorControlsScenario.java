@@ -10,6 +10,7 @@ import dev.backfillfleet.schema.AnalyticsSchemas;
 import dev.backfillfleet.schema.SchemaCatalog;
 import dev.backfillfleet.standalone.StandaloneMain;
 import dev.backfillfleet.state.StateStore;
+import dev.backfillfleet.testing.Eventually;
 import dev.backfillfleet.worker.WorkerMain;
 
 import java.io.IOException;
@@ -200,15 +201,8 @@ final class OperatorControlsScenario
     }
 
     private void await(String what, Duration timeout, BooleanSupplier condition)
-            throws InterruptedException
     {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(what + ": not within " + timeout + "; synthetic " + store.countByState(AnalyticsTable.SYNTHETIC, Optional.empty()));
-            }
-            Thread.sleep(100);
-        }
+        Eventually.await(what, timeout, Duration.ofMillis(100), condition, () -> "synthetic " + store.countByState(AnalyticsTable.SYNTHETIC, Optional.empty()));
     }
 
     /** Stops what is left and keeps the processes' logs under target/scenario-logs. */

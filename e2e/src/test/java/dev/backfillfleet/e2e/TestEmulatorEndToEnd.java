@@ -11,6 +11,7 @@ import dev.backfillfleet.schema.AnalyticsSchemas;
 import dev.backfillfleet.schema.SchemaCatalog;
 import dev.backfillfleet.standalone.StandaloneMain;
 import dev.backfillfleet.state.TransitioningStateStore;
+import dev.backfillfleet.testing.Eventually;
 import dev.backfillfleet.testing.emulators.EmulatorAvailability;
 import dev.backfillfleet.testing.emulators.FirestoreEmulator;
 import dev.backfillfleet.testing.emulators.PubSubEmulator;
@@ -197,40 +198,29 @@ class TestEmulatorEndToEnd
      * (see the class comment). After 20 s, any fresh claim will do.
      */
     private static void awaitClaimedBy(TransitioningStateStore store, Process worker, Duration timeout)
-            throws InterruptedException
     {
         long start = System.nanoTime();
-        while (true) {
+        Eventually.await("worker " + worker.pid() + " to claim a date", timeout, Duration.ofMillis(50), () -> {
             List<DateRecord> claimed = claimedBy(store, worker);
             boolean fresh = claimed.stream()
                     .filter(record -> record.key().table() == AnalyticsTable.SYNTHETIC)
                     .anyMatch(record -> record.startedAt().filter(started -> started.isAfter(Instant.now().minusMillis(800))).isPresent());
-            long waited = System.nanoTime() - start;
-            if (fresh && (claimed.size() >= CONCURRENCY || waited > TimeUnit.SECONDS.toNanos(20))) {
-                return;
-            }
-            if (waited > timeout.toNanos()) {
-                throw new AssertionError("worker " + worker.pid() + " claimed no date within " + timeout);
-            }
-            Thread.sleep(50);
-        }
+            return fresh && (claimed.size() >= CONCURRENCY || System.nanoTime() - start > TimeUnit.SECONDS.toNanos(20));
+        });
     }
 
     private static void awaitDone(TransitioningStateStore store, int count, Duration timeout)
-            throws InterruptedException
     {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            long done = 0;
-            for (AnalyticsTable table : List.of(AnalyticsTable.SYNTHETIC, AnalyticsTable.TEAM_OFFENSE)) {
-                Map<DateState, Long> counts = store.countByState(table, Optional.of(NOVEMBER));
-                done += counts.getOrDefault(DateState.SUCCEEDED, 0L) + counts.getOrDefault(DateState.NO_GAMES, 0L);
-            }
-            if (done >= count) {
-                return;
-            }
-            Thread.sleep(250);
+        Eventually.await(count + " dates done", timeout, Duration.ofMillis(250), () -> done(store) >= count, () -> done(store) + " done");
+    }
+
+    private static long done(TransitioningStateStore store)
+    {
+        long done = 0;
+        for (AnalyticsTable table : List.of(AnalyticsTable.SYNTHETIC, AnalyticsTable.TEAM_OFFENSE)) {
+            Map<DateState, Long> counts = store.countByState(table, Optional.of(NOVEMBER));
+            done += counts.getOrDefault(DateState.SUCCEEDED, 0L) + counts.getOrDefault(DateState.NO_GAMES, 0L);
         }
-        throw new AssertionError("fewer than " + count + " dates done within " + timeout);
+        return done;
     }
 }

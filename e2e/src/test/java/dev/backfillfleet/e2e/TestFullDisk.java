@@ -7,6 +7,7 @@ import dev.backfillfleet.domain.DateState;
 import dev.backfillfleet.embedded.SqliteStateStorage;
 import dev.backfillfleet.standalone.StandaloneMain;
 import dev.backfillfleet.state.TransitioningStateStore;
+import dev.backfillfleet.testing.Eventually;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
@@ -107,14 +109,11 @@ class TestFullDisk
     }
 
     private static void awaitSucceeded(Path home, long count, Process run)
-            throws InterruptedException
     {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-        while (counts(home).getOrDefault(DateState.SUCCEEDED, 0L) < count) {
+        Eventually.await(count + " dates done", Duration.ofMinutes(1), Duration.ofMillis(50), () -> {
             assertThat(run.isAlive()).as("the run is running").isTrue();
-            assertThat(System.nanoTime()).as("%d dates done within a minute", count).isLessThan(deadline);
-            Thread.sleep(50);
-        }
+            return counts(home).getOrDefault(DateState.SUCCEEDED, 0L) >= count;
+        });
     }
 
     private static Map<DateState, Long> counts(Path home)

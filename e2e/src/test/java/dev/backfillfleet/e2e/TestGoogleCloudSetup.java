@@ -10,6 +10,7 @@ import dev.backfillfleet.firestore.FirestoreStateStoreSettings;
 import dev.backfillfleet.firestore.FirestoreTablePauses;
 import dev.backfillfleet.standalone.StandaloneMain;
 import dev.backfillfleet.state.TransitioningStateStore;
+import dev.backfillfleet.testing.Eventually;
 import dev.backfillfleet.testing.emulators.EmulatorAvailability;
 import dev.backfillfleet.testing.emulators.FirestoreEmulator;
 import dev.backfillfleet.testing.emulators.PubSubEmulator;
@@ -209,15 +210,10 @@ class TestGoogleCloudSetup
     }
 
     private static void awaitDone(TransitioningStateStore store, int count)
-            throws InterruptedException
     {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        while (store.countByState(AnalyticsTable.SYNTHETIC, Optional.of(MARCH)).getOrDefault(DateState.SUCCEEDED, 0L) < count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("fewer than " + count + " dates done after 2 minutes: " + store.countByState(AnalyticsTable.SYNTHETIC, Optional.of(MARCH)));
-            }
-            Thread.sleep(200);
-        }
+        Eventually.await(count + " dates done", Duration.ofMinutes(2), Duration.ofMillis(200),
+                () -> store.countByState(AnalyticsTable.SYNTHETIC, Optional.of(MARCH)).getOrDefault(DateState.SUCCEEDED, 0L) >= count,
+                () -> store.countByState(AnalyticsTable.SYNTHETIC, Optional.of(MARCH)).toString());
     }
 
     /** Every topic and subscription of the project and every document of the collections, as the emulators list them. */

@@ -26,6 +26,7 @@ import dev.backfillfleet.schema.AnalyticsSchemas;
 import dev.backfillfleet.schema.SchemaCatalog;
 import dev.backfillfleet.standalone.StandaloneMain;
 import dev.backfillfleet.state.TransitioningStateStore;
+import dev.backfillfleet.testing.Eventually;
 import dev.backfillfleet.warehouse.Row;
 import dev.backfillfleet.worker.WorkerMain;
 import org.junit.jupiter.api.Test;
@@ -133,8 +134,8 @@ class TestNothingStrandedNothingStale
             awaitSucceeded(range, held);
             signal("CONT", frozen);
             awaitAllSucceeded(range);
-            // the thawed worker meets its lost leases; give it time to try to write
-            Thread.sleep(3_000);
+            // the thawed worker meets its lost leases: wait until it has given up each of its attempts
+            awaitDiscarded(held);
         }
         finally {
             frozen.destroy();
@@ -200,25 +201,23 @@ class TestNothingStrandedNothingStale
         }
     }
 
+    /** Looks every 5 ms: the enqueue is to be killed in the middle of its work. */
     private long awaitRecorded(long count, Process enqueue)
-            throws InterruptedException
     {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-        while (System.nanoTime() < deadline && enqueue.isAlive()) {
-            if (Files.exists(home.resolve("state.db"))) {
-                try (TransitioningStateStore store = new TransitioningStateStore(SqliteStateStorage.openReadOnly(home.resolve("state.db"), Clock.systemUTC()))) {
-                    long recorded = store.countByState(AnalyticsTable.SYNTHETIC, Optional.empty()).values().stream().mapToLong(Long::longValue).sum();
-                    if (recorded >= count) {
-                        return recorded;
-                    }
-                }
-                catch (RuntimeException e) {
-                    // the file is being created
-                }
+        return Eventually.get("the enqueue to record " + count + " dates", Duration.ofMinutes(1), Duration.ofMillis(5), () -> {
+            assertThat(enqueue.isAlive()).as("the enqueue still running before it recorded %d dates", count).isTrue();
+            if (!Files.exists(home.resolve("state.db"))) {
+                return Optional.empty();
             }
-            Thread.sleep(5);
-        }
-        throw new AssertionError("the enqueue recorded fewer than " + count + " dates before it " + (enqueue.isAlive() ? "timed out" : "ended"));
+            try (TransitioningStateStore store = new TransitioningStateStore(SqliteStateStorage.openReadOnly(home.resolve("state.db"), Clock.systemUTC()))) {
+                long recorded = store.countByState(AnalyticsTable.SYNTHETIC, Optional.empty()).values().stream().mapToLong(Long::longValue).sum();
+                return Optional.of(recorded).filter(found -> found >= count);
+            }
+            catch (RuntimeException e) {
+                // the file is being created
+                return Optional.empty();
+            }
+        });
     }
 
     private long messages()
@@ -229,46 +228,56 @@ class TestNothingStrandedNothingStale
     }
 
     private List<DateRecord> awaitHeldBy(Process worker, int count)
-            throws InterruptedException
     {
         String pid = "-" + worker.pid() + "-";
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-        while (System.nanoTime() < deadline) {
+        return Eventually.get("worker " + worker.pid() + " to hold " + count + " dates", Duration.ofMinutes(1), Duration.ofMillis(20), () -> {
             try (TransitioningStateStore store = new TransitioningStateStore(SqliteStateStorage.openReadOnly(home.resolve("state.db"), Clock.systemUTC()))) {
                 List<DateRecord> held = store.list(AnalyticsTable.SYNTHETIC, Optional.empty(), Set.of(DateState.RUNNING)).stream()
                         .filter(record -> record.leaseOwner().filter(owner -> owner.contains(pid)).isPresent())
                         .toList();
-                if (held.size() >= count) {
-                    return held;
-                }
+                return Optional.of(held).filter(found -> found.size() >= count);
             }
-            Thread.sleep(20);
+        });
+    }
+
+    /**
+     * The thawed worker's word that each of its attempts ended with nothing written: the lease
+     * proved lost (or the write refused as stale), so its result is thrown away. Once it has said
+     * so for every date it held, none of its writes is still to come.
+     */
+    private void awaitDiscarded(List<DateRecord> held)
+    {
+        Path log = home.resolve("frozen.log");
+        Eventually.await("the thawed worker to discard its " + held.size() + " attempts", Duration.ofMinutes(1), Duration.ofMillis(100),
+                () -> held.stream().allMatch(record -> logged(log, "synthetic " + record.key().date() + ": ", "this attempt's result is discarded")),
+                () -> read(log));
+    }
+
+    private static boolean logged(Path log, String prefix, String text)
+    {
+        return read(log).lines().anyMatch(line -> line.contains(prefix) && line.contains(text));
+    }
+
+    private static String read(Path file)
+    {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
         }
-        throw new AssertionError("worker " + worker.pid() + " held fewer than " + count + " dates within a minute");
+        catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private void awaitSucceeded(DateRange range, List<DateRecord> dates)
-            throws InterruptedException
     {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        while (!dates.stream().allMatch(date -> records(range).get(date.key().date()).state() == DateState.SUCCEEDED)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the successor did not finish the frozen worker's dates within 2 minutes");
-            }
-            Thread.sleep(100);
-        }
+        Eventually.await("the successor to finish the frozen worker's dates", Duration.ofMinutes(2), Duration.ofMillis(100),
+                () -> dates.stream().allMatch(date -> records(range).get(date.key().date()).state() == DateState.SUCCEEDED));
     }
 
     private void awaitAllSucceeded(DateRange range)
-            throws InterruptedException
     {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        while (records(range).values().stream().filter(record -> record.state() == DateState.SUCCEEDED).count() < range.size()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not every date SUCCEEDED within 2 minutes");
-            }
-            Thread.sleep(100);
-        }
+        Eventually.await("every date SUCCEEDED", Duration.ofMinutes(2), Duration.ofMillis(100),
+                () -> records(range).values().stream().filter(record -> record.state() == DateState.SUCCEEDED).count() == range.size());
     }
 
     private static void signal(String signal, Process process)

@@ -3,6 +3,7 @@ package dev.backfillfleet.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backfillfleet.coordinator.CoordinatorCli;
+import dev.backfillfleet.testing.Eventually;
 import dev.backfillfleet.worker.WorkerMain;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -135,33 +137,40 @@ class TestWorkerObservability
     }
 
     private int awaitPort()
-            throws Exception
     {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            Path out = home.resolve("worker.out");
-            Matcher port = PORT.matcher(Files.exists(out) ? Files.readString(out) : "");
-            if (port.find()) {
-                return Integer.parseInt(port.group(1));
-            }
-            assertThat(worker.isAlive()).as("worker running: %s", Files.exists(home.resolve("worker.err")) ? Files.readString(home.resolve("worker.err")) : "").isTrue();
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the worker printed no HTTP port within 60 s");
+        return Eventually.get("the worker to print its HTTP port", Duration.ofSeconds(60), Duration.ofMillis(100), () -> {
+            Matcher port = PORT.matcher(read(home.resolve("worker.out")));
+            assertThat(worker.isAlive()).as("worker running: %s", read(home.resolve("worker.err"))).isTrue();
+            return port.find() ? Optional.of(Integer.parseInt(port.group(1))) : Optional.empty();
+        });
     }
 
     private void awaitEveryDateTerminal(CoordinatorCli cli)
-            throws Exception
     {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode counts = json.readTree(cli.run("status", "--table", "synthetic", "--range", RANGE, "--json").out()).get("tables").get("synthetic");
-            if (counts.get("SUCCEEDED").asLong() + counts.get("FAILED").asLong() == 30) {
-                return;
-            }
-            Thread.sleep(200);
+        Eventually.await("every date terminal", Duration.ofSeconds(90), Duration.ofMillis(200), () -> {
+            JsonNode counts = readJson(cli.run("status", "--table", "synthetic", "--range", RANGE, "--json").out()).get("tables").get("synthetic");
+            return counts.get("SUCCEEDED").asLong() + counts.get("FAILED").asLong() == 30;
+        }, () -> read(home.resolve("worker.err")));
+    }
+
+    private JsonNode readJson(String text)
+    {
+        try {
+            return json.readTree(text);
         }
-        throw new AssertionError("dates not terminal within 90 s: " + Files.readString(home.resolve("worker.err")));
+        catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path file)
+    {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        }
+        catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private HttpResponse<String> get(int port, String path)

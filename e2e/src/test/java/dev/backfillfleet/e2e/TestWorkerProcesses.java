@@ -11,6 +11,7 @@ import dev.backfillfleet.schema.AnalyticsSchemas;
 import dev.backfillfleet.schema.SchemaCatalog;
 import dev.backfillfleet.standalone.StandaloneMain;
 import dev.backfillfleet.state.TransitioningStateStore;
+import dev.backfillfleet.testing.Eventually;
 import dev.backfillfleet.worker.WorkerMain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,17 +94,9 @@ class TestWorkerProcesses
     }
 
     private void awaitSucceeded(long count, Duration timeout)
-            throws InterruptedException
     {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(home.resolve("state.db"))
-                    && records().stream().filter(record -> record.state() == DateState.SUCCEEDED).count() >= count) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("fewer than " + count + " dates succeeded within " + timeout);
+        Eventually.await(count + " dates succeeded", timeout, Duration.ofMillis(100),
+                () -> Files.exists(home.resolve("state.db")) && records().stream().filter(record -> record.state() == DateState.SUCCEEDED).count() >= count);
     }
 
     private List<DateRecord> records()
