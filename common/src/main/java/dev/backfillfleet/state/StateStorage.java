@@ -16,8 +16,9 @@ import java.util.Optional;
  * state machine's operations once over it; a new backend implements this, not the operations.
  *
  * <p>A decision is given the record as read (absent if there is none) and the time, read from
- * the storage's clock after the read; it returns what it decided and the record to write, if
- * any. It may throw (e.g. {@link LeaseLostException}): nothing is written then. An optimistic
+ * the storage's clock where no other writer can change the record any more (under SQLite's
+ * write lock; after Firestore's read, whose write is conditional on it); it returns what it
+ * decided and the record to write, if any. It may throw (e.g. {@link LeaseLostException}): nothing is written then. An optimistic
  * storage may call it again for the same key when the record changed between its read and its
  * write, so a decision must have no effect of its own. Every record written is the whole record.
  */
