@@ -34,7 +34,7 @@ resource "google_cloud_run_v2_worker_pool" "workers" {
         }
       }
 
-      # every setting is a BACKFILL_<KEY> of FleetConfig; infra's tests load them through FleetConfigLoader
+      # every setting is a BACKFILL_<KEY> of a configuration key; infra's tests load them through the worker's configuration loader
       env {
         name  = "BACKFILL_BACKEND"
         value = "gcp"

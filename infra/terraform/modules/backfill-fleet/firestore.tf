@@ -10,7 +10,7 @@ resource "google_firestore_database" "state" {
   deletion_policy         = "DELETE"
 }
 
-# The composite indexes FirestoreStateStore's queries need. The one list is
+# The composite indexes FirestoreStateStorage's queries need. The one list is
 # FirestoreIndexes.required() (common/.../firestore/FirestoreIndexes.java); infra/firestore/
 # firestore.indexes.json is generated from it (TestFirestoreIndexes) and read here, so a new
 # index in the code is a new index here (infra's TestTerraform compares them).

@@ -1,4 +1,4 @@
-# Defaults are the code's defaults (common/.../config/FleetConfig.java and PubSubQueueSettings.java);
+# Defaults are the code's defaults (the configuration classes, e.g. common/.../pubsub/PubSubConfig.java, and PubSubQueueSettings.java);
 # infra/'s consistency tests fail when one side changes alone.
 
 variable "project_id" {

@@ -100,7 +100,7 @@ public final class BenchMain
     Path chartFrom;
 
     @Option(names = "--launch", paramLabel = "jar|classpath", defaultValue = "jar", hidden = true,
-            description = "jar: the product's processes from coordinator/target and worker/target (bin/bench); classpath: this JVM's class path (tests).")
+            description = "jar: the product's processes from standalone/target and worker/target (bin/bench); classpath: this JVM's class path (tests).")
     String launch;
 
     public static void main(String[] args)

@@ -1,7 +1,9 @@
 package dev.backfillfleet.cli;
 
-import dev.backfillfleet.config.FleetConfig;
-import dev.backfillfleet.config.FleetConfigLoader;
+import dev.backfillfleet.config.AdapterSelection;
+import dev.backfillfleet.config.ConfigLoader;
+import dev.backfillfleet.config.Configuration;
+import dev.backfillfleet.inject.Configurations;
 import picocli.CommandLine.Option;
 
 import java.util.LinkedHashMap;
@@ -31,21 +33,21 @@ public final class BackendOptions
     @Option(names = {"-v", "--verbose"}, description = "Show stack traces and debug logs.")
     public boolean verbose;
 
-    public FleetConfig load()
+    public Configuration load()
     {
         return load(Map.of());
     }
 
-    public FleetConfig load(Map<String, String> extra)
+    public Configuration load(Map<String, String> extra)
     {
         Map<String, String> overrides = new LinkedHashMap<>(settings);
-        putIfSet(overrides, FleetConfig.HOME.name(), home);
-        putIfSet(overrides, FleetConfig.BACKEND.name(), backend);
-        putIfSet(overrides, FleetConfig.QUEUE.name(), queue);
-        putIfSet(overrides, FleetConfig.STATE.name(), state);
-        putIfSet(overrides, FleetConfig.WAREHOUSE.name(), warehouse);
+        putIfSet(overrides, ConfigLoader.HOME.name(), home);
+        putIfSet(overrides, AdapterSelection.BACKEND.name(), backend);
+        putIfSet(overrides, AdapterSelection.QUEUE.name(), queue);
+        putIfSet(overrides, AdapterSelection.STATE.name(), state);
+        putIfSet(overrides, AdapterSelection.WAREHOUSE.name(), warehouse);
         overrides.putAll(extra);
-        return FleetConfigLoader.load(overrides);
+        return Configurations.load(overrides);
     }
 
     private static void putIfSet(Map<String, String> overrides, String key, String value)

@@ -8,14 +8,14 @@ import java.sql.PreparedStatement;
 
 import static java.util.Objects.requireNonNull;
 
-/** Write permits in the embedded state file: a row per (table, window, permit), inserted once. */
+/** Write permits in the embedded state file ({@link StateDatabase}): a row per (table, window, permit), inserted once. */
 public final class SqlitePermitStore
         implements WindowedWriteGate.PermitStore, AutoCloseable
 {
-    private static final String SCHEMA = """
+    static final String[] SCHEMA = {"""
             CREATE TABLE IF NOT EXISTS write_permits (
                 table_name TEXT NOT NULL, window INTEGER NOT NULL, permit INTEGER NOT NULL,
-                PRIMARY KEY (table_name, window, permit)) WITHOUT ROWID""";
+                PRIMARY KEY (table_name, window, permit)) WITHOUT ROWID"""};
     // windows are seconds: keep an hour of them
     private static final long KEPT_WINDOWS = 3_600;
 
@@ -26,9 +26,10 @@ public final class SqlitePermitStore
         this.database = requireNonNull(database, "database is null");
     }
 
+    /** A store of its own on {@code file} (it closes the file when closed): for tests. */
     public static SqlitePermitStore open(Path file)
     {
-        return new SqlitePermitStore(SqliteDatabase.open(file, SCHEMA));
+        return new SqlitePermitStore(StateDatabase.open(file));
     }
 
     @Override

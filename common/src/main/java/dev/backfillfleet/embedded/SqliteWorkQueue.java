@@ -7,6 +7,7 @@ import dev.backfillfleet.queue.DeadLetter;
 import dev.backfillfleet.queue.Delivery;
 import dev.backfillfleet.queue.QueueConsumer;
 import dev.backfillfleet.queue.QueueSettings;
+import dev.backfillfleet.queue.QueuedMessages;
 import dev.backfillfleet.queue.WorkMessageCodec;
 import dev.backfillfleet.queue.WorkQueue;
 import org.slf4j.Logger;
@@ -47,7 +48,7 @@ import static java.util.Objects.requireNonNull;
  * poller writes them within its idle interval when nothing is left to pull.
  */
 public final class SqliteWorkQueue
-        implements WorkQueue, AutoCloseable
+        implements WorkQueue, QueuedMessages, AutoCloseable
 {
     private static final Logger log = LoggerFactory.getLogger(SqliteWorkQueue.class);
     private static final String SCHEMA = """
@@ -165,6 +166,13 @@ public final class SqliteWorkQueue
      * The (table, date)s that have a message here, live or dead-lettered (a worker records a dead
      * letter's date FAILED, so it is not stranded either); unreadable bodies have none. Reads only.
      */
+    @Override
+    public String where()
+    {
+        return database.file().getFileName().toString();
+    }
+
+    @Override
     public Set<DateKey> keysWithAMessage()
     {
         return database.read(connection -> {

@@ -32,7 +32,8 @@ import static dev.backfillfleet.firestore.DateDocuments.UPDATED_AT;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The composite indexes {@link FirestoreStateStore}'s queries need in production: the one list
+ * The composite indexes the queries of {@link FirestoreStateStorage} (and of the pauses and runs)
+ * need in production: the one list
  * from which {@code infra/firestore/firestore.indexes.json} and the Terraform indexes are made
  * (a test checks both), and which {@code coordinator setup} compares with what exists. The
  * emulator needs none, so only a test that records the store's real queries

@@ -1,8 +1,6 @@
 package dev.backfillfleet.firestore;
 
 import com.google.cloud.Timestamp;
-import com.google.cloud.firestore.Firestore;
-import dev.backfillfleet.support.Lazy;
 import dev.backfillfleet.warehouse.PermitWindows;
 import dev.backfillfleet.warehouse.TableRef;
 import dev.backfillfleet.warehouse.WindowedWriteGate;
@@ -20,10 +18,11 @@ import static java.util.Objects.requireNonNull;
  * Write permits as Firestore documents: one per (table, window, permit), made with create(),
  * which fails ALREADY_EXISTS when another worker took it. Every document is written once, so no
  * document sees more than one write (Firestore sustains about one per second per document).
- * {@code expireAt} lets a TTL policy delete old permits (infra/ sets it up).
+ * {@code expireAt} lets a TTL policy delete old permits (infra/ sets it up). The client is the
+ * process's one {@link FirestoreClient}.
  */
 public final class FirestorePermitStore
-        implements WindowedWriteGate.PermitStore, AutoCloseable
+        implements WindowedWriteGate.PermitStore
 {
     public static final String EXPIRE_AT = "expireAt";
     static final String TABLE = "table";
@@ -31,15 +30,13 @@ public final class FirestorePermitStore
     static final String PERMIT = "permit";
     private static final Duration KEPT = Duration.ofDays(1);
 
-    private final Lazy<Firestore> client;
+    private final FirestoreClient client;
     private final String collection;
-    private final PermitWindows windows;
 
-    public FirestorePermitStore(FirestoreStateStoreSettings settings, PermitWindows windows)
+    public FirestorePermitStore(FirestoreClient client, String stateCollection)
     {
-        this.client = Lazy.of(() -> FirestoreStateStore.createClient(settings));
-        this.collection = permitCollection(settings.collection());
-        this.windows = requireNonNull(windows, "windows is null");
+        this.client = requireNonNull(client, "client is null");
+        this.collection = permitCollection(requireNonNull(stateCollection, "stateCollection is null"));
     }
 
     /** The collection next to the state records: {@code backfill_dates_write_permits}. */
@@ -51,7 +48,7 @@ public final class FirestorePermitStore
     @Override
     public boolean tryTake(TableRef table, long window, int permit)
     {
-        Map<String, Object> fields = fields(table, windows.startOf(window), permit);
+        Map<String, Object> fields = fields(table, PermitWindows.start(window), permit);
         String id = table.dataset() + "." + table.table() + "__" + window + "__" + permit;
         try {
             client.get().collection(collection).document(id).create(fields).get();
@@ -77,18 +74,5 @@ public final class FirestorePermitStore
                 WINDOW, Timestamp.ofTimeSecondsAndNanos(windowStart.getEpochSecond(), 0),
                 PERMIT, (long) permit,
                 EXPIRE_AT, Timestamp.ofTimeSecondsAndNanos(windowStart.plus(KEPT).getEpochSecond(), 0));
-    }
-
-    @Override
-    public void close()
-    {
-        client.ifMade().ifPresent(firestore -> {
-            try {
-                firestore.close();
-            }
-            catch (Exception e) {
-                throw FirestoreFailures.translate("close", e);
-            }
-        });
     }
 }

@@ -1,6 +1,5 @@
 package dev.backfillfleet.firestore;
 
-import java.util.Map;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
@@ -8,7 +7,7 @@ import static java.util.Objects.requireNonNull;
 /**
  * Where the state records live: one document per (table, date) in {@code collection} of
  * {@code databaseId}. {@code emulatorHost} (host:port) points the client at the Firestore
- * emulator; {@link #withEnvironment(Map)} takes it from {@code FIRESTORE_EMULATOR_HOST}.
+ * emulator (the configuration loader reads it from {@code FIRESTORE_EMULATOR_HOST}).
  *
  * @param transactionAttempts attempts per read-modify-write (a conditional write that finds the
  *         document changed is read and tried again; pause and resume are transactions); the
@@ -25,7 +24,6 @@ public record FirestoreStateStoreSettings(
     public static final String DEFAULT_DATABASE = "(default)";
     public static final String DEFAULT_COLLECTION = "backfill_dates";
     public static final int DEFAULT_TRANSACTION_ATTEMPTS = 25;
-    public static final String EMULATOR_HOST_VARIABLE = "FIRESTORE_EMULATOR_HOST";
 
     public FirestoreStateStoreSettings
     {
@@ -62,17 +60,5 @@ public record FirestoreStateStoreSettings(
     public FirestoreStateStoreSettings withCollection(String newCollection)
     {
         return new FirestoreStateStoreSettings(projectId, databaseId, newCollection, emulatorHost, transactionAttempts);
-    }
-
-    /** Honours {@code FIRESTORE_EMULATOR_HOST} when no emulator host is configured explicitly. */
-    public FirestoreStateStoreSettings withEnvironment(Map<String, String> environment)
-    {
-        if (emulatorHost.isPresent()) {
-            return this;
-        }
-        return Optional.ofNullable(environment.get(EMULATOR_HOST_VARIABLE))
-                .filter(host -> !host.isBlank())
-                .map(this::withEmulatorHost)
-                .orElse(this);
     }
 }

@@ -1,11 +1,14 @@
 package dev.backfillfleet.inject;
 
 import com.google.inject.Module;
-import dev.backfillfleet.config.FleetConfig;
+import com.google.inject.multibindings.Multibinder;
+import dev.backfillfleet.config.Configuration;
 import dev.backfillfleet.config.QueueBackend;
 import dev.backfillfleet.config.StateBackend;
 import dev.backfillfleet.config.WarehouseBackend;
-import dev.backfillfleet.warehouse.PartitionWriteGate;
+import dev.backfillfleet.firestore.FirestoreConfig;
+import dev.backfillfleet.firestore.FirestoreIndexes;
+import dev.backfillfleet.provision.GeneratedFile;
 
 import java.util.List;
 
@@ -14,20 +17,23 @@ public final class BackendModules
 {
     private BackendModules() {}
 
-    /** The modules of a process that reads and writes (workers, enqueue, run, retry, import, setup). */
-    public static List<Module> forConfig(FleetConfig config)
-    {
-        return forConfig(config, AccessMode.READ_WRITE);
-    }
-
-    public static List<Module> forConfig(FleetConfig config, AccessMode access)
+    /** Used by {@link Bootstrap}, which makes every injector. */
+    static List<Module> forConfig(Configuration config, AccessMode access)
     {
         return List.of(
                 new FleetModule(config, access),
-                queue(config.queueBackend()),
-                state(config.stateBackend()),
-                warehouse(config.warehouseBackend()),
-                writeGate(config.warehouseBackend(), config.stateBackend()));
+                generatedFiles(config),
+                queue(config.adapters().queue()),
+                state(config.adapters().state()),
+                warehouse(config.adapters().warehouse()));
+    }
+
+    /** Files deploying needs, generated from the code whatever runs here: Firestore's indexes are printed from an embedded home too. */
+    private static Module generatedFiles(Configuration config)
+    {
+        String collection = config.values().get(FirestoreConfig.COLLECTION);
+        return binder -> Multibinder.newSetBinder(binder, GeneratedFile.class).addBinding()
+                .toInstance(new GeneratedFile(FirestoreIndexes.INDEX_FILE, () -> FirestoreIndexes.firebaseIndexFile(collection)));
     }
 
     private static Module queue(QueueBackend backend)
@@ -43,15 +49,6 @@ public final class BackendModules
         return switch (backend) {
             case EMBEDDED -> new EmbeddedStateModule();
             case FIRESTORE -> new FirestoreStateModule();
-        };
-    }
-
-    /** BigQuery's partition-write rate is paced fleet-wide with permits in the state store; the embedded warehouse needs none. */
-    private static Module writeGate(WarehouseBackend warehouse, StateBackend state)
-    {
-        return switch (warehouse) {
-            case EMBEDDED -> binder -> binder.bind(PartitionWriteGate.class).toInstance(PartitionWriteGate.UNLIMITED);
-            case BIGQUERY -> PacedWritesModule.forState(state);
         };
     }
 

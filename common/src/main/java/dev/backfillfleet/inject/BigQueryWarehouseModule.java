@@ -4,18 +4,25 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
+import com.google.inject.multibindings.ProvidesIntoSet;
+import dev.backfillfleet.bigquery.BigQueryConfig;
 import dev.backfillfleet.bigquery.BigQuerySetup;
 import dev.backfillfleet.bigquery.BigQueryWarehouse;
 import dev.backfillfleet.bigquery.BigQueryWarehouseSettings;
-import dev.backfillfleet.config.FleetConfig;
+import dev.backfillfleet.config.GoogleCloudConfig;
 import dev.backfillfleet.domain.AnalyticsTable;
+import dev.backfillfleet.provision.AdapterInUse;
+import dev.backfillfleet.provision.Port;
 import dev.backfillfleet.provision.Provisioner;
 import dev.backfillfleet.provision.StartupCheck;
 import dev.backfillfleet.schema.RawTables;
 import dev.backfillfleet.schema.SchemaCatalog;
+import dev.backfillfleet.warehouse.PartitionWriteGate;
+import dev.backfillfleet.warehouse.PermitWindows;
 import dev.backfillfleet.warehouse.Warehouse;
+import dev.backfillfleet.warehouse.WindowedWriteGate;
 
-import java.time.Duration;
+import java.time.Clock;
 import java.util.Map;
 
 /**
@@ -36,19 +43,30 @@ public final class BigQueryWarehouseModule
 
     @Provides
     @Singleton
-    static BigQueryWarehouseSettings settings(FleetConfig config)
+    static BigQueryWarehouseSettings settings(GoogleCloudConfig cloud, BigQueryConfig config)
     {
-        BigQueryWarehouseSettings settings = BigQueryWarehouseSettings.of(config.gcpProject().orElseThrow())
+        BigQueryWarehouseSettings settings = BigQueryWarehouseSettings.of(cloud.project())
                 .withDatasets(Map.of(
-                        RawTables.RAW_DATASET, config.get(FleetConfig.BIGQUERY_DATASET_RAW),
-                        RawTables.STATIC_DATASET, config.get(FleetConfig.BIGQUERY_DATASET_STATIC),
-                        AnalyticsTable.DATASET, config.get(FleetConfig.BIGQUERY_DATASET_ANALYTICS)))
-                .withLocation(config.get(FleetConfig.BIGQUERY_LOCATION))
-                .withWriteTimeout(Duration.ofSeconds(config.integerValue(FleetConfig.BIGQUERY_WRITE_TIMEOUT_SECONDS)));
-        if (config.bigQueryMaximumBytesBilled() > 0) {
-            settings = settings.withMaximumBytesBilled(config.bigQueryMaximumBytesBilled());
+                        RawTables.RAW_DATASET, config.rawDataset(),
+                        RawTables.STATIC_DATASET, config.staticDataset(),
+                        AnalyticsTable.DATASET, config.analyticsDataset()))
+                .withLocation(config.location())
+                .withWriteTimeout(config.writeTimeout());
+        if (config.maximumBytesBilled() > 0) {
+            settings = settings.withMaximumBytesBilled(config.maximumBytesBilled());
         }
         return settings;
+    }
+
+    /**
+     * BigQuery's partition-write rate is paced fleet-wide with permits kept where the state is
+     * (the state adapter provides the permit store).
+     */
+    @Provides
+    @Singleton
+    static PartitionWriteGate writeGate(WindowedWriteGate.PermitStore permits, BigQueryConfig config, Clock clock)
+    {
+        return new WindowedWriteGate(permits, new PermitWindows(config.partitionWritesPer10Seconds()), clock);
     }
 
     @Provides
@@ -63,5 +81,11 @@ public final class BigQueryWarehouseModule
     static BigQuerySetup setup(BigQueryWarehouseSettings settings, SchemaCatalog catalog)
     {
         return new BigQuerySetup(settings, catalog);
+    }
+
+    @ProvidesIntoSet
+    static AdapterInUse adapter(GoogleCloudConfig cloud)
+    {
+        return new AdapterInUse(Port.WAREHOUSE, "bigquery", "project " + cloud.project());
     }
 }

@@ -4,47 +4,90 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
-import dev.backfillfleet.config.FleetConfig;
+import com.google.inject.multibindings.ProvidesIntoSet;
+import dev.backfillfleet.config.GoogleCloudConfig;
+import dev.backfillfleet.firestore.FirestoreClient;
+import dev.backfillfleet.firestore.FirestoreConfig;
+import dev.backfillfleet.firestore.FirestorePermitStore;
+import dev.backfillfleet.firestore.FirestoreRunLog;
 import dev.backfillfleet.firestore.FirestoreSetup;
-import dev.backfillfleet.firestore.FirestoreStateStore;
+import dev.backfillfleet.firestore.FirestoreStateStorage;
 import dev.backfillfleet.firestore.FirestoreStateStoreSettings;
+import dev.backfillfleet.firestore.FirestoreTablePauses;
+import dev.backfillfleet.provision.AdapterInUse;
+import dev.backfillfleet.provision.Port;
 import dev.backfillfleet.provision.Provisioner;
 import dev.backfillfleet.provision.StartupCheck;
-import dev.backfillfleet.state.StateStore;
+import dev.backfillfleet.state.RunLog;
+import dev.backfillfleet.state.StateStorage;
+import dev.backfillfleet.state.TablePauses;
+import dev.backfillfleet.warehouse.WindowedWriteGate;
 
 import java.time.Clock;
-import java.util.Optional;
 
-/** The Firestore state store; {@code FIRESTORE_EMULATOR_HOST} points it at an emulator. */
+/**
+ * The state in Firestore: the date records, the paused tables, the run log and the warehouse's
+ * write permits, all through one client. {@code FIRESTORE_EMULATOR_HOST} (read by the
+ * configuration loader) points it at an emulator.
+ */
 public final class FirestoreStateModule
         extends AbstractModule
 {
     @Override
     protected void configure()
     {
-        bind(StateStore.class).to(FirestoreStateStore.class);
-        Multibinder.newSetBinder(binder(), StartupCheck.class).addBinding().to(FirestoreStateStore.class);
+        bind(StateStorage.class).to(FirestoreStateStorage.class);
+        bind(TablePauses.class).to(FirestoreTablePauses.class);
+        bind(RunLog.class).to(FirestoreRunLog.class);
+        Multibinder<StartupCheck> checks = Multibinder.newSetBinder(binder(), StartupCheck.class);
+        checks.addBinding().to(FirestoreStateStorage.class);
+        checks.addBinding().to(FirestoreTablePauses.class);
+        checks.addBinding().to(FirestoreRunLog.class);
         Multibinder.newSetBinder(binder(), Provisioner.class).addBinding().to(FirestoreSetup.class);
     }
 
     @Provides
     @Singleton
-    static FirestoreStateStoreSettings settings(FleetConfig config)
+    static FirestoreStateStoreSettings settings(GoogleCloudConfig cloud, FirestoreConfig config)
     {
-        return new FirestoreStateStoreSettings(
-                config.gcpProject().orElseThrow(),
-                config.get(FleetConfig.FIRESTORE_DATABASE),
-                config.get(FleetConfig.FIRESTORE_COLLECTION),
-                Optional.empty(),
-                FirestoreStateStoreSettings.DEFAULT_TRANSACTION_ATTEMPTS)
-                .withEnvironment(System.getenv());
+        return new FirestoreStateStoreSettings(cloud.project(), config.database(), config.collection(), config.emulatorHost(),
+                FirestoreStateStoreSettings.DEFAULT_TRANSACTION_ATTEMPTS);
     }
 
     @Provides
     @Singleton
-    static FirestoreStateStore stateStore(FirestoreStateStoreSettings settings, Clock clock, Lifecycle lifecycle)
+    static FirestoreClient client(FirestoreStateStoreSettings settings, Lifecycle lifecycle)
     {
-        return lifecycle.register(FirestoreStateStore.create(settings, clock));
+        return lifecycle.register(FirestoreClient.create(settings));
+    }
+
+    @Provides
+    @Singleton
+    static FirestoreStateStorage stateStorage(FirestoreClient client, FirestoreStateStoreSettings settings, Clock clock)
+    {
+        return new FirestoreStateStorage(client, settings.collection(), settings.transactionAttempts(), clock);
+    }
+
+    @Provides
+    @Singleton
+    static FirestoreTablePauses pauses(FirestoreClient client, FirestoreStateStoreSettings settings)
+    {
+        return new FirestoreTablePauses(client, settings.collection(), settings.transactionAttempts());
+    }
+
+    @Provides
+    @Singleton
+    static FirestoreRunLog runLog(FirestoreClient client, FirestoreStateStoreSettings settings)
+    {
+        return new FirestoreRunLog(client, settings.collection());
+    }
+
+    /** Write permits live where the state does: every worker of the fleet shares the collection. */
+    @Provides
+    @Singleton
+    static WindowedWriteGate.PermitStore permits(FirestoreClient client, FirestoreStateStoreSettings settings)
+    {
+        return new FirestorePermitStore(client, settings.collection());
     }
 
     @Provides
@@ -52,5 +95,11 @@ public final class FirestoreStateModule
     static FirestoreSetup setup(FirestoreStateStoreSettings settings)
     {
         return FirestoreSetup.production(settings);
+    }
+
+    @ProvidesIntoSet
+    static AdapterInUse adapter(GoogleCloudConfig cloud)
+    {
+        return new AdapterInUse(Port.STATE, "firestore", "project " + cloud.project());
     }
 }

@@ -1,29 +1,42 @@
 package dev.backfillfleet.inject;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Binder;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
-import dev.backfillfleet.config.FleetConfig;
+import com.google.inject.multibindings.OptionalBinder;
+import dev.backfillfleet.config.Configuration;
+import dev.backfillfleet.doctor.ContentCheck;
+import dev.backfillfleet.doctor.StorageCheck;
+import dev.backfillfleet.provision.AdapterInUse;
+import dev.backfillfleet.provision.GeneratedFile;
 import dev.backfillfleet.provision.Provisioner;
 import dev.backfillfleet.provision.StartupCheck;
+import dev.backfillfleet.queue.QueuedMessages;
 import dev.backfillfleet.schema.SchemaCatalog;
+import dev.backfillfleet.state.StateStorage;
+import dev.backfillfleet.state.StateStore;
+import dev.backfillfleet.state.TransitioningStateStore;
+import dev.backfillfleet.warehouse.DemoData;
 
 import java.time.Clock;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * What every process shares: its configuration and access mode, the clock, the schemas, the
- * lifecycle, and the (possibly empty) sets of provisioners and start-up checks the adapters add.
+ * What every process shares: its configuration (and each concern's part of it) and access mode,
+ * the clock, the schemas, the lifecycle, the state machine, and what the adapters contribute:
+ * provisioners, start-up checks, the doctor's checks, descriptions of themselves, and the
+ * capabilities only some have (each set or option possibly empty).
  */
 public final class FleetModule
         extends AbstractModule
 {
-    private final FleetConfig config;
+    private final Configuration config;
     private final AccessMode access;
 
-    public FleetModule(FleetConfig config, AccessMode access)
+    public FleetModule(Configuration config, AccessMode access)
     {
         this.config = requireNonNull(config, "config is null");
         this.access = requireNonNull(access, "access is null");
@@ -32,12 +45,36 @@ public final class FleetModule
     @Override
     protected void configure()
     {
-        bind(FleetConfig.class).toInstance(config);
+        bind(Configuration.class).toInstance(config);
+        // each concern's configuration, as its modules ask for it: an adapter's only while it is selected
+        config.sections().forEach(section -> bindSection(binder(), section));
         bind(AccessMode.class).toInstance(access);
         bind(Clock.class).toInstance(Clock.systemUTC());
         bind(Lifecycle.class).in(Singleton.class);
         Multibinder.newSetBinder(binder(), Provisioner.class);
         Multibinder.newSetBinder(binder(), StartupCheck.class);
+        Multibinder.newSetBinder(binder(), AdapterInUse.class);
+        Multibinder.newSetBinder(binder(), GeneratedFile.class);
+        Multibinder.newSetBinder(binder(), StorageCheck.class);
+        Multibinder.newSetBinder(binder(), ContentCheck.class);
+        // what only some adapters can do: the embedded queue lists its messages, the embedded warehouse holds a demo league
+        OptionalBinder.newOptionalBinder(binder(), QueuedMessages.class);
+        OptionalBinder.newOptionalBinder(binder(), DemoData.class);
+    }
+
+    private static <T> void bindSection(Binder binder, T section)
+    {
+        @SuppressWarnings("unchecked")
+        Class<T> type = (Class<T>) section.getClass();
+        binder.bind(type).toInstance(section);
+    }
+
+    /** The state machine, written once over whichever storage the state adapter binds. */
+    @Provides
+    @Singleton
+    static StateStore stateStore(StateStorage storage)
+    {
+        return new TransitioningStateStore(storage);
     }
 
     @Provides

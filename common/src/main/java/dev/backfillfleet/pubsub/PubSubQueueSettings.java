@@ -1,7 +1,6 @@
 package dev.backfillfleet.pubsub;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
@@ -9,8 +8,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * Where the work queue lives in Pub/Sub. Topic and subscription names are short ids inside
  * {@code projectId}. {@code emulatorHost} (host:port) points every client at the Pub/Sub
- * emulator; the client library does not read {@code PUBSUB_EMULATOR_HOST} itself, so
- * {@link #withEnvironment(Map)} does.
+ * emulator; the client library does not read {@code PUBSUB_EMULATOR_HOST} itself, so the
+ * configuration loader does ({@link PubSubConfig}).
  *
  * @param maxAckExtensionPeriod how long the client keeps extending the ack deadline of a
  *         delivery still in progress (the client's default and ours: 1 h)
@@ -32,7 +31,6 @@ public record PubSubQueueSettings(
         Duration retryMaximumBackoff,
         PullMode pullMode)
 {
-    public static final String EMULATOR_HOST_VARIABLE = "PUBSUB_EMULATOR_HOST";
     public static final Duration DEFAULT_MAX_ACK_EXTENSION_PERIOD = Duration.ofHours(1);
     public static final Duration DEFAULT_RETRY_MINIMUM_BACKOFF = Duration.ofSeconds(10);
     // Pub/Sub's retry policy allows 0-600 s (platform-limits.md)
@@ -95,18 +93,6 @@ public record PubSubQueueSettings(
     {
         return new PubSubQueueSettings(projectId, topic, subscription, deadLetterTopic, deadLetterSubscription, emulatorHost,
                 maxAckExtensionPeriod, retryMinimumBackoff, retryMaximumBackoff, mode);
-    }
-
-    /** Honours {@code PUBSUB_EMULATOR_HOST} when no emulator host is configured explicitly. */
-    public PubSubQueueSettings withEnvironment(Map<String, String> environment)
-    {
-        if (emulatorHost.isPresent()) {
-            return this;
-        }
-        return Optional.ofNullable(environment.get(EMULATOR_HOST_VARIABLE))
-                .filter(host -> !host.isBlank())
-                .map(this::withEmulatorHost)
-                .orElse(this);
     }
 
     private static void requireName(String value, String name)

@@ -202,6 +202,10 @@ public final class PubSubTopology
     @Override
     public void check(ProcessRole role)
     {
+        if (role == ProcessRole.READER) {
+            // reading the state store needs no queue
+            return;
+        }
         try (TopicAdminClient topics = transport.topicAdmin(); SubscriptionAdminClient subscriptions = transport.subscriptionAdmin()) {
             if (role == ProcessRole.WORKER) {
                 requireSubscription(subscriptions, path(settings.subscription()));

@@ -1,34 +1,27 @@
 package dev.backfillfleet.state;
 
-import dev.backfillfleet.domain.AnalyticsTable;
-import dev.backfillfleet.domain.BackfillRun;
 import dev.backfillfleet.domain.CancelRequest;
 import dev.backfillfleet.domain.DateKey;
-import dev.backfillfleet.domain.DateRange;
-import dev.backfillfleet.domain.DateRecord;
-import dev.backfillfleet.domain.DateState;
 import dev.backfillfleet.domain.EnqueuePolicy;
 import dev.backfillfleet.domain.ErrorClass;
 import dev.backfillfleet.domain.Lease;
-import dev.backfillfleet.domain.TablePause;
 import dev.backfillfleet.domain.WorkItem;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The distributed checkpoint: one record per (table, date). Every state change re-reads the
  * record, applies {@link DateTransitions}, the state machine, and writes the result only if the
  * record did not change in between (a SQLite transaction; on Firestore a write under an
  * update-time precondition, decided again when it fails); lease-holder changes are fenced by
- * owner and attempt. Adapters only store.
+ * owner and attempt. Written once, for every backend, by {@link TransitioningStateStore} over a
+ * {@link StateStorage}. The paused tables and the run log, kept beside the records, are ports of
+ * their own ({@link TablePauses}, {@link RunLog}).
  */
 public interface StateStore
+        extends StateQueries
 {
     /** Marks the keys the policy allows as QUEUED for {@code runId}, one batch of reads and conditional writes at a time. */
     EnqueueResult enqueue(Collection<DateKey> keys, String runId, EnqueuePolicy policy);
@@ -77,46 +70,4 @@ public interface StateStore
      * @return whether the record changed
      */
     boolean failUndeliverable(DateKey key, String runId, String message);
-
-    Optional<DateRecord> get(DateKey key);
-
-    Map<DateKey, DateRecord> getAll(Collection<DateKey> keys);
-
-    /** Records of a table, optionally within a range and in some states, ordered by date. */
-    List<DateRecord> list(AnalyticsTable table, Optional<DateRange> range, Set<DateState> states);
-
-    /** Record counts per state (records that exist; absent dates are not counted). */
-    Map<DateState, Long> countByState(AnalyticsTable table, Optional<DateRange> range);
-
-    /** Dates of the table that ended SUCCEEDED, NO_GAMES or FAILED at or after {@code since}: the recent completion rate. */
-    long countFinishedSince(AnalyticsTable table, Instant since);
-
-    /**
-     * Pauses a table: workers start none of its dates until {@link #resume}. Returns the pause in
-     * effect, the earlier one if the table was paused already.
-     */
-    TablePause pause(TablePause pause);
-
-    /** Lifts a table's pause; returns whether it was paused. */
-    boolean resume(AnalyticsTable table);
-
-    /** The tables paused now, read from the store (not cached). */
-    Map<AnalyticsTable, TablePause> pausedTables();
-
-    /** Records a run once, before its dates are queued; its dates carry its id. */
-    void recordRun(BackfillRun run);
-
-    /** The latest runs, newest first. */
-    List<BackfillRun> runs(int limit);
-
-    Optional<BackfillRun> run(String runId);
-
-    /** What the dates that carry {@code runId} add up to: counts per state, first start, last finish. */
-    RunSummary summarizeRun(String runId);
-
-    /** Record counts per state of one table's dates that carry {@code runId}. */
-    Map<DateState, Long> countByRun(String runId, AnalyticsTable table);
-
-    /** The records of one table that carry {@code runId}, in some states (all if empty), ordered by date. */
-    List<DateRecord> listRun(String runId, AnalyticsTable table, Set<DateState> states);
 }

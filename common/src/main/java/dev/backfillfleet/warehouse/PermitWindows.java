@@ -39,6 +39,11 @@ public record PermitWindows(int writesPer10Seconds)
 
     public Instant startOf(long window)
     {
+        return start(window);
+    }
+
+    public static Instant start(long window)
+    {
         return Instant.ofEpochMilli(window * WINDOW.toMillis());
     }
 }

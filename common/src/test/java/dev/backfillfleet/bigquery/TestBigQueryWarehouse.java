@@ -31,6 +31,20 @@ class TestBigQueryWarehouse
         return BigQueryWarehouse.create(settings, SchemaCatalog.standard());
     }
 
+    /** BigQuery cannot compare claims; the write timeout bounds how long a job may land instead. */
+    @Override
+    protected boolean refusesStaleWrites()
+    {
+        return false;
+    }
+
+    /** The job id is the token: a resubmission gets "already exists" and the first job is reused. */
+    @Override
+    protected boolean keepsTheFirstWriteOfAToken()
+    {
+        return true;
+    }
+
     @Override
     protected void closeWarehouse()
     {

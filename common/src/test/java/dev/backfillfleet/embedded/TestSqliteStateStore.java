@@ -1,5 +1,7 @@
 package dev.backfillfleet.embedded;
 
+import dev.backfillfleet.state.TransitioningStateStore;
+import dev.backfillfleet.embedded.SqliteStateStorage;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateKey;
 import dev.backfillfleet.domain.EnqueuePolicy;
@@ -23,12 +25,12 @@ class TestSqliteStateStore
 {
     @TempDir
     Path directory;
-    private SqliteStateStore sqliteStore;
+    private TransitioningStateStore sqliteStore;
 
     @Override
     protected StateStore createStore(TestingClock clock)
     {
-        sqliteStore = SqliteStateStore.open(directory.resolve("state.db"), clock);
+        sqliteStore = new TransitioningStateStore(SqliteStateStorage.open(directory.resolve("state.db"), clock));
         return sqliteStore;
     }
 
@@ -48,7 +50,7 @@ class TestSqliteStateStore
         store.enqueue(List.of(new DateKey(AnalyticsTable.SYNTHETIC, LocalDate.parse("2024-11-01"))), "run-1", EnqueuePolicy.NORMAL);
         closeStore();
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + directory.resolve("state.db"));
-                ResultSet plan = connection.createStatement().executeQuery("EXPLAIN QUERY PLAN " + SqliteStateStore.COUNT_LIVE_LEASES)) {
+                ResultSet plan = connection.createStatement().executeQuery("EXPLAIN QUERY PLAN " + SqliteStateStorage.COUNT_LIVE_LEASES)) {
             assertThat(plan.next()).isTrue();
             assertThat(plan.getString("detail")).contains("INDEX date_state_live_leases");
         }
@@ -63,7 +65,7 @@ class TestSqliteStateStore
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file)) {
             connection.createStatement().execute("PRAGMA journal_mode=WAL");
         }
-        try (SqliteStateStore reader = SqliteStateStore.openReadOnly(file, new TestingClock())) {
+        try (TransitioningStateStore reader = new TransitioningStateStore(SqliteStateStorage.openReadOnly(file, new TestingClock()))) {
             assertThat(reader.countByState(AnalyticsTable.SYNTHETIC, java.util.Optional.empty())).isEmpty();
 
             StateStore writer = createStore(new TestingClock());

@@ -8,24 +8,19 @@ import dev.backfillfleet.warehouse.AbstractWarehouseTest;
 import dev.backfillfleet.warehouse.Column;
 import dev.backfillfleet.warehouse.ColumnType;
 import dev.backfillfleet.warehouse.Row;
-import dev.backfillfleet.warehouse.RowHash;
-import dev.backfillfleet.warehouse.StaleWriteException;
 import dev.backfillfleet.warehouse.TableRef;
 import dev.backfillfleet.warehouse.TableSchema;
 import dev.backfillfleet.warehouse.Warehouse;
-import dev.backfillfleet.warehouse.WriteToken;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TestSqliteWarehouse
         extends AbstractWarehouseTest
@@ -50,22 +45,17 @@ class TestSqliteWarehouse
         sqliteWarehouse.close();
     }
 
-    @Test
-    void aWriteOfAnEarlierClaimThanThePartitionsLastIsRefused()
+    /** It compares the claim's lease start with the partition's last fenced write's, in the write's transaction. */
+    @Override
+    protected boolean refusesStaleWrites()
     {
-        Instant first = Instant.parse("2024-11-05T12:00:00Z");
-        Instant second = first.plusSeconds(40);
-        sqliteWarehouse.replacePartition(SYNTHETIC, DAY, List.of(row("worker-b", 2)), new WriteToken("run-1", "worker-b", 2, second, 1));
+        return true;
+    }
 
-        assertThatThrownBy(() -> sqliteWarehouse.replacePartition(SYNTHETIC, DAY, List.of(row("worker-a", 1)), new WriteToken("run-1", "worker-a", 1, first, 1)))
-                .isInstanceOf(StaleWriteException.class)
-                .hasMessageContaining("written by a later claim (attempt 2 of worker-b)");
-        assertThat(sqliteWarehouse.read(SYNTHETIC, DateRange.single(DAY))).extracting(row -> row.get("worker_id")).containsExactly("worker-b");
-
-        // a later claim, and writes no lease fences (imports), go through
-        sqliteWarehouse.replacePartition(SYNTHETIC, DAY, List.of(row("worker-c", 3)), new WriteToken("run-2", "worker-c", 3, second.plusSeconds(1), 1));
-        sqliteWarehouse.replacePartition(SYNTHETIC, DAY, List.of(row("import", 0)));
-        assertThat(sqliteWarehouse.read(SYNTHETIC, DateRange.single(DAY))).extracting(row -> row.get("worker_id")).containsExactly("import");
+    @Override
+    protected boolean keepsTheFirstWriteOfAToken()
+    {
+        return false;
     }
 
     @Test
@@ -89,13 +79,5 @@ class TestSqliteWarehouse
             assertThat(readOnly.countPartition(SYNTHETIC, DAY)).isZero();
         }
         assertThat(Files.exists(file.getParent())).as("nothing created").isFalse();
-    }
-
-    private static Row row(String workerId, int attempt)
-    {
-        return RowHash.stamp(AnalyticsSchemas.synthetic(), Row.builder()
-                .set("game_date", DAY).set("run_id", "run-1").set("worker_id", workerId).set("attempt", (long) attempt)
-                .set("processed_at", Instant.parse("2024-11-05T12:00:00Z"))
-                .build());
     }
 }

@@ -1,5 +1,6 @@
 package dev.backfillfleet.firestore;
 
+import dev.backfillfleet.state.TransitioningStateStore;
 import com.google.api.gax.core.FixedCredentialsProvider;
 import com.google.api.gax.grpc.InstantiatingGrpcChannelProvider;
 import com.google.cloud.firestore.Firestore;
@@ -46,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Every query the Firestore state store issues is covered by a declared composite index. The
+ * Every query the Firestore state adapters issue (state records, paused tables, runs) is covered by a declared composite index. The
  * emulator needs no index, so this test records the store's real queries on the wire (a gRPC
  * interceptor on the client's channel) while it runs every operation, and checks each against
  * {@link FirestoreIndexes} with Firestore's rule: the equality fields first (in any order),
@@ -112,15 +113,19 @@ class TestFirestoreIndexCoverage
         }
     }
 
-    /** Runs every StateStore operation, with and without ranges and states, and returns the shapes of the queries sent. */
+    /** Runs every operation of the state adapters, with and without ranges and states, and returns the shapes of the queries sent. */
     private static List<QueryShape> recordQueriesOfEveryOperation()
             throws Exception
     {
         emulator.reset(PROJECT);
         List<StructuredQuery> queries = new CopyOnWriteArrayList<>();
         TestingClock clock = new TestingClock(Instant.parse("2024-11-01T12:00:00Z"));
-        try (Firestore client = recordingClient(queries)) {
-            FirestoreStateStore store = new FirestoreStateStore(client, COLLECTION, 25, clock);
+        try (Firestore firestore = recordingClient(queries)) {
+            FirestoreClient client = FirestoreClient.of(firestore);
+            FirestoreStateStorage storage = new FirestoreStateStorage(client, COLLECTION, 25, clock);
+            TransitioningStateStore store = new TransitioningStateStore(storage);
+            FirestoreTablePauses pauses = new FirestoreTablePauses(client, COLLECTION, 25);
+            FirestoreRunLog runLog = new FirestoreRunLog(client, COLLECTION);
             DateKey key = new DateKey(AnalyticsTable.TEAM_OFFENSE, LocalDate.parse("2024-11-01"));
             DateRange range = DateRange.of(key.date(), key.date().plusDays(6));
             store.enqueue(List.of(key, new DateKey(AnalyticsTable.TEAM_OFFENSE, key.date().plusDays(1))), "run-1", EnqueuePolicy.NORMAL);
@@ -144,18 +149,21 @@ class TestFirestoreIndexCoverage
             }
             store.cancel(List.of(key, new DateKey(key.table(), key.date().plusDays(2))), CancelRequest.WHEN_ATTEMPT_ENDS);
             store.countFinishedSince(key.table(), clock.instant().minusSeconds(60));
-            store.pause(new TablePause(key.table(), clock.instant(), "operator"));
-            store.pausedTables();
-            store.resume(key.table());
-            store.recordRun(new BackfillRun("run-1", clock.instant(), "operator", "enqueue", List.of(key.table()), range.toString(), 7));
-            store.runs(10);
-            store.run("run-1");
+            pauses.pause(new TablePause(key.table(), clock.instant(), "operator"));
+            pauses.pausedTables();
+            pauses.resume(key.table());
+            runLog.recordRun(new BackfillRun("run-1", clock.instant(), "operator", "enqueue", List.of(key.table()), range.toString(), 7));
+            runLog.runs(10);
+            runLog.run("run-1");
             store.summarizeRun("run-1");
             store.countByRun("run-1", key.table());
             store.listRun("run-1", key.table(), Set.of());
             store.listRun("run-1", key.table(), Set.of(DateState.QUEUED, DateState.RUNNING));
-            store.check(ProcessRole.WORKER);
-            store.check(ProcessRole.COORDINATOR);
+            for (ProcessRole role : ProcessRole.values()) {
+                storage.check(role);
+                pauses.check(role);
+                runLog.check(role);
+            }
         }
         return List.copyOf(new LinkedHashSet<>(queries.stream().map(QueryShape::of).toList()));
     }

@@ -3,7 +3,6 @@ package dev.backfillfleet.firestore;
 import dev.backfillfleet.testing.emulators.EmulatorAvailability;
 import dev.backfillfleet.testing.emulators.FirestoreEmulator;
 import dev.backfillfleet.warehouse.AbstractPermitStoreTest;
-import dev.backfillfleet.warehouse.PermitWindows;
 import dev.backfillfleet.warehouse.WindowedWriteGate;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -15,7 +14,7 @@ class TestFirestorePermitStore
 {
     private static final String PROJECT = "backfill-fleet-permits";
     private static FirestoreEmulator emulator;
-    private FirestorePermitStore firestoreStore;
+    private FirestoreClient client;
 
     @BeforeAll
     static void startEmulator()
@@ -33,13 +32,13 @@ class TestFirestorePermitStore
     protected WindowedWriteGate.PermitStore createStore()
     {
         emulator.reset(PROJECT);
-        firestoreStore = new FirestorePermitStore(FirestoreStateStoreSettings.of(PROJECT).withEmulatorHost(emulator.hostAndPort()), new PermitWindows(40));
-        return firestoreStore;
+        client = FirestoreClient.create(FirestoreStateStoreSettings.of(PROJECT).withEmulatorHost(emulator.hostAndPort()));
+        return new FirestorePermitStore(client, FirestoreStateStoreSettings.DEFAULT_COLLECTION);
     }
 
     @Override
     protected void closeStore()
     {
-        firestoreStore.close();
+        client.close();
     }
 }

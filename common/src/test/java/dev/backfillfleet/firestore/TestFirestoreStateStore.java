@@ -1,5 +1,6 @@
 package dev.backfillfleet.firestore;
 
+import dev.backfillfleet.state.TransitioningStateStore;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.CancelRequest;
 import dev.backfillfleet.domain.DateKey;
@@ -48,7 +49,7 @@ class TestFirestoreStateStore
     static final String PROJECT = "backfill-fleet-test";
 
     private static FirestoreEmulator emulator;
-    private FirestoreStateStore firestoreStore;
+    private TransitioningStateStore firestoreStore;
 
     @BeforeAll
     static void startEmulator()
@@ -68,7 +69,7 @@ class TestFirestoreStateStore
         emulator.reset(PROJECT);
         FirestoreStateStoreSettings settings = FirestoreStateStoreSettings.of(PROJECT).withEmulatorHost(emulator.hostAndPort());
         LocalOnly.requireLocal(settings.emulatorHost(), "firestore settings");
-        firestoreStore = FirestoreStateStore.create(settings, clock);
+        firestoreStore = new TransitioningStateStore(FirestoreStateStorage.create(settings, clock));
         return firestoreStore;
     }
 
@@ -86,8 +87,8 @@ class TestFirestoreStateStore
     {
         FirestoreStateStoreSettings settings = FirestoreStateStoreSettings.of(PROJECT).withEmulatorHost(emulator.hostAndPort());
         store.enqueue(List.of(new DateKey(AnalyticsTable.TEAM_OFFENSE, LocalDate.parse("2024-11-01"))), "run-1", EnqueuePolicy.NORMAL);
-        try (com.google.cloud.firestore.Firestore client = FirestoreStateStore.createClient(settings)) {
-            Map<String, Object> fields = client.collection(FirestoreStateStoreSettings.DEFAULT_COLLECTION)
+        try (FirestoreClient client = FirestoreClient.create(settings)) {
+            Map<String, Object> fields = client.get().collection(FirestoreStateStoreSettings.DEFAULT_COLLECTION)
                     .document("team_offense_game_summary__2024-11-01").get().get().getData();
             assertThat(fields).containsKeys("table", "date", "status", "attempts", "runId", "leaseOwner", "leaseExpiresAt", "queuedAt", "cancelRequest",
                     "startedAt", "finishedAt", "rowsWritten", "rowsExpected", "durationMs", "errorClass", "errorMessage", "updatedAt");
@@ -127,7 +128,7 @@ class TestFirestoreStateStore
         store.enqueue(List.of(item.key()), "run-1", EnqueuePolicy.NORMAL);
         ClockThatActsOnce renewalClock = new ClockThatActsOnce(clock);
         FirestoreStateStoreSettings settings = FirestoreStateStoreSettings.of(PROJECT).withEmulatorHost(emulator.hostAndPort());
-        try (FirestoreStateStore renewals = FirestoreStateStore.create(settings, renewalClock)) {
+        try (TransitioningStateStore renewals = new TransitioningStateStore(FirestoreStateStorage.create(settings, renewalClock))) {
             Lease lease = claimed(renewals.claim(item, "w1", Duration.ofSeconds(30), 100));
             renewalClock.beforeNextReading(() -> store.cancel(List.of(item.key()), CancelRequest.NOW));
 
@@ -198,15 +199,5 @@ class TestFirestoreStateStore
         RuntimeException translated = FirestoreFailures.translate("claim", new ExecutionException(cause));
         assertThat(translated).isInstanceOfSatisfying(FleetException.class, e -> assertThat(e.errorClass()).isEqualTo(ErrorClass.TRANSIENT));
         assertThat(translated).hasCause(cause);
-    }
-
-    @Test
-    void emulatorHostComesFromTheEnvironmentUnlessConfigured()
-    {
-        FirestoreStateStoreSettings settings = FirestoreStateStoreSettings.of(PROJECT);
-        assertThat(settings.withEnvironment(Map.of("FIRESTORE_EMULATOR_HOST", "127.0.0.1:8080")).emulatorHost()).contains("127.0.0.1:8080");
-        assertThat(settings.withEnvironment(Map.of()).emulatorHost()).isEmpty();
-        assertThat(settings.withEmulatorHost("127.0.0.1:9").withEnvironment(Map.of("FIRESTORE_EMULATOR_HOST", "127.0.0.1:8080")).emulatorHost())
-                .isEqualTo(Optional.of("127.0.0.1:9"));
     }
 }

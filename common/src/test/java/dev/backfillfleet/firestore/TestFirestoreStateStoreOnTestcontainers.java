@@ -1,5 +1,6 @@
 package dev.backfillfleet.firestore;
 
+import dev.backfillfleet.state.TransitioningStateStore;
 import dev.backfillfleet.state.AbstractStateStoreTest;
 import dev.backfillfleet.state.StateStore;
 import dev.backfillfleet.testing.TestingClock;
@@ -26,7 +27,7 @@ class TestFirestoreStateStoreOnTestcontainers
     static final FirestoreEmulatorContainer FIRESTORE = new FirestoreEmulatorContainer(
             DockerImageName.parse("gcr.io/google.com/cloudsdktool/google-cloud-cli:emulators"));
 
-    private FirestoreStateStore firestoreStore;
+    private TransitioningStateStore firestoreStore;
 
     @BeforeAll
     static void report()
@@ -42,7 +43,7 @@ class TestFirestoreStateStoreOnTestcontainers
                 .withCollection("backfill_dates_" + COLLECTIONS.incrementAndGet())
                 .withEmulatorHost(FIRESTORE.getEmulatorEndpoint());
         LocalOnly.requireLocal(settings.emulatorHost(), "firestore settings");
-        firestoreStore = FirestoreStateStore.create(settings, clock);
+        firestoreStore = new TransitioningStateStore(FirestoreStateStorage.create(settings, clock));
         return firestoreStore;
     }
 

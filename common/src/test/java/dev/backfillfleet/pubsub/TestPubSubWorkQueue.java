@@ -193,11 +193,10 @@ class TestPubSubWorkQueue
     }
 
     @Test
-    void emulatorHostComesFromTheEnvironmentUnlessConfigured()
+    void settingsDeriveTheirNamesFromTheTopic()
     {
         PubSubQueueSettings settings = PubSubQueueSettings.of(PROJECT, "backfill-work");
-        assertThat(settings.withEnvironment(Map.of("PUBSUB_EMULATOR_HOST", "127.0.0.1:8085")).emulatorHost()).contains("127.0.0.1:8085");
-        assertThat(settings.withEnvironment(Map.of()).emulatorHost()).isEmpty();
+        assertThat(settings.emulatorHost()).isEmpty();
         assertThat(settings.subscription()).isEqualTo("backfill-work-workers");
         assertThat(settings.maxAckExtensionPeriod()).isEqualTo(Duration.ofHours(1));
     }

@@ -1,7 +1,6 @@
 package dev.backfillfleet.state;
 
 import dev.backfillfleet.domain.AnalyticsTable;
-import dev.backfillfleet.domain.BackfillRun;
 import dev.backfillfleet.domain.CancelRequest;
 import dev.backfillfleet.domain.DateKey;
 import dev.backfillfleet.domain.DateRange;
@@ -11,7 +10,6 @@ import dev.backfillfleet.domain.EnqueuePolicy;
 import dev.backfillfleet.domain.EnqueuePolicy.EnqueueDecision;
 import dev.backfillfleet.domain.ErrorClass;
 import dev.backfillfleet.domain.Lease;
-import dev.backfillfleet.domain.TablePause;
 import dev.backfillfleet.domain.WorkItem;
 import dev.backfillfleet.testing.TestingClock;
 import org.junit.jupiter.api.AfterEach;
@@ -394,29 +392,9 @@ public abstract class AbstractStateStoreTest
     }
 
     @Test
-    void pauseIsKeptUntilResumedAndTheFirstPauseStands()
+    void aRunIsCountedFromTheDatesThatCarryItsId()
     {
-        assertThat(store.pausedTables()).isEmpty();
-        TablePause pause = new TablePause(AnalyticsTable.SYNTHETIC, clock.instant(), "alice@host");
-        assertThat(store.pause(pause)).isEqualTo(pause);
-        clock.tick(Duration.ofMinutes(1));
-        assertThat(store.pause(new TablePause(AnalyticsTable.SYNTHETIC, clock.instant(), "bob@host"))).as("already paused").isEqualTo(pause);
-        store.pause(new TablePause(AnalyticsTable.TEAM_OFFENSE, clock.instant(), "bob@host"));
-
-        assertThat(store.pausedTables()).containsOnlyKeys(AnalyticsTable.SYNTHETIC, AnalyticsTable.TEAM_OFFENSE);
-        assertThat(store.pausedTables().get(AnalyticsTable.SYNTHETIC)).isEqualTo(pause);
-
-        assertThat(store.resume(AnalyticsTable.SYNTHETIC)).isTrue();
-        assertThat(store.resume(AnalyticsTable.SYNTHETIC)).as("not paused any more").isFalse();
-        assertThat(store.pausedTables()).containsOnlyKeys(AnalyticsTable.TEAM_OFFENSE);
-    }
-
-    @Test
-    void runsAreListedNewestFirstAndCountedFromTheirDates()
-    {
-        BackfillRun first = new BackfillRun("run-1", clock.instant(), "alice@host", "enqueue", List.of(AnalyticsTable.TEAM_OFFENSE, AnalyticsTable.SYNTHETIC),
-                "2024-11-01..2024-11-04", 8);
-        store.recordRun(first);
+        java.time.Instant runStarted = clock.instant();
         store.enqueue(keys(AnalyticsTable.TEAM_OFFENSE, DAY, 4), "run-1", EnqueuePolicy.NORMAL);
         store.enqueue(keys(AnalyticsTable.SYNTHETIC, DAY, 4), "run-1", EnqueuePolicy.NORMAL);
         clock.tick(Duration.ofSeconds(10));
@@ -427,20 +405,13 @@ public abstract class AbstractStateStoreTest
         clock.tick(Duration.ofSeconds(1));
         store.fail(claimed(store.claim(item(failedKey), "w", LEASE, 100)), ErrorClass.PERMANENT, "bad data");
         clock.tick(Duration.ofMinutes(1));
-        BackfillRun second = new BackfillRun("run-2", clock.instant(), "bob@host", "retry", List.of(AnalyticsTable.TEAM_OFFENSE), "2024-11-02", 1);
-        store.recordRun(second);
         store.enqueue(List.of(failedKey), "run-2", EnqueuePolicy.RETRY_FAILED);
-
-        assertThat(store.runs(10)).containsExactly(second, first);
-        assertThat(store.runs(1)).containsExactly(second);
-        assertThat(store.run("run-1")).contains(first);
-        assertThat(store.run("no-such-run")).isEmpty();
 
         RunSummary summary = store.summarizeRun("run-1");
         assertThat(summary.counts()).containsEntry(DateState.SUCCEEDED, 1L).containsEntry(DateState.QUEUED, 6L).containsEntry(DateState.FAILED, 0L);
         assertThat(summary.total()).as("the retried date belongs to run-2 now").isEqualTo(7);
-        assertThat(summary.firstStartedAt()).contains(first.createdAt().plusSeconds(10));
-        assertThat(summary.lastFinishedAt()).contains(first.createdAt().plusSeconds(12));
+        assertThat(summary.firstStartedAt()).contains(runStarted.plusSeconds(10));
+        assertThat(summary.lastFinishedAt()).contains(runStarted.plusSeconds(12));
         assertThat(summary.finishedAt()).as("dates are still queued").isEmpty();
         assertThat(store.summarizeRun("run-2").counts()).containsEntry(DateState.QUEUED, 1L);
         assertThat(store.countByRun("run-1", AnalyticsTable.TEAM_OFFENSE)).isEqualTo(Map.of(DateState.SUCCEEDED, 1L, DateState.QUEUED, 2L));

@@ -1,6 +1,8 @@
 package dev.backfillfleet.warehouse;
 
+import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateRange;
+import dev.backfillfleet.schema.AnalyticsSchemas;
 import dev.backfillfleet.schema.RawTables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,11 +19,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The contract every warehouse keeps: reads by partition window, and partition replacement
- * that is atomic and leaves neither duplicates nor orphans however often a date is rewritten.
+ * that is atomic and leaves neither duplicates nor orphans however often a date is rewritten,
+ * whose write token names one write. Where backends differ, a capability says which way this one
+ * goes, and the test checks that way (as Trino's AbstractTestTrinoFileSystem does).
  */
 public abstract class AbstractWarehouseTest
 {
     private static final TableRef LINES = RawTables.GAME_LINES;
+    private static final TableRef SYNTHETIC = AnalyticsSchemas.ref(AnalyticsTable.SYNTHETIC);
     private static final LocalDate DAY = LocalDate.parse("2024-11-01");
 
     protected Warehouse warehouse;
@@ -31,6 +36,19 @@ public abstract class AbstractWarehouseTest
 
     protected void closeWarehouse()
             throws Exception {}
+
+    /**
+     * Whether the warehouse itself refuses a fenced write of an earlier claim than the one that
+     * last wrote the partition. One that cannot tell bounds instead how long a write may land
+     * ({@link Warehouse#maximumWriteTime}), and the runner writes only with more lease left.
+     */
+    protected abstract boolean refusesStaleWrites();
+
+    /**
+     * Whether a write token names one write for good: a resubmission of the token, even of other
+     * rows, is answered with the first write (BigQuery's job ids) rather than written again.
+     */
+    protected abstract boolean keepsTheFirstWriteOfAToken();
 
     @BeforeEach
     void setUpWarehouse()
@@ -146,6 +164,61 @@ public abstract class AbstractWarehouseTest
         warehouse.replaceAll(RawTables.TRAVEL_DISTANCES, List.of(bosToNyk, bosToLal));
         warehouse.replaceAll(RawTables.TRAVEL_DISTANCES, List.of(bosToLal));
         assertThat(warehouse.readAll(RawTables.TRAVEL_DISTANCES)).containsExactly(bosToLal);
+    }
+
+    @Test
+    void aResubmittedWriteOfOneTokenLeavesOneWrite()
+    {
+        WriteToken token = new WriteToken("run-1", "worker-a", 1, Instant.parse("2024-11-01T12:00:00Z"), 1);
+        List<Row> rows = List.of(synthetic("worker-a", 1));
+        assertThat(warehouse.replacePartition(SYNTHETIC, DAY, rows, token)).isEqualTo(1);
+        // its answer was lost, say, and the same try goes again
+        assertThat(warehouse.replacePartition(SYNTHETIC, DAY, rows, token)).isEqualTo(1);
+        assertThat(warehouse.read(SYNTHETIC, DateRange.single(DAY))).containsExactlyElementsOf(rows);
+
+        // of other rows: the token's first write stands, or the submission replaces the partition
+        warehouse.replacePartition(SYNTHETIC, DAY, List.of(synthetic("worker-a", 1).with("run_id", "run-other")), token);
+        assertThat(warehouse.read(SYNTHETIC, DateRange.single(DAY))).extracting(row -> row.getString("run_id"))
+                .containsExactly(keepsTheFirstWriteOfAToken() ? "run-1" : "run-other");
+        // a new try of the same attempt is a new write everywhere
+        warehouse.replacePartition(SYNTHETIC, DAY, List.of(synthetic("worker-a", 1).with("run_id", "run-next")), token.nextTry());
+        assertThat(warehouse.read(SYNTHETIC, DateRange.single(DAY))).extracting(row -> row.getString("run_id")).containsExactly("run-next");
+    }
+
+    @Test
+    void aWriteOfAnEarlierClaimIsRefusedOrTheWriteTimeIsBounded()
+    {
+        Instant first = Instant.parse("2024-11-01T12:00:00Z");
+        Instant second = first.plusSeconds(40);
+        warehouse.replacePartition(SYNTHETIC, DAY, List.of(synthetic("worker-b", 2)), new WriteToken("run-1", "worker-b", 2, second, 1));
+
+        List<Row> stale = List.of(synthetic("worker-a", 1));
+        WriteToken earlier = new WriteToken("run-1", "worker-a", 1, first, 1);
+        if (refusesStaleWrites()) {
+            assertThatThrownBy(() -> warehouse.replacePartition(SYNTHETIC, DAY, stale, earlier))
+                    .isInstanceOf(StaleWriteException.class)
+                    .hasMessageContaining("written by a later claim (attempt 2 of worker-b)");
+            assertThat(warehouse.read(SYNTHETIC, DateRange.single(DAY))).extracting(row -> row.get("worker_id")).containsExactly("worker-b");
+        }
+        else {
+            assertThat(warehouse.maximumWriteTime()).as("a warehouse that cannot refuse a stale write bounds how long one may land").isPositive();
+            warehouse.replacePartition(SYNTHETIC, DAY, stale, earlier);
+            assertThat(warehouse.read(SYNTHETIC, DateRange.single(DAY))).extracting(row -> row.get("worker_id")).containsExactly("worker-a");
+        }
+
+        // a later claim, and writes no lease fences (imports), go through everywhere
+        warehouse.replacePartition(SYNTHETIC, DAY, List.of(synthetic("worker-c", 3)), new WriteToken("run-2", "worker-c", 3, second.plusSeconds(1), 1));
+        assertThat(warehouse.read(SYNTHETIC, DateRange.single(DAY))).extracting(row -> row.get("worker_id")).containsExactly("worker-c");
+        warehouse.replacePartition(SYNTHETIC, DAY, List.of(synthetic("import", 0)));
+        assertThat(warehouse.read(SYNTHETIC, DateRange.single(DAY))).extracting(row -> row.get("worker_id")).containsExactly("import");
+    }
+
+    private static Row synthetic(String workerId, int attempt)
+    {
+        return RowHash.stamp(AnalyticsSchemas.synthetic(), Row.builder()
+                .set("game_date", DAY).set("run_id", "run-1").set("worker_id", workerId).set("attempt", (long) attempt)
+                .set("processed_at", Instant.parse("2024-11-01T12:00:00Z"))
+                .build());
     }
 
     protected static Row line(LocalDate date, String bookmaker, double point)

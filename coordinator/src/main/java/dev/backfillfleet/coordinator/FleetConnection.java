@@ -1,24 +1,25 @@
 package dev.backfillfleet.coordinator;
 
-import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.Module;
-import com.google.inject.Stage;
-import com.google.inject.TypeLiteral;
-import dev.backfillfleet.config.FleetConfig;
+import com.google.inject.util.Types;
+import dev.backfillfleet.config.Configuration;
 import dev.backfillfleet.inject.AccessMode;
-import dev.backfillfleet.inject.BackendModules;
+import dev.backfillfleet.inject.Bootstrap;
 import dev.backfillfleet.inject.Lifecycle;
 import dev.backfillfleet.provision.ProcessRole;
 import dev.backfillfleet.provision.Provisioner;
 import dev.backfillfleet.provision.StartupCheck;
 import dev.backfillfleet.queue.WorkQueue;
+import dev.backfillfleet.state.RunLog;
 import dev.backfillfleet.state.StateStore;
+import dev.backfillfleet.state.TablePauses;
 import dev.backfillfleet.warehouse.Warehouse;
 
-import java.util.ArrayList;
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
@@ -31,13 +32,13 @@ import static java.util.Objects.requireNonNull;
 public final class FleetConnection
         implements AutoCloseable
 {
-    private final FleetConfig config;
+    private final Configuration config;
     private final AccessMode access;
     private final List<Module> extraModules;
     private Injector injector;
-    private boolean stateStoreChecked;
+    private boolean readsChecked;
 
-    public FleetConnection(FleetConfig config, AccessMode access, List<Module> extraModules)
+    public FleetConnection(Configuration config, AccessMode access, List<Module> extraModules)
     {
         this.config = requireNonNull(config, "config is null");
         this.access = requireNonNull(access, "access is null");
@@ -45,17 +46,17 @@ public final class FleetConnection
     }
 
     /** For the verbs that only read: status, failed, watch, report, verify and dry runs. */
-    public static FleetConnection readOnly(FleetConfig config)
+    public static FleetConnection readOnly(Configuration config)
     {
         return new FleetConnection(config, AccessMode.READ_ONLY, List.of());
     }
 
-    public static FleetConnection readWrite(FleetConfig config)
+    public static FleetConnection readWrite(Configuration config)
     {
         return new FleetConnection(config, AccessMode.READ_WRITE, List.of());
     }
 
-    public FleetConfig config()
+    public Configuration config()
     {
         return config;
     }
@@ -63,26 +64,46 @@ public final class FleetConnection
     public synchronized Injector injector()
     {
         if (injector == null) {
-            List<Module> modules = new ArrayList<>(BackendModules.forConfig(config, access));
-            modules.addAll(extraModules);
-            injector = Guice.createInjector(Stage.PRODUCTION, modules);
+            injector = Bootstrap.createInjector(config, access, extraModules);
         }
         return injector;
     }
 
+    public StateStore stateStore()
+    {
+        checkReads();
+        return injector().getInstance(StateStore.class);
+    }
+
+    public TablePauses pauses()
+    {
+        checkReads();
+        return injector().getInstance(TablePauses.class);
+    }
+
+    public RunLog runLog()
+    {
+        checkReads();
+        return injector().getInstance(RunLog.class);
+    }
+
     /**
-     * The state store. A verb that only reads runs no start-up check of its own, so the store's
-     * (a remote one's: reachable, permitted, indexed) runs before the first read: a Firestore out of
+     * A verb that only reads runs no start-up check of its own, so a reader's checks (a remote
+     * state store's: reachable, permitted, indexed) run before its first read: a Firestore out of
      * reach is then the environment's fault, said in one line (exit 3), not a failed job.
      */
-    public synchronized StateStore stateStore()
+    private synchronized void checkReads()
     {
-        StateStore store = injector().getInstance(StateStore.class);
-        if (access == AccessMode.READ_ONLY && !stateStoreChecked && store instanceof StartupCheck check) {
-            check.check(ProcessRole.COORDINATOR);
+        if (access == AccessMode.READ_ONLY && !readsChecked) {
+            checkReady(ProcessRole.READER);
         }
-        stateStoreChecked = true;
-        return store;
+        readsChecked = true;
+    }
+
+    /** The process's clock, as every adapter reads it: the time a verb records or compares with. */
+    public Clock clock()
+    {
+        return injector().getInstance(Clock.class);
     }
 
     public WorkQueue queue()
@@ -97,13 +118,27 @@ public final class FleetConnection
 
     public Set<Provisioner> provisioners()
     {
-        return injector().getInstance(Key.get(new TypeLiteral<Set<Provisioner>>() {}));
+        return contributions(Provisioner.class);
+    }
+
+    /** What the selected adapters contribute of a kind (their doctor checks, descriptions of themselves, generated files). */
+    @SuppressWarnings("unchecked")
+    public <T> Set<T> contributions(Class<T> kind)
+    {
+        return (Set<T>) injector().getInstance(Key.get(Types.setOf(kind)));
+    }
+
+    /** What only some adapters can do (list their messages, reseed a demo league): empty when the selected one cannot. */
+    @SuppressWarnings("unchecked")
+    public <T> Optional<T> capability(Class<T> kind)
+    {
+        return (Optional<T>) injector().getInstance(Key.get(Types.newParameterizedType(Optional.class, kind)));
     }
 
     /** Proves that what {@code role} needs exists and may be used; an ENVIRONMENT error names what does not. */
     public void checkReady(ProcessRole role)
     {
-        injector().getInstance(Key.get(new TypeLiteral<Set<StartupCheck>>() {})).forEach(check -> check.check(role));
+        contributions(StartupCheck.class).forEach(check -> check.check(role));
     }
 
     @Override

@@ -7,32 +7,42 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
-import dev.backfillfleet.cli.ExitCodes;
 
-/** Runs coordinator verbs in this JVM against one home directory, capturing what they print. */
-final class CoordinatorCli
+/**
+ * Runs coordinator verbs in this JVM against one home directory, capturing what they print: the
+ * coordinator's own verbs, or those of an assembly (the standalone one adds {@code run}).
+ */
+public final class CoordinatorCli
 {
     private final Path home;
+    private final Supplier<CommandLine> verbs;
     private final List<String> settings = new ArrayList<>();
 
-    CoordinatorCli(Path home)
+    public CoordinatorCli(Path home)
     {
-        this.home = home;
+        this(home, CoordinatorMain::commandLine);
     }
 
-    CoordinatorCli set(String key, String value)
+    public CoordinatorCli(Path home, Supplier<CommandLine> verbs)
+    {
+        this.home = home;
+        this.verbs = verbs;
+    }
+
+    public CoordinatorCli set(String key, String value)
     {
         settings.add("--set");
         settings.add(key + "=" + value);
         return this;
     }
 
-    Result run(String... args)
+    public Result run(String... args)
     {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = ExitCodes.configure(new CommandLine(new CoordinatorMain()));
+        CommandLine commandLine = verbs.get();
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         List<String> all = new ArrayList<>(List.of(args));
@@ -45,5 +55,5 @@ final class CoordinatorCli
         return new Result(exitCode, out.toString(), err.toString());
     }
 
-    record Result(int exitCode, String out, String err) {}
+    public record Result(int exitCode, String out, String err) {}
 }

@@ -12,11 +12,11 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /** Every file under a directory with a digest of its bytes: two snapshots are equal only if no byte changed and no file came or went. */
-final class HomeFiles
+public final class HomeFiles
 {
     private HomeFiles() {}
 
-    static Map<String, String> snapshot(Path root)
+    public static Map<String, String> snapshot(Path root)
     {
         Map<String, String> files = new TreeMap<>();
         if (!Files.exists(root)) {

@@ -9,9 +9,10 @@ import dev.backfillfleet.domain.EnqueuePolicy;
 import dev.backfillfleet.domain.ErrorClass;
 import dev.backfillfleet.domain.Lease;
 import dev.backfillfleet.domain.WorkItem;
-import dev.backfillfleet.embedded.SqliteStateStore;
+import dev.backfillfleet.embedded.SqliteStateStorage;
 import dev.backfillfleet.state.ClaimResult;
 import dev.backfillfleet.state.Completion;
+import dev.backfillfleet.state.TransitioningStateStore;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,34 +24,34 @@ import java.util.List;
  * Writes state records in every state straight into an embedded state store, as workers would
  * have left them: a script of "these dates succeeded, these failed with this message...".
  */
-final class KnownStates
+public final class KnownStates
         implements AutoCloseable
 {
-    static final String RUN_ID = "20240201T000000Z-abc123";
+    public static final String RUN_ID = "20240201T000000Z-abc123";
 
-    private final SqliteStateStore store;
+    private final TransitioningStateStore store;
 
-    private KnownStates(SqliteStateStore store)
+    private KnownStates(TransitioningStateStore store)
     {
         this.store = store;
     }
 
-    static KnownStates in(Path home)
+    public static KnownStates in(Path home)
     {
         return in(home, Clock.systemUTC());
     }
 
     /** On a clock the test moves, for records whose times matter (which finished first). */
-    static KnownStates in(Path home, Clock clock)
+    public static KnownStates in(Path home, Clock clock)
     {
-        return new KnownStates(SqliteStateStore.open(home.resolve("state.db"), clock));
+        return new KnownStates(new TransitioningStateStore(SqliteStateStorage.open(home.resolve("state.db"), clock)));
     }
 
     /**
      * January 2024 of the synthetic table: 10 SUCCEEDED, 2 NO_GAMES, 3 FAILED (one cause), 1 FAILED
      * (another), 2 RUNNING, 4 QUEUED, and 9 dates never enqueued (the 23rd to the 31st).
      */
-    static KnownStates januaryOfSynthetic(Path home)
+    public static KnownStates januaryOfSynthetic(Path home)
     {
         KnownStates states = in(home);
         AnalyticsTable table = AnalyticsTable.SYNTHETIC;
@@ -65,12 +66,12 @@ final class KnownStates
         return states;
     }
 
-    static DateRange range(String first, String last)
+    public static DateRange range(String first, String last)
     {
         return DateRange.of(LocalDate.parse(first), LocalDate.parse(last));
     }
 
-    KnownStates succeeded(AnalyticsTable table, DateRange dates, long rows, Duration duration)
+    public KnownStates succeeded(AnalyticsTable table, DateRange dates, long rows, Duration duration)
     {
         for (LocalDate date : dates.dates()) {
             store.complete(claim(table, date), new Completion(DateState.SUCCEEDED, rows, rows, duration));
@@ -78,7 +79,7 @@ final class KnownStates
         return this;
     }
 
-    KnownStates noGames(AnalyticsTable table, DateRange dates)
+    public KnownStates noGames(AnalyticsTable table, DateRange dates)
     {
         for (LocalDate date : dates.dates()) {
             store.complete(claim(table, date), new Completion(DateState.NO_GAMES, 0, 0, Duration.ofMillis(5)));
@@ -86,34 +87,34 @@ final class KnownStates
         return this;
     }
 
-    KnownStates failed(AnalyticsTable table, LocalDate date, ErrorClass errorClass, String message)
+    public KnownStates failed(AnalyticsTable table, LocalDate date, ErrorClass errorClass, String message)
     {
         store.fail(claim(table, date), errorClass, message);
         return this;
     }
 
-    KnownStates running(AnalyticsTable table, DateRange dates)
+    public KnownStates running(AnalyticsTable table, DateRange dates)
     {
         dates.dates().forEach(date -> claim(table, date));
         return this;
     }
 
     /** Forced again and succeeded again, later: what a re-run of an upstream date leaves. */
-    KnownStates succeededAgain(AnalyticsTable table, LocalDate date, long rows)
+    public KnownStates succeededAgain(AnalyticsTable table, LocalDate date, long rows)
     {
         store.enqueue(keys(table, List.of(date)), RUN_ID, EnqueuePolicy.FORCE);
         store.complete(claim(table, date), new Completion(DateState.SUCCEEDED, rows, rows, Duration.ofMillis(30)));
         return this;
     }
 
-    KnownStates cancelled(AnalyticsTable table, DateRange dates)
+    public KnownStates cancelled(AnalyticsTable table, DateRange dates)
     {
         store.cancel(keys(table, dates.dates()), CancelRequest.WHEN_ATTEMPT_ENDS);
         return this;
     }
 
     /** Claimed by a worker that died at once: RUNNING, with a lease that has already expired. */
-    KnownStates abandoned(AnalyticsTable table, DateRange dates)
+    public KnownStates abandoned(AnalyticsTable table, DateRange dates)
     {
         for (LocalDate date : dates.dates()) {
             store.enqueue(keys(table, List.of(date)), RUN_ID, EnqueuePolicy.NORMAL);
@@ -122,7 +123,7 @@ final class KnownStates
         return this;
     }
 
-    KnownStates queued(AnalyticsTable table, DateRange dates)
+    public KnownStates queued(AnalyticsTable table, DateRange dates)
     {
         store.enqueue(keys(table, dates.dates()), RUN_ID, EnqueuePolicy.NORMAL);
         return this;

@@ -1,7 +1,10 @@
 package dev.backfillfleet.coordinator;
 
 import dev.backfillfleet.domain.AnalyticsTable;
+import dev.backfillfleet.domain.DateRange;
+import dev.backfillfleet.inject.Configurations;
 import dev.backfillfleet.schema.RawTables;
+import dev.backfillfleet.warehouse.TableRef;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -10,6 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -31,13 +37,25 @@ class TestDoctorCommand
 
     private Map<String, String> before;
 
-    /** Seeded the way a person would: team_offense seeds three raw tables, synthetic needs none. */
+    /**
+     * A home as a run leaves it, made without a worker: the dates enqueued (queue.db holds their
+     * messages) and then done, and the three raw tables team_offense reads seeded on first use.
+     */
     @BeforeAll
     static void aHomeThatHasRun()
     {
         CoordinatorCli cli = new CoordinatorCli(template);
-        assertThat(cli.run("run", "--table", "team_offense", "--dates", "2024-11-01").exitCode()).isZero();
-        assertThat(cli.run("run", "--table", "synthetic", "--range", "2024-01-01..2024-01-05").exitCode()).isZero();
+        assertThat(cli.run("enqueue", "--table", "team_offense", "--dates", "2024-11-01").exitCode()).isZero();
+        assertThat(cli.run("enqueue", "--table", "synthetic", "--range", "2024-01-01..2024-01-05").exitCode()).isZero();
+        try (KnownStates states = KnownStates.in(template)) {
+            states.succeeded(AnalyticsTable.TEAM_OFFENSE, KnownStates.range("2024-11-01", "2024-11-01"), 48, Duration.ofMillis(40));
+            states.succeeded(AnalyticsTable.SYNTHETIC, KnownStates.range("2024-01-01", "2024-01-05"), 1, Duration.ofMillis(40));
+        }
+        try (FleetConnection fleet = FleetConnection.readWrite(Configurations.of(Map.of("backfill.home", template.toString())))) {
+            for (TableRef raw : List.of(RawTables.SCHEDULE, RawTables.TEAM_BOXSCORE, RawTables.GAMEBOOK_PLAYER_STATS)) {
+                fleet.warehouse().read(raw, DateRange.single(LocalDate.parse("2024-11-01")));
+            }
+        }
     }
 
     @BeforeEach

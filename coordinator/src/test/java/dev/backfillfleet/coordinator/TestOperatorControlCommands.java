@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.DateState;
-import dev.backfillfleet.embedded.SqliteStateStore;
+import dev.backfillfleet.embedded.SqliteStateStorage;
+import dev.backfillfleet.state.TransitioningStateStore;
 import dev.backfillfleet.testing.TestingClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,8 +19,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -86,7 +85,7 @@ class TestOperatorControlCommands
         KnownStates.januaryOfSynthetic(home).close();
         CoordinatorCli.Result cancel = new CoordinatorCli(home).run("cancel", "--table", "synthetic", "--now");
         assertThat(cancel.out()).contains("Total: 4 dates cancelled.").contains("2 running dates stop at their next lease renewal (within 6 s)");
-        try (SqliteStateStore store = store()) {
+        try (TransitioningStateStore store = store()) {
             assertThat(store.countByState(AnalyticsTable.SYNTHETIC, Optional.empty()))
                     .containsEntry(DateState.CANCELLED, 4L).containsEntry(DateState.RUNNING, 2L).doesNotContainKey(DateState.PENDING);
             assertThat(store.list(AnalyticsTable.SYNTHETIC, Optional.empty(), Set.of(DateState.RUNNING)))
@@ -135,34 +134,6 @@ class TestOperatorControlCommands
     }
 
     @Test
-    void pausedTablesAreShownAndARunWaitsForTheResumeWithoutUsingAnAttempt()
-            throws Exception
-    {
-        CoordinatorCli cli = new CoordinatorCli(home).set("backfill.synthetic-latency-ms", "1");
-        assertThat(cli.run("pause", "--table", "synthetic").out()).contains("Paused synthetic");
-        assertThat(cli.run("pause", "--table", "synthetic").out()).contains("synthetic was already paused, since");
-
-        CompletableFuture<CoordinatorCli.Result> run = CompletableFuture.supplyAsync(() -> cli.run("run", "--table", "synthetic", "--range", "2024-04-01..2024-04-20"));
-        awaitQueued(20, Duration.ofSeconds(30));
-        CoordinatorCli.Result status = cli.run("status", "--table", "synthetic");
-        assertThat(status.out()).contains("PAUSED").contains("synthetic: PAUSED since");
-        assertThat(JSON.readTree(cli.run("status", "--table", "synthetic", "--json").out()).get("progress").get("synthetic").get("paused").get("by").asText())
-                .contains("@");
-        assertThat(cli.run("watch", "--table", "synthetic", "--once").out()).contains("| PAUSED").contains("synthetic: PAUSED since");
-        assertThat(run).as("nothing runs while the table is paused").isNotDone();
-
-        assertThat(cli.run("resume", "--table", "synthetic").out()).contains("Resumed synthetic; published 20 of its queued or running dates again.");
-        CoordinatorCli.Result finished = run.get(60, TimeUnit.SECONDS);
-        assertThat(finished.exitCode()).as(finished.out() + finished.err()).isZero();
-        assertThat(finished.out()).contains("20 SUCCEEDED");
-        try (SqliteStateStore store = store()) {
-            assertThat(store.list(AnalyticsTable.SYNTHETIC, Optional.empty(), Set.of())).hasSize(20)
-                    .allSatisfy(record -> assertThat(record.attempts()).as("the pause used no attempt: %s", record.key()).isEqualTo(1));
-        }
-        assertThat(cli.run("resume", "--table", "synthetic").out()).contains("synthetic was not paused");
-    }
-
-    @Test
     void staleDatesAreCountedListedAndQueuedAgainAndDownstreamReRunsArePlanned()
             throws Exception
     {
@@ -200,7 +171,7 @@ class TestOperatorControlCommands
 
         CoordinatorCli.Result requeued = cli.run("enqueue", "--stale", "--table", "player_summary,upcoming_player", "--range", month.toString());
         assertThat(requeued.out()).contains("player_game_summary              queued 1 dates").contains("upcoming_player_game_context     queued 30 dates");
-        try (SqliteStateStore store = store()) {
+        try (TransitioningStateStore store = store()) {
             assertThat(store.get(new dev.backfillfleet.domain.DateKey(AnalyticsTable.UPCOMING_PLAYER, day.plusDays(30))).orElseThrow().state())
                     .isEqualTo(DateState.QUEUED);
             assertThat(store.get(new dev.backfillfleet.domain.DateKey(AnalyticsTable.UPCOMING_PLAYER, day.plusDays(31))).orElseThrow().state())
@@ -221,25 +192,8 @@ class TestOperatorControlCommands
         return matcher.group(1);
     }
 
-    private void awaitQueued(long count, Duration timeout)
-            throws InterruptedException
+    private TransitioningStateStore store()
     {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(home.resolve("state.db"))) {
-                try (SqliteStateStore store = store()) {
-                    if (store.countByState(AnalyticsTable.SYNTHETIC, Optional.empty()).getOrDefault(DateState.QUEUED, 0L) >= count) {
-                        return;
-                    }
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("fewer than " + count + " dates queued within " + timeout);
-    }
-
-    private SqliteStateStore store()
-    {
-        return SqliteStateStore.open(home.resolve("state.db"), Clock.systemUTC());
+        return new TransitioningStateStore(SqliteStateStorage.open(home.resolve("state.db"), Clock.systemUTC()));
     }
 }

@@ -1,7 +1,5 @@
 package dev.backfillfleet.coordinator;
 
-import dev.backfillfleet.cli.ExitCodes;
-import dev.backfillfleet.worker.WorkerMain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -74,23 +72,11 @@ class TestOperatorErrors
     @Test
     void everyHelpDocumentsTheExitCodes()
     {
-        CommandLine coordinator = new CommandLine(new CoordinatorMain());
+        CommandLine coordinator = CoordinatorMain.commandLine();
         assertThat(help(coordinator)).contains("Exit codes: 0 success, 1 something failed or falls short, 2 bad usage or input,").contains("3 the environment is wrong");
         coordinator.getSubcommands().forEach((name, command) ->
                 assertThat(help(command)).as("%s --help", name).contains("Exit codes: 0 success, 1 something failed or falls short, 2 bad usage or input,").contains("3 the environment is wrong"));
         assertThat(coordinator.getSubcommands()).containsKeys("watch", "report", "status", "failed", "retry");
-        String worker = help(new CommandLine(new WorkerMain()));
-        assertThat(worker).contains("Exit codes: 0 success").contains("--http-port").contains("--log-format");
-    }
-
-    @Test
-    void workerRejectsAnUnknownLogFormat()
-    {
-        StringWriter err = new StringWriter();
-        CommandLine worker = ExitCodes.configure(new CommandLine(new WorkerMain()));
-        worker.setErr(new PrintWriter(err, true));
-        assertThat(worker.execute("--log-format", "yaml", "--home", home.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("unknown log format 'yaml': use plain or json");
     }
 
     private static String help(CommandLine command)

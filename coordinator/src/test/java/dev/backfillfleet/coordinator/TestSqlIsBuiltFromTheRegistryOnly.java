@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <ul>
  * <li>{@code sqlName(...)}: a table's name, from a {@code TableRef} of the schema catalog (lower
  *     snake case only, checked by TableRef) and, on BigQuery, the configured project and dataset
- *     (checked by FleetConfig against what BigQuery admits, and again by BigQueryWarehouse#sqlName);</li>
+ *     (checked by BigQueryConfig against what BigQuery admits, and again by BigQueryWarehouse#sqlName);</li>
  * <li>{@code partitionColumn}, {@code schema.partitionColumn().get()}, {@code columnList(schema)},
  *     {@code columnDefinitions(schema)}: column names and types of the table's schema in the catalog;
  *     {@code columnList(columns)}: columns looked up by name in that schema (an unknown name is refused);</li>
@@ -52,7 +52,7 @@ class TestSqlIsBuiltFromTheRegistryOnly
     {
         List<String> violations = new ArrayList<>();
         List<Path> sources = mainSources();
-        assertThat(sources).as("the main sources of common, worker and coordinator").hasSizeGreaterThan(100);
+        assertThat(sources).as("the main sources of common, worker, coordinator and standalone").hasSizeGreaterThan(100);
         long sqlLiterals = 0;
         for (Path file : sources) {
             JavaSource source = JavaSource.read(file);
@@ -94,7 +94,7 @@ class TestSqlIsBuiltFromTheRegistryOnly
     {
         Path root = Path.of("").toAbsolutePath().getParent();
         List<Path> files = new ArrayList<>();
-        for (String module : List.of("common", "worker", "coordinator")) {
+        for (String module : List.of("common", "worker", "coordinator", "standalone")) {
             try (Stream<Path> paths = Files.walk(root.resolve(module).resolve("src/main/java"))) {
                 paths.filter(path -> path.toString().endsWith(".java")).sorted().forEach(files::add);
             }

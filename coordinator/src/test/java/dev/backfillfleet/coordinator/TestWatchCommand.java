@@ -8,9 +8,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -84,38 +81,5 @@ class TestWatchCommand
         CoordinatorCli.Result watch = new CoordinatorCli(home).run("watch", "--interval", "0.1");
         assertThat(watch.exitCode()).isEqualTo(1);
         assertThat(watch.out()).contains("Every date is terminal: 10 of 11 done, 1 FAILED.").contains("coordinator failed");
-    }
-
-    @Test
-    void followsARunningBackfillUntilItIsDone()
-            throws Exception
-    {
-        CoordinatorCli cli = new CoordinatorCli(home).set("backfill.synthetic-latency-ms", "30");
-        assertThat(cli.run("enqueue", "--table", "synthetic", "--range", "2024-03-01..2024-03-30").exitCode()).isZero();
-
-        CompletableFuture<CoordinatorCli.Result> watch = CompletableFuture.supplyAsync(
-                () -> cli.run("watch", "--table", "synthetic", "--range", "2024-03-01..2024-03-30", "--interval", "0.1"));
-        CoordinatorCli.Result run = cli.run("run", "--table", "synthetic", "--range", "2024-03-01..2024-03-30", "--workers", "2");
-        assertThat(run.exitCode()).as(run.err()).isZero();
-
-        CoordinatorCli.Result watched = watch.get(30, TimeUnit.SECONDS);
-        assertThat(watched.exitCode()).as(watched.out() + watched.err()).isZero();
-        assertThat(watched.out())
-                .contains("done 30 (no games 0), failed 0, cancelled 0, running 0, queued 0, pending 0 of 30")
-                .contains("Every date is terminal: 30 of 30 done, 0 FAILED.");
-        List<String> frames = watched.out().lines().filter(line -> line.contains(" synthetic [")).toList();
-        assertThat(frames).as("a line each time the counts changed").hasSizeGreaterThan(2);
-        // how far the run got before the first frame is a race; that all 30 were enqueued is not
-        assertThat(frames.get(0)).contains("pending 0 of 30");
-        List<Integer> done = frames.stream().map(TestWatchCommand::doneCount).toList();
-        assertThat(done).as("done never goes back").isSorted();
-        assertThat(done.get(0)).as("the first frame is from before the end").isLessThan(30);
-    }
-
-    private static int doneCount(String frame)
-    {
-        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("done (\\d+) ").matcher(frame);
-        assertThat(matcher.find()).as(frame).isTrue();
-        return Integer.parseInt(matcher.group(1));
     }
 }

@@ -1,6 +1,9 @@
 package dev.backfillfleet.infra;
 
-import dev.backfillfleet.config.FleetConfig;
+import dev.backfillfleet.bigquery.BigQueryConfig;
+import dev.backfillfleet.config.Configuration;
+import dev.backfillfleet.firestore.FirestoreConfig;
+import dev.backfillfleet.pubsub.PubSubConfig;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -51,7 +54,7 @@ class TestKubernetesManifests
     private final Deployment deployment = only(Deployment.class);
     private final PodSpec pod = deployment.getSpec().getTemplate().getSpec();
     private final Container worker = pod.getContainers().get(0);
-    private final FleetConfig config = WorkerEnvironment.config("infra/k8s/deployment.yaml", environment(worker));
+    private final Configuration config = WorkerEnvironment.config("infra/k8s/deployment.yaml", environment(worker));
 
     @Test
     void kustomizeAppliesEveryManifest()
@@ -66,29 +69,29 @@ class TestKubernetesManifests
     @Test
     void theWorkerUsesTheResourcesTerraformCreates()
     {
-        assertThat(config.get(FleetConfig.PUBSUB_TOPIC)).isEqualTo(terraform.resource("google_pubsub_topic", "work").get("name"));
-        assertThat(config.get(FleetConfig.PUBSUB_SUBSCRIPTION)).isEqualTo(terraform.resource("google_pubsub_subscription", "work").get("name"));
-        assertThat(config.get(FleetConfig.PUBSUB_DEAD_LETTER_TOPIC)).isEqualTo(terraform.resource("google_pubsub_topic", "dead_letter").get("name"));
-        assertThat(config.get(FleetConfig.PUBSUB_DEAD_LETTER_SUBSCRIPTION)).isEqualTo(terraform.resource("google_pubsub_subscription", "dead_letter").get("name"));
-        assertThat(config.get(FleetConfig.FIRESTORE_DATABASE)).isEqualTo(Terraform.text(terraform.variableDefault("firestore_database")));
-        assertThat(config.get(FleetConfig.FIRESTORE_COLLECTION)).isEqualTo(Terraform.text(terraform.variableDefault("firestore_collection")));
-        assertThat(config.get(FleetConfig.BIGQUERY_DATASET_RAW)).isEqualTo(Terraform.text(terraform.variableDefault("bigquery_dataset_raw")));
-        assertThat(config.get(FleetConfig.BIGQUERY_DATASET_STATIC)).isEqualTo(Terraform.text(terraform.variableDefault("bigquery_dataset_static")));
-        assertThat(config.get(FleetConfig.BIGQUERY_DATASET_ANALYTICS)).isEqualTo(Terraform.text(terraform.variableDefault("bigquery_dataset_analytics")));
-        assertThat(config.queueBackend()).isEqualTo(dev.backfillfleet.config.QueueBackend.PUBSUB);
-        assertThat(config.stateBackend()).isEqualTo(dev.backfillfleet.config.StateBackend.FIRESTORE);
-        assertThat(config.warehouseBackend()).isEqualTo(dev.backfillfleet.config.WarehouseBackend.BIGQUERY);
+        assertThat(config.section(PubSubConfig.class).topic()).isEqualTo(terraform.resource("google_pubsub_topic", "work").get("name"));
+        assertThat(config.section(PubSubConfig.class).subscription()).isEqualTo(terraform.resource("google_pubsub_subscription", "work").get("name"));
+        assertThat(config.section(PubSubConfig.class).deadLetterTopic()).isEqualTo(terraform.resource("google_pubsub_topic", "dead_letter").get("name"));
+        assertThat(config.section(PubSubConfig.class).deadLetterSubscription()).isEqualTo(terraform.resource("google_pubsub_subscription", "dead_letter").get("name"));
+        assertThat(config.section(FirestoreConfig.class).database()).isEqualTo(Terraform.text(terraform.variableDefault("firestore_database")));
+        assertThat(config.section(FirestoreConfig.class).collection()).isEqualTo(Terraform.text(terraform.variableDefault("firestore_collection")));
+        assertThat(config.section(BigQueryConfig.class).rawDataset()).isEqualTo(Terraform.text(terraform.variableDefault("bigquery_dataset_raw")));
+        assertThat(config.section(BigQueryConfig.class).staticDataset()).isEqualTo(Terraform.text(terraform.variableDefault("bigquery_dataset_static")));
+        assertThat(config.section(BigQueryConfig.class).analyticsDataset()).isEqualTo(Terraform.text(terraform.variableDefault("bigquery_dataset_analytics")));
+        assertThat(config.adapters().queue()).isEqualTo(dev.backfillfleet.config.QueueBackend.PUBSUB);
+        assertThat(config.adapters().state()).isEqualTo(dev.backfillfleet.config.StateBackend.FIRESTORE);
+        assertThat(config.adapters().warehouse()).isEqualTo(dev.backfillfleet.config.WarehouseBackend.BIGQUERY);
     }
 
     @Test
     void theWorkersDeadlinesAndAttemptsAreTheSubscriptions()
     {
         Map<String, Object> subscription = terraform.resource("google_pubsub_subscription", "work");
-        assertThat(config.queueSettings().ackDeadline().toSeconds())
+        assertThat(config.queue().settings().ackDeadline().toSeconds())
                 .as("BACKFILL_ACK_DEADLINE_SECONDS vs the subscription's ack_deadline_seconds").isEqualTo(Terraform.number(subscription.get("ack_deadline_seconds")));
-        assertThat((long) config.queueSettings().maxDeliveryAttempts())
+        assertThat((long) config.queue().settings().maxDeliveryAttempts())
                 .as("BACKFILL_MAX_DELIVERY_ATTEMPTS vs the dead-letter policy").isEqualTo(Terraform.number(Terraform.map(subscription, "dead_letter_policy").get("max_delivery_attempts")));
-        assertThat(config.leaseLength()).as("lease vs ack deadline").isLessThanOrEqualTo(config.queueSettings().ackDeadline());
+        assertThat(config.lease().length()).as("lease vs ack deadline").isLessThanOrEqualTo(config.queue().settings().ackDeadline());
     }
 
     @Test
@@ -141,7 +144,7 @@ class TestKubernetesManifests
         // a worker's flow control holds at most its concurrency: one replica per that many undelivered messages
         assertThat(metric.getExternal().getTarget().getType()).isEqualTo("AverageValue");
         assertThat(metric.getExternal().getTarget().getAverageValue().getNumericalAmount().intValueExact())
-                .as("the HPA's messages per replica vs BACKFILL_WORKER_CONCURRENCY").isEqualTo(config.workerConcurrency());
+                .as("the HPA's messages per replica vs BACKFILL_WORKER_CONCURRENCY").isEqualTo(config.worker().concurrency());
         assertThat(autoscaler.getSpec().getMinReplicas()).isEqualTo(1);
 
         List<HasMetadata> scaleToZero = load(MANIFESTS.resolve("scale-to-zero"));

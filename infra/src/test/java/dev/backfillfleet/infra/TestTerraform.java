@@ -1,16 +1,23 @@
 package dev.backfillfleet.infra;
 
+import com.google.cloud.bigquery.StandardTableDefinition;
+import dev.backfillfleet.bigquery.BigQueryConfig;
 import dev.backfillfleet.bigquery.BigQuerySchemas;
-import dev.backfillfleet.config.FleetConfig;
+import dev.backfillfleet.config.Configuration;
+import dev.backfillfleet.config.QueueConfig;
+import dev.backfillfleet.config.RetryConfig;
+import dev.backfillfleet.config.WorkerConfig;
 import dev.backfillfleet.domain.AnalyticsTable;
+import dev.backfillfleet.firestore.FirestoreConfig;
 import dev.backfillfleet.firestore.FirestoreIndex;
 import dev.backfillfleet.firestore.FirestoreIndexes;
 import dev.backfillfleet.firestore.FirestorePermitStore;
+import dev.backfillfleet.inject.Configurations;
+import dev.backfillfleet.pubsub.PubSubConfig;
 import dev.backfillfleet.pubsub.PubSubQueueSettings;
 import dev.backfillfleet.schema.RawTables;
 import dev.backfillfleet.schema.SchemaCatalog;
 import dev.backfillfleet.warehouse.TableSchema;
-import com.google.cloud.bigquery.StandardTableDefinition;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -41,33 +48,33 @@ class TestTerraform
     private static final Pattern DURATION = Pattern.compile("(\\d+)(\\.0)?s");
 
     private final Terraform module = Terraform.module(MODULE);
-    private final FleetConfig defaults = FleetConfig.of(Map.of());
+    private final Configuration defaults = Configurations.of(Map.of());
 
     @Test
     void namesAreTheConfigurationsDefaults()
     {
-        assertDefault("topic_name", FleetConfig.PUBSUB_TOPIC);
-        assertDefault("subscription_name", FleetConfig.PUBSUB_SUBSCRIPTION);
-        assertDefault("dead_letter_topic_name", FleetConfig.PUBSUB_DEAD_LETTER_TOPIC);
-        assertDefault("dead_letter_subscription_name", FleetConfig.PUBSUB_DEAD_LETTER_SUBSCRIPTION);
-        assertDefault("firestore_database", FleetConfig.FIRESTORE_DATABASE);
-        assertDefault("firestore_collection", FleetConfig.FIRESTORE_COLLECTION);
-        assertDefault("bigquery_dataset_raw", FleetConfig.BIGQUERY_DATASET_RAW);
-        assertDefault("bigquery_dataset_static", FleetConfig.BIGQUERY_DATASET_STATIC);
-        assertDefault("bigquery_dataset_analytics", FleetConfig.BIGQUERY_DATASET_ANALYTICS);
-        assertDefault("bigquery_location", FleetConfig.BIGQUERY_LOCATION);
-        assertDefault("ack_deadline_seconds", FleetConfig.ACK_DEADLINE_SECONDS);
-        assertDefault("max_delivery_attempts", FleetConfig.MAX_DELIVERY_ATTEMPTS);
-        assertDefault("retry_minimum_backoff_seconds", FleetConfig.PUBSUB_RETRY_MIN_BACKOFF_SECONDS);
-        assertDefault("retry_maximum_backoff_seconds", FleetConfig.MAX_DEFER_SECONDS);
-        assertDefault("max_attempts", FleetConfig.MAX_ATTEMPTS);
-        assertDefault("worker_concurrency", FleetConfig.WORKER_CONCURRENCY);
+        assertDefault("topic_name", PubSubConfig.TOPIC);
+        assertDefault("subscription_name", PubSubConfig.SUBSCRIPTION);
+        assertDefault("dead_letter_topic_name", PubSubConfig.DEAD_LETTER_TOPIC);
+        assertDefault("dead_letter_subscription_name", PubSubConfig.DEAD_LETTER_SUBSCRIPTION);
+        assertDefault("firestore_database", FirestoreConfig.DATABASE);
+        assertDefault("firestore_collection", FirestoreConfig.COLLECTION);
+        assertDefault("bigquery_dataset_raw", BigQueryConfig.DATASET_RAW);
+        assertDefault("bigquery_dataset_static", BigQueryConfig.DATASET_STATIC);
+        assertDefault("bigquery_dataset_analytics", BigQueryConfig.DATASET_ANALYTICS);
+        assertDefault("bigquery_location", BigQueryConfig.LOCATION);
+        assertDefault("ack_deadline_seconds", QueueConfig.ACK_DEADLINE_SECONDS);
+        assertDefault("max_delivery_attempts", QueueConfig.MAX_DELIVERY_ATTEMPTS);
+        assertDefault("retry_minimum_backoff_seconds", PubSubConfig.RETRY_MIN_BACKOFF_SECONDS);
+        assertDefault("retry_maximum_backoff_seconds", WorkerConfig.MAX_DEFER_SECONDS);
+        assertDefault("max_attempts", RetryConfig.MAX_ATTEMPTS);
+        assertDefault("worker_concurrency", WorkerConfig.CONCURRENCY);
 
-        assertThat(module.resource("google_pubsub_topic", "work").get("name")).isEqualTo(defaults.get(FleetConfig.PUBSUB_TOPIC));
-        assertThat(module.resource("google_pubsub_topic", "dead_letter").get("name")).isEqualTo(defaults.get(FleetConfig.PUBSUB_DEAD_LETTER_TOPIC));
-        assertThat(subscription("work").get("name")).isEqualTo(defaults.get(FleetConfig.PUBSUB_SUBSCRIPTION));
+        assertThat(module.resource("google_pubsub_topic", "work").get("name")).isEqualTo(defaults.values().get(PubSubConfig.TOPIC));
+        assertThat(module.resource("google_pubsub_topic", "dead_letter").get("name")).isEqualTo(defaults.values().get(PubSubConfig.DEAD_LETTER_TOPIC));
+        assertThat(subscription("work").get("name")).isEqualTo(defaults.values().get(PubSubConfig.SUBSCRIPTION));
         assertThat(subscription("work").get("topic")).isEqualTo("google_pubsub_topic.work.id");
-        assertThat(subscription("dead_letter").get("name")).isEqualTo(defaults.get(FleetConfig.PUBSUB_DEAD_LETTER_SUBSCRIPTION));
+        assertThat(subscription("dead_letter").get("name")).isEqualTo(defaults.values().get(PubSubConfig.DEAD_LETTER_SUBSCRIPTION));
         assertThat(subscription("dead_letter").get("topic")).isEqualTo("google_pubsub_topic.dead_letter.id");
     }
 
@@ -77,11 +84,11 @@ class TestTerraform
         for (String name : List.of("work", "dead_letter")) {
             Duration ackDeadline = Duration.ofSeconds(number(subscription(name).get("ack_deadline_seconds")));
             // the worker extends the deadline by at most its configured ack deadline per step: the same value
-            assertThat(ackDeadline).as("%s subscription's ack deadline vs backfill.ack-deadline-seconds", name).isEqualTo(defaults.queueSettings().ackDeadline());
+            assertThat(ackDeadline).as("%s subscription's ack deadline vs backfill.ack-deadline-seconds", name).isEqualTo(defaults.queue().settings().ackDeadline());
             assertThat(ackDeadline.toSeconds()).as("Pub/Sub allows 10-600 s").isBetween(10L, 600L);
         }
-        Duration ackDeadline = defaults.queueSettings().ackDeadline();
-        assertThat(defaults.leaseLength())
+        Duration ackDeadline = defaults.queue().settings().ackDeadline();
+        assertThat(defaults.lease().length())
                 .as("a dead worker's message comes back after the ack deadline; its lease must have expired by then, or the redelivery only waits")
                 .isLessThanOrEqualTo(ackDeadline);
         assertThat(PubSubQueueSettings.DEFAULT_MAX_ACK_EXTENSION_PERIOD).as("the client keeps extending long dates").isGreaterThan(ackDeadline);
@@ -93,14 +100,14 @@ class TestTerraform
         Map<String, Object> policy = map(subscription("work"), "dead_letter_policy");
         assertThat(policy.get("dead_letter_topic")).isEqualTo("google_pubsub_topic.dead_letter.id");
         long attempts = number(policy.get("max_delivery_attempts"));
-        assertThat(attempts).as("dead-letter attempts vs the worker's backfill.max-delivery-attempts").isEqualTo(defaults.queueSettings().maxDeliveryAttempts());
+        assertThat(attempts).as("dead-letter attempts vs the worker's backfill.max-delivery-attempts").isEqualTo(defaults.queue().settings().maxDeliveryAttempts());
         assertThat(attempts).as("Pub/Sub allows 5-100").isBetween(5L, 100L);
         // every wait for an upstream date is a delivery: the backstop must leave room for many above the date's own budget
-        assertThat(attempts).as("dead-letter attempts vs the fleet's backfill.max-attempts").isGreaterThanOrEqualTo(10L * defaults.maxAttempts());
+        assertThat(attempts).as("dead-letter attempts vs the fleet's backfill.max-attempts").isGreaterThanOrEqualTo(10L * defaults.retries().maxAttempts());
 
         Map<String, Object> retry = map(subscription("work"), "retry_policy");
-        assertThat(seconds(retry.get("minimum_backoff"))).isEqualTo(Duration.ofSeconds(defaults.integerValue(FleetConfig.PUBSUB_RETRY_MIN_BACKOFF_SECONDS)));
-        assertThat(seconds(retry.get("maximum_backoff"))).as("the longest wait vs backfill.max-defer-seconds").isEqualTo(defaults.maxDeferDelay());
+        assertThat(seconds(retry.get("minimum_backoff"))).isEqualTo(Duration.ofSeconds(Integer.parseInt(defaults.values().get(PubSubConfig.RETRY_MIN_BACKOFF_SECONDS))));
+        assertThat(seconds(retry.get("maximum_backoff"))).as("the longest wait vs backfill.max-defer-seconds").isEqualTo(defaults.worker().maxDeferDelay());
     }
 
     @Test
@@ -113,17 +120,17 @@ class TestTerraform
         Map<String, Object> output = (Map<String, Object>) map(map(changed.document(), "output"), "coordinator_environment").get("value");
         Map<String, String> environment = new LinkedHashMap<>();
         output.forEach((name, value) -> environment.put(name, text(value)));
-        FleetConfig coordinator = WorkerEnvironment.config("output coordinator_environment", environment);
+        Configuration coordinator = WorkerEnvironment.config("output coordinator_environment", environment);
 
         // what `coordinator setup` compares with the subscription (PubSubTopology.workSubscription)
         Map<String, Object> subscription = changed.resource("google_pubsub_subscription", "work");
-        assertThat(coordinator.get(FleetConfig.PUBSUB_SUBSCRIPTION)).isEqualTo(subscription.get("name"));
-        assertThat(coordinator.queueSettings().ackDeadline().toSeconds()).isEqualTo(number(subscription.get("ack_deadline_seconds")));
-        assertThat((long) coordinator.queueSettings().maxDeliveryAttempts()).isEqualTo(number(map(subscription, "dead_letter_policy").get("max_delivery_attempts")));
+        assertThat(coordinator.values().get(PubSubConfig.SUBSCRIPTION)).isEqualTo(subscription.get("name"));
+        assertThat(coordinator.queue().settings().ackDeadline().toSeconds()).isEqualTo(number(subscription.get("ack_deadline_seconds")));
+        assertThat((long) coordinator.queue().settings().maxDeliveryAttempts()).isEqualTo(number(map(subscription, "dead_letter_policy").get("max_delivery_attempts")));
         Map<String, Object> retry = map(subscription, "retry_policy");
-        assertThat(Duration.ofSeconds(coordinator.integerValue(FleetConfig.PUBSUB_RETRY_MIN_BACKOFF_SECONDS)))
+        assertThat(Duration.ofSeconds(Integer.parseInt(coordinator.values().get(PubSubConfig.RETRY_MIN_BACKOFF_SECONDS))))
                 .as("BACKFILL_PUBSUB_RETRY_MIN_BACKOFF_SECONDS vs the retry policy's minimum").isEqualTo(seconds(retry.get("minimum_backoff")));
-        assertThat(coordinator.maxDeferDelay()).as("BACKFILL_MAX_DEFER_SECONDS vs the retry policy's maximum").isEqualTo(seconds(retry.get("maximum_backoff")));
+        assertThat(coordinator.worker().maxDeferDelay()).as("BACKFILL_MAX_DEFER_SECONDS vs the retry policy's maximum").isEqualTo(seconds(retry.get("maximum_backoff")));
         assertThat(environment).containsKeys("BACKFILL_PUBSUB_RETRY_MIN_BACKOFF_SECONDS", "BACKFILL_MAX_DEFER_SECONDS");
     }
 
@@ -168,8 +175,8 @@ class TestTerraform
 
         Map<String, Object> index = module.resource("google_firestore_index", "state");
         assertThat(String.valueOf(index.get("for_each"))).startsWith("ComputedObject");
-        assertThat(index.get("collection")).isEqualTo(defaults.get(FleetConfig.FIRESTORE_COLLECTION));
-        assertThat(index.get("database")).isEqualTo(defaults.get(FleetConfig.FIRESTORE_DATABASE));
+        assertThat(index.get("collection")).isEqualTo(defaults.values().get(FirestoreConfig.COLLECTION));
+        assertThat(index.get("database")).isEqualTo(defaults.values().get(FirestoreConfig.DATABASE));
         Map<String, Object> fields = map(map(index, "dynamic"), "fields");
         assertThat(fields.get("for_each")).isEqualTo("each.value.fields");
         assertThat(map(fields, "content")).containsEntry("field_path", "fields.value.fieldPath").containsEntry("order", "fields.value.order");
@@ -179,7 +186,7 @@ class TestTerraform
     void fieldsNoQueryUsesAreExemptFromIndexingAndPermitsExpire()
             throws IOException
     {
-        String collection = defaults.get(FleetConfig.FIRESTORE_COLLECTION);
+        String collection = defaults.values().get(FirestoreConfig.COLLECTION);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> overrides = (List<Map<String, Object>>) ((Map<String, Object>) module.local("firestore_index_file")).get("fieldOverrides");
         assertThat(overrides.stream().map(override -> new FirestoreIndexes.FieldExemption(String.valueOf(override.get("collectionGroup")),
@@ -197,7 +204,7 @@ class TestTerraform
 
         Map<String, Object> field = module.resource("google_firestore_field", "exemptions");
         assertThat(String.valueOf(field.get("for_each"))).startsWith("ComputedObject");
-        assertThat(field.get("database")).isEqualTo(defaults.get(FleetConfig.FIRESTORE_DATABASE));
+        assertThat(field.get("database")).isEqualTo(defaults.values().get(FirestoreConfig.DATABASE));
         assertThat(field.get("field")).isEqualTo("each.value.fieldPath");
         assertThat(field.get("index_config")).as("an empty index_config disables the field's indexes").isEqualTo(Map.of());
         assertThat(map(map(field, "dynamic"), "ttl_config")).containsEntry("content", Map.of());
@@ -289,9 +296,9 @@ class TestTerraform
         assertThat(map(partitioning, "content")).containsEntry("type", "time_partitioning.value.type").containsEntry("field", "time_partitioning.value.field");
 
         assertThat(map(module.resource("google_bigquery_dataset", "datasets"), "for_each")).isEqualTo(Map.of(
-                RawTables.RAW_DATASET, defaults.get(FleetConfig.BIGQUERY_DATASET_RAW),
-                RawTables.STATIC_DATASET, defaults.get(FleetConfig.BIGQUERY_DATASET_STATIC),
-                AnalyticsTable.DATASET, defaults.get(FleetConfig.BIGQUERY_DATASET_ANALYTICS)));
+                RawTables.RAW_DATASET, defaults.values().get(BigQueryConfig.DATASET_RAW),
+                RawTables.STATIC_DATASET, defaults.values().get(BigQueryConfig.DATASET_STATIC),
+                AnalyticsTable.DATASET, defaults.values().get(BigQueryConfig.DATASET_ANALYTICS)));
     }
 
     @Test
@@ -307,7 +314,7 @@ class TestTerraform
                 new Grant(worker, "roles/pubsub.subscriber", "google_pubsub_subscription.dead_letter.name"),
                 new Grant(worker, "roles/pubsub.publisher", "google_pubsub_topic.work.name"),
                 new Grant(worker, "roles/pubsub.publisher", "google_pubsub_topic.dead_letter.name"),
-                new Grant(worker, "roles/datastore.user", "project if resource.name == \"projects//databases/" + defaults.get(FleetConfig.FIRESTORE_DATABASE) + "\""),
+                new Grant(worker, "roles/datastore.user", "project if resource.name == \"projects//databases/" + defaults.values().get(FirestoreConfig.DATABASE) + "\""),
                 new Grant(worker, "roles/bigquery.jobUser", "project"),
                 new Grant(worker, "roles/bigquery.dataViewer", "dataset " + RawTables.RAW_DATASET),
                 new Grant(worker, "roles/bigquery.dataViewer", "dataset " + RawTables.STATIC_DATASET),
@@ -315,7 +322,7 @@ class TestTerraform
         assertThat(grantsTo(coordinator)).containsExactlyInAnyOrder(
                 new Grant(coordinator, "roles/pubsub.viewer", "project"),
                 new Grant(coordinator, "roles/pubsub.publisher", "google_pubsub_topic.work.name"),
-                new Grant(coordinator, "roles/datastore.user", "project if resource.name == \"projects//databases/" + defaults.get(FleetConfig.FIRESTORE_DATABASE) + "\""),
+                new Grant(coordinator, "roles/datastore.user", "project if resource.name == \"projects//databases/" + defaults.values().get(FirestoreConfig.DATABASE) + "\""),
                 new Grant(coordinator, "roles/bigquery.jobUser", "project"),
                 new Grant(coordinator, "roles/bigquery.dataViewer", "every dataset"));
     }
@@ -328,17 +335,17 @@ class TestTerraform
         assertThat(template.get("service_account")).isEqualTo("google_service_account.worker.email");
         Map<String, Object> container = map(template, "containers");
         Map<String, String> environment = Terraform.environment(blocks(container, "env"));
-        FleetConfig config = WorkerEnvironment.config("the Cloud Run worker pool", environment);
+        Configuration config = WorkerEnvironment.config("the Cloud Run worker pool", environment);
 
-        assertThat(config.get(FleetConfig.PUBSUB_SUBSCRIPTION)).isEqualTo(subscription("work").get("name"));
-        assertThat(config.get(FleetConfig.PUBSUB_TOPIC)).isEqualTo(module.resource("google_pubsub_topic", "work").get("name"));
-        assertThat(config.get(FleetConfig.PUBSUB_DEAD_LETTER_SUBSCRIPTION)).isEqualTo(subscription("dead_letter").get("name"));
-        assertThat(config.get(FleetConfig.PUBSUB_DEAD_LETTER_TOPIC)).isEqualTo(module.resource("google_pubsub_topic", "dead_letter").get("name"));
-        assertThat(config.queueSettings().ackDeadline().toSeconds()).isEqualTo(number(subscription("work").get("ack_deadline_seconds")));
-        assertThat((long) config.queueSettings().maxDeliveryAttempts()).isEqualTo(number(map(subscription("work"), "dead_letter_policy").get("max_delivery_attempts")));
-        assertThat(config.stateBackend()).isEqualTo(dev.backfillfleet.config.StateBackend.FIRESTORE);
-        assertThat(config.queueBackend()).isEqualTo(dev.backfillfleet.config.QueueBackend.PUBSUB);
-        assertThat(config.warehouseBackend()).isEqualTo(dev.backfillfleet.config.WarehouseBackend.BIGQUERY);
+        assertThat(config.section(PubSubConfig.class).subscription()).isEqualTo(subscription("work").get("name"));
+        assertThat(config.section(PubSubConfig.class).topic()).isEqualTo(module.resource("google_pubsub_topic", "work").get("name"));
+        assertThat(config.section(PubSubConfig.class).deadLetterSubscription()).isEqualTo(subscription("dead_letter").get("name"));
+        assertThat(config.section(PubSubConfig.class).deadLetterTopic()).isEqualTo(module.resource("google_pubsub_topic", "dead_letter").get("name"));
+        assertThat(config.queue().settings().ackDeadline().toSeconds()).isEqualTo(number(subscription("work").get("ack_deadline_seconds")));
+        assertThat((long) config.queue().settings().maxDeliveryAttempts()).isEqualTo(number(map(subscription("work"), "dead_letter_policy").get("max_delivery_attempts")));
+        assertThat(config.adapters().state()).isEqualTo(dev.backfillfleet.config.StateBackend.FIRESTORE);
+        assertThat(config.adapters().queue()).isEqualTo(dev.backfillfleet.config.QueueBackend.PUBSUB);
+        assertThat(config.adapters().warehouse()).isEqualTo(dev.backfillfleet.config.WarehouseBackend.BIGQUERY);
 
         // drain, then close, before Cloud Run's SIGKILL
         List<String> arguments = ((List<?>) container.get("args")).stream().map(Terraform::text).toList();

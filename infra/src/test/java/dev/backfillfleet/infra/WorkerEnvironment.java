@@ -1,8 +1,8 @@
 package dev.backfillfleet.infra;
 
 import dev.backfillfleet.config.ConfigKey;
-import dev.backfillfleet.config.FleetConfig;
-import dev.backfillfleet.config.FleetConfigLoader;
+import dev.backfillfleet.config.Configuration;
+import dev.backfillfleet.inject.Configurations;
 import dev.backfillfleet.worker.WorkerMain;
 import picocli.CommandLine;
 
@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What a deployment's environment and arguments mean to the worker: read by the worker's own parsers. */
 final class WorkerEnvironment
 {
-    /** BACKFILL_* variables the worker reads that are not FleetConfig keys: its HTTP server and logging. */
+    /** BACKFILL_* variables the worker reads that are not configuration keys: its HTTP server and logging. */
     static final Set<String> PROCESS_VARIABLES = Set.of("BACKFILL_HTTP_PORT", "BACKFILL_HTTP_HOST", "BACKFILL_LOG_FORMAT", "BACKFILL_LOG_LEVEL");
     /** Cloud Run sends SIGKILL 10 s after SIGTERM (https://cloud.google.com/run/docs/container-contract#instance-shutdown). */
     static final Duration CLOUD_RUN_SHUTDOWN = Duration.ofSeconds(10);
@@ -34,16 +34,16 @@ final class WorkerEnvironment
      * deploy step replaces them (the worker refuses a literal PROJECT_ID: not a project id);
      * every BACKFILL_* must be a key it knows.
      */
-    static FleetConfig config(String where, Map<String, String> environment)
+    static Configuration config(String where, Map<String, String> environment)
     {
-        Set<String> known = FleetConfig.KEYS.stream().map(ConfigKey::environmentVariable).collect(Collectors.toSet());
+        Set<String> known = Configurations.KEYS.stream().map(ConfigKey::environmentVariable).collect(Collectors.toSet());
         assertThat(environment.keySet().stream().filter(name -> name.startsWith("BACKFILL_"))
                 .filter(name -> !known.contains(name) && !PROCESS_VARIABLES.contains(name)))
-                .as("%s sets BACKFILL_* variables that are no FleetConfig key (FleetConfig.KEYS) nor one of %s", where, PROCESS_VARIABLES)
+                .as("%s sets BACKFILL_* variables that are no configuration key (Configurations.KEYS) nor one of %s", where, PROCESS_VARIABLES)
                 .isEmpty();
         Map<String, String> deployed = environment.entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().replace("PROJECT_ID", DEPLOYED_PROJECT)));
-        return FleetConfigLoader.load(deployed, Map.of());
+        return Configurations.load(deployed, Map.of());
     }
 
     /** {@code --grace-seconds} as the worker's command line parses {@code arguments}. */

@@ -1,15 +1,15 @@
 package dev.backfillfleet.worker;
 
-import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
-import com.google.inject.Stage;
 import dev.backfillfleet.cli.BackendOptions;
 import dev.backfillfleet.cli.ExitCodes;
-import dev.backfillfleet.config.FleetConfig;
+import dev.backfillfleet.config.Configuration;
+import dev.backfillfleet.config.WorkerConfig;
 import dev.backfillfleet.domain.FleetException;
-import dev.backfillfleet.inject.BackendModules;
+import dev.backfillfleet.inject.AccessMode;
+import dev.backfillfleet.inject.Bootstrap;
 import dev.backfillfleet.inject.Lifecycle;
 import dev.backfillfleet.provision.ProcessRole;
 import dev.backfillfleet.provision.StartupCheck;
@@ -28,8 +28,8 @@ import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -46,7 +46,7 @@ public final class WorkerMain
     @Mixin
     BackendOptions backend = new BackendOptions();
 
-    @Option(names = "--concurrency", paramLabel = "N", description = "Dates processed at once, 1-" + FleetConfig.MAX_CONCURRENCY + " (default: backfill.worker-concurrency, 4).")
+    @Option(names = "--concurrency", paramLabel = "N", description = "Dates processed at once, 1-" + WorkerConfig.MAX_CONCURRENCY + " (default: backfill.worker-concurrency, 4).")
     Integer concurrency;
 
     @Option(names = "--until-idle", description = "Exit 0 once the queue has stayed empty for --idle-seconds.")
@@ -93,12 +93,10 @@ public final class WorkerMain
         LogFormat.select(LogFormat.parse(logFormat));
         Map<String, String> overrides = new HashMap<>();
         if (concurrency != null) {
-            overrides.put(FleetConfig.WORKER_CONCURRENCY.name(), concurrency.toString());
+            overrides.put(WorkerConfig.CONCURRENCY.name(), concurrency.toString());
         }
-        FleetConfig config = backend.load(overrides);
-        var modules = new ArrayList<>(BackendModules.forConfig(config));
-        modules.add(new WorkerModule(WorkerSettings.from(config, newWorkerId())));
-        Injector injector = Guice.createInjector(Stage.PRODUCTION, modules);
+        Configuration config = backend.load(overrides);
+        Injector injector = Bootstrap.createInjector(config, AccessMode.READ_WRITE, List.of(new WorkerModule(WorkerSettings.from(config, newWorkerId()))));
         Lifecycle lifecycle = injector.getInstance(Lifecycle.class);
         try {
             // what this worker needs must exist before it takes a single message

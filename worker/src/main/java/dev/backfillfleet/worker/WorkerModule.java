@@ -3,10 +3,11 @@ package dev.backfillfleet.worker;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import dev.backfillfleet.config.FleetConfig;
+import dev.backfillfleet.config.SyntheticConfig;
 import dev.backfillfleet.inject.Lifecycle;
 import dev.backfillfleet.queue.WorkQueue;
 import dev.backfillfleet.state.StateStore;
+import dev.backfillfleet.state.TablePauses;
 import dev.backfillfleet.warehouse.PartitionWriteGate;
 import dev.backfillfleet.warehouse.Warehouse;
 import dev.backfillfleet.worker.processor.ProcessorRegistry;
@@ -49,7 +50,7 @@ public final class WorkerModule
 
     @Provides
     @Singleton
-    static ProcessorRegistry processors(FleetConfig config)
+    static ProcessorRegistry processors(SyntheticConfig synthetic)
     {
         return new ProcessorRegistry(List.of(
                 new TeamOffenseProcessor(),
@@ -58,9 +59,9 @@ public final class WorkerModule
                 new UpcomingPlayerProcessor(),
                 new UpcomingTeamProcessor(),
                 new SyntheticProcessor(
-                        Duration.ofMillis(config.syntheticLatencyMillis()),
-                        config.syntheticTransientFailureRate(),
-                        SyntheticProcessor.parseFailDates(config.syntheticFailDates()))));
+                        synthetic.latency(),
+                        synthetic.transientFailureRate(),
+                        SyntheticProcessor.parseFailDates(synthetic.failDates()))));
     }
 
     /** One renewal thread per slot: a slow renewal delays no other slot's. */
@@ -87,9 +88,9 @@ public final class WorkerModule
 
     @Provides
     @Singleton
-    static PausedTables pausedTables(StateStore stateStore, Clock clock)
+    static PausedTables pausedTables(TablePauses pauses, Clock clock)
     {
-        return new PausedTables(stateStore, clock, PAUSED_TABLES_MAX_AGE);
+        return new PausedTables(pauses, clock, PAUSED_TABLES_MAX_AGE);
     }
 
     @Provides

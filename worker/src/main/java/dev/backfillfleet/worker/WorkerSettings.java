@@ -1,6 +1,6 @@
 package dev.backfillfleet.worker;
 
-import dev.backfillfleet.config.FleetConfig;
+import dev.backfillfleet.config.Configuration;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
@@ -36,10 +36,11 @@ public record WorkerSettings(
         requireNonNull(throttledBackoff, "throttledBackoff is null");
     }
 
-    public static WorkerSettings from(FleetConfig config, String workerId)
+    public static WorkerSettings from(Configuration config, String workerId)
     {
-        return new WorkerSettings(workerId, config.workerConcurrency(), config.leaseLength(), config.tableConcurrency(),
-                config.dependencyDelay(), config.maxDeferDelay(), config.maxAttempts(), config.retryAttempts(), config.retryInitialBackoff(), RetryPolicy.DEFAULT_THROTTLED_BACKOFF);
+        return new WorkerSettings(workerId, config.worker().concurrency(), config.lease().length(), config.worker().tableConcurrency(),
+                config.worker().dependencyDelay(), config.worker().maxDeferDelay(), config.retries().maxAttempts(), config.retries().retryAttempts(),
+                config.retries().initialBackoff(), RetryPolicy.DEFAULT_THROTTLED_BACKOFF);
     }
 
     /** The delay before a transiently failed date is delivered again: grows with the attempt. */

@@ -1,10 +1,11 @@
 package dev.backfillfleet.worker;
 
+import dev.backfillfleet.state.TransitioningStateStore;
+import dev.backfillfleet.embedded.SqliteStateStorage;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateState;
 import dev.backfillfleet.domain.Lease;
 import dev.backfillfleet.domain.WorkItem;
-import dev.backfillfleet.embedded.SqliteStateStore;
 import dev.backfillfleet.state.ClaimResult;
 import dev.backfillfleet.state.Completion;
 import dev.backfillfleet.testing.TestingClock;
@@ -29,13 +30,13 @@ class TestHeldLease
 
     private final TestingClock clock = new TestingClock();
     private final TestingScheduler scheduler = new TestingScheduler(clock);
-    private SqliteStateStore stateStore;
+    private TransitioningStateStore stateStore;
     private LeaseKeeper keeper;
 
     @BeforeEach
     void store()
     {
-        stateStore = SqliteStateStore.open(directory.resolve("state.db"), clock);
+        stateStore = new TransitioningStateStore(SqliteStateStorage.open(directory.resolve("state.db"), clock));
         keeper = new LeaseKeeper(stateStore, LEASE, clock, scheduler);
     }
 

@@ -1,5 +1,7 @@
 package dev.backfillfleet.worker;
 
+import dev.backfillfleet.state.TransitioningStateStore;
+import dev.backfillfleet.embedded.SqliteStateStorage;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.CancelRequest;
 import dev.backfillfleet.domain.DateKey;
@@ -10,12 +12,15 @@ import dev.backfillfleet.domain.ErrorClass;
 import dev.backfillfleet.domain.FleetException;
 import dev.backfillfleet.domain.TablePause;
 import dev.backfillfleet.domain.WorkItem;
-import dev.backfillfleet.embedded.SqliteStateStore;
+import dev.backfillfleet.embedded.SqliteDatabase;
+import dev.backfillfleet.embedded.SqliteTablePauses;
+import dev.backfillfleet.embedded.StateDatabase;
 import dev.backfillfleet.embedded.SqliteWarehouse;
 import dev.backfillfleet.schema.AnalyticsSchemas;
 import dev.backfillfleet.schema.SchemaCatalog;
 import dev.backfillfleet.state.ClaimResult;
 import dev.backfillfleet.state.StateStore;
+import dev.backfillfleet.state.TablePauses;
 import dev.backfillfleet.testing.TestingClock;
 import dev.backfillfleet.warehouse.PartitionWriteGate;
 import dev.backfillfleet.warehouse.Row;
@@ -71,14 +76,18 @@ class TestWorkItemRunner
     private final List<FleetException> fatal = new CopyOnWriteArrayList<>();
     private final WorkerStats stats = new WorkerStats();
     private final Map<String, Integer> stateStoreCalls = new ConcurrentHashMap<>();
-    private SqliteStateStore stateStore;
+    private TransitioningStateStore stateStore;
+    private SqliteDatabase pausesFile;
+    private TablePauses pauses;
     private SqliteWarehouse warehouse;
     private WorkItemRunner runner;
 
     @BeforeEach
     void fleet()
     {
-        stateStore = SqliteStateStore.open(directory.resolve("state.db"), clock);
+        stateStore = new TransitioningStateStore(SqliteStateStorage.open(directory.resolve("state.db"), clock));
+        pausesFile = StateDatabase.open(directory.resolve("state.db"));
+        pauses = new SqliteTablePauses(pausesFile);
         warehouse = SqliteWarehouse.open(directory.resolve("warehouse.db"), SchemaCatalog.standard());
         WorkerSettings settings = new WorkerSettings("worker-a", 2, LEASE, 10, Duration.ofSeconds(1), Duration.ofSeconds(60), 3, 2,
                 Duration.ofMillis(1), Duration.ofMillis(1));
@@ -86,7 +95,7 @@ class TestWorkItemRunner
         ProcessorRegistry processors = new ProcessorRegistry(List.of(scripted, new ScriptedProcessor(AnalyticsTable.PLAYER_SUMMARY)));
         StateStore counted = countingCalls(stateStore);
         runner = new WorkItemRunner(counted, warehouse, processors, settings, clock, new LeaseKeeper(counted, LEASE, clock, scheduler),
-                new UpstreamGate(counted, clock, Duration.ofMinutes(5), stats), new PausedTables(counted, clock, PAUSE_SEEN_WITHIN),
+                new UpstreamGate(counted, clock, Duration.ofMinutes(5), stats), new PausedTables(pauses, clock, PAUSE_SEEN_WITHIN),
                 PartitionWriteGate.UNLIMITED, stats, fatal::add);
     }
 
@@ -108,6 +117,7 @@ class TestWorkItemRunner
     void close()
     {
         stateStore.close();
+        pausesFile.close();
         warehouse.close();
     }
 
@@ -444,7 +454,7 @@ class TestWorkItemRunner
     @Test
     void aPausedTablesDeliveryIsAckedWithoutAnAttemptWhileOtherTablesRun()
     {
-        stateStore.pause(new TablePause(AnalyticsTable.SYNTHETIC, clock.instant(), "operator"));
+        pauses.pause(new TablePause(AnalyticsTable.SYNTHETIC, clock.instant(), "operator"));
         WorkItem paused = queued(AnalyticsTable.SYNTHETIC, DAY);
         TestingDelivery delivery = TestingDelivery.of(paused);
 
@@ -468,13 +478,13 @@ class TestWorkItemRunner
         script.add(context -> row(context));
         assertThat(runner.handle(TestingDelivery.of(first))).isEqualTo(Outcome.SUCCEEDED);
 
-        stateStore.pause(new TablePause(AnalyticsTable.SYNTHETIC, clock.instant(), "operator"));
+        pauses.pause(new TablePause(AnalyticsTable.SYNTHETIC, clock.instant(), "operator"));
         clock.tick(PAUSE_SEEN_WITHIN);
         WorkItem second = queued(AnalyticsTable.SYNTHETIC, DAY.plusDays(1));
         assertThat(runner.handle(TestingDelivery.of(second))).as("seen once the worker's view is %s old", PAUSE_SEEN_WITHIN)
                 .isEqualTo(Outcome.PAUSED);
 
-        stateStore.resume(AnalyticsTable.SYNTHETIC);
+        pauses.resume(AnalyticsTable.SYNTHETIC);
         script.add(context -> ProcessorOutput.withoutGames());
         assertThat(runner.handle(TestingDelivery.of(second))).as("a paused view is read again before the worker acts on it")
                 .isEqualTo(Outcome.NO_GAMES);

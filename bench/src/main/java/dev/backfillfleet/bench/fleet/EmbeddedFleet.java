@@ -1,14 +1,15 @@
 package dev.backfillfleet.bench.fleet;
 
-import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
-import com.google.inject.Stage;
-import dev.backfillfleet.config.FleetConfig;
-import dev.backfillfleet.config.FleetConfigLoader;
-import dev.backfillfleet.inject.BackendModules;
+import dev.backfillfleet.config.ConfigLoader;
+import dev.backfillfleet.config.Configuration;
+import dev.backfillfleet.inject.AccessMode;
+import dev.backfillfleet.inject.Bootstrap;
+import dev.backfillfleet.inject.Configurations;
 import dev.backfillfleet.inject.Lifecycle;
 import dev.backfillfleet.queue.WorkQueue;
+import dev.backfillfleet.state.RunLog;
 import dev.backfillfleet.state.StateStore;
 import dev.backfillfleet.warehouse.Warehouse;
 import dev.backfillfleet.worker.Worker;
@@ -17,7 +18,6 @@ import dev.backfillfleet.worker.WorkerModule;
 import dev.backfillfleet.worker.WorkerSettings;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,18 +51,20 @@ public final class EmbeddedFleet
     private static EmbeddedFleet create(Path home, Map<String, String> settings, boolean worker)
     {
         Map<String, String> all = new HashMap<>(settings);
-        all.put(FleetConfig.HOME.name(), home.toString());
-        FleetConfig config = FleetConfigLoader.load(Map.of(), all);
-        List<Module> modules = new ArrayList<>(BackendModules.forConfig(config));
-        if (worker) {
-            modules.add(new WorkerModule(WorkerSettings.from(config, "bench-worker-" + ProcessHandle.current().pid())));
-        }
-        return new EmbeddedFleet(Guice.createInjector(Stage.PRODUCTION, modules));
+        all.put(ConfigLoader.HOME.name(), home.toString());
+        Configuration config = Configurations.of(all);
+        List<Module> modules = worker ? List.of(new WorkerModule(WorkerSettings.from(config, "bench-worker-" + ProcessHandle.current().pid()))) : List.of();
+        return new EmbeddedFleet(Bootstrap.createInjector(config, AccessMode.READ_WRITE, modules));
     }
 
     public StateStore stateStore()
     {
         return injector.getInstance(StateStore.class);
+    }
+
+    public RunLog runLog()
+    {
+        return injector.getInstance(RunLog.class);
     }
 
     public WorkQueue queue()

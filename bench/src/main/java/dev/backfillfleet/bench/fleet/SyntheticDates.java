@@ -8,6 +8,7 @@ import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.DateSelection;
 import dev.backfillfleet.domain.EnqueuePolicy;
 import dev.backfillfleet.queue.WorkQueue;
+import dev.backfillfleet.state.RunLog;
 import dev.backfillfleet.state.StateStore;
 
 import java.time.Instant;
@@ -33,11 +34,11 @@ public final class SyntheticDates
     }
 
     /** Records QUEUED and publishes one message per date, as {@code coordinator enqueue} does; returns the dates queued. */
-    public static int enqueue(StateStore stateStore, WorkQueue queue, DateRange range)
+    public static int enqueue(StateStore stateStore, RunLog runLog, WorkQueue queue, DateRange range)
     {
         EnqueueRequest request = new EnqueueRequest(List.of(AnalyticsTable.SYNTHETIC), DateSelection.of(range), EnqueuePolicy.NORMAL);
         BackfillRun run = new BackfillRun("bench-" + System.nanoTime(), Instant.now(), "bench", "bench", request.tables(), request.dates().toString(),
                 request.keys().size());
-        return new Enqueuer(stateStore, queue).enqueue(request, run).queued().size();
+        return new Enqueuer(stateStore, runLog, queue).enqueue(request, run).queued().size();
     }
 }

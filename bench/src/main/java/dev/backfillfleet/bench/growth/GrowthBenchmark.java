@@ -71,7 +71,7 @@ public final class GrowthBenchmark
         finally {
             settings.work().discard(template);
         }
-        String method = "in-process: picocli CoordinatorMain with --home, as bin/coordinator runs it (no JVM start-up), after a warm-up of every verb on "
+        String method = "in-process: picocli StandaloneMain with --home, as bin/coordinator runs it (no JVM start-up), after a warm-up of every verb on "
                 + WARMUP_DATES + " dates; dates from " + START + ", 1 in " + EVERY + " FAILED (two causes, recorded as dead letters record them), the rest QUEUED; "
                 + "memory = peak heap during the verb (sum of the heap pools' peak usage after a full GC before it) and bytes allocated by the verb's thread; "
                 + "a verb whose time extrapolated from the previous size exceeds " + budget().toSeconds() + " s is skipped there, saying so";

@@ -1,7 +1,6 @@
 package dev.backfillfleet.bench.growth;
 
-import dev.backfillfleet.cli.ExitCodes;
-import dev.backfillfleet.coordinator.CoordinatorMain;
+import dev.backfillfleet.standalone.StandaloneMain;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -31,7 +30,7 @@ final class InProcessCoordinator
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         CountingWriter out = new CountingWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = ExitCodes.configure(new CommandLine(new CoordinatorMain()));
+        CommandLine commandLine = StandaloneMain.commandLine();
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         long allocatedBefore = threads.getCurrentThreadAllocatedBytes();

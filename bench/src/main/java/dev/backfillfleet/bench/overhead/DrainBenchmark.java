@@ -7,7 +7,7 @@ import dev.backfillfleet.bench.fleet.EmbeddedFleet;
 import dev.backfillfleet.bench.fleet.SyntheticDates;
 import dev.backfillfleet.bench.process.ChildProcess;
 import dev.backfillfleet.bench.process.ProductCommand;
-import dev.backfillfleet.config.FleetConfig;
+import dev.backfillfleet.config.SyntheticConfig;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateState;
 
@@ -44,12 +44,12 @@ final class DrainBenchmark
         try {
             long start = System.nanoTime();
             try (EmbeddedFleet fleet = EmbeddedFleet.open(home, Map.of())) {
-                SyntheticDates.enqueue(fleet.stateStore(), fleet.queue(), SyntheticDates.range(queued));
+                SyntheticDates.enqueue(fleet.stateStore(), fleet.runLog(), fleet.queue(), SyntheticDates.range(queued));
             }
             Progress.say("drain: %,d dates queued in %.1f s", queued, (System.nanoTime() - start) / 1e9);
             ProductCommand command = settings.launcher().worker(List.of(), List.of(
                     "--concurrency", Integer.toString(CONCURRENCY), "--http-port", "0", "--home", home.toString(),
-                    "--set", FleetConfig.SYNTHETIC_LATENCY_MS.name() + "=0"));
+                    "--set", SyntheticConfig.LATENCY_MS.name() + "=0"));
             ChildProcess worker = ChildProcess.start(command, Map.of(), settings.work().log(home, "worker"));
             Duration allowed = Duration.ofSeconds(30 + measured / 200);
             boolean reached;

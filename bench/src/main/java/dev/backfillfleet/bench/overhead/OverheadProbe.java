@@ -1,22 +1,23 @@
 package dev.backfillfleet.bench.overhead;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.google.inject.Guice;
 import com.google.inject.Injector;
-import com.google.inject.Stage;
 import dev.backfillfleet.bench.fleet.Percentiles;
 import dev.backfillfleet.bench.fleet.SyntheticDates;
-import dev.backfillfleet.config.FleetConfig;
-import dev.backfillfleet.config.FleetConfigLoader;
+import dev.backfillfleet.config.ConfigLoader;
+import dev.backfillfleet.config.Configuration;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.DateState;
 import dev.backfillfleet.domain.Lease;
-import dev.backfillfleet.inject.BackendModules;
+import dev.backfillfleet.inject.AccessMode;
+import dev.backfillfleet.inject.Bootstrap;
+import dev.backfillfleet.inject.Configurations;
 import dev.backfillfleet.inject.Lifecycle;
 import dev.backfillfleet.queue.QueueConsumer;
 import dev.backfillfleet.queue.WorkQueue;
 import dev.backfillfleet.state.ClaimResult;
 import dev.backfillfleet.state.Completion;
+import dev.backfillfleet.state.RunLog;
 import dev.backfillfleet.state.StateStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
@@ -68,21 +70,22 @@ public final class OverheadProbe
         if (enqueueDates < overheadDates + warmupDates) {
             throw new IllegalArgumentException("--enqueue-dates must cover the warm-up and the measured dates");
         }
-        FleetConfig config = FleetConfigLoader.load(System.getenv(), Map.of(FleetConfig.HOME.name(), home.toString()));
-        Injector injector = Guice.createInjector(Stage.PRODUCTION, BackendModules.forConfig(config));
+        Configuration config = Configurations.load(Map.of(ConfigLoader.HOME.name(), home.toString()));
+        Injector injector = Bootstrap.createInjector(config, AccessMode.READ_WRITE, List.of());
         try {
             StateStore stateStore = injector.getInstance(StateStore.class);
             WorkQueue queue = injector.getInstance(WorkQueue.class);
+            RunLog runLog = injector.getInstance(RunLog.class);
             // a first, untimed enqueue opens the files and warms the JIT: the figure is the steady rate
             int warmupEnqueue = Math.min(WARMUP_ENQUEUE, enqueueDates / 5);
             DateRange warmup = SyntheticDates.range(SyntheticDates.LOAD_START.minusDays(warmupEnqueue), warmupEnqueue);
-            SyntheticDates.enqueue(stateStore, queue, warmup);
+            SyntheticDates.enqueue(stateStore, runLog, queue, warmup);
             long start = System.nanoTime();
-            int queued = SyntheticDates.enqueue(stateStore, queue, SyntheticDates.range(enqueueDates));
+            int queued = SyntheticDates.enqueue(stateStore, runLog, queue, SyntheticDates.range(enqueueDates));
             double enqueueSeconds = (System.nanoTime() - start) / 1e9;
             Percentiles overhead = Percentiles.ofNanos(overhead(stateStore, queue));
             Map<String, Object> result = Map.of(
-                    "backend", config.queueBackend().configName() + " queue, " + config.stateBackend().configName() + " state",
+                    "backend", config.adapters().queue().configName() + " queue, " + config.adapters().state().configName() + " state",
                     "enqueueDates", queued,
                     "enqueueSeconds", enqueueSeconds,
                     "overhead", overhead);

@@ -10,7 +10,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Builds the command lines of the product's processes. {@link Mode#JAR} runs the jars that
- * {@code bin/coordinator} and {@code bin/worker} run ({@code java -jar worker/target/worker.jar});
+ * {@code bin/coordinator} and {@code bin/worker} run ({@code java -jar standalone/target/standalone.jar},
+ * {@code java -jar worker/target/worker.jar});
  * {@link Mode#CLASSPATH} runs the same main classes with this JVM's class path, for the smoke test,
  * where the jars may not be built yet.
  */
@@ -27,7 +28,7 @@ public final class ProductLauncher
         }
     }
 
-    private static final String COORDINATOR_MAIN = "dev.backfillfleet.coordinator.CoordinatorMain";
+    private static final String COORDINATOR_MAIN = "dev.backfillfleet.standalone.StandaloneMain";
     private static final String WORKER_MAIN = "dev.backfillfleet.worker.WorkerMain";
 
     /** For --quick: child JVMs that start in half the CPU time (C1 only, serial GC); their figures are not the product's. */
@@ -55,7 +56,7 @@ public final class ProductLauncher
         if (mode == Mode.CLASSPATH) {
             return;
         }
-        for (Path jar : List.of(jar("coordinator"), jar("worker"))) {
+        for (Path jar : List.of(jar("standalone"), jar("worker"))) {
             if (!Files.isRegularFile(jar)) {
                 throw new IllegalStateException(jar + " is missing: run bin/build-if-needed (bin/bench does)");
             }
@@ -64,7 +65,7 @@ public final class ProductLauncher
 
     public ProductCommand coordinator(List<String> args)
     {
-        return new ProductCommand(argv(List.of(), "coordinator", COORDINATOR_MAIN, args), javaOptions(List.of()) + "bin/coordinator " + shown(args));
+        return new ProductCommand(argv(List.of(), "standalone", COORDINATOR_MAIN, args), javaOptions(List.of()) + "bin/coordinator " + shown(args));
     }
 
     /** {@code bin/worker ARGS} with {@code BACKFILL_JAVA_OPTS} (which bin/worker honours) set to {@code options}. */

@@ -7,7 +7,8 @@ import dev.backfillfleet.bench.fleet.EmbeddedFleet;
 import dev.backfillfleet.bench.fleet.SyntheticDates;
 import dev.backfillfleet.bench.process.ChildProcess;
 import dev.backfillfleet.bench.process.ProductCommand;
-import dev.backfillfleet.config.FleetConfig;
+import dev.backfillfleet.config.SyntheticConfig;
+import dev.backfillfleet.config.WorkerConfig;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.DateState;
@@ -102,7 +103,7 @@ public final class ScalingBenchmark
         Path home = settings.work().newHome("scaling-threads-w" + slots + "-n" + dates);
         DateRange range = SyntheticDates.range(dates);
         try (EmbeddedFleet fleet = EmbeddedFleet.withWorker(home, workerSettings(slots))) {
-            SyntheticDates.enqueue(fleet.stateStore(), fleet.queue(), range);
+            SyntheticDates.enqueue(fleet.stateStore(), fleet.runLog(), fleet.queue(), range);
             Worker worker = fleet.worker();
             Instant start = Instant.now();
             worker.start();
@@ -129,12 +130,12 @@ public final class ScalingBenchmark
         DateRange range = SyntheticDates.range(dates);
         try {
             try (EmbeddedFleet fleet = EmbeddedFleet.open(home, Map.of())) {
-                SyntheticDates.enqueue(fleet.stateStore(), fleet.queue(), range);
+                SyntheticDates.enqueue(fleet.stateStore(), fleet.runLog(), fleet.queue(), range);
             }
             ProductCommand command = settings.launcher().worker(List.of(), List.of(
                     "--concurrency", Integer.toString(slots / processes), "--until-idle", "--idle-seconds", "1", "--home", home.toString(),
-                    "--set", FleetConfig.SYNTHETIC_LATENCY_MS.name() + "=" + LATENCY.toMillis(),
-                    "--set", FleetConfig.TABLE_CONCURRENCY.name() + "=" + tableConcurrency(slots)));
+                    "--set", SyntheticConfig.LATENCY_MS.name() + "=" + LATENCY.toMillis(),
+                    "--set", WorkerConfig.TABLE_CONCURRENCY.name() + "=" + tableConcurrency(slots)));
             Instant start = Instant.now();
             List<ChildProcess> workers = new ArrayList<>();
             try {
@@ -199,9 +200,9 @@ public final class ScalingBenchmark
     private static Map<String, String> workerSettings(int slots)
     {
         return Map.of(
-                FleetConfig.SYNTHETIC_LATENCY_MS.name(), Long.toString(LATENCY.toMillis()),
-                FleetConfig.WORKER_CONCURRENCY.name(), Integer.toString(slots),
-                FleetConfig.TABLE_CONCURRENCY.name(), Integer.toString(tableConcurrency(slots)));
+                SyntheticConfig.LATENCY_MS.name(), Long.toString(LATENCY.toMillis()),
+                WorkerConfig.CONCURRENCY.name(), Integer.toString(slots),
+                WorkerConfig.TABLE_CONCURRENCY.name(), Integer.toString(tableConcurrency(slots)));
     }
 
     private static int tableConcurrency(int slots)

@@ -2,7 +2,7 @@ package dev.backfillfleet.coordinator.command;
 
 import dev.backfillfleet.cli.BackendOptions;
 import dev.backfillfleet.cli.ExitCodes;
-import dev.backfillfleet.config.FleetConfig;
+import dev.backfillfleet.config.Configuration;
 import dev.backfillfleet.coordinator.FleetConnection;
 import dev.backfillfleet.coordinator.output.DateRuns;
 import dev.backfillfleet.domain.AnalyticsTable;
@@ -18,6 +18,7 @@ import dev.backfillfleet.provision.ProcessRole;
 import dev.backfillfleet.state.CancelDecision;
 import dev.backfillfleet.state.CancelResult;
 import dev.backfillfleet.state.DateTransitions;
+import dev.backfillfleet.state.RunLog;
 import dev.backfillfleet.state.StateStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -79,11 +80,11 @@ public final class CancelCommand
         if (table == null && runId == null) {
             throw FleetException.userError("name what to cancel: --table T (with --range or --dates for some dates), or --run ID");
         }
-        FleetConfig config = backend.load();
+        Configuration config = backend.load();
         CancelRequest request = now ? CancelRequest.NOW : CancelRequest.WHEN_ATTEMPT_ENDS;
         try (FleetConnection fleet = dryRun ? FleetConnection.readOnly(config) : FleetConnection.readWrite(config)) {
             StateStore store = fleet.stateStore();
-            List<AnalyticsTable> tables = tables(store);
+            List<AnalyticsTable> tables = tables(fleet.runLog());
             List<DateKey> keys = keys(store, tables, dates.optional());
             if (keys.isEmpty()) {
                 out.println("Nothing to cancel: no queued or running dates" + (runId == null ? "" : " of run " + runId)
@@ -92,24 +93,24 @@ public final class CancelCommand
             }
             CancelResult result;
             if (dryRun) {
-                result = plan(store, keys, request);
+                result = plan(store, keys, request, fleet.clock().instant());
                 out.println("Dry run: nothing is written.");
             }
             else {
                 fleet.checkReady(ProcessRole.COORDINATOR);
                 result = store.cancel(keys, request);
             }
-            print(out, result, config.leaseLength());
+            print(out, result, config.lease().length());
             return ExitCodes.SUCCESS;
         }
     }
 
-    private List<AnalyticsTable> tables(StateStore store)
+    private List<AnalyticsTable> tables(RunLog runLog)
     {
         if (table != null) {
             return TableSelection.parse(table);
         }
-        Optional<BackfillRun> run = store.run(runId);
+        Optional<BackfillRun> run = runLog.run(runId);
         return run.map(BackfillRun::tables).filter(tables -> !tables.isEmpty()).orElse(Arrays.asList(AnalyticsTable.values()));
     }
 
@@ -139,10 +140,9 @@ public final class CancelCommand
     }
 
     /** What a cancel would do, from a read of the records only. */
-    private static CancelResult plan(StateStore store, List<DateKey> keys, CancelRequest request)
+    private static CancelResult plan(StateStore store, List<DateKey> keys, CancelRequest request, Instant now)
     {
         Map<DateKey, DateRecord> records = store.getAll(keys);
-        Instant now = Instant.now();
         Map<DateKey, CancelDecision> decisions = new HashMap<>();
         keys.forEach(key -> decisions.put(key, DateTransitions.cancel(key, Optional.ofNullable(records.get(key)), request, now).decision()));
         return new CancelResult(decisions);

@@ -2,14 +2,12 @@ package dev.backfillfleet.coordinator.command;
 
 import dev.backfillfleet.cli.BackendOptions;
 import dev.backfillfleet.cli.ExitCodes;
-import dev.backfillfleet.config.WarehouseBackend;
 import dev.backfillfleet.coordinator.FleetConnection;
 import dev.backfillfleet.domain.FleetException;
-import dev.backfillfleet.embedded.SeedingWarehouse;
+import dev.backfillfleet.warehouse.DemoData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "demo-data", mixinStandardHelpOptions = true,
@@ -25,10 +23,9 @@ public final class DemoDataCommand
     public Integer call()
     {
         try (FleetConnection fleet = FleetConnection.readWrite(backend.load())) {
-            if (fleet.config().warehouseBackend() != WarehouseBackend.EMBEDDED) {
-                throw FleetException.userError("demo-data seeds the embedded warehouse only; this configuration uses " + fleet.config().warehouseBackend().configName());
-            }
-            fleet.injector().getInstance(SeedingWarehouse.class).reseed(dev.backfillfleet.schema.RawTables.all().stream().map(dev.backfillfleet.warehouse.TableSchema::ref).toList());
+            DemoData demoData = fleet.capability(DemoData.class).orElseThrow(() -> FleetException.userError(
+                    "demo-data seeds the embedded warehouse only; this configuration uses " + fleet.config().adapters().warehouse().configName()));
+            demoData.reseed();
             return ExitCodes.SUCCESS;
         }
     }

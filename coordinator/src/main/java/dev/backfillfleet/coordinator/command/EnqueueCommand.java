@@ -2,7 +2,7 @@ package dev.backfillfleet.coordinator.command;
 
 import dev.backfillfleet.cli.BackendOptions;
 import dev.backfillfleet.cli.ExitCodes;
-import dev.backfillfleet.config.FleetConfig;
+import dev.backfillfleet.config.Configuration;
 import dev.backfillfleet.coordinator.FleetConnection;
 import dev.backfillfleet.coordinator.output.DateRuns;
 import dev.backfillfleet.coordinator.plan.Dependents;
@@ -86,7 +86,7 @@ public final class EnqueueCommand
         }
         List<AnalyticsTable> tables = TableSelection.parse(table);
         Optional<DateSelection> selection = stale ? dates.optional() : Optional.of(dates.required());
-        FleetConfig config = backend.load();
+        Configuration config = backend.load();
         if (dryRun) {
             try (FleetConnection fleet = FleetConnection.readOnly(config)) {
                 Plan plan = plan(fleet.stateStore(), tables, selection);
@@ -107,8 +107,8 @@ public final class EnqueueCommand
                 return ExitCodes.FAILED;
             }
             fleet.checkReady(ProcessRole.COORDINATOR);
-            var run = RunRecords.newRun(command(), plan.tables(), selection.map(Object::toString).orElse("stale dates"), plan.keys().size());
-            EnqueueResult result = new Enqueuer(fleet.stateStore(), fleet.queue()).enqueue(plan.keys(), plan.policy(), run);
+            var run = RunRecords.newRun(fleet.clock(), command(), plan.tables(), selection.map(Object::toString).orElse("stale dates"), plan.keys().size());
+            EnqueueResult result = new Enqueuer(fleet.stateStore(), fleet.runLog(), fleet.queue()).enqueue(plan.keys(), plan.policy(), run);
             out.println("Run " + run.id() + ":");
             EnqueueReport.print(out, result, false);
             plan.printAdditions(out);

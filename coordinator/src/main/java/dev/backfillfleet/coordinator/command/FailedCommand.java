@@ -99,7 +99,7 @@ public final class FailedCommand
     }
 
     /** The failure groups of some tables, for the summary of {@code run}: at most {@code limit} groups. */
-    static void printFailures(PrintWriter out, StateStore store, List<AnalyticsTable> tables, int limit)
+    public static void printFailures(PrintWriter out, StateStore store, List<AnalyticsTable> tables, int limit)
     {
         printGroups(out, Terminal.detect().style(), FailureGroups.of(failures(store, tables, Optional.empty())), limit, 0);
     }

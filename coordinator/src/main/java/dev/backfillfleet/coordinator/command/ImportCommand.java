@@ -2,13 +2,13 @@ package dev.backfillfleet.coordinator.command;
 
 import dev.backfillfleet.cli.BackendOptions;
 import dev.backfillfleet.cli.ExitCodes;
-import dev.backfillfleet.config.WarehouseBackend;
 import dev.backfillfleet.coordinator.FleetConnection;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.DateSelection;
 import dev.backfillfleet.domain.FleetException;
 import dev.backfillfleet.schema.RawTables;
 import dev.backfillfleet.schema.SchemaCatalog;
+import dev.backfillfleet.warehouse.DemoData;
 import dev.backfillfleet.warehouse.TableRef;
 import dev.backfillfleet.warehouse.TableSchema;
 import dev.backfillfleet.warehouse.io.TableImport;
@@ -68,7 +68,7 @@ public final class ImportCommand
             SchemaCatalog catalog = fleet.injector().getInstance(SchemaCatalog.class);
             TableSchema schema = resolve(catalog, table);
             TableImport.Summary summary = TableImport.load(fleet.warehouse(), schema, files, declared, fleet.injector().getInstance(Clock.class).instant());
-            if (fleet.config().warehouseBackend() == WarehouseBackend.EMBEDDED && fleet.config().demoData()) {
+            if (fleet.capability(DemoData.class).filter(DemoData::seedsOnFirstUse).isPresent()) {
                 spec.commandLine().getErr().println("note: backfill.demo-data is true, so the embedded warehouse holds the demo league besides these files;"
                         + " set BACKFILL_DEMO_DATA=false (or --set backfill.demo-data=false) on a fresh home for real data only.");
             }

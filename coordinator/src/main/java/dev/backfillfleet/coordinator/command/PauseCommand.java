@@ -14,7 +14,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 
@@ -44,8 +43,8 @@ public final class PauseCommand
             fleet.checkReady(ProcessRole.COORDINATOR);
             String operator = RunRecords.operator();
             for (AnalyticsTable each : TableSelection.parse(table)) {
-                TablePause asked = new TablePause(each, Instant.now().truncatedTo(ChronoUnit.MILLIS), operator);
-                TablePause pause = fleet.stateStore().pause(asked);
+                TablePause asked = new TablePause(each, fleet.clock().instant().truncatedTo(ChronoUnit.MILLIS), operator);
+                TablePause pause = fleet.pauses().pause(asked);
                 if (pause.equals(asked)) {
                     out.printf("Paused %s: workers start none of its dates from within a few seconds; running dates finish.%n", each.shortName());
                 }

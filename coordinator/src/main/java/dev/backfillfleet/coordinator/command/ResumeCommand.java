@@ -44,10 +44,10 @@ public final class ResumeCommand
         PrintWriter out = spec.commandLine().getOut();
         try (FleetConnection fleet = FleetConnection.readWrite(backend.load())) {
             fleet.checkReady(ProcessRole.COORDINATOR);
-            Enqueuer enqueuer = new Enqueuer(fleet.stateStore(), fleet.queue());
+            Enqueuer enqueuer = new Enqueuer(fleet.stateStore(), fleet.runLog(), fleet.queue());
             for (AnalyticsTable each : TableSelection.parse(table)) {
                 // the pause first: a message published while it holds would be dropped again
-                boolean wasPaused = fleet.stateStore().resume(each);
+                boolean wasPaused = fleet.pauses().resume(each);
                 List<DateRecord> waiting = fleet.stateStore().list(each, Optional.empty(), Set.of(DateState.QUEUED, DateState.RUNNING));
                 enqueuer.republish(waiting);
                 out.printf("%s; published %d of its queued or running dates again.%n", wasPaused ? "Resumed " + each.shortName() : each.shortName() + " was not paused", waiting.size());

@@ -74,9 +74,9 @@ public final class RetryCommand
                         dates.span().map(span -> " in " + span).orElse(""));
                 return ExitCodes.SUCCESS;
             }
-            var run = RunRecords.newRun("retry --failed" + (onlyClass == null ? "" : " --error-class " + onlyClass),
+            var run = RunRecords.newRun(fleet.clock(), "retry --failed" + (onlyClass == null ? "" : " --error-class " + onlyClass),
                     keys.stream().map(DateKey::table).distinct().sorted().toList(), dates.optional().map(Object::toString).orElse("failed dates"), keys.size());
-            EnqueueResult result = new Enqueuer(fleet.stateStore(), fleet.queue()).enqueue(keys, EnqueuePolicy.RETRY_FAILED, run);
+            EnqueueResult result = new Enqueuer(fleet.stateStore(), fleet.runLog(), fleet.queue()).enqueue(keys, EnqueuePolicy.RETRY_FAILED, run);
             out.printf("Run %s: queued %d failed dates again.%n", run.id(), result.queued().size());
             result.queued().stream()
                     .collect(Collectors.groupingBy(DateKey::table, TreeMap::new, Collectors.mapping(DateKey::date, Collectors.toList())))

@@ -12,8 +12,8 @@ final class RunIds
 
     private RunIds() {}
 
-    static String newRunId()
+    static String newRunId(Instant now)
     {
-        return FORMAT.format(Instant.now()) + "-" + UUID.randomUUID().toString().substring(0, 6);
+        return FORMAT.format(now) + "-" + UUID.randomUUID().toString().substring(0, 6);
     }
 }

@@ -4,21 +4,23 @@ import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.BackfillRun;
 
 import java.net.InetAddress;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
 /** A new run as this operator starts it: its id, who (user@host) and when. */
-final class RunRecords
+public final class RunRecords
 {
     private RunRecords() {}
 
-    static BackfillRun newRun(String command, List<AnalyticsTable> tables, String dates, int keys)
+    public static BackfillRun newRun(Clock clock, String command, List<AnalyticsTable> tables, String dates, int keys)
     {
-        return new BackfillRun(RunIds.newRunId(), Instant.now(), operator(), command, tables, dates, keys);
+        Instant now = clock.instant();
+        return new BackfillRun(RunIds.newRunId(now), now, operator(), command, tables, dates, keys);
     }
 
     /** user@host, as the records of what an operator did say who did it. */
-    static String operator()
+    public static String operator()
     {
         String host;
         try {

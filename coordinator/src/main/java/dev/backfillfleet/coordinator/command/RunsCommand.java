@@ -64,7 +64,7 @@ public final class RunsCommand
         }
         PrintWriter out = spec.commandLine().getOut();
         try (FleetConnection fleet = FleetConnection.readOnly(backend.load())) {
-            List<BackfillRun> runs = fleet.stateStore().runs(limit);
+            List<BackfillRun> runs = fleet.runLog().runs(limit);
             Map<String, RunSummary> summaries = new LinkedHashMap<>();
             runs.forEach(run -> summaries.put(run.id(), fleet.stateStore().summarizeRun(run.id())));
             if (json) {

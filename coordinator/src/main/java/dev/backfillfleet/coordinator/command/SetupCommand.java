@@ -2,9 +2,9 @@ package dev.backfillfleet.coordinator.command;
 
 import dev.backfillfleet.cli.BackendOptions;
 import dev.backfillfleet.cli.ExitCodes;
-import dev.backfillfleet.config.FleetConfig;
+import dev.backfillfleet.config.Configuration;
 import dev.backfillfleet.coordinator.FleetConnection;
-import dev.backfillfleet.firestore.FirestoreIndexes;
+import dev.backfillfleet.provision.GeneratedFile;
 import dev.backfillfleet.provision.PlannedChange.Action;
 import dev.backfillfleet.provision.PlannedChange;
 import dev.backfillfleet.provision.Provisioner;
@@ -34,6 +34,8 @@ public final class SetupCommand
     @Mixin
     BackendOptions backend = new BackendOptions();
 
+    private static final String FIRESTORE_INDEX_FILE = "firestore.indexes.json";
+
     @Option(names = "--dry-run", description = "Print the plan (what exists, what would be created, what differs); change nothing.")
     boolean dryRun;
 
@@ -47,13 +49,17 @@ public final class SetupCommand
     public Integer call()
     {
         PrintWriter out = spec.commandLine().getOut();
-        FleetConfig config = backend.load();
-        if (printIndexes) {
-            out.print(FirestoreIndexes.firebaseIndexFile(config.get(FleetConfig.FIRESTORE_COLLECTION)));
-            out.flush();
-            return ExitCodes.SUCCESS;
-        }
-        try (FleetConnection fleet = dryRun ? FleetConnection.readOnly(config) : FleetConnection.readWrite(config)) {
+        Configuration config = backend.load();
+        try (FleetConnection fleet = dryRun || printIndexes ? FleetConnection.readOnly(config) : FleetConnection.readWrite(config)) {
+            if (printIndexes) {
+                GeneratedFile indexes = fleet.contributions(GeneratedFile.class).stream()
+                        .filter(file -> file.name().endsWith(FIRESTORE_INDEX_FILE))
+                        .findFirst()
+                        .orElseThrow();
+                out.print(indexes.content().get());
+                out.flush();
+                return ExitCodes.SUCCESS;
+            }
             List<Provisioner> provisioners = new ArrayList<>(fleet.provisioners());
             if (provisioners.isEmpty()) {
                 out.println("Nothing to set up: every adapter is embedded (files under " + config.home().toAbsolutePath().normalize()

@@ -85,14 +85,14 @@ public final class StatusCommand
             StateStore store = fleet.stateStore();
             Optional<BackfillRun> run = Optional.empty();
             if (runId != null) {
-                run = store.run(runId);
+                run = fleet.runLog().run(runId);
                 if (run.isEmpty() && store.summarizeRun(runId).total() == 0) {
                     throw FleetException.userError("no run " + runId + ": 'coordinator runs' lists them");
                 }
             }
             List<AnalyticsTable> tables = tables(run);
-            Map<AnalyticsTable, TablePause> paused = store.pausedTables();
-            Instant now = Instant.now();
+            Map<AnalyticsTable, TablePause> paused = fleet.pauses().pausedTables();
+            Instant now = fleet.clock().instant();
             List<TableStatus> statuses = new ArrayList<>();
             for (AnalyticsTable each : tables) {
                 StateCounts counts = runId == null ? StateCounts.within(store, each, selection) : runCounts(store, each, selection);

@@ -1,37 +1,43 @@
 package dev.backfillfleet.coordinator.doctor;
 
-import dev.backfillfleet.config.FleetConfig;
-import dev.backfillfleet.config.QueueBackend;
-import dev.backfillfleet.config.StateBackend;
-import dev.backfillfleet.config.WarehouseBackend;
+import dev.backfillfleet.config.Configuration;
 import dev.backfillfleet.coordinator.FleetConnection;
+import dev.backfillfleet.doctor.ContentCheck;
+import dev.backfillfleet.doctor.Finding;
+import dev.backfillfleet.doctor.MendCommands;
+import dev.backfillfleet.doctor.StorageCheck;
 import dev.backfillfleet.domain.FleetException;
-import dev.backfillfleet.embedded.SqliteWarehouse;
-import dev.backfillfleet.embedded.SqliteWorkQueue;
+import dev.backfillfleet.provision.AdapterInUse;
+import dev.backfillfleet.provision.Port;
 import dev.backfillfleet.provision.ProcessRole;
 import dev.backfillfleet.provision.Provisioner;
-import dev.backfillfleet.schema.RawTables;
-import dev.backfillfleet.warehouse.TableSchema;
+import dev.backfillfleet.queue.QueuedMessages;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * Runs every check that applies to a configuration, over a read-only connection: the embedded
- * files first, then what reads them (a check whose file is broken is skipped, saying so), then,
- * for Google Cloud, the provisioning plans and the start-up checks of both roles.
+ * Runs every check that applies to a configuration, over a read-only connection, in an order
+ * that knows no adapter: the storage the adapters keep themselves first (embedded files), then
+ * what reads it (a check whose storage is broken is skipped, saying so): the queued and running
+ * dates, then the adapters' own content checks; then the provisioning plans and the start-up
+ * checks of both roles. The adapters contribute their checks through their modules.
  */
 public final class Doctor
 {
+    private static final Comparator<Port> PORT_ORDER = Comparator.comparingInt(port -> List.of(Port.STATE, Port.QUEUE, Port.WAREHOUSE).indexOf(port));
+
     private final FleetConnection fleet;
-    private final FleetConfig config;
+    private final Configuration config;
     private final MendCommands mends;
 
     public Doctor(FleetConnection fleet)
@@ -44,41 +50,33 @@ public final class Doctor
     public DoctorReport examine()
     {
         List<Finding> findings = new ArrayList<>();
-        Path home = config.home().toAbsolutePath().normalize();
-        boolean stateReadable = config.stateBackend() != StateBackend.EMBEDDED || checkFile(findings, home.resolve("state.db"),
-                "move it aside: mv " + home.resolve("state.db") + " " + home.resolve("state.db.corrupt")
-                        + " (the fleet then forgets which dates are done: the next run or enqueue computes them again)");
-        boolean queueReadable = config.queueBackend() != QueueBackend.EMBEDDED || checkFile(findings, home.resolve("queue.db"),
-                "move it aside: mv " + home.resolve("queue.db") + " " + home.resolve("queue.db.corrupt")
-                        + ", then " + mends.coordinator("doctor") + " gives the enqueue that republishes the queued dates");
-        boolean warehouseReadable = config.warehouseBackend() != WarehouseBackend.EMBEDDED || checkFile(findings, home.resolve("warehouse.db"),
-                "move it aside: mv " + home.resolve("warehouse.db") + " " + home.resolve("warehouse.db.corrupt") + " && rm -r "
-                        + home.resolve("warehouse.seeded") + ", then " + mends.coordinator("demo-data")
-                        + " (or import your data again) and run the tables again with --force");
+        Map<Port, String> unreadable = new EnumMap<>(Port.class);
+        List<StorageCheck> storage = new ArrayList<>(fleet.contributions(StorageCheck.class));
+        storage.sort(Comparator.comparing(StorageCheck::port, PORT_ORDER));
+        for (StorageCheck check : storage) {
+            List<Finding> found = check.run(mends);
+            findings.addAll(found);
+            if (!found.stream().allMatch(finding -> finding.verdict() == Finding.Verdict.OK)) {
+                unreadable.putIfAbsent(check.port(), check.storage());
+            }
+        }
 
-        Optional<SqliteWorkQueue> embeddedQueue = config.queueBackend() == QueueBackend.EMBEDDED
-                ? Optional.of((SqliteWorkQueue) fleet.queue()) : Optional.empty();
-        String stateName = config.stateBackend() == StateBackend.EMBEDDED ? "state.db" : "the state store";
-        if (!stateReadable || !queueReadable) {
-            String unreadable = !stateReadable ? "state.db" : "queue.db";
-            findings.add(Finding.note("queued and running dates", "not checked: " + unreadable + " cannot be read (above)", Optional.empty()));
+        Optional<String> records = Optional.ofNullable(unreadable.getOrDefault(Port.STATE, unreadable.get(Port.QUEUE)));
+        if (records.isPresent()) {
+            findings.add(Finding.note("queued and running dates", "not checked: " + records.get() + " cannot be read (above)", Optional.empty()));
         }
         else {
-            run(findings, "queued dates in " + stateName, () -> new QueuedDatesCheck(fleet.stateStore(), embeddedQueue, mends));
-            run(findings, "running dates in " + stateName,
-                    () -> new ExpiredLeasesCheck(fleet.stateStore(), embeddedQueue, fleet.injector().getInstance(Clock.class), mends));
+            Optional<QueuedMessages> messages = fleet.capability(QueuedMessages.class);
+            run(findings, "queued dates", () -> new QueuedDatesCheck(fleet.stateStore(), messages, mends));
+            run(findings, "running dates", () -> new ExpiredLeasesCheck(fleet.stateStore(), messages, fleet.injector().getInstance(Clock.class), mends));
         }
 
-        if (config.warehouseBackend() == WarehouseBackend.EMBEDDED) {
-            if (!config.demoData()) {
-                findings.add(Finding.note("demo seed", "not checked: backfill.demo-data is false (the warehouse holds what was imported)", Optional.empty()));
-            }
-            else if (!warehouseReadable) {
-                findings.add(Finding.note("demo seed", "not checked: warehouse.db cannot be read (above)", Optional.empty()));
+        for (ContentCheck check : fleet.contributions(ContentCheck.class)) {
+            if (unreadable.containsKey(check.port())) {
+                findings.add(Finding.note(check.subject(), "not checked: " + unreadable.get(check.port()) + " cannot be read (above)", Optional.empty()));
             }
             else {
-                run(findings, "demo seed", () -> new DemoSeedCheck(home, fleet.injector().getInstance(SqliteWarehouse.class),
-                        RawTables.all().stream().map(TableSchema::ref).toList(), mends));
+                run(findings, check.subject(), () -> () -> check.run(mends));
             }
         }
 
@@ -97,14 +95,7 @@ public final class Doctor
                 findings.add(Finding.note("start-up checks", "not run: what they check cannot be read (above)", Optional.empty()));
             }
         }
-        return new DoctorReport(describe(home), findings, mends);
-    }
-
-    private boolean checkFile(List<Finding> findings, Path file, String mend)
-    {
-        List<Finding> found = new SqliteFileCheck(file, mend).run();
-        findings.addAll(found);
-        return found.stream().allMatch(finding -> finding.verdict() == Finding.Verdict.OK);
+        return new DoctorReport(describe(), findings, mends);
     }
 
     /** Runs a check; one that cannot read what it checks says so (and why) instead of stopping the others. */
@@ -118,15 +109,16 @@ public final class Doctor
         }
     }
 
-    private String describe(Path home)
+    /** {@code home /srv/backfill (queue embedded, state embedded); project p (warehouse bigquery)}: where each adapter's data is. */
+    private String describe()
     {
-        List<String> embedded = new ArrayList<>();
-        List<String> cloud = new ArrayList<>();
-        (config.queueBackend() == QueueBackend.EMBEDDED ? embedded : cloud).add("queue " + config.queueBackend().configName());
-        (config.stateBackend() == StateBackend.EMBEDDED ? embedded : cloud).add("state " + config.stateBackend().configName());
-        (config.warehouseBackend() == WarehouseBackend.EMBEDDED ? embedded : cloud).add("warehouse " + config.warehouseBackend().configName());
-        String where = embedded.isEmpty() ? "" : "home " + home + " (" + String.join(", ", embedded) + ")";
-        String project = cloud.isEmpty() ? "" : "project " + config.gcpProject().orElse("?") + " (" + String.join(", ", cloud) + ")";
-        return String.join("; ", List.of(where, project).stream().filter(part -> !part.isEmpty()).toList());
+        List<AdapterInUse> adapters = new ArrayList<>(fleet.contributions(AdapterInUse.class));
+        adapters.sort(Comparator.comparing(AdapterInUse::port));
+        Map<String, List<String>> byPlace = new LinkedHashMap<>();
+        adapters.forEach(adapter -> byPlace.computeIfAbsent(adapter.place(), ignored -> new ArrayList<>())
+                .add(adapter.port().name().toLowerCase(java.util.Locale.ROOT) + " " + adapter.name()));
+        List<String> parts = new ArrayList<>();
+        byPlace.forEach((place, names) -> parts.add(place + " (" + String.join(", ", names) + ")"));
+        return parts.isEmpty() ? "home " + config.home().toAbsolutePath().normalize() : String.join("; ", parts);
     }
 }

@@ -1,5 +1,7 @@
 package dev.backfillfleet.coordinator.doctor;
 
+import dev.backfillfleet.doctor.Finding;
+
 import java.util.List;
 
 /** One of the doctor's checks. It reads only: it never changes what it looks at. */

@@ -1,6 +1,8 @@
 package dev.backfillfleet.coordinator.doctor;
 
 import dev.backfillfleet.cli.ExitCodes;
+import dev.backfillfleet.doctor.Finding;
+import dev.backfillfleet.doctor.MendCommands;
 
 import java.io.PrintWriter;
 import java.util.List;

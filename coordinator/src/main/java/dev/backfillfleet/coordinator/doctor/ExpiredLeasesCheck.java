@@ -1,10 +1,12 @@
 package dev.backfillfleet.coordinator.doctor;
 
+import dev.backfillfleet.doctor.Finding;
+import dev.backfillfleet.doctor.MendCommands;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateKey;
 import dev.backfillfleet.domain.DateRecord;
 import dev.backfillfleet.domain.DateState;
-import dev.backfillfleet.embedded.SqliteWorkQueue;
+import dev.backfillfleet.queue.QueuedMessages;
 import dev.backfillfleet.state.StateStore;
 
 import java.time.Clock;
@@ -26,14 +28,14 @@ public final class ExpiredLeasesCheck
         implements DoctorCheck
 {
     private final StateStore stateStore;
-    private final Optional<SqliteWorkQueue> embeddedQueue;
+    private final Optional<QueuedMessages> messages;
     private final Clock clock;
     private final MendCommands mends;
 
-    public ExpiredLeasesCheck(StateStore stateStore, Optional<SqliteWorkQueue> embeddedQueue, Clock clock, MendCommands mends)
+    public ExpiredLeasesCheck(StateStore stateStore, Optional<QueuedMessages> messages, Clock clock, MendCommands mends)
     {
         this.stateStore = requireNonNull(stateStore, "stateStore is null");
-        this.embeddedQueue = requireNonNull(embeddedQueue, "embeddedQueue is null");
+        this.messages = requireNonNull(messages, "messages is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.mends = requireNonNull(mends, "mends is null");
     }
@@ -42,7 +44,7 @@ public final class ExpiredLeasesCheck
     public List<Finding> run()
     {
         Instant now = clock.instant();
-        Optional<Set<DateKey>> withMessage = embeddedQueue.map(SqliteWorkQueue::keysWithAMessage);
+        Optional<Set<DateKey>> withMessage = messages.map(QueuedMessages::keysWithAMessage);
         List<Finding> findings = new ArrayList<>();
         for (AnalyticsTable table : AnalyticsTable.values()) {
             List<DateRecord> expired = stateStore.list(table, Optional.empty(), Set.of(DateState.RUNNING)).stream()
@@ -55,7 +57,7 @@ public final class ExpiredLeasesCheck
             long withoutMessage = withMessage.map(keys -> expired.stream().filter(record -> !keys.contains(record.key())).count()).orElse(0L);
             String owners = String.join(", ", expired.stream().map(record -> record.leaseOwner().orElse("?")).distinct().limit(3).toList());
             String detail = dates.size() + " RUNNING date(s) whose lease expired (worker " + owners + " stopped renewing it): " + MendDates.shown(dates)
-                    + (withoutMessage > 0 ? "; " + withoutMessage + " of them have no message in queue.db, so nothing will reclaim them" : "");
+                    + (withoutMessage > 0 ? "; " + withoutMessage + " of them have no message in " + messages.orElseThrow().where() + ", so nothing will reclaim them" : "");
             String mend = (withoutMessage > 0 ? "" : "a worker reclaims each when its message comes back; if none does: ")
                     + mends.coordinator("enqueue", "--table", table.shortName(), "--dates", MendDates.of(dates));
             findings.add(Finding.problem(table.shortName() + ": running dates", detail, mend));

@@ -1,5 +1,7 @@
 package dev.backfillfleet.coordinator.doctor;
 
+import dev.backfillfleet.doctor.Finding;
+import dev.backfillfleet.doctor.MendCommands;
 import dev.backfillfleet.provision.PlannedChange;
 import dev.backfillfleet.provision.Provisioner;
 

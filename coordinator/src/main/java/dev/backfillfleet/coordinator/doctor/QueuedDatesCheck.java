@@ -1,10 +1,12 @@
 package dev.backfillfleet.coordinator.doctor;
 
+import dev.backfillfleet.doctor.Finding;
+import dev.backfillfleet.doctor.MendCommands;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateKey;
 import dev.backfillfleet.domain.DateRecord;
 import dev.backfillfleet.domain.DateState;
-import dev.backfillfleet.embedded.SqliteWorkQueue;
+import dev.backfillfleet.queue.QueuedMessages;
 import dev.backfillfleet.state.StateStore;
 
 import java.time.LocalDate;
@@ -16,28 +18,28 @@ import java.util.Set;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Dates QUEUED without a message, which no worker will ever get. The embedded queue can be read:
- * its messages are compared with the state store's QUEUED dates. Pub/Sub's cannot be listed, so
+ * Dates QUEUED without a message, which no worker will ever get. A queue whose messages can be
+ * listed (the embedded one) has them compared with the state store's QUEUED dates. Pub/Sub's cannot be listed, so
  * there it only says so, with the command that republishes (a duplicate message is harmless).
  */
 public final class QueuedDatesCheck
         implements DoctorCheck
 {
     private final StateStore stateStore;
-    private final Optional<SqliteWorkQueue> embeddedQueue;
+    private final Optional<QueuedMessages> messages;
     private final MendCommands mends;
 
-    public QueuedDatesCheck(StateStore stateStore, Optional<SqliteWorkQueue> embeddedQueue, MendCommands mends)
+    public QueuedDatesCheck(StateStore stateStore, Optional<QueuedMessages> messages, MendCommands mends)
     {
         this.stateStore = requireNonNull(stateStore, "stateStore is null");
-        this.embeddedQueue = requireNonNull(embeddedQueue, "embeddedQueue is null");
+        this.messages = requireNonNull(messages, "messages is null");
         this.mends = requireNonNull(mends, "mends is null");
     }
 
     @Override
     public List<Finding> run()
     {
-        Optional<Set<DateKey>> withMessage = embeddedQueue.map(SqliteWorkQueue::keysWithAMessage);
+        Optional<Set<DateKey>> withMessage = messages.map(QueuedMessages::keysWithAMessage);
         List<Finding> findings = new ArrayList<>();
         long queued = 0;
         for (AnalyticsTable table : AnalyticsTable.values()) {
@@ -53,7 +55,7 @@ public final class QueuedDatesCheck
             String mend = mends.coordinator("enqueue", "--table", table.shortName(), "--dates", MendDates.of(dates));
             String subject = table.shortName() + ": queued dates";
             if (withMessage.isPresent()) {
-                findings.add(Finding.problem(subject, dates.size() + " QUEUED date(s) without a message in queue.db, so no worker will run them: "
+                findings.add(Finding.problem(subject, dates.size() + " QUEUED date(s) without a message in " + messages.orElseThrow().where() + ", so no worker will run them: "
                         + MendDates.shown(dates), mend));
             }
             else {

@@ -1,6 +1,8 @@
 package dev.backfillfleet.coordinator.doctor;
 
 import dev.backfillfleet.coordinator.FleetConnection;
+import dev.backfillfleet.doctor.Finding;
+import dev.backfillfleet.doctor.MendCommands;
 import dev.backfillfleet.domain.FleetException;
 import dev.backfillfleet.provision.ProcessRole;
 

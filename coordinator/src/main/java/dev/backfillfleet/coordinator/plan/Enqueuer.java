@@ -10,6 +10,7 @@ import dev.backfillfleet.domain.FleetException;
 import dev.backfillfleet.domain.WorkItem;
 import dev.backfillfleet.queue.WorkQueue;
 import dev.backfillfleet.state.EnqueueResult;
+import dev.backfillfleet.state.RunLog;
 import dev.backfillfleet.state.StateStore;
 
 import java.util.HashMap;
@@ -32,11 +33,13 @@ public final class Enqueuer
     private static final int PUBLISH_BATCH = 1_000;
 
     private final StateStore stateStore;
+    private final RunLog runLog;
     private final WorkQueue queue;
 
-    public Enqueuer(StateStore stateStore, WorkQueue queue)
+    public Enqueuer(StateStore stateStore, RunLog runLog, WorkQueue queue)
     {
         this.stateStore = requireNonNull(stateStore, "stateStore is null");
+        this.runLog = requireNonNull(runLog, "runLog is null");
         this.queue = requireNonNull(queue, "queue is null");
     }
 
@@ -48,7 +51,7 @@ public final class Enqueuer
     /** Records the run, then the dates QUEUED under its id, then publishes. */
     public EnqueueResult enqueue(List<DateKey> keys, EnqueuePolicy policy, BackfillRun run)
     {
-        stateStore.recordRun(run);
+        runLog.recordRun(run);
         EnqueueResult result = stateStore.enqueue(keys, run.id(), policy);
         publish(inFlight(result), run.id());
         return result;

@@ -2,7 +2,7 @@ package dev.backfillfleet.coordinator.report;
 
 import dev.backfillfleet.cli.BackendOptions;
 import dev.backfillfleet.cli.ExitCodes;
-import dev.backfillfleet.config.FleetConfig;
+import dev.backfillfleet.config.Configuration;
 import dev.backfillfleet.coordinator.FleetConnection;
 import dev.backfillfleet.coordinator.command.DateOptions;
 import dev.backfillfleet.domain.AnalyticsTable;
@@ -10,6 +10,8 @@ import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.DateRecord;
 import dev.backfillfleet.domain.FleetException;
 import dev.backfillfleet.domain.TableSelection;
+import dev.backfillfleet.provision.AdapterInUse;
+import dev.backfillfleet.provision.Port;
 import dev.backfillfleet.state.StateStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,7 +27,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -74,11 +75,11 @@ public final class ReportCommand
         if (Files.isDirectory(out)) {
             throw FleetException.userError("--out " + out + " is a directory: name the file to write, e.g. --out " + out.resolve("report.html"));
         }
-        FleetConfig config = backend.load();
+        Configuration config = backend.load();
         try (FleetConnection fleet = FleetConnection.readOnly(config)) {
             RecordSource records = (each, action) -> forEachRecord(fleet.stateStore(), each, range, action);
             List<TableReport> tables = tableReports(records, range);
-            long bytes = write(writer -> HtmlReport.write(writer, range, tables, records, Clock.systemUTC().instant(), source(config)));
+            long bytes = write(writer -> HtmlReport.write(writer, range, tables, records, fleet.clock().instant(), source(fleet)));
             console.printf("Wrote %s: %d %s, %s (%,d bytes). Open it in a browser.%n", out, tables.size(), tables.size() == 1 ? "table" : "tables",
                     range, bytes);
             return ExitCodes.SUCCESS;
@@ -150,9 +151,13 @@ public final class ReportCommand
         }
     }
 
-    private static String source(FleetConfig config)
+    /** Where the state records are, as the state adapter describes itself: {@code embedded (home /srv/backfill)}. */
+    private static String source(FleetConnection fleet)
     {
-        return config.stateBackend() == dev.backfillfleet.config.StateBackend.EMBEDDED
-                ? "embedded (" + config.home().toAbsolutePath().normalize() + ")" : config.stateBackend().configName();
+        return fleet.contributions(AdapterInUse.class).stream()
+                .filter(adapter -> adapter.port() == Port.STATE)
+                .map(adapter -> adapter.name() + " (" + adapter.place() + ")")
+                .findFirst()
+                .orElseThrow();
     }
 }

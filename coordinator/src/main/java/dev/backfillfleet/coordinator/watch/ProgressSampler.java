@@ -6,6 +6,7 @@ import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateState;
 import dev.backfillfleet.domain.TablePause;
 import dev.backfillfleet.state.StateStore;
+import dev.backfillfleet.state.TablePauses;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,13 +29,15 @@ public final class ProgressSampler
     private static final Duration RATE_WINDOW = Duration.ofSeconds(60);
 
     private final StateStore stateStore;
+    private final TablePauses pauses;
     private final ProgressScope scope;
     private final LongSupplier nanoTime;
     private final Map<AnalyticsTable, ProgressMeter> meters = new LinkedHashMap<>();
 
-    public ProgressSampler(StateStore stateStore, ProgressScope scope, LongSupplier nanoTime)
+    public ProgressSampler(StateStore stateStore, TablePauses pauses, ProgressScope scope, LongSupplier nanoTime)
     {
         this.stateStore = requireNonNull(stateStore, "stateStore is null");
+        this.pauses = requireNonNull(pauses, "pauses is null");
         this.scope = requireNonNull(scope, "scope is null");
         this.nanoTime = requireNonNull(nanoTime, "nanoTime is null");
     }
@@ -46,7 +49,7 @@ public final class ProgressSampler
 
     public List<TableProgress> sample()
     {
-        Map<AnalyticsTable, TablePause> paused = stateStore.pausedTables();
+        Map<AnalyticsTable, TablePause> paused = pauses.pausedTables();
         List<TableProgress> progress = new ArrayList<>();
         for (AnalyticsTable table : scope.tables()) {
             StateCounts counts = StateCounts.within(stateStore, table, scope.dates(table));

@@ -18,6 +18,7 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -62,9 +63,10 @@ public final class WatchCommand
         PrintWriter out = spec.commandLine().getOut();
         Terminal terminal = Terminal.detect();
         ProgressScope scope = ProgressScope.of(Optional.ofNullable(table).map(TableSelection::parse), dates.optional());
-        Clock clock = Clock.systemDefaultZone();
         try (FleetConnection fleet = FleetConnection.readOnly(backend.load())) {
-            ProgressSampler sampler = new ProgressSampler(fleet.stateStore(), scope, System::nanoTime);
+            // the time of day the frame shows, in this machine's zone
+            Clock clock = fleet.clock().withZone(ZoneId.systemDefault());
+            ProgressSampler sampler = new ProgressSampler(fleet.stateStore(), fleet.pauses(), scope, System::nanoTime);
             ProgressView view = new ProgressView(out, terminal, new WatchFrame(terminal, scope.span()), Duration.ZERO, System::nanoTime);
             String refresh = once ? "snapshot" : "every " + seconds(interval) + ", Ctrl-C to stop";
             while (true) {

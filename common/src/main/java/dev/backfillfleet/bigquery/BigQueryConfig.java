@@ -1,0 +1,71 @@
+package dev.backfillfleet.bigquery;
+
+import dev.backfillfleet.config.ConfigKey;
+import dev.backfillfleet.config.ConfigReader;
+import dev.backfillfleet.config.LeaseConfig;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The BigQuery warehouse: the datasets of the three kinds of table, where jobs run, how long a
+ * partition write may take, the fleet-wide pace of partition writes and a per-query byte cap.
+ *
+ * @param maximumBytesBilled 0 for none
+ */
+public record BigQueryConfig(
+        String rawDataset,
+        String staticDataset,
+        String analyticsDataset,
+        String location,
+        Duration writeTimeout,
+        int partitionWritesPer10Seconds,
+        long maximumBytesBilled)
+{
+    public static final ConfigKey DATASET_RAW = new ConfigKey("backfill.bigquery-dataset-raw", "nba_raw", "BigQuery dataset of the raw inputs");
+    public static final ConfigKey DATASET_STATIC = new ConfigKey("backfill.bigquery-dataset-static", "nba_static", "BigQuery dataset of the static tables");
+    public static final ConfigKey DATASET_ANALYTICS = new ConfigKey("backfill.bigquery-dataset-analytics", "nba_analytics", "BigQuery dataset of the analytics tables");
+    public static final ConfigKey LOCATION = new ConfigKey("backfill.bigquery-location", "US", "BigQuery location");
+    public static final ConfigKey WRITE_TIMEOUT_SECONDS = new ConfigKey("backfill.bigquery-write-timeout-seconds", "15",
+            "how long a partition write waits for its BigQuery job before cancelling it; must stay below the lease");
+    public static final ConfigKey PARTITION_WRITES_PER_10S = new ConfigKey("backfill.bigquery-partition-writes-per-10s", "40",
+            "fleet-wide partition writes per table per 10 s (BigQuery allows 50)");
+    public static final ConfigKey MAX_BYTES_BILLED = new ConfigKey("backfill.bigquery-max-bytes-billed", "0", "per-query byte cap; 0 = none");
+    public static final List<ConfigKey> KEYS = List.of(DATASET_RAW, DATASET_STATIC, DATASET_ANALYTICS, LOCATION, WRITE_TIMEOUT_SECONDS, PARTITION_WRITES_PER_10S,
+            MAX_BYTES_BILLED);
+
+    // https://cloud.google.com/bigquery/docs/datasets#dataset-naming: the only names spliced into a table name
+    private static final Pattern DATASET_ID = Pattern.compile("[A-Za-z0-9_]{1,1024}");
+    private static final String DATASET_RULE = "a BigQuery dataset id: 1-1024 letters, digits and underscores";
+
+    public BigQueryConfig
+    {
+        requireNonNull(rawDataset, "rawDataset is null");
+        requireNonNull(staticDataset, "staticDataset is null");
+        requireNonNull(analyticsDataset, "analyticsDataset is null");
+        requireNonNull(location, "location is null");
+        requireNonNull(writeTimeout, "writeTimeout is null");
+    }
+
+    public static BigQueryConfig from(ConfigReader reader)
+    {
+        Duration writeTimeout = Duration.ofSeconds(reader.integer(WRITE_TIMEOUT_SECONDS, 1, 3_600));
+        if (reader.positive(LeaseConfig.LEASE_SECONDS) <= writeTimeout.toSeconds()) {
+            reader.problem(LeaseConfig.LEASE_SECONDS, "must exceed backfill.bigquery-write-timeout-seconds (" + writeTimeout.toSeconds()
+                    + "): a write may land only while its lease holds");
+        }
+        return new BigQueryConfig(
+                reader.name(DATASET_RAW, DATASET_ID, DATASET_RULE),
+                reader.name(DATASET_STATIC, DATASET_ID, DATASET_RULE),
+                reader.name(DATASET_ANALYTICS, DATASET_ID, DATASET_RULE),
+                reader.text(LOCATION),
+                writeTimeout,
+                // BigQuery allows 50 partition modifications per 10 s per table (https://cloud.google.com/bigquery/quotas#partitioned_tables);
+                // 45 x 1.1 (the permit windows' bound) stays within it
+                reader.integer(PARTITION_WRITES_PER_10S, 1, 45),
+                reader.wholeNumber(MAX_BYTES_BILLED, 0));
+    }
+}

@@ -1,0 +1,35 @@
+package dev.backfillfleet.bigquery;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static dev.backfillfleet.testing.ConfigAssertions.assertFullMapping;
+import static dev.backfillfleet.testing.ConfigAssertions.assertRecordedDefaults;
+
+class TestBigQueryConfig
+{
+    @Test
+    void defaults()
+    {
+        assertRecordedDefaults(BigQueryConfig.KEYS, BigQueryConfig::from,
+                new BigQueryConfig("nba_raw", "nba_static", "nba_analytics", "US", Duration.ofSeconds(15), 40, 0));
+    }
+
+    @Test
+    void explicitPropertyMappings()
+    {
+        // a write timeout below the default lease (20 s): a write may land only while its lease holds
+        assertFullMapping(BigQueryConfig.KEYS, Map.of(
+                        "backfill.bigquery-dataset-raw", "raw",
+                        "backfill.bigquery-dataset-static", "static_tables",
+                        "backfill.bigquery-dataset-analytics", "analytics",
+                        "backfill.bigquery-location", "EU",
+                        "backfill.bigquery-write-timeout-seconds", "10",
+                        "backfill.bigquery-partition-writes-per-10s", "45",
+                        "backfill.bigquery-max-bytes-billed", "1000000000"),
+                BigQueryConfig::from,
+                new BigQueryConfig("raw", "static_tables", "analytics", "EU", Duration.ofSeconds(10), 45, 1_000_000_000L));
+    }
+}
