@@ -49,6 +49,12 @@ public final class BigQuerySchemas
                 .build();
     }
 
+    /** The column type of a BigQuery type, if the fleet has one for it. */
+    public static java.util.Optional<ColumnType> columnType(StandardSQLTypeName type)
+    {
+        return java.util.Arrays.stream(ColumnType.values()).filter(candidate -> sqlType(candidate) == type).findFirst();
+    }
+
     public static StandardSQLTypeName sqlType(ColumnType type)
     {
         return switch (type) {

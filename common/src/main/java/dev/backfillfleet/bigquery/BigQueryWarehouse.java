@@ -20,14 +20,17 @@ import com.google.cloud.bigquery.TableDataWriteChannel;
 import com.google.cloud.bigquery.TableId;
 import com.google.cloud.bigquery.TableResult;
 import com.google.cloud.bigquery.WriteChannelConfiguration;
+import dev.backfillfleet.catalog.SqlDialect;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.ErrorClass;
 import dev.backfillfleet.domain.FleetException;
 import dev.backfillfleet.schema.SchemaCatalog;
+import dev.backfillfleet.support.Lazy;
+import dev.backfillfleet.warehouse.PartitionWrite;
 import dev.backfillfleet.warehouse.Row;
+import dev.backfillfleet.warehouse.SelectedColumn;
 import dev.backfillfleet.warehouse.TableRef;
 import dev.backfillfleet.warehouse.TableSchema;
-import dev.backfillfleet.support.Lazy;
 import dev.backfillfleet.warehouse.Warehouse;
 import dev.backfillfleet.warehouse.WriteToken;
 import org.slf4j.Logger;
@@ -214,6 +217,111 @@ public final class BigQueryWarehouse
             validated.add(validate(schema, row));
         }
         withWriteSlot(table, () -> load(schema, tableId(table), "all", validated, WriteToken.unfenced("import")));
+    }
+
+    @Override
+    public SqlDialect dialect()
+    {
+        return SqlDialect.BIGQUERY;
+    }
+
+    @Override
+    public String sqlTableName(TableRef table)
+    {
+        return sqlName(table);
+    }
+
+    /**
+     * One query job whose destination is {@code table$YYYYMMDD} with WRITE_TRUNCATE and the date
+     * as the DATE parameter {@code @date}: no row passes through the worker. Its job id is the
+     * write token's, as a load job's is, so a resubmitted try reuses it; BigQuery refuses a row of
+     * another date than the decorator's (https://cloud.google.com/bigquery/docs/managing-partitioned-table-data#write-to-partition).
+     * The partition then holds exactly what the query produced.
+     */
+    @Override
+    public PartitionWrite replacePartitionWithSelect(TableRef table, LocalDate date, String select, WriteToken token)
+    {
+        catalog.schema(table);
+        String decorator = date.format(PARTITION_DECORATOR);
+        TableId base = tableId(table);
+        TableId partition = TableId.of(base.getProject(), base.getDataset(), base.getTable() + "$" + decorator);
+        String operation = "query into " + partition.getDataset() + "." + partition.getTable();
+        QueryJobConfiguration query = query(select)
+                .addNamedParameter("date", QueryParameterValue.date(date.toString()))
+                .setDestinationTable(partition)
+                .setWriteDisposition(JobInfo.WriteDisposition.WRITE_TRUNCATE)
+                .setCreateDisposition(JobInfo.CreateDisposition.CREATE_NEVER)
+                .build();
+        JobId jobId = jobId(queryJobName(table, decorator, token));
+        withWriteSlot(table, () -> {
+            Job job = submitQuery(operation, jobId, query).orElseGet(() -> reusableJob(operation, jobId));
+            return await(operation, job, settings.writeTimeout());
+        });
+        long rows = countPartition(table, date);
+        return new PartitionWrite(rows, rows);
+    }
+
+    /** {@code bf_query_<dataset>_<table>_<YYYYMMDD>_<run>_a<attempt>_t<try>}: unique per (table, date, run, attempt, try). */
+    static String queryJobName(TableRef table, String suffix, WriteToken token)
+    {
+        return "bf_query_" + table.dataset() + "_" + table.table() + "_" + suffix + "_" + token.runId() + "_a" + token.attempt() + "_t" + token.tryNumber();
+    }
+
+    private Optional<Job> submitQuery(String operation, JobId jobId, QueryJobConfiguration query)
+    {
+        try {
+            return Optional.of(bigquery().create(JobInfo.of(jobId, query)));
+        }
+        catch (BigQueryException e) {
+            if (isDuplicate(e)) {
+                return Optional.empty();
+            }
+            throw BigQueryFailures.translate(operation, e);
+        }
+    }
+
+    @Override
+    public long selectCount(String select, LocalDate date)
+    {
+        QueryJobConfiguration query = query(select).addNamedParameter("date", QueryParameterValue.date(date.toString())).build();
+        List<FieldValueList> rows = runQuery("expected rows of " + date, query);
+        if (rows.isEmpty() || rows.get(0).get(0).isNull()) {
+            throw FleetException.permanentFailure("expected_rows for " + date + " gave no whole number: " + select.strip());
+        }
+        try {
+            return rows.get(0).get(0).getLongValue();
+        }
+        catch (NumberFormatException e) {
+            throw FleetException.permanentFailure("expected_rows for " + date + " gave '" + rows.get(0).get(0).getValue() + "', not a whole number");
+        }
+    }
+
+    /** A dry-run query job: BigQuery compiles the SELECT and answers with its result's schema, at no cost (https://cloud.google.com/bigquery/docs/dry-run-queries). */
+    @Override
+    public List<SelectedColumn> describeSelect(String select)
+    {
+        QueryJobConfiguration query = query(select)
+                .addNamedParameter("date", QueryParameterValue.date(LocalDate.EPOCH.toString()))
+                .setDryRun(true)
+                .build();
+        Job job;
+        try {
+            job = bigquery().create(JobInfo.of(query));
+        }
+        catch (BigQueryException e) {
+            if (e.getCode() == 400) {
+                throw FleetException.userError("the SQL does not compile on BigQuery: " + e.getMessage());
+            }
+            throw BigQueryFailures.translate("dry run of a catalog table's SQL", e);
+        }
+        JobStatistics.QueryStatistics statistics = job.getStatistics();
+        com.google.cloud.bigquery.Schema schema = statistics == null ? null : statistics.getSchema();
+        if (schema == null) {
+            throw FleetException.permanentFailure("the dry run of a catalog table's SQL returned no schema");
+        }
+        return schema.getFields().stream()
+                .map(field -> new SelectedColumn(field.getName(), BigQuerySchemas.columnType(field.getType().getStandardType())))
+                .toList();
     }
 
     private long loadPartition(TableSchema schema, LocalDate date, List<Row> rows, WriteToken token)

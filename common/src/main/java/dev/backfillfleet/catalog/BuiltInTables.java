@@ -1,5 +1,6 @@
 package dev.backfillfleet.catalog;
 
+import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.schema.AnalyticsSchemas;
 import dev.backfillfleet.warehouse.TableSchema;
 
@@ -13,11 +14,9 @@ import java.util.Optional;
  */
 public final class BuiltInTables
 {
-    public static final String TEAM_OFFENSE = "team_offense_game_summary";
-    public static final String TEAM_DEFENSE = "team_defense_game_summary";
-    public static final String PLAYER_SUMMARY = "player_game_summary";
-    public static final String UPCOMING_PLAYER = "upcoming_player_game_context";
-    public static final String UPCOMING_TEAM = "upcoming_team_game_context";
+    private static final String TEAM_OFFENSE = AnalyticsTable.TEAM_OFFENSE.tableName();
+    private static final String TEAM_DEFENSE = AnalyticsTable.TEAM_DEFENSE.tableName();
+    private static final String PLAYER_SUMMARY = AnalyticsTable.PLAYER_SUMMARY.tableName();
 
     private BuiltInTables() {}
 
@@ -34,6 +33,12 @@ public final class BuiltInTables
                 builtIn(AnalyticsSchemas.upcomingTeam(), "upcoming_team", List.of()),
                 new TableDefinition(TableCatalog.SYNTHETIC, Optional.empty(), Optional.empty(), TableDefinition.DEFAULT_PARTITION_COLUMN,
                         AnalyticsSchemas.synthetic().columns(), List.of(), false, Optional.empty(), new TableKind.BuiltIn()));
+    }
+
+    /** The five analytics tables, upstream tables first: what {@code --table all} means before any file is applied. */
+    public static List<AnalyticsTable> analyticsTables()
+    {
+        return catalog().all().stream().map(TableDefinition::table).toList();
     }
 
     public static TableCatalog catalog()

@@ -14,7 +14,7 @@ import java.util.Optional;
  * whether it is added, changed, unchanged or removed, with its definition's version. A table whose
  * definition is unchanged keeps its version, so its done dates stay fresh.
  */
-public record CatalogChanges(TableCatalog before, TableCatalog after, List<TableChange> changes)
+public record CatalogChanges(String source, TableCatalog before, TableCatalog after, List<TableChange> changes)
 {
     public enum Change
     {
@@ -25,6 +25,7 @@ public record CatalogChanges(TableCatalog before, TableCatalog after, List<Table
 
     public CatalogChanges
     {
+        java.util.Objects.requireNonNull(source, "source is null");
         changes = List.copyOf(changes);
     }
 
@@ -73,7 +74,7 @@ public record CatalogChanges(TableCatalog before, TableCatalog after, List<Table
         catch (IllegalArgumentException e) {
             throw lines.problem(cycleKey(resolved, e.getMessage()), e.getMessage());
         }
-        return new CatalogChanges(current, after, changes);
+        return new CatalogChanges(file.file(), current, after, changes);
     }
 
     private static void claim(Map<String, String> aliases, String alias, String table, SourceLines lines, String key)

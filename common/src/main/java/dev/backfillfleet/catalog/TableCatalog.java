@@ -1,5 +1,10 @@
 package dev.backfillfleet.catalog;
 
+import dev.backfillfleet.domain.AnalyticsTable;
+import dev.backfillfleet.domain.DateKey;
+import dev.backfillfleet.domain.FleetException;
+import dev.backfillfleet.warehouse.TableRef;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -8,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import static java.util.Objects.requireNonNull;
 
@@ -102,9 +108,86 @@ public final class TableCatalog
         return entry(name).definition();
     }
 
+    public TableDefinition definition(AnalyticsTable table)
+    {
+        return definition(table.tableName());
+    }
+
+    /** The table's entry, if the catalog has it (a table removed since a date was queued has none). */
+    public Optional<CatalogEntry> entry(AnalyticsTable table)
+    {
+        return Optional.ofNullable(entries.get(table.tableName()));
+    }
+
+    /** What operators read for the table: its short name if it has one, else its name (also for a table no longer in the catalog). */
+    public String displayName(AnalyticsTable table)
+    {
+        return entry(table).map(entry -> entry.definition().displayName()).orElse(table.tableName());
+    }
+
+    /**
+     * The upstream (table, date) records that must be SUCCEEDED or NO_GAMES before {@code key}
+     * may run: each dependency's window around its date.
+     */
+    public List<DateKey> upstreamKeys(DateKey key)
+    {
+        List<DateKey> keys = new ArrayList<>();
+        entry(key.table()).ifPresent(entry -> entry.definition().dependsOn().forEach(dependency -> dependency.upstreamDates(key.date())
+                .forEach(date -> keys.add(new DateKey(new AnalyticsTable(dependency.upstream()), date)))));
+        return List.copyOf(keys);
+    }
+
+    /**
+     * The (table, date) records that depend on {@code key} directly: the inverse of
+     * {@link #upstreamKeys}. For {@code team_offense} on D: {@code player_summary} D and
+     * {@code upcoming_player} D+1..D+30.
+     */
+    public List<DateKey> downstreamKeys(DateKey key)
+    {
+        List<DateKey> keys = new ArrayList<>();
+        dependentsOf(key.table().tableName()).forEach((dependent, dependency) -> dependency.dependentDates(key.date())
+                .forEach(date -> keys.add(new DateKey(dependent.table(), date))));
+        return List.copyOf(keys);
+    }
+
+    /**
+     * The table a catalog table's SQL names with {@code {{reference}}}: a catalog table by name or
+     * short name, or {@code dataset.table}.
+     */
+    public TableRef referencedTable(String reference)
+    {
+        if (reference.contains(".")) {
+            return TableRef.parse(reference);
+        }
+        return find(reference).map(entry -> entry.definition().ref())
+                .orElseThrow(() -> FleetException.permanentFailure("{{" + reference + "}} names no table of catalog version " + version));
+    }
+
+    /**
+     * {@code sql} for {@code dialect}, its table references written as {@code sqlTableName}
+     * names them: what the warehouse in use runs for {@code table}.
+     */
+    public String render(String table, DialectSql sql, SqlDialect dialect, Function<TableRef, String> sqlTableName)
+    {
+        String text = sql.forDialect(dialect).orElseThrow(() -> FleetException.permanentFailure(table + " has no SQL for the " + dialect.key()
+                + " warehouse: its definition gives " + sql.texts().keySet().stream().map(SqlDialect::key).toList() + " only"));
+        return SqlTemplate.parse(text).render(reference -> sqlTableName.apply(referencedTable(reference)));
+    }
+
+    public boolean hasUpstreams(AnalyticsTable table)
+    {
+        return entry(table).map(entry -> entry.definition().hasUpstreams()).orElse(false);
+    }
+
     public List<CatalogEntry> entries()
     {
         return List.copyOf(entries.values());
+    }
+
+    /** Every table of the catalog, {@code synthetic} included, in catalog order. */
+    public List<AnalyticsTable> tables()
+    {
+        return entries.values().stream().map(entry -> entry.definition().table()).toList();
     }
 
     /** The user's tables (not built in), in name order. */

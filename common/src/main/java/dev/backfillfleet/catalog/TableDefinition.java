@@ -1,5 +1,6 @@
 package dev.backfillfleet.catalog;
 
+import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.warehouse.Column;
 import dev.backfillfleet.warehouse.TableRef;
 import dev.backfillfleet.warehouse.TableSchema;
@@ -8,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import static java.util.Objects.requireNonNull;
 
@@ -33,10 +33,6 @@ public record TableDefinition(
     /** The dataset of a table whose definition names none: the analytics dataset (BigQuery maps it to the configured one). */
     public static final String DEFAULT_DATASET = "nba_analytics";
     public static final String DEFAULT_PARTITION_COLUMN = "game_date";
-
-    // BigQuery allows longer names and more characters; the fleet splices table names into SQL,
-    // ids and file names, so it takes lower snake case only (as TableRef does)
-    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,127}");
 
     public TableDefinition
     {
@@ -66,7 +62,7 @@ public record TableDefinition(
 
     public static boolean isValidName(String value)
     {
-        return NAME.matcher(value).matches();
+        return AnalyticsTable.isValidName(value);
     }
 
     private static void requireName(String what, String value)
@@ -74,6 +70,11 @@ public record TableDefinition(
         if (!isValidName(value)) {
             throw new IllegalArgumentException(what + " '" + value + "' must be lower snake case: a letter, then letters, digits and _ (at most 128)");
         }
+    }
+
+    public AnalyticsTable table()
+    {
+        return new AnalyticsTable(name);
     }
 
     public TableRef ref()

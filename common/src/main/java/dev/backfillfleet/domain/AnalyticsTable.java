@@ -1,114 +1,62 @@
 package dev.backfillfleet.domain;
 
-import java.util.Arrays;
-import java.util.List;
-import java.util.Optional;
+import java.util.regex.Pattern;
+
+import static java.util.Objects.requireNonNull;
 
 /**
- * The tables the fleet can backfill, with the per-date upstream dependencies of
- * analytics-tables.md. {@link #SYNTHETIC} exercises the fleet itself and is never part of "all".
+ * A table the fleet backfills, by its warehouse name: the built-in five, {@code synthetic}, or
+ * one of the user's from the table catalog. Only the name: what the table is (its columns,
+ * upstream dates, what computes it) is its definition in the catalog
+ * ({@code dev.backfillfleet.catalog.TableCatalog}), which may change while records keyed by the
+ * name stay.
  */
-public enum AnalyticsTable
+public record AnalyticsTable(String tableName)
+        implements Comparable<AnalyticsTable>
 {
-    TEAM_OFFENSE("team_offense_game_summary", "team_offense", List.of()),
-    TEAM_DEFENSE("team_defense_game_summary", "team_defense", List.of()),
-    PLAYER_SUMMARY("player_game_summary", "player_summary",
-            List.of(new Upstream("team_offense_game_summary", 0, 0))),
-    UPCOMING_PLAYER("upcoming_player_game_context", "upcoming_player",
-            List.of(
-                    new Upstream("player_game_summary", 30, 1),
-                    new Upstream("team_offense_game_summary", 30, 1),
-                    new Upstream("team_defense_game_summary", 30, 1))),
-    UPCOMING_TEAM("upcoming_team_game_context", "upcoming_team", List.of()),
-    SYNTHETIC("synthetic", "synthetic", List.of());
+    // spliced into SQL, document ids, job ids and file names: lower snake case only (as TableRef);
+    // first, so that the constants below can be checked against it
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,127}");
 
+    /** The dataset of the analytics tables (BigQuery maps it to the configured one). */
     public static final String DATASET = "nba_analytics";
 
-    private final String tableName;
-    private final String shortName;
-    private final List<Upstream> upstreams;
+    public static final AnalyticsTable TEAM_OFFENSE = new AnalyticsTable("team_offense_game_summary");
+    public static final AnalyticsTable TEAM_DEFENSE = new AnalyticsTable("team_defense_game_summary");
+    public static final AnalyticsTable PLAYER_SUMMARY = new AnalyticsTable("player_game_summary");
+    public static final AnalyticsTable UPCOMING_PLAYER = new AnalyticsTable("upcoming_player_game_context");
+    public static final AnalyticsTable UPCOMING_TEAM = new AnalyticsTable("upcoming_team_game_context");
+    /** Exercises the fleet itself: in the catalog, never part of "all". */
+    public static final AnalyticsTable SYNTHETIC = new AnalyticsTable("synthetic");
 
-    AnalyticsTable(String tableName, String shortName, List<Upstream> upstreams)
+    public AnalyticsTable
     {
-        this.tableName = tableName;
-        this.shortName = shortName;
-        this.upstreams = upstreams;
+        requireNonNull(tableName, "tableName is null");
+        if (!isValidName(tableName)) {
+            throw new IllegalArgumentException("'" + tableName + "' is not a table name: lower snake case, a letter then letters, digits and _ (at most 128)");
+        }
     }
 
-    /** The warehouse table name, e.g. {@code team_offense_game_summary}. */
-    public String tableName()
+    /** The table of a stored or transported name; empty when it is no table name. */
+    public static java.util.Optional<AnalyticsTable> parse(String name)
+    {
+        return name != null && isValidName(name) ? java.util.Optional.of(new AnalyticsTable(name)) : java.util.Optional.empty();
+    }
+
+    public static boolean isValidName(String name)
+    {
+        return NAME.matcher(name).matches();
+    }
+
+    @Override
+    public int compareTo(AnalyticsTable other)
+    {
+        return tableName.compareTo(other.tableName);
+    }
+
+    @Override
+    public String toString()
     {
         return tableName;
-    }
-
-    /** The short name operators type, e.g. {@code team_offense}. */
-    public String shortName()
-    {
-        return shortName;
-    }
-
-    /**
-     * The upstream (table, date) records that must be SUCCEEDED or NO_GAMES before this table
-     * may run for {@code date}.
-     */
-    public List<DateKey> upstreamKeys(java.time.LocalDate date)
-    {
-        return upstreams.stream()
-                .flatMap(upstream -> upstream.keysFor(date).stream())
-                .toList();
-    }
-
-    /**
-     * The (table, date) records that depend on this table's {@code date} directly: the inverse of
-     * {@link #upstreamKeys}. For {@code team_offense} on D: {@code player_summary} D and
-     * {@code upcoming_player} D+1..D+30.
-     */
-    public List<DateKey> downstreamKeys(java.time.LocalDate date)
-    {
-        List<DateKey> keys = new java.util.ArrayList<>();
-        for (AnalyticsTable table : values()) {
-            for (Upstream upstream : table.upstreams) {
-                if (upstream.tableName().equals(tableName)) {
-                    DateRange.of(date.plusDays(upstream.daysBeforeEnd()), date.plusDays(upstream.daysBeforeStart())).dates()
-                            .forEach(downstreamDate -> keys.add(new DateKey(table, downstreamDate)));
-                }
-            }
-        }
-        return List.copyOf(keys);
-    }
-
-    public boolean hasUpstreams()
-    {
-        return !upstreams.isEmpty();
-    }
-
-    /** The five analytics tables, in an order that respects their dependencies. */
-    public static List<AnalyticsTable> all()
-    {
-        return List.of(TEAM_OFFENSE, TEAM_DEFENSE, PLAYER_SUMMARY, UPCOMING_TEAM, UPCOMING_PLAYER);
-    }
-
-    /** Finds a table by its full or short name, case-insensitively. */
-    public static Optional<AnalyticsTable> byName(String name)
-    {
-        String normalized = name.trim().toLowerCase(java.util.Locale.ROOT);
-        return Arrays.stream(values())
-                .filter(table -> table.tableName.equals(normalized) || table.shortName.equals(normalized))
-                .findFirst();
-    }
-
-    /**
-     * A dependency on another table for the dates [D - daysBeforeStart, D - daysBeforeEnd].
-     * Held by name so that the enum constants may refer to each other.
-     */
-    private record Upstream(String tableName, int daysBeforeStart, int daysBeforeEnd)
-    {
-        List<DateKey> keysFor(java.time.LocalDate date)
-        {
-            AnalyticsTable table = byName(tableName).orElseThrow();
-            return DateRange.of(date.minusDays(daysBeforeStart), date.minusDays(daysBeforeEnd)).dates().stream()
-                    .map(upstreamDate -> new DateKey(table, upstreamDate))
-                    .toList();
-        }
     }
 }

@@ -22,6 +22,6 @@ public record DateKey(AnalyticsTable table, LocalDate date)
     @Override
     public String toString()
     {
-        return table.shortName() + "/" + date;
+        return table.tableName() + "/" + date;
     }
 }

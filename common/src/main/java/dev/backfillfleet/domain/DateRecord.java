@@ -16,6 +16,8 @@ import static java.util.Objects.requireNonNull;
  * @param errorMessage the last error, at most {@link #MAX_ERROR_MESSAGE_LENGTH} characters: a longer
  *         one is cut, saying how much was cut
  * @param cancelRequest an operator's cancel that found the date RUNNING, until the attempt ends
+ * @param definitionVersion the version of the table's catalog definition that computed the date
+ *         (0 for a built-in table), set when it is done: a done date of an older version is STALE
  */
 public record DateRecord(
         DateKey key,
@@ -33,7 +35,8 @@ public record DateRecord(
         Optional<Duration> duration,
         Optional<ErrorClass> errorClass,
         Optional<String> errorMessage,
-        Optional<CancelRequest> cancelRequest)
+        Optional<CancelRequest> cancelRequest,
+        Optional<Long> definitionVersion)
 {
     /**
      * The longest error message a record keeps. A failure's text can hold a whole HTTP body or a
@@ -60,6 +63,7 @@ public record DateRecord(
         requireNonNull(errorMessage, "errorMessage is null");
         errorMessage = errorMessage.map(DateRecord::bounded);
         requireNonNull(cancelRequest, "cancelRequest is null");
+        requireNonNull(definitionVersion, "definitionVersion is null");
         if (givenBack < 0 || givenBack > attempts) {
             throw new IllegalArgumentException("givenBack must be between 0 and attempts (" + attempts + "): " + givenBack);
         }
@@ -105,7 +109,7 @@ public record DateRecord(
     {
         return new Builder(new DateRecord(key, DateState.PENDING, 0, 0, runId, Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty()));
+                Optional.empty(), Optional.empty()));
     }
 
     public Builder toBuilder()
@@ -132,6 +136,7 @@ public record DateRecord(
         private Optional<ErrorClass> errorClass;
         private Optional<String> errorMessage;
         private Optional<CancelRequest> cancelRequest;
+        private Optional<Long> definitionVersion;
 
         private Builder(DateRecord record)
         {
@@ -151,6 +156,7 @@ public record DateRecord(
             errorClass = record.errorClass;
             errorMessage = record.errorMessage;
             cancelRequest = record.cancelRequest;
+            definitionVersion = record.definitionVersion;
         }
 
         public Builder state(DateState value)
@@ -235,10 +241,16 @@ public record DateRecord(
             return this;
         }
 
+        public Builder definitionVersion(Optional<Long> value)
+        {
+            definitionVersion = value;
+            return this;
+        }
+
         public DateRecord build()
         {
             return new DateRecord(key, state, attempts, givenBack, runId, leaseOwner, leaseExpiresAt, queuedAt, startedAt, finishedAt,
-                    rowsWritten, rowsExpected, duration, errorClass, errorMessage, cancelRequest);
+                    rowsWritten, rowsExpected, duration, errorClass, errorMessage, cancelRequest, definitionVersion);
         }
     }
 }

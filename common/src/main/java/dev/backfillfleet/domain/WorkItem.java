@@ -28,6 +28,6 @@ public record WorkItem(AnalyticsTable table, LocalDate date, String runId)
     @Override
     public String toString()
     {
-        return table.shortName() + "/" + date + " (run " + runId + ")";
+        return table.tableName() + "/" + date + " (run " + runId + ")";
     }
 }

@@ -1,8 +1,11 @@
 package dev.backfillfleet.embedded;
 
+import dev.backfillfleet.catalog.SqlDialect;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.schema.RawTables;
+import dev.backfillfleet.warehouse.PartitionWrite;
 import dev.backfillfleet.warehouse.Row;
+import dev.backfillfleet.warehouse.SelectedColumn;
 import dev.backfillfleet.warehouse.TableRef;
 import dev.backfillfleet.warehouse.Warehouse;
 import dev.backfillfleet.warehouse.WriteToken;
@@ -151,5 +154,44 @@ public final class SeedingWarehouse
     {
         seedOnFirstUse(table);
         return delegate.countPartition(table, date);
+    }
+
+    @Override
+    public SqlDialect dialect()
+    {
+        return delegate.dialect();
+    }
+
+    @Override
+    public String sqlTableName(TableRef table)
+    {
+        return delegate.sqlTableName(table);
+    }
+
+    /** A catalog table's SQL may read any raw table: all are seeded before it runs. */
+    @Override
+    public PartitionWrite replacePartitionWithSelect(TableRef table, LocalDate date, String select, WriteToken token)
+    {
+        seedEveryRawTable();
+        return delegate.replacePartitionWithSelect(table, date, select, token);
+    }
+
+    @Override
+    public long selectCount(String select, LocalDate date)
+    {
+        seedEveryRawTable();
+        return delegate.selectCount(select, date);
+    }
+
+    @Override
+    public List<SelectedColumn> describeSelect(String select)
+    {
+        seedEveryRawTable();
+        return delegate.describeSelect(select);
+    }
+
+    private void seedEveryRawTable()
+    {
+        RawTables.all().forEach(schema -> seedOnFirstUse(schema.ref()));
     }
 }

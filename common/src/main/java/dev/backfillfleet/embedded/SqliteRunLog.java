@@ -93,7 +93,7 @@ public final class SqliteRunLog
             try (ResultSet resultSet = statement.executeQuery()) {
                 while (resultSet.next()) {
                     List<AnalyticsTable> tables = Arrays.stream(resultSet.getString(5).split(","))
-                            .flatMap(name -> AnalyticsTable.byName(name).stream())
+                            .flatMap(name -> AnalyticsTable.parse(name).stream())
                             .toList();
                     runs.add(new BackfillRun(resultSet.getString(1), Instant.ofEpochMilli(resultSet.getLong(2)), resultSet.getString(3),
                             resultSet.getString(4), tables, resultSet.getString(6), resultSet.getInt(7)));

@@ -64,12 +64,14 @@ public final class SqliteStateStorage
                 error_class TEXT,
                 error_message TEXT,
                 cancel_request TEXT,
+                definition_version INTEGER,
                 updated_at INTEGER NOT NULL,
                 PRIMARY KEY (table_name, game_date)
             ) WITHOUT ROWID""";
     // a state.db made before given_back existed gets the column (SqliteDatabase skips it when it is there)
     private static final String ADD_GIVEN_BACK = "ALTER TABLE date_state ADD COLUMN given_back INTEGER NOT NULL DEFAULT 0";
     private static final String ADD_CANCEL_REQUEST = "ALTER TABLE date_state ADD COLUMN cancel_request TEXT";
+    private static final String ADD_DEFINITION_VERSION = "ALTER TABLE date_state ADD COLUMN definition_version INTEGER";
     private static final String STATE_INDEX = "CREATE INDEX IF NOT EXISTS date_state_by_state ON date_state (table_name, state, game_date)";
     // the live leases of a table, counted before every claim: only RUNNING rows are in it, so the
     // count costs the same with 100 or 1,000,000 dates (the state index alone leaves the planner
@@ -78,15 +80,16 @@ public final class SqliteStateStorage
     private static final String LIVE_LEASE_INDEX = "CREATE INDEX IF NOT EXISTS date_state_live_leases ON date_state (table_name, lease_expires_at) WHERE state = 'RUNNING'";
     static final String COUNT_LIVE_LEASES = "SELECT count(*) FROM date_state WHERE table_name = ? AND state = 'RUNNING' AND lease_expires_at > ?";
     private static final String RUN_INDEX = "CREATE INDEX IF NOT EXISTS date_state_by_run ON date_state (run_id, table_name, state)";
-    static final String[] SCHEMA = {DATE_STATE, ADD_GIVEN_BACK, ADD_CANCEL_REQUEST, STATE_INDEX, LIVE_LEASE_INDEX, RUN_INDEX};
+    static final String[] SCHEMA = {DATE_STATE, ADD_GIVEN_BACK, ADD_CANCEL_REQUEST, ADD_DEFINITION_VERSION, STATE_INDEX, LIVE_LEASE_INDEX, RUN_INDEX};
     private static final String COLUMNS = "table_name, game_date, state, attempts, given_back, run_id, lease_owner, lease_expires_at, queued_at, "
-            + "started_at, finished_at, rows_written, rows_expected, duration_ms, error_class, error_message, cancel_request";
-    private static final String UPSERT = "INSERT INTO date_state (" + COLUMNS + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            + "started_at, finished_at, rows_written, rows_expected, duration_ms, error_class, error_message, cancel_request, definition_version";
+    private static final String UPSERT = "INSERT INTO date_state (" + COLUMNS + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             + "ON CONFLICT (table_name, game_date) DO UPDATE SET state = excluded.state, attempts = excluded.attempts, given_back = excluded.given_back, "
             + "run_id = excluded.run_id, lease_owner = excluded.lease_owner, lease_expires_at = excluded.lease_expires_at, queued_at = excluded.queued_at, "
             + "started_at = excluded.started_at, finished_at = excluded.finished_at, rows_written = excluded.rows_written, "
             + "rows_expected = excluded.rows_expected, duration_ms = excluded.duration_ms, error_class = excluded.error_class, "
-            + "error_message = excluded.error_message, cancel_request = excluded.cancel_request, updated_at = excluded.updated_at";
+            + "error_message = excluded.error_message, cancel_request = excluded.cancel_request, "
+            + "definition_version = excluded.definition_version, updated_at = excluded.updated_at";
     private static final int BATCH = 5_000;
 
     private final SqliteDatabase database;
@@ -223,7 +226,8 @@ public final class SqliteStateStorage
         setNullableString(statement, 15, record.errorClass().map(Enum::name));
         setNullableString(statement, 16, record.errorMessage());
         setNullableString(statement, 17, record.cancelRequest().map(Enum::name));
-        statement.setLong(18, now.toEpochMilli());
+        setNullableLong(statement, 18, record.definitionVersion());
+        statement.setLong(19, now.toEpochMilli());
     }
 
     private static void setNullableLong(PreparedStatement statement, int index, Optional<Long> value)
@@ -413,7 +417,7 @@ public final class SqliteStateStorage
         try (ResultSet resultSet = statement.executeQuery()) {
             while (resultSet.next()) {
                 records.add(new DateRecord(
-                        new DateKey(AnalyticsTable.byName(resultSet.getString("table_name")).orElseThrow(), LocalDate.parse(resultSet.getString("game_date"))),
+                        new DateKey(AnalyticsTable.parse(resultSet.getString("table_name")).orElseThrow(), LocalDate.parse(resultSet.getString("game_date"))),
                         DateState.valueOf(resultSet.getString("state")),
                         resultSet.getInt("attempts"),
                         resultSet.getInt("given_back"),
@@ -428,7 +432,8 @@ public final class SqliteStateStorage
                         optionalLong(resultSet, "duration_ms").map(Duration::ofMillis),
                         Optional.ofNullable(resultSet.getString("error_class")).map(ErrorClass::valueOf),
                         Optional.ofNullable(resultSet.getString("error_message")),
-                        Optional.ofNullable(resultSet.getString("cancel_request")).map(CancelRequest::valueOf)));
+                        Optional.ofNullable(resultSet.getString("cancel_request")).map(CancelRequest::valueOf),
+                        optionalLong(resultSet, "definition_version")));
             }
         }
         return records;

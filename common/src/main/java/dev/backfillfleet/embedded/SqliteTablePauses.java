@@ -71,14 +71,14 @@ public final class SqliteTablePauses
     private static Map<AnalyticsTable, TablePause> pauses(Connection connection)
             throws SQLException
     {
-        Map<AnalyticsTable, TablePause> pauses = new EnumMap<>(AnalyticsTable.class);
+        Map<AnalyticsTable, TablePause> pauses = new java.util.TreeMap<>();
         if (!SqliteTables.exists(connection, "paused_table")) {
             return pauses;
         }
         try (PreparedStatement statement = connection.prepareStatement("SELECT table_name, paused_at, paused_by FROM paused_table");
                 ResultSet resultSet = statement.executeQuery()) {
             while (resultSet.next()) {
-                Optional<AnalyticsTable> table = AnalyticsTable.byName(resultSet.getString(1));
+                Optional<AnalyticsTable> table = AnalyticsTable.parse(resultSet.getString(1));
                 if (table.isPresent()) {
                     pauses.put(table.get(), new TablePause(table.get(), Instant.ofEpochMilli(resultSet.getLong(2)), resultSet.getString(3)));
                 }

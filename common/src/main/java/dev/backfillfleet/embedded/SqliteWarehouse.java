@@ -1,13 +1,18 @@
 package dev.backfillfleet.embedded;
 
+import dev.backfillfleet.catalog.SqlDialect;
 import dev.backfillfleet.domain.DateRange;
+import dev.backfillfleet.domain.FleetException;
 import dev.backfillfleet.schema.SchemaCatalog;
 import dev.backfillfleet.warehouse.Column;
+import dev.backfillfleet.warehouse.ColumnType;
+import dev.backfillfleet.warehouse.PartitionWrite;
 import dev.backfillfleet.warehouse.Row;
 import dev.backfillfleet.warehouse.RowMaker;
+import dev.backfillfleet.warehouse.SelectedColumn;
+import dev.backfillfleet.warehouse.StaleWriteException;
 import dev.backfillfleet.warehouse.TableRef;
 import dev.backfillfleet.warehouse.TableSchema;
-import dev.backfillfleet.warehouse.StaleWriteException;
 import dev.backfillfleet.warehouse.Warehouse;
 import dev.backfillfleet.warehouse.WriteToken;
 
@@ -16,6 +21,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
@@ -27,6 +33,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -237,6 +244,136 @@ public final class SqliteWarehouse
             insert(connection, schema, validated);
             return null;
         });
+    }
+
+    @Override
+    public SqlDialect dialect()
+    {
+        return SqlDialect.EMBEDDED;
+    }
+
+    @Override
+    public String sqlTableName(TableRef table)
+    {
+        return sqlName(table);
+    }
+
+    /**
+     * Replaces the partition with what the catalog table's SELECT returns, in one transaction:
+     * the partition emptied, {@code INSERT ... SELECT} its columns by name, then every row
+     * checked to be of the date and of its column's type; anything else rolls it all back.
+     */
+    @Override
+    public PartitionWrite replacePartitionWithSelect(TableRef table, LocalDate date, String select, WriteToken token)
+    {
+        TableSchema schema = catalog.schema(table);
+        String partitionColumn = schema.partitionColumn().orElseThrow(() -> new IllegalArgumentException(table + " is not partitioned"));
+        ensureCreated(schema);
+        ensureFenceTable();
+        return database.write(connection -> {
+            if (token.isFenced()) {
+                fence(connection, table, date, token);
+            }
+            replace(connection, schema, Map.of(date, List.of()));
+            long produced;
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO " + sqlName(table) + " (" + columnList(schema) + ") SELECT " + columnList(schema) + " FROM (" + select + ")")) {
+                bindDate(insert, date);
+                produced = insert.executeUpdate();
+            }
+            catch (SQLException e) {
+                throw FleetException.permanentFailure(table + " " + date + ": the table's SQL failed on the embedded warehouse: " + e.getMessage());
+            }
+            long inPartition = count(connection, table, partitionColumn, date);
+            if (inPartition != produced) {
+                throw FleetException.permanentFailure(table + " " + date + ": the table's SQL returned " + produced + " rows, " + (produced - inPartition)
+                        + " of them with a " + partitionColumn + " other than " + date + "; a date's SQL returns that date's rows only (filter on @date)");
+            }
+            requireColumnTypes(connection, schema, date);
+            return new PartitionWrite(inPartition, produced);
+        });
+    }
+
+    /** SQLite keeps any value in any column: the partition's values must be of the types the fleet reads back. */
+    private static void requireColumnTypes(Connection connection, TableSchema schema, LocalDate date)
+            throws SQLException
+    {
+        for (Column column : schema.columns()) {
+            String storage = switch (column.type()) {
+                case STRING, NUMERIC, DATE -> "'text'";
+                case INT64, BOOL, TIMESTAMP -> "'integer'";
+                case FLOAT64 -> "'real', 'integer'";
+            };
+            String check = "SELECT count(*), min(" + column.name() + ") FROM " + sqlName(schema.ref()) + " WHERE " + schema.partitionColumn().orElseThrow()
+                    + " = ? AND typeof(" + column.name() + ") NOT IN ('null', " + storage + ")"
+                    + (column.type() == ColumnType.DATE ? " OR (" + column.name() + " IS NOT NULL AND " + column.name() + " NOT GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]')" : "");
+            try (PreparedStatement statement = connection.prepareStatement(check)) {
+                statement.setString(1, date.toString());
+                try (ResultSet resultSet = statement.executeQuery()) {
+                    resultSet.next();
+                    if (resultSet.getLong(1) > 0) {
+                        throw FleetException.permanentFailure(schema.ref() + " " + date + ": the table's SQL gave column '" + column.name() + "' " + resultSet.getLong(1)
+                                + " value(s) that are not " + column.type() + " (e.g. '" + resultSet.getString(2) + "')");
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public long selectCount(String select, LocalDate date)
+    {
+        return database.read(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(select)) {
+                bindDate(statement, date);
+                try (ResultSet resultSet = statement.executeQuery()) {
+                    if (!resultSet.next() || resultSet.getObject(1) == null || !(resultSet.getObject(1) instanceof Number number)
+                            || number.doubleValue() != number.longValue()) {
+                        throw FleetException.permanentFailure("expected_rows for " + date + " gave no whole number: " + select.strip());
+                    }
+                    return number.longValue();
+                }
+            }
+            catch (SQLException e) {
+                throw FleetException.permanentFailure("expected_rows for " + date + " failed on the embedded warehouse: " + e.getMessage());
+            }
+        });
+    }
+
+    @Override
+    public List<SelectedColumn> describeSelect(String select)
+    {
+        return database.read(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT * FROM (" + select + ") LIMIT 0")) {
+                int parameters = statement.getParameterMetaData().getParameterCount();
+                if (parameters > 1) {
+                    throw FleetException.userError("the SQL has " + parameters + " parameters; it may use @date only");
+                }
+                ResultSetMetaData metaData = statement.getMetaData();
+                List<SelectedColumn> columns = new ArrayList<>();
+                for (int i = 1; i <= metaData.getColumnCount(); i++) {
+                    // SQLite types values, not columns: a SELECT's column has no type to check before it runs
+                    columns.add(new SelectedColumn(metaData.getColumnName(i), Optional.empty()));
+                }
+                return columns;
+            }
+            catch (SQLException e) {
+                throw FleetException.userError("the SQL does not compile on the embedded warehouse: " + e.getMessage());
+            }
+        });
+    }
+
+    /** Binds {@code @date}, the only parameter a catalog table's SQL may have (SQLite gives every {@code @date} one index). */
+    private static void bindDate(PreparedStatement statement, LocalDate date)
+            throws SQLException
+    {
+        int parameters = statement.getParameterMetaData().getParameterCount();
+        if (parameters > 1) {
+            throw FleetException.permanentFailure("the SQL has " + parameters + " parameters; it may use @date only");
+        }
+        if (parameters == 1) {
+            statement.setString(1, date.toString());
+        }
     }
 
     @Override

@@ -63,7 +63,7 @@ final class ControlDocuments
     {
         Object tables = document.get(TABLES);
         List<AnalyticsTable> named = tables instanceof List<?> names
-                ? names.stream().map(String::valueOf).flatMap(name -> AnalyticsTable.byName(name).stream()).toList()
+                ? names.stream().map(String::valueOf).flatMap(name -> AnalyticsTable.parse(name).stream()).toList()
                 : List.of();
         Long keys = document.getLong(KEYS);
         return new BackfillRun(document.getId(), instant(document, CREATED_AT), Optional.ofNullable(document.getString(CREATED_BY)).orElse(""),
@@ -73,7 +73,7 @@ final class ControlDocuments
 
     private static AnalyticsTable table(DocumentSnapshot document, String name)
     {
-        return AnalyticsTable.byName(name == null ? "" : name)
+        return AnalyticsTable.parse(name == null ? "" : name)
                 .orElseThrow(() -> FleetException.permanentFailure("document " + document.getId() + " names unknown table " + name));
     }
 

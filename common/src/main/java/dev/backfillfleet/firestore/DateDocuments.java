@@ -41,6 +41,7 @@ final class DateDocuments
     static final String ERROR_CLASS = "errorClass";
     static final String ERROR_MESSAGE = "errorMessage";
     static final String CANCEL_REQUEST = "cancelRequest";
+    static final String DEFINITION_VERSION = "definitionVersion";
     static final String UPDATED_AT = "updatedAt";
 
     private DateDocuments() {}
@@ -48,7 +49,7 @@ final class DateDocuments
     static DateRecord read(DocumentSnapshot document)
     {
         String tableName = document.getString(TABLE);
-        AnalyticsTable table = AnalyticsTable.byName(tableName == null ? "" : tableName)
+        AnalyticsTable table = AnalyticsTable.parse(tableName == null ? "" : tableName)
                 .orElseThrow(() -> FleetException.permanentFailure("state document " + document.getId() + " names unknown table " + tableName));
         Long attempts = document.getLong(ATTEMPTS);
         Long givenBack = document.getLong(GIVEN_BACK);
@@ -68,7 +69,8 @@ final class DateDocuments
                 Optional.ofNullable(document.getLong(DURATION_MS)).map(Duration::ofMillis),
                 Optional.ofNullable(document.getString(ERROR_CLASS)).map(ErrorClass::valueOf),
                 Optional.ofNullable(document.getString(ERROR_MESSAGE)),
-                Optional.ofNullable(document.getString(CANCEL_REQUEST)).map(CancelRequest::valueOf));
+                Optional.ofNullable(document.getString(CANCEL_REQUEST)).map(CancelRequest::valueOf),
+                Optional.ofNullable(document.getLong(DEFINITION_VERSION)));
     }
 
     /** The whole document of {@code record}: every field present, null until set. */
@@ -92,6 +94,7 @@ final class DateDocuments
         fields.put(ERROR_CLASS, record.errorClass().map(Enum::name).orElse(null));
         fields.put(ERROR_MESSAGE, record.errorMessage().orElse(null));
         fields.put(CANCEL_REQUEST, record.cancelRequest().map(Enum::name).orElse(null));
+        fields.put(DEFINITION_VERSION, record.definitionVersion().orElse(null));
         fields.put(UPDATED_AT, timestamp(now));
         return fields;
     }

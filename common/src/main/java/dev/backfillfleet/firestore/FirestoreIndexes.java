@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import static dev.backfillfleet.firestore.DateDocuments.ATTEMPTS;
 import static dev.backfillfleet.firestore.DateDocuments.CANCEL_REQUEST;
 import static dev.backfillfleet.firestore.DateDocuments.DATE;
+import static dev.backfillfleet.firestore.DateDocuments.DEFINITION_VERSION;
 import static dev.backfillfleet.firestore.DateDocuments.DURATION_MS;
 import static dev.backfillfleet.firestore.DateDocuments.ERROR_CLASS;
 import static dev.backfillfleet.firestore.DateDocuments.ERROR_MESSAGE;
@@ -71,7 +72,7 @@ public final class FirestoreIndexes
 
     // the queries use table, status, date, leaseExpiresAt, finishedAt, runId and startedAt
     private static final List<String> UNQUERIED_STATE_FIELDS = List.of(ATTEMPTS, GIVEN_BACK, LEASE_OWNER, QUEUED_AT, ROWS_WRITTEN, ROWS_EXPECTED,
-            DURATION_MS, ERROR_CLASS, ERROR_MESSAGE, CANCEL_REQUEST, UPDATED_AT);
+            DURATION_MS, ERROR_CLASS, ERROR_MESSAGE, CANCEL_REQUEST, DEFINITION_VERSION, UPDATED_AT);
     private static final List<String> PERMIT_FIELDS = List.of(FirestorePermitStore.TABLE, FirestorePermitStore.WINDOW, FirestorePermitStore.PERMIT,
             FirestorePermitStore.EXPIRE_AT);
 

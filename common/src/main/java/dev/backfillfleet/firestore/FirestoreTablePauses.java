@@ -71,7 +71,7 @@ public final class FirestoreTablePauses
     @Override
     public Map<AnalyticsTable, TablePause> pausedTables()
     {
-        Map<AnalyticsTable, TablePause> pauses = new EnumMap<>(AnalyticsTable.class);
+        Map<AnalyticsTable, TablePause> pauses = new java.util.TreeMap<>();
         for (QueryDocumentSnapshot snapshot : await("list of paused tables", client.get().collection(collection).get()).getDocuments()) {
             TablePause pause = ControlDocuments.readPause(snapshot);
             pauses.put(pause.table(), pause);

@@ -4,8 +4,10 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.ProvidesIntoSet;
+import dev.backfillfleet.catalog.CatalogStore;
 import dev.backfillfleet.doctor.StorageCheck;
 import dev.backfillfleet.embedded.EmbeddedConfig;
+import dev.backfillfleet.embedded.SqliteCatalogStore;
 import dev.backfillfleet.embedded.SqliteDatabase;
 import dev.backfillfleet.embedded.SqliteFileCheck;
 import dev.backfillfleet.embedded.SqlitePermitStore;
@@ -25,7 +27,8 @@ import java.time.Clock;
 
 /**
  * The embedded state: {@code $BACKFILL_HOME/state.db}, opened on first use, holding the date
- * records, the paused tables, the run log and the warehouse's write permits; the doctor checks
+ * records, the paused tables, the run log, the applied table catalog and the warehouse's write
+ * permits; the doctor checks
  * the file.
  */
 public final class EmbeddedStateModule
@@ -58,6 +61,13 @@ public final class EmbeddedStateModule
     static RunLog runLog(EmbeddedState state)
     {
         return new SqliteRunLog(state.database());
+    }
+
+    @Provides
+    @Singleton
+    static CatalogStore catalogStore(EmbeddedState state)
+    {
+        return new SqliteCatalogStore(state.database());
     }
 
     /** Write permits live where the state does: every process of the machine shares the file. */

@@ -5,7 +5,9 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.ProvidesIntoSet;
+import dev.backfillfleet.catalog.CatalogStore;
 import dev.backfillfleet.config.GoogleCloudConfig;
+import dev.backfillfleet.firestore.FirestoreCatalogStore;
 import dev.backfillfleet.firestore.FirestoreClient;
 import dev.backfillfleet.firestore.FirestoreConfig;
 import dev.backfillfleet.firestore.FirestorePermitStore;
@@ -26,8 +28,8 @@ import dev.backfillfleet.warehouse.WindowedWriteGate;
 import java.time.Clock;
 
 /**
- * The state in Firestore: the date records, the paused tables, the run log and the warehouse's
- * write permits, all through one client. {@code FIRESTORE_EMULATOR_HOST} (read by the
+ * The state in Firestore: the date records, the paused tables, the run log, the applied table
+ * catalog and the warehouse's write permits, all through one client. {@code FIRESTORE_EMULATOR_HOST} (read by the
  * configuration loader) points it at an emulator.
  */
 public final class FirestoreStateModule
@@ -39,10 +41,12 @@ public final class FirestoreStateModule
         bind(StateStorage.class).to(FirestoreStateStorage.class);
         bind(TablePauses.class).to(FirestoreTablePauses.class);
         bind(RunLog.class).to(FirestoreRunLog.class);
+        bind(CatalogStore.class).to(FirestoreCatalogStore.class);
         Multibinder<StartupCheck> checks = Multibinder.newSetBinder(binder(), StartupCheck.class);
         checks.addBinding().to(FirestoreStateStorage.class);
         checks.addBinding().to(FirestoreTablePauses.class);
         checks.addBinding().to(FirestoreRunLog.class);
+        checks.addBinding().to(FirestoreCatalogStore.class);
         Multibinder.newSetBinder(binder(), Provisioner.class).addBinding().to(FirestoreSetup.class);
     }
 
@@ -80,6 +84,13 @@ public final class FirestoreStateModule
     static FirestoreRunLog runLog(FirestoreClient client, FirestoreStateStoreSettings settings)
     {
         return new FirestoreRunLog(client, settings.collection());
+    }
+
+    @Provides
+    @Singleton
+    static FirestoreCatalogStore catalogStore(FirestoreClient client, FirestoreStateStoreSettings settings)
+    {
+        return new FirestoreCatalogStore(client, settings.collection(), settings.transactionAttempts());
     }
 
     /** Write permits live where the state does: every worker of the fleet shares the collection. */

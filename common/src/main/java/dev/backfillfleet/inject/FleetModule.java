@@ -6,6 +6,9 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.OptionalBinder;
+import dev.backfillfleet.catalog.BuiltInTables;
+import dev.backfillfleet.catalog.CatalogStore;
+import dev.backfillfleet.catalog.Catalogs;
 import dev.backfillfleet.config.Configuration;
 import dev.backfillfleet.doctor.ContentCheck;
 import dev.backfillfleet.doctor.StorageCheck;
@@ -33,6 +36,8 @@ import static java.util.Objects.requireNonNull;
 public final class FleetModule
         extends AbstractModule
 {
+    static final java.time.Duration CATALOG_MAX_AGE = java.time.Duration.ofSeconds(3);
+
     private final Configuration config;
     private final AccessMode access;
 
@@ -77,10 +82,21 @@ public final class FleetModule
         return new TransitioningStateStore(storage);
     }
 
+    /**
+     * The table catalog as the state store holds it: a reading is trusted for a few seconds, so an
+     * applied catalog file reaches every worker within that long (as a pause does).
+     */
     @Provides
     @Singleton
-    static SchemaCatalog schemaCatalog()
+    static Catalogs catalogs(CatalogStore store, Clock clock)
     {
-        return SchemaCatalog.standard();
+        return new Catalogs(store, BuiltInTables.all(), clock, CATALOG_MAX_AGE);
+    }
+
+    @Provides
+    @Singleton
+    static SchemaCatalog schemaCatalog(Catalogs catalogs)
+    {
+        return SchemaCatalog.withCatalog(catalogs);
     }
 }

@@ -45,7 +45,7 @@ public final class WorkMessageCodec
             }
             String table = text(node, "table", body);
             return new WorkItem(
-                    AnalyticsTable.byName(table).orElseThrow(() -> FleetException.permanentFailure("unknown table '" + table + "' in message " + abbreviate(body))),
+                    AnalyticsTable.parse(table).orElseThrow(() -> FleetException.permanentFailure("unknown table '" + table + "' in message " + abbreviate(body))),
                     LocalDate.parse(text(node, "date", body)),
                     text(node, "runId", body));
         }

@@ -5,7 +5,6 @@ import dev.backfillfleet.warehouse.Column;
 import dev.backfillfleet.warehouse.TableRef;
 import dev.backfillfleet.warehouse.TableSchema;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,25 +27,16 @@ public final class AnalyticsSchemas
         return new TableRef(AnalyticsTable.DATASET, table.tableName());
     }
 
-    /** The schema of a table whose processor exists. */
+    /** The schema of a built-in table (the catalog has every table's, the user's too). */
     public static Optional<TableSchema> forTable(AnalyticsTable table)
     {
-        return switch (table) {
-            case TEAM_OFFENSE -> Optional.of(teamOffense());
-            case TEAM_DEFENSE -> Optional.of(teamDefense());
-            case PLAYER_SUMMARY -> Optional.of(playerSummary());
-            case UPCOMING_PLAYER -> Optional.of(upcomingPlayer());
-            case UPCOMING_TEAM -> Optional.of(upcomingTeam());
-            case SYNTHETIC -> Optional.of(synthetic());
-        };
+        return all().stream().filter(schema -> schema.ref().table().equals(table.tableName())).findFirst();
     }
 
+    /** The built-in tables' schemas: the five analytics tables and synthetic. */
     public static List<TableSchema> all()
     {
-        return Arrays.stream(AnalyticsTable.values())
-                .map(AnalyticsSchemas::forTable)
-                .flatMap(Optional::stream)
-                .toList();
+        return List.of(teamOffense(), teamDefense(), playerSummary(), upcomingPlayer(), upcomingTeam(), synthetic());
     }
 
     public static TableSchema teamOffense()

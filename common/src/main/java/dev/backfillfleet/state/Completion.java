@@ -6,9 +6,18 @@ import java.time.Duration;
 
 import static java.util.Objects.requireNonNull;
 
-/** A verified success: SUCCEEDED (rows written equal rows expected) or NO_GAMES (both zero). */
-public record Completion(DateState outcome, long rowsWritten, long rowsExpected, Duration duration)
+/**
+ * A verified success: SUCCEEDED (rows written equal rows expected) or NO_GAMES (both zero),
+ * computed with version {@code definitionVersion} of the table's definition.
+ */
+public record Completion(DateState outcome, long rowsWritten, long rowsExpected, Duration duration, long definitionVersion)
 {
+    /** A completion of a built-in table (definition version 0). */
+    public Completion(DateState outcome, long rowsWritten, long rowsExpected, Duration duration)
+    {
+        this(outcome, rowsWritten, rowsExpected, duration, 0);
+    }
+
     public Completion
     {
         requireNonNull(outcome, "outcome is null");

@@ -4,8 +4,8 @@ import dev.backfillfleet.domain.CancelRequest;
 import dev.backfillfleet.domain.DateKey;
 import dev.backfillfleet.domain.DateRecord;
 import dev.backfillfleet.domain.DateState;
-import dev.backfillfleet.domain.EnqueuePolicy;
 import dev.backfillfleet.domain.EnqueuePolicy.EnqueueDecision;
+import dev.backfillfleet.domain.EnqueuePolicy;
 import dev.backfillfleet.domain.ErrorClass;
 import dev.backfillfleet.domain.Lease;
 import dev.backfillfleet.domain.WorkItem;
@@ -56,6 +56,7 @@ public final class DateTransitions
                 .startedAt(Optional.empty())
                 .finishedAt(Optional.empty())
                 .rows(Optional.empty(), Optional.empty())
+                .definitionVersion(Optional.empty())
                 .duration(Optional.empty())
                 .error(Optional.empty(), Optional.empty())
                 .cancelRequest(Optional.empty())
@@ -199,6 +200,7 @@ public final class DateTransitions
                 .finishedAt(Optional.of(now))
                 .rows(Optional.of(completion.rowsWritten()), Optional.of(completion.rowsExpected()))
                 .duration(Optional.of(completion.duration()))
+                .definitionVersion(Optional.of(completion.definitionVersion()))
                 .error(Optional.empty(), Optional.empty())
                 .cancelRequest(Optional.empty())
                 .build();

@@ -1,5 +1,6 @@
 package dev.backfillfleet.warehouse;
 
+import dev.backfillfleet.catalog.SqlDialect;
 import dev.backfillfleet.domain.DateRange;
 
 import java.time.LocalDate;
@@ -59,6 +60,31 @@ public interface Warehouse
 
     /** The number of rows in one partition. */
     long countPartition(TableRef table, LocalDate date);
+
+    /** The SQL dialect of a catalog table's {@code sql:} and {@code expected_rows:} on this warehouse. */
+    SqlDialect dialect();
+
+    /** What a catalog table's SQL writes for {@code {{table}}} here: a table name of this warehouse's SQL. */
+    String sqlTableName(TableRef table);
+
+    /**
+     * Replaces the partition {@code date} of {@code table} with the rows {@code select} returns
+     * when {@code @date} is that date, atomically and fenced as {@link #replacePartition} is:
+     * no row passes through this process where the warehouse can run the query itself. A row
+     * of another date, a value of the wrong type or a missing REQUIRED value fails the write
+     * (PERMANENT) and leaves the partition as it was.
+     */
+    PartitionWrite replacePartitionWithSelect(TableRef table, LocalDate date, String select, WriteToken token);
+
+    /** The one whole number {@code select} returns when {@code @date} is {@code date}: a date's expected row count. */
+    long selectCount(String select, LocalDate date);
+
+    /**
+     * The columns {@code select}'s rows would have, found without running it (BigQuery: a dry
+     * run; the embedded warehouse: the prepared statement). SQL that does not compile is a
+     * {@link dev.backfillfleet.domain.FleetException} (USER) saying why.
+     */
+    List<SelectedColumn> describeSelect(String select);
 
     /**
      * How long after {@link #replacePartition(TableRef, LocalDate, List, WriteToken)} is called

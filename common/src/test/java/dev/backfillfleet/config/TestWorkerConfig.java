@@ -13,7 +13,7 @@ class TestWorkerConfig
     @Test
     void defaults()
     {
-        assertRecordedDefaults(WorkerConfig.KEYS, WorkerConfig::from, new WorkerConfig(4, 100, Duration.ofSeconds(1), Duration.ofSeconds(60)));
+        assertRecordedDefaults(WorkerConfig.KEYS, WorkerConfig::from, new WorkerConfig(4, 100, Duration.ofSeconds(1), Duration.ofSeconds(60), java.nio.file.Path.of(".")));
     }
 
     @Test
@@ -23,8 +23,9 @@ class TestWorkerConfig
                         "backfill.worker-concurrency", "64",
                         "backfill.table-concurrency", "12",
                         "backfill.dependency-delay-millis", "250",
-                        "backfill.max-defer-seconds", "600"),
+                        "backfill.max-defer-seconds", "600",
+                        "backfill.command-directory", "/opt/tables"),
                 WorkerConfig::from,
-                new WorkerConfig(64, 12, Duration.ofMillis(250), Duration.ofMinutes(10)));
+                new WorkerConfig(64, 12, Duration.ofMillis(250), Duration.ofMinutes(10), java.nio.file.Path.of("/opt/tables")));
     }
 }

@@ -117,4 +117,34 @@ final class TestingCountingWarehouse
             schema.validate(row);
         }
     }
+
+    @Override
+    public dev.backfillfleet.catalog.SqlDialect dialect()
+    {
+        return dev.backfillfleet.catalog.SqlDialect.EMBEDDED;
+    }
+
+    @Override
+    public String sqlTableName(TableRef table)
+    {
+        throw new UnsupportedOperationException("counting only");
+    }
+
+    @Override
+    public dev.backfillfleet.warehouse.PartitionWrite replacePartitionWithSelect(TableRef table, LocalDate date, String select, dev.backfillfleet.warehouse.WriteToken token)
+    {
+        throw new UnsupportedOperationException("counting only");
+    }
+
+    @Override
+    public long selectCount(String select, LocalDate date)
+    {
+        throw new UnsupportedOperationException("counting only");
+    }
+
+    @Override
+    public List<dev.backfillfleet.warehouse.SelectedColumn> describeSelect(String select)
+    {
+        throw new UnsupportedOperationException("counting only");
+    }
 }

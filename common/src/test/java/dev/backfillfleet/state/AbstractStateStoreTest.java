@@ -6,8 +6,8 @@ import dev.backfillfleet.domain.DateKey;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.DateRecord;
 import dev.backfillfleet.domain.DateState;
-import dev.backfillfleet.domain.EnqueuePolicy;
 import dev.backfillfleet.domain.EnqueuePolicy.EnqueueDecision;
+import dev.backfillfleet.domain.EnqueuePolicy;
 import dev.backfillfleet.domain.ErrorClass;
 import dev.backfillfleet.domain.Lease;
 import dev.backfillfleet.domain.WorkItem;
@@ -118,6 +118,18 @@ public abstract class AbstractStateStoreTest
         // the count goes on (it fences the lease and names the load job); the budget starts over
         assertThat(again.attempt()).isEqualTo(maxAttempts + 1);
         assertThat(store.get(KEY).orElseThrow().attemptsUsed()).isEqualTo(1);
+    }
+
+    @Test
+    void aDoneDateKeepsTheDefinitionVersionThatComputedItUntilItIsQueuedAgain()
+    {
+        store.enqueue(List.of(KEY), "run-1", EnqueuePolicy.NORMAL);
+        assertThat(store.get(KEY).orElseThrow().definitionVersion()).isEmpty();
+        store.complete(claimed(store.claim(ITEM, "w1", LEASE, 100)), new Completion(DateState.SUCCEEDED, 2, 2, Duration.ofMillis(5), 7));
+        assertThat(store.get(KEY).orElseThrow().definitionVersion()).contains(7L);
+
+        store.enqueue(List.of(KEY), "run-2", EnqueuePolicy.FORCE);
+        assertThat(store.get(KEY).orElseThrow().definitionVersion()).as("queued again: nothing computed it yet").isEmpty();
     }
 
     @Test

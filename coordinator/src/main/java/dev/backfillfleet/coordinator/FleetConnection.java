@@ -4,7 +4,11 @@ import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.Module;
 import com.google.inject.util.Types;
+import dev.backfillfleet.catalog.Catalogs;
+import dev.backfillfleet.catalog.TableCatalog;
+import dev.backfillfleet.catalog.TableSelection;
 import dev.backfillfleet.config.Configuration;
+import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.inject.AccessMode;
 import dev.backfillfleet.inject.Bootstrap;
 import dev.backfillfleet.inject.Lifecycle;
@@ -73,6 +77,38 @@ public final class FleetConnection
     {
         checkReads();
         return injector().getInstance(StateStore.class);
+    }
+
+    /** The table catalog as the state store holds it now: the built-in tables and the user's, as last applied. */
+    public TableCatalog catalog()
+    {
+        return catalogs().fresh();
+    }
+
+    /**
+     * The table catalog read through a connection that only reads: what a verb that writes uses
+     * to check the tables it was given before it writes anything (a bad name then changes nothing).
+     */
+    public static TableCatalog catalogOf(Configuration config)
+    {
+        try (FleetConnection reader = readOnly(config)) {
+            return reader.catalog();
+        }
+    }
+
+    public Catalogs catalogs()
+    {
+        checkReads();
+        return injector().getInstance(Catalogs.class);
+    }
+
+    /**
+     * The tables an operator named (full or short names, comma separated, or all), as the catalog
+     * knows them, checked through a reader, so that a bad name is refused before anything is written.
+     */
+    public List<AnalyticsTable> tables(String names)
+    {
+        return TableSelection.parse(names, access == AccessMode.READ_ONLY ? catalog() : catalogOf(config));
     }
 
     public TablePauses pauses()

@@ -141,7 +141,7 @@ class TestOperatorControlCommands
         DateRange month = DateRange.of(LocalDate.parse("2024-11-01"), LocalDate.parse("2024-12-31"));
         TestingClock clock = new TestingClock(Instant.parse("2024-12-01T00:00:00Z"));
         try (KnownStates states = KnownStates.in(home, clock)) {
-            for (AnalyticsTable table : AnalyticsTable.all()) {
+            for (AnalyticsTable table : dev.backfillfleet.catalog.BuiltInTables.analyticsTables()) {
                 states.succeeded(table, DateRange.of(month.first().minusDays(30), month.last()), 1, Duration.ofMillis(5));
                 clock.tick(Duration.ofMinutes(1));
             }

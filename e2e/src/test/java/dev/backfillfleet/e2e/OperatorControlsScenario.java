@@ -84,7 +84,7 @@ final class OperatorControlsScenario
 
         String cancel = coordinator("cancel", "--table", "synthetic", "--range", range.toString());
         Instant cancelled = Instant.now();
-        assertThat(cancel).contains("running dates finish first");
+        assertThat(cancel).contains("finishing first").contains("cancelled: ");
         await("nothing queued or running", Duration.ofMinutes(1),
                 () -> count(synthetic, range, DateState.QUEUED) + count(synthetic, range, DateState.RUNNING) == 0);
 

@@ -1,5 +1,6 @@
 package dev.backfillfleet.e2e;
 
+import dev.backfillfleet.catalog.BuiltInTables;
 import dev.backfillfleet.coordinator.CoordinatorCli;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateRange;
@@ -98,7 +99,7 @@ class TestChaos
     private boolean allDone()
     {
         try (TransitioningStateStore store = new TransitioningStateStore(SqliteStateStorage.openReadOnly(home.resolve("state.db"), Clock.systemUTC()))) {
-            for (AnalyticsTable table : AnalyticsTable.all()) {
+            for (AnalyticsTable table : BuiltInTables.analyticsTables()) {
                 Map<DateState, Long> counts = store.countByState(table, Optional.empty());
                 long notDone = counts.entrySet().stream().filter(entry -> !entry.getKey().isDone()).mapToLong(Map.Entry::getValue).sum();
                 if (notDone > 0) {
@@ -114,7 +115,7 @@ class TestChaos
         int dates = 0;
         try (TransitioningStateStore store = new TransitioningStateStore(SqliteStateStorage.openReadOnly(home.resolve("state.db"), Clock.systemUTC()));
                 SqliteWarehouse warehouse = SqliteWarehouse.openReadOnly(home.resolve("warehouse.db"), SchemaCatalog.standard())) {
-            for (AnalyticsTable table : AnalyticsTable.all()) {
+            for (AnalyticsTable table : BuiltInTables.analyticsTables()) {
                 for (DateRecord record : store.list(table, Optional.empty(), Set.of())) {
                     dates++;
                     assertThat(record.state()).as("%s", record.key()).isIn(DateState.SUCCEEDED, DateState.NO_GAMES);

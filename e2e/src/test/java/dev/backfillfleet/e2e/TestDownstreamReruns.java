@@ -2,6 +2,7 @@ package dev.backfillfleet.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.backfillfleet.catalog.BuiltInTables;
 import dev.backfillfleet.coordinator.CoordinatorCli;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateKey;
@@ -89,7 +90,7 @@ class TestDownstreamReruns
     {
         Map<DateKey, DateRecord> records = new HashMap<>();
         try (TransitioningStateStore store = new TransitioningStateStore(SqliteStateStorage.open(home.resolve("state.db"), Clock.systemUTC()))) {
-            for (AnalyticsTable table : AnalyticsTable.all()) {
+            for (AnalyticsTable table : BuiltInTables.analyticsTables()) {
                 store.list(table, Optional.empty(), Set.of()).forEach(record -> records.put(record.key(), record));
             }
         }
@@ -101,7 +102,7 @@ class TestDownstreamReruns
     {
         JsonNode progress = JSON.readTree(cli.run("status", "--json").out()).get("progress");
         Set<Long> counts = new HashSet<>();
-        AnalyticsTable.all().forEach(table -> counts.add(progress.get(table.tableName()).get("stale").asLong()));
+        BuiltInTables.analyticsTables().forEach(table -> counts.add(progress.get(table.tableName()).get("stale").asLong()));
         return counts;
     }
 }

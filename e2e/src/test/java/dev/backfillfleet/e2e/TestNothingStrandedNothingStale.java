@@ -1,5 +1,6 @@
 package dev.backfillfleet.e2e;
 
+import dev.backfillfleet.catalog.BuiltInTables;
 import dev.backfillfleet.coordinator.CoordinatorCli;
 import dev.backfillfleet.coordinator.plan.EnqueueRequest;
 import dev.backfillfleet.coordinator.plan.Enqueuer;
@@ -90,7 +91,7 @@ class TestNothingStrandedNothingStale
             throws Exception
     {
         DateRange range = DateRange.of(LocalDate.parse("2000-01-01"), LocalDate.parse("2000-01-01").plusDays(4_999));
-        EnqueueRequest request = new EnqueueRequest(List.of(AnalyticsTable.SYNTHETIC), DateSelection.parse(range.toString()), EnqueuePolicy.NORMAL);
+        EnqueueRequest request = new EnqueueRequest(List.of(AnalyticsTable.SYNTHETIC), DateSelection.parse(range.toString()), EnqueuePolicy.NORMAL, BuiltInTables.catalog());
         try (TransitioningStateStore state = new TransitioningStateStore(SqliteStateStorage.open(home.resolve("state.db"), Clock.systemUTC()));
                 SqliteDatabase stateFile = StateDatabase.open(home.resolve("state.db"));
                 SqliteWorkQueue queue = SqliteWorkQueue.open(home.resolve("queue.db"), new QueueSettings(Duration.ofSeconds(20), 100), Clock.systemUTC())) {

@@ -2,6 +2,7 @@ package dev.backfillfleet.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.backfillfleet.catalog.BuiltInTables;
 import dev.backfillfleet.coordinator.CoordinatorCli;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateRange;
@@ -359,7 +360,7 @@ class TestRealDatesImport
     {
         JsonNode tables = JSON.readTree(cli.run("status", "--range", range, "--json").out()).get("tables");
         Map<String, Map<String, Integer>> states = new HashMap<>();
-        for (String table : AnalyticsTable.all().stream().map(AnalyticsTable::tableName).toList()) {
+        for (String table : BuiltInTables.analyticsTables().stream().map(AnalyticsTable::tableName).toList()) {
             Map<String, Integer> counts = new HashMap<>();
             tables.get(table).fields().forEachRemaining(entry -> {
                 if (entry.getValue().asInt() > 0) {

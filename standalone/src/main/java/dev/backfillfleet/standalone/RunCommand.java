@@ -1,5 +1,7 @@
 package dev.backfillfleet.standalone;
 
+import dev.backfillfleet.catalog.TableCatalog;
+import dev.backfillfleet.catalog.TableSelection;
 import dev.backfillfleet.cli.BackendOptions;
 import dev.backfillfleet.cli.ExitCodes;
 import dev.backfillfleet.config.Configuration;
@@ -21,7 +23,6 @@ import dev.backfillfleet.coordinator.watch.WatchFrame;
 import dev.backfillfleet.domain.DateKey;
 import dev.backfillfleet.domain.DateState;
 import dev.backfillfleet.domain.EnqueuePolicy;
-import dev.backfillfleet.domain.TableSelection;
 import dev.backfillfleet.inject.AccessMode;
 import dev.backfillfleet.provision.ProcessRole;
 import dev.backfillfleet.state.EnqueueResult;
@@ -83,8 +84,10 @@ public final class RunCommand
             throws InterruptedException
     {
         PrintWriter out = spec.commandLine().getOut();
-        EnqueueRequest request = new EnqueueRequest(TableSelection.parse(table), dates.required(), force ? EnqueuePolicy.FORCE : EnqueuePolicy.NORMAL);
         Configuration config = backend.load(workers == null ? Map.of() : Map.of(WorkerConfig.CONCURRENCY.name(), workers.toString()));
+        TableCatalog catalog = FleetConnection.catalogOf(config);
+        EnqueueRequest request = new EnqueueRequest(TableSelection.parse(table, catalog), dates.required(), force ? EnqueuePolicy.FORCE : EnqueuePolicy.NORMAL,
+                catalog);
         WorkerSettings settings = WorkerSettings.from(config, WorkerMain.newWorkerId());
         try (FleetConnection fleet = new FleetConnection(config, AccessMode.READ_WRITE, List.of(new WorkerModule(settings)))) {
             fleet.checkReady(ProcessRole.WORKER);

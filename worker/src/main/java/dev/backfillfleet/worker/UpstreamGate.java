@@ -1,5 +1,6 @@
 package dev.backfillfleet.worker;
 
+import dev.backfillfleet.catalog.Catalogs;
 import dev.backfillfleet.domain.DateKey;
 import dev.backfillfleet.domain.DateRecord;
 import dev.backfillfleet.domain.DateState;
@@ -37,14 +38,16 @@ public final class UpstreamGate
     private static final Comparator<DateKey> NEWEST_FIRST = Comparator.comparing(DateKey::date).reversed();
 
     private final StateStore stateStore;
+    private final Catalogs catalogs;
     private final Clock clock;
     private final Duration rememberDone;
     private final WorkerStats stats;
     private final Map<DateKey, Instant> seenDone = new ConcurrentHashMap<>();
 
-    public UpstreamGate(StateStore stateStore, Clock clock, Duration rememberDone, WorkerStats stats)
+    public UpstreamGate(StateStore stateStore, Catalogs catalogs, Clock clock, Duration rememberDone, WorkerStats stats)
     {
         this.stateStore = requireNonNull(stateStore, "stateStore is null");
+        this.catalogs = requireNonNull(catalogs, "catalogs is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.rememberDone = requireNonNull(rememberDone, "rememberDone is null");
         this.stats = requireNonNull(stats, "stats is null");
@@ -55,7 +58,7 @@ public final class UpstreamGate
         Instant now = clock.instant();
         List<DateKey> unknown = new ArrayList<>();
         Map<DateKey, Instant> remembered = new HashMap<>();
-        for (DateKey key : item.table().upstreamKeys(item.date())) {
+        for (DateKey key : catalogs.current().upstreamKeys(item.key())) {
             Instant seen = seenDone.get(key);
             if (seen == null || seen.plus(rememberDone).isBefore(now)) {
                 unknown.add(key);

@@ -1,27 +1,31 @@
 package dev.backfillfleet.worker;
 
+import dev.backfillfleet.catalog.CatalogEntry;
+import dev.backfillfleet.catalog.Catalogs;
+import dev.backfillfleet.catalog.TableDefinition;
 import dev.backfillfleet.domain.DateState;
 import dev.backfillfleet.domain.ErrorClass;
 import dev.backfillfleet.domain.FleetException;
 import dev.backfillfleet.domain.Lease;
 import dev.backfillfleet.domain.WorkItem;
 import dev.backfillfleet.queue.Delivery;
-import dev.backfillfleet.schema.AnalyticsSchemas;
 import dev.backfillfleet.state.ClaimResult;
 import dev.backfillfleet.state.Completion;
 import dev.backfillfleet.state.LeaseLostException;
 import dev.backfillfleet.state.StateStore;
+import dev.backfillfleet.warehouse.PartitionWrite;
 import dev.backfillfleet.warehouse.PartitionWriteGate;
+import dev.backfillfleet.warehouse.Row;
 import dev.backfillfleet.warehouse.StaleWriteException;
 import dev.backfillfleet.warehouse.TableRef;
 import dev.backfillfleet.warehouse.Warehouse;
 import dev.backfillfleet.warehouse.WriteToken;
 import dev.backfillfleet.worker.RetryPolicy.InterruptedByStop;
 import dev.backfillfleet.worker.observability.DeferReason;
-import dev.backfillfleet.worker.processor.ExpectedRowsCheck;
+import dev.backfillfleet.worker.processor.ComputedDate;
 import dev.backfillfleet.worker.processor.ProcessingContext;
-import dev.backfillfleet.worker.processor.ProcessorOutput;
-import dev.backfillfleet.worker.processor.ProcessorRegistry;
+import dev.backfillfleet.worker.processor.RowsVerification;
+import dev.backfillfleet.worker.processor.TableComputations;
 import io.github.resilience4j.retry.Retry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +34,7 @@ import org.slf4j.MDC;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -60,7 +65,8 @@ public final class WorkItemRunner
 
     private final StateStore stateStore;
     private final Warehouse warehouse;
-    private final ProcessorRegistry processors;
+    private final Catalogs catalogs;
+    private final TableComputations computations;
     private final WorkerSettings settings;
     private final Clock clock;
     private final LeaseKeeper leases;
@@ -73,13 +79,14 @@ public final class WorkItemRunner
     private final Retry writeRetry;
     private volatile Optional<String> stopping = Optional.empty();
 
-    public WorkItemRunner(StateStore stateStore, Warehouse warehouse, ProcessorRegistry processors, WorkerSettings settings, Clock clock,
+    public WorkItemRunner(StateStore stateStore, Warehouse warehouse, Catalogs catalogs, TableComputations computations, WorkerSettings settings, Clock clock,
             LeaseKeeper leases, UpstreamGate upstream, PausedTables pausedTables, PartitionWriteGate writeGate, WorkerStats stats,
             Consumer<FleetException> environmentFailures)
     {
         this.stateStore = requireNonNull(stateStore, "stateStore is null");
         this.warehouse = requireNonNull(warehouse, "warehouse is null");
-        this.processors = requireNonNull(processors, "processors is null");
+        this.catalogs = requireNonNull(catalogs, "catalogs is null");
+        this.computations = requireNonNull(computations, "computations is null");
         this.settings = requireNonNull(settings, "settings is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.leases = requireNonNull(leases, "leases is null");
@@ -97,7 +104,7 @@ public final class WorkItemRunner
     public Outcome handle(Delivery delivery)
     {
         WorkItem item = delivery.item();
-        MDC.put("table", item.table().shortName());
+        MDC.put("table", item.table().tableName());
         MDC.put("date", item.date().toString());
         MDC.put("run_id", item.runId());
         stats.started();
@@ -150,7 +157,7 @@ public final class WorkItemRunner
                 return terminal.state() == DateState.CANCELLED ? Outcome.CANCELLED : Outcome.SKIPPED;
             }
             if (claim instanceof ClaimResult.AttemptsExhausted exhausted) {
-                log.warn("{} {}: FAILED: {}", item.table().shortName(), item.date(), exhausted.message());
+                log.warn("{} {}: FAILED: {}", item.table().tableName(), item.date(), exhausted.message());
                 stats.failed(item.table(), ErrorClass.TRANSIENT);
                 delivery.ack();
                 return Outcome.FAILED;
@@ -181,26 +188,27 @@ public final class WorkItemRunner
                 if (stopping.isPresent()) {
                     return giveBack(delivery, Optional.of(held.current()), stopping.get());
                 }
-                ProcessorOutput output = processRetry.executeSupplier(() -> process(item, held));
-                long written = writeRetry.executeSupplier(write(item, output, held));
-                ExpectedRowsCheck.verify(item.table().tableName(), output, written);
-                Completion completion = new Completion(output.noGames() ? DateState.NO_GAMES : DateState.SUCCEEDED, written, output.expectedRows(),
-                        Duration.between(started, clock.instant()));
+                CatalogEntry entry = catalogEntry(item);
+                ComputedDate computed = processRetry.executeSupplier(() -> compute(item, entry, held));
+                PartitionWrite written = writeRetry.executeSupplier(write(item, entry.definition(), computed, held));
+                RowsVerification.Verified verified = RowsVerification.verify(item.table().tableName(), computed, written);
+                Completion completion = new Completion(verified.outcome(), verified.rowsWritten(), verified.rowsExpected(),
+                        Duration.between(started, clock.instant()), entry.version());
                 stateStore.complete(held.current(), completion);
                 delivery.ack();
-                log.info("{} {}: {} rows in {} ms (attempt {})", item.table().shortName(), item.date(), completion.rowsWritten(),
+                log.info("{} {}: {} rows in {} ms (attempt {})", item.table().tableName(), item.date(), completion.rowsWritten(),
                         completion.duration().toMillis(), claimed.attempt());
                 return completion.outcome() == DateState.NO_GAMES ? Outcome.NO_GAMES : Outcome.SUCCEEDED;
             }
             catch (RuntimeException e) {
                 Thread.interrupted(); // a stop or a lost lease interrupted us: settle with a clean thread
                 if (held.cancelled()) {
-                    log.info("{} {}: cancelled while it ran; nothing of this attempt was written", item.table().shortName(), item.date());
+                    log.info("{} {}: cancelled while it ran; nothing of this attempt was written", item.table().tableName(), item.date());
                     delivery.ack();
                     return Outcome.CANCELLED;
                 }
                 if (held.lost().isPresent() || e instanceof LeaseLostException || e instanceof StaleWriteException) {
-                    log.warn("{} {}: {}; this attempt's result is discarded", item.table().shortName(), item.date(),
+                    log.warn("{} {}: {}; this attempt's result is discarded", item.table().tableName(), item.date(),
                             held.lost().orElse(e.getMessage()));
                     delivery.ack();
                     return Outcome.LEASE_LOST;
@@ -217,13 +225,25 @@ public final class WorkItemRunner
         }
     }
 
-    private ProcessorOutput process(WorkItem item, HeldLease held)
+    /**
+     * The table's entry in the catalog as the state store holds it (read afresh when the reading
+     * at hand lacks the table); a table no longer in the catalog fails the date saying so.
+     */
+    private CatalogEntry catalogEntry(WorkItem item)
+    {
+        return catalogs.current().entry(item.table())
+                .or(() -> catalogs.fresh().entry(item.table()))
+                .orElseThrow(() -> FleetException.permanentFailure(item.table().tableName() + " is not in the table catalog (version "
+                        + catalogs.current().version() + "): it was removed after this date was queued; apply a catalog file that defines it"));
+    }
+
+    private ComputedDate compute(WorkItem item, CatalogEntry entry, HeldLease held)
     {
         Lease lease = held.current();
         ProcessingContext context = new ProcessingContext(warehouse, item, settings.workerId(), lease.attempt(), clock.instant());
-        ProcessorOutput output = processors.processor(item.table()).process(item.date(), context);
+        ComputedDate computed = computations.forTable(entry, catalogs.current()).compute(item.date(), context);
         requireStillHeld(held);
-        return output;
+        return computed;
     }
 
     /**
@@ -231,10 +251,10 @@ public final class WorkItemRunner
      * read, or a renewal when it is short of time), and only with more lease left than the
      * warehouse's longest write.
      */
-    private java.util.function.Supplier<Long> write(WorkItem item, ProcessorOutput output, HeldLease held)
+    private java.util.function.Supplier<PartitionWrite> write(WorkItem item, TableDefinition definition, ComputedDate computed, HeldLease held)
     {
         AtomicInteger tries = new AtomicInteger();
-        TableRef table = AnalyticsSchemas.ref(item.table());
+        TableRef table = definition.ref();
         return () -> {
             requireStillHeld(held);
             try {
@@ -254,7 +274,11 @@ public final class WorkItemRunner
                         + warehouse.maximumWriteTime().toMillis() + " ms): not writing", null);
             }
             WriteToken token = new WriteToken(item.runId(), settings.workerId(), lease.attempt(), lease.startedAt(), tries.incrementAndGet());
-            return warehouse.replacePartition(table, item.date(), output.rows(), token);
+            if (computed instanceof ComputedDate.Select select) {
+                return warehouse.replacePartitionWithSelect(table, item.date(), select.sql(), token);
+            }
+            List<Row> rows = computed instanceof ComputedDate.Rows given ? given.rows() : List.of();
+            return new PartitionWrite(warehouse.replacePartition(table, item.date(), rows, token), rows.size());
         };
     }
 
@@ -270,7 +294,7 @@ public final class WorkItemRunner
 
     private Outcome release(Delivery delivery, Lease lease, RuntimeException failure)
     {
-        log.warn("{} {}: transient failure after {} attempts, releasing for redelivery: {}", delivery.item().table().shortName(),
+        log.warn("{} {}: transient failure after {} attempts, releasing for redelivery: {}", delivery.item().table().tableName(),
                 delivery.item().date(), settings.retryAttempts(), failure.getMessage());
         try {
             stateStore.release(lease, Optional.of(ErrorClass.TRANSIENT), Optional.of(message(failure)));
@@ -286,10 +310,10 @@ public final class WorkItemRunner
     {
         ErrorClass errorClass = FleetException.classify(failure);
         if (failure instanceof FleetException) {
-            log.warn("{} {}: FAILED ({}): {}", delivery.item().table().shortName(), delivery.item().date(), errorClass, failure.getMessage());
+            log.warn("{} {}: FAILED ({}): {}", delivery.item().table().tableName(), delivery.item().date(), errorClass, failure.getMessage());
         }
         else {
-            log.error("{} {}: FAILED with an unexpected error", delivery.item().table().shortName(), delivery.item().date(), failure);
+            log.error("{} {}: FAILED with an unexpected error", delivery.item().table().tableName(), delivery.item().date(), failure);
         }
         try {
             stateStore.fail(lease, errorClass, message(failure));

@@ -3,14 +3,18 @@ package dev.backfillfleet.worker;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.backfillfleet.catalog.Catalogs;
 import dev.backfillfleet.config.SyntheticConfig;
+import dev.backfillfleet.config.WorkerConfig;
 import dev.backfillfleet.inject.Lifecycle;
 import dev.backfillfleet.queue.WorkQueue;
 import dev.backfillfleet.state.StateStore;
 import dev.backfillfleet.state.TablePauses;
 import dev.backfillfleet.warehouse.PartitionWriteGate;
 import dev.backfillfleet.warehouse.Warehouse;
+import dev.backfillfleet.worker.command.CommandRunner;
 import dev.backfillfleet.worker.processor.ProcessorRegistry;
+import dev.backfillfleet.worker.processor.TableComputations;
 import dev.backfillfleet.worker.tables.PlayerSummaryProcessor;
 import dev.backfillfleet.worker.tables.SyntheticProcessor;
 import dev.backfillfleet.worker.tables.TeamDefenseProcessor;
@@ -24,7 +28,7 @@ import java.util.List;
 
 import static java.util.Objects.requireNonNull;
 
-/** The pull loop and the table processors. */
+/** The pull loop, the built-in tables' processors, and what computes the user's tables. */
 public final class WorkerModule
         extends AbstractModule
 {
@@ -64,6 +68,14 @@ public final class WorkerModule
                         SyntheticProcessor.parseFailDates(synthetic.failDates()))));
     }
 
+    /** Every table of the catalog, by its kind: the processors above, the user's SQL, the user's programs (run in backfill.command-directory). */
+    @Provides
+    @Singleton
+    static TableComputations computations(ProcessorRegistry processors, WorkerConfig config)
+    {
+        return new TableComputations(processors, new CommandRunner(config.commandDirectory()));
+    }
+
     /** One renewal thread per slot: a slow renewal delays no other slot's. */
     @Provides
     @Singleton
@@ -81,9 +93,9 @@ public final class WorkerModule
 
     @Provides
     @Singleton
-    static UpstreamGate upstream(StateStore stateStore, Clock clock, WorkerStats stats)
+    static UpstreamGate upstream(StateStore stateStore, Catalogs catalogs, Clock clock, WorkerStats stats)
     {
-        return new UpstreamGate(stateStore, clock, REMEMBER_DONE_UPSTREAM, stats);
+        return new UpstreamGate(stateStore, catalogs, clock, REMEMBER_DONE_UPSTREAM, stats);
     }
 
     @Provides
@@ -95,10 +107,12 @@ public final class WorkerModule
 
     @Provides
     @Singleton
-    static WorkItemRunner runner(StateStore stateStore, Warehouse warehouse, ProcessorRegistry processors, WorkerSettings settings, Clock clock,
-            LeaseKeeper leases, UpstreamGate upstream, PausedTables pausedTables, PartitionWriteGate writeGate, WorkerStats stats, FatalFailures fatal)
+    static WorkItemRunner runner(StateStore stateStore, Warehouse warehouse, Catalogs catalogs, TableComputations computations, WorkerSettings settings,
+            Clock clock, LeaseKeeper leases, UpstreamGate upstream, PausedTables pausedTables, PartitionWriteGate writeGate, WorkerStats stats,
+            FatalFailures fatal)
     {
-        return new WorkItemRunner(stateStore, warehouse, processors, settings, clock, leases, upstream, pausedTables, writeGate, stats, fatal::report);
+        return new WorkItemRunner(stateStore, warehouse, catalogs, computations, settings, clock, leases, upstream, pausedTables, writeGate, stats,
+                fatal::report);
     }
 
     @Provides

@@ -127,7 +127,7 @@ public final class WorkerStats
 
     public Map<AnalyticsTable, LatencyHistogram.Snapshot> processingTimes()
     {
-        Map<AnalyticsTable, LatencyHistogram.Snapshot> snapshot = new EnumMap<>(AnalyticsTable.class);
+        Map<AnalyticsTable, LatencyHistogram.Snapshot> snapshot = new java.util.concurrent.ConcurrentSkipListMap<>();
         processingTimes.forEach((table, histogram) -> snapshot.put(table, histogram.snapshot()));
         return snapshot;
     }

@@ -1,7 +1,7 @@
 package dev.backfillfleet.worker;
 
-import dev.backfillfleet.state.TransitioningStateStore;
-import dev.backfillfleet.embedded.SqliteStateStorage;
+import dev.backfillfleet.catalog.BuiltInTables;
+import dev.backfillfleet.catalog.Catalogs;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.CancelRequest;
 import dev.backfillfleet.domain.DateKey;
@@ -12,23 +12,28 @@ import dev.backfillfleet.domain.ErrorClass;
 import dev.backfillfleet.domain.FleetException;
 import dev.backfillfleet.domain.TablePause;
 import dev.backfillfleet.domain.WorkItem;
+import dev.backfillfleet.embedded.SqliteCatalogStore;
 import dev.backfillfleet.embedded.SqliteDatabase;
+import dev.backfillfleet.embedded.SqliteStateStorage;
 import dev.backfillfleet.embedded.SqliteTablePauses;
-import dev.backfillfleet.embedded.StateDatabase;
 import dev.backfillfleet.embedded.SqliteWarehouse;
+import dev.backfillfleet.embedded.StateDatabase;
 import dev.backfillfleet.schema.AnalyticsSchemas;
 import dev.backfillfleet.schema.SchemaCatalog;
 import dev.backfillfleet.state.ClaimResult;
 import dev.backfillfleet.state.StateStore;
 import dev.backfillfleet.state.TablePauses;
+import dev.backfillfleet.state.TransitioningStateStore;
 import dev.backfillfleet.testing.TestingClock;
 import dev.backfillfleet.warehouse.PartitionWriteGate;
 import dev.backfillfleet.warehouse.Row;
 import dev.backfillfleet.warehouse.RowHash;
 import dev.backfillfleet.warehouse.TableRef;
+import dev.backfillfleet.worker.command.CommandRunner;
 import dev.backfillfleet.worker.processor.ProcessingContext;
 import dev.backfillfleet.worker.processor.ProcessorOutput;
 import dev.backfillfleet.worker.processor.ProcessorRegistry;
+import dev.backfillfleet.worker.processor.TableComputations;
 import dev.backfillfleet.worker.processor.TableProcessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -94,8 +99,10 @@ class TestWorkItemRunner
         TableProcessor scripted = new ScriptedProcessor(AnalyticsTable.SYNTHETIC);
         ProcessorRegistry processors = new ProcessorRegistry(List.of(scripted, new ScriptedProcessor(AnalyticsTable.PLAYER_SUMMARY)));
         StateStore counted = countingCalls(stateStore);
-        runner = new WorkItemRunner(counted, warehouse, processors, settings, clock, new LeaseKeeper(counted, LEASE, clock, scheduler),
-                new UpstreamGate(counted, clock, Duration.ofMinutes(5), stats), new PausedTables(pauses, clock, PAUSE_SEEN_WITHIN),
+        Catalogs catalogs = new Catalogs(new SqliteCatalogStore(pausesFile), BuiltInTables.all(), clock, Duration.ofSeconds(3));
+        TableComputations computations = new TableComputations(processors, new CommandRunner(directory));
+        runner = new WorkItemRunner(counted, warehouse, catalogs, computations, settings, clock, new LeaseKeeper(counted, LEASE, clock, scheduler),
+                new UpstreamGate(counted, catalogs, clock, Duration.ofMinutes(5), stats), new PausedTables(pauses, clock, PAUSE_SEEN_WITHIN),
                 PartitionWriteGate.UNLIMITED, stats, fatal::add);
     }
 
@@ -158,7 +165,7 @@ class TestWorkItemRunner
         ClaimResult.Claimed claim = (ClaimResult.Claimed) stateStore.claim(team, "other", LEASE, 10);
         stateStore.fail(claim.lease(), ErrorClass.PERMANENT, "box score missing");
         assertThat(runner.handle(TestingDelivery.of(failedUpstream))).isEqualTo(Outcome.FAILED);
-        assertThat(record(failedUpstream).errorMessage().orElseThrow()).contains("upstream team_offense/2024-11-05 FAILED: box score missing");
+        assertThat(record(failedUpstream).errorMessage().orElseThrow()).contains("upstream team_offense_game_summary/2024-11-05 FAILED: box score missing");
 
         WorkItem neverEnqueued = queued(AnalyticsTable.PLAYER_SUMMARY, DAY.plusDays(1));
         assertThat(runner.handle(TestingDelivery.of(neverEnqueued))).isEqualTo(Outcome.FAILED);
@@ -167,7 +174,7 @@ class TestWorkItemRunner
         WorkItem cancelledUpstream = queued(AnalyticsTable.PLAYER_SUMMARY, DAY.plusDays(2));
         stateStore.cancel(List.of(new DateKey(AnalyticsTable.TEAM_OFFENSE, DAY.plusDays(2))), CancelRequest.WHEN_ATTEMPT_ENDS);
         assertThat(runner.handle(TestingDelivery.of(cancelledUpstream))).as("waiting would be forever").isEqualTo(Outcome.FAILED);
-        assertThat(record(cancelledUpstream).errorMessage().orElseThrow()).contains("upstream team_offense/2024-11-07 was CANCELLED");
+        assertThat(record(cancelledUpstream).errorMessage().orElseThrow()).contains("upstream team_offense_game_summary/2024-11-07 was CANCELLED");
     }
 
     @Test

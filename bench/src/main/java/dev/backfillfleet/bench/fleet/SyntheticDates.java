@@ -1,5 +1,6 @@
 package dev.backfillfleet.bench.fleet;
 
+import dev.backfillfleet.catalog.BuiltInTables;
 import dev.backfillfleet.coordinator.plan.EnqueueRequest;
 import dev.backfillfleet.coordinator.plan.Enqueuer;
 import dev.backfillfleet.domain.AnalyticsTable;
@@ -36,7 +37,7 @@ public final class SyntheticDates
     /** Records QUEUED and publishes one message per date, as {@code coordinator enqueue} does; returns the dates queued. */
     public static int enqueue(StateStore stateStore, RunLog runLog, WorkQueue queue, DateRange range)
     {
-        EnqueueRequest request = new EnqueueRequest(List.of(AnalyticsTable.SYNTHETIC), DateSelection.of(range), EnqueuePolicy.NORMAL);
+        EnqueueRequest request = new EnqueueRequest(List.of(AnalyticsTable.SYNTHETIC), DateSelection.of(range), EnqueuePolicy.NORMAL, BuiltInTables.catalog());
         BackfillRun run = new BackfillRun("bench-" + System.nanoTime(), Instant.now(), "bench", "bench", request.tables(), request.dates().toString(),
                 request.keys().size());
         return new Enqueuer(stateStore, runLog, queue).enqueue(request, run).queued().size();

@@ -7,6 +7,7 @@ import dev.backfillfleet.bench.fleet.EmbeddedFleet;
 import dev.backfillfleet.bench.process.ChildProcess;
 import dev.backfillfleet.bench.process.ProductCommand;
 import dev.backfillfleet.bench.process.WorkDirectory;
+import dev.backfillfleet.catalog.BuiltInTables;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateRecord;
 import dev.backfillfleet.domain.DateState;
@@ -126,14 +127,14 @@ public final class SeasonBenchmark
     private static List<TableThroughput> throughput(EmbeddedFleet fleet)
     {
         List<TableThroughput> tables = new ArrayList<>();
-        for (AnalyticsTable table : AnalyticsTable.all()) {
+        for (AnalyticsTable table : BuiltInTables.analyticsTables()) {
             List<DateRecord> records = fleet.stateStore().list(table, Optional.empty(), Set.of());
             if (records.isEmpty()) {
                 continue;
             }
             Completions completions = Completions.of(records);
             double span = completions.activeSpan().toMillis() / 1000.0;
-            tables.add(new TableThroughput(table.shortName(), records.size(), count(records, DateState.SUCCEEDED), count(records, DateState.NO_GAMES),
+            tables.add(new TableThroughput(BuiltInTables.catalog().displayName(table), records.size(), count(records, DateState.SUCCEEDED), count(records, DateState.NO_GAMES),
                     count(records, DateState.FAILED), completions.rowsWritten(), span, records.size() / span, completions.rowsWritten() / span));
         }
         return tables;
@@ -143,14 +144,14 @@ public final class SeasonBenchmark
     private static double activeSeconds(EmbeddedFleet fleet)
     {
         List<DateRecord> records = new ArrayList<>();
-        AnalyticsTable.all().forEach(table -> records.addAll(fleet.stateStore().list(table, Optional.empty(), Set.of())));
+        BuiltInTables.analyticsTables().forEach(table -> records.addAll(fleet.stateStore().list(table, Optional.empty(), Set.of())));
         return Completions.of(records).activeSpan().toMillis() / 1000.0;
     }
 
     private static Map<DateState, Long> states(EmbeddedFleet fleet)
     {
         Map<DateState, Long> states = new EnumMap<>(DateState.class);
-        for (AnalyticsTable table : AnalyticsTable.all()) {
+        for (AnalyticsTable table : BuiltInTables.analyticsTables()) {
             fleet.stateStore().countByState(table, Optional.empty()).forEach((state, count) -> states.merge(state, count, Long::sum));
         }
         return states;

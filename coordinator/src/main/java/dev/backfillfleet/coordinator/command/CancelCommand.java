@@ -1,5 +1,7 @@
 package dev.backfillfleet.coordinator.command;
 
+import dev.backfillfleet.catalog.TableCatalog;
+import dev.backfillfleet.catalog.TableSelection;
 import dev.backfillfleet.cli.BackendOptions;
 import dev.backfillfleet.cli.ExitCodes;
 import dev.backfillfleet.config.Configuration;
@@ -13,7 +15,6 @@ import dev.backfillfleet.domain.DateRecord;
 import dev.backfillfleet.domain.DateSelection;
 import dev.backfillfleet.domain.DateState;
 import dev.backfillfleet.domain.FleetException;
-import dev.backfillfleet.domain.TableSelection;
 import dev.backfillfleet.provision.ProcessRole;
 import dev.backfillfleet.state.CancelDecision;
 import dev.backfillfleet.state.CancelResult;
@@ -84,7 +85,7 @@ public final class CancelCommand
         CancelRequest request = now ? CancelRequest.NOW : CancelRequest.WHEN_ATTEMPT_ENDS;
         try (FleetConnection fleet = dryRun ? FleetConnection.readOnly(config) : FleetConnection.readWrite(config)) {
             StateStore store = fleet.stateStore();
-            List<AnalyticsTable> tables = tables(fleet.runLog());
+            List<AnalyticsTable> tables = tables(fleet.runLog(), fleet.catalog());
             List<DateKey> keys = keys(store, tables, dates.optional());
             if (keys.isEmpty()) {
                 out.println("Nothing to cancel: no queued or running dates" + (runId == null ? "" : " of run " + runId)
@@ -105,13 +106,13 @@ public final class CancelCommand
         }
     }
 
-    private List<AnalyticsTable> tables(RunLog runLog)
+    private List<AnalyticsTable> tables(RunLog runLog, TableCatalog catalog)
     {
         if (table != null) {
-            return TableSelection.parse(table);
+            return TableSelection.parse(table, catalog);
         }
         Optional<BackfillRun> run = runLog.run(runId);
-        return run.map(BackfillRun::tables).filter(tables -> !tables.isEmpty()).orElse(Arrays.asList(AnalyticsTable.values()));
+        return run.map(BackfillRun::tables).filter(tables -> !tables.isEmpty()).orElseGet(catalog::tables);
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.backfillfleet.coordinator.command;
 
+import dev.backfillfleet.catalog.TableCatalog;
+import dev.backfillfleet.catalog.TableSelection;
 import dev.backfillfleet.cli.BackendOptions;
 import dev.backfillfleet.cli.ExitCodes;
 import dev.backfillfleet.config.Configuration;
@@ -15,7 +17,6 @@ import dev.backfillfleet.domain.DateRecord;
 import dev.backfillfleet.domain.DateSelection;
 import dev.backfillfleet.domain.EnqueuePolicy;
 import dev.backfillfleet.domain.FleetException;
-import dev.backfillfleet.domain.TableSelection;
 import dev.backfillfleet.provision.ProcessRole;
 import dev.backfillfleet.state.EnqueueResult;
 import dev.backfillfleet.state.StateStore;
@@ -84,20 +85,20 @@ public final class EnqueueCommand
         if (downstream && !force && !stale) {
             throw FleetException.userError("--downstream re-runs dates that are done: give --force with it (or use --stale)");
         }
-        List<AnalyticsTable> tables = TableSelection.parse(table);
         Optional<DateSelection> selection = stale ? dates.optional() : Optional.of(dates.required());
         Configuration config = backend.load();
         if (dryRun) {
             try (FleetConnection fleet = FleetConnection.readOnly(config)) {
-                Plan plan = plan(fleet.stateStore(), tables, selection);
+                Plan plan = plan(fleet.stateStore(), fleet.catalog(), selection);
                 out.println("Dry run: nothing is written.");
                 EnqueueReport.print(out, Enqueuer.plan(plan.keys(), plan.policy(), fleet.stateStore()), true);
                 plan.printAdditions(out);
                 return ExitCodes.SUCCESS;
             }
         }
+        TableSelection.parse(table, FleetConnection.catalogOf(config));
         try (FleetConnection fleet = FleetConnection.readWrite(config)) {
-            Plan plan = plan(fleet.stateStore(), tables, selection);
+            Plan plan = plan(fleet.stateStore(), fleet.catalog(), selection);
             if (plan.keys().isEmpty()) {
                 out.println(stale ? "No STALE dates" + selection.map(dates -> " in " + dates).orElse("") + ": nothing queued." : "No dates: nothing queued.");
                 return ExitCodes.SUCCESS;
@@ -116,26 +117,27 @@ public final class EnqueueCommand
         }
     }
 
-    private Plan plan(StateStore stateStore, List<AnalyticsTable> tables, Optional<DateSelection> selection)
+    private Plan plan(StateStore stateStore, TableCatalog catalog, Optional<DateSelection> selection)
     {
+        List<AnalyticsTable> tables = TableSelection.parse(table, catalog);
         List<DateKey> asked;
         EnqueuePolicy policy;
         List<DateKey> staleKeys = List.of();
         if (stale) {
-            staleKeys = tables.stream().flatMap(each -> StaleDates.of(stateStore, each, selection).stream()).map(DateRecord::key).toList();
+            staleKeys = tables.stream().flatMap(each -> StaleDates.of(stateStore, catalog, each, selection).stream()).map(DateRecord::key).toList();
             asked = staleKeys;
             policy = EnqueuePolicy.FORCE;
         }
         else {
-            EnqueueRequest request = new EnqueueRequest(tables, selection.orElseThrow(), force ? EnqueuePolicy.FORCE : EnqueuePolicy.NORMAL);
+            EnqueueRequest request = new EnqueueRequest(tables, selection.orElseThrow(), force ? EnqueuePolicy.FORCE : EnqueuePolicy.NORMAL, catalog);
             asked = request.keys();
             policy = request.policy();
         }
-        List<DateKey> dependents = downstream ? Dependents.of(asked, stateStore) : List.of();
+        List<DateKey> dependents = downstream ? Dependents.of(asked, stateStore, catalog) : List.of();
         List<DateKey> keys = new ArrayList<>(asked);
         keys.addAll(dependents);
         if (!dependents.isEmpty()) {
-            keys.sort(Dependents.DEPENDENCY_ORDER);
+            keys.sort(Dependents.dependencyOrder(catalog));
         }
         return new Plan(keys, policy, staleKeys, dependents, stale);
     }
@@ -170,7 +172,7 @@ public final class EnqueueCommand
             }
             Map<AnalyticsTable, List<LocalDate>> byTable = keys.stream()
                     .collect(Collectors.groupingBy(DateKey::table, TreeMap::new, Collectors.mapping(DateKey::date, Collectors.toList())));
-            return String.join("; ", byTable.entrySet().stream().map(entry -> entry.getKey().shortName() + ": " + DateRuns.compact(entry.getValue())).toList());
+            return String.join("; ", byTable.entrySet().stream().map(entry -> entry.getKey().tableName() + ": " + DateRuns.compact(entry.getValue())).toList());
         }
     }
 

@@ -35,7 +35,7 @@ final class EnqueueReport
             for (DateKey key : result.queued()) {
                 queued.computeIfAbsent(key.table(), ignored -> new java.util.ArrayList<>()).add(key.date());
             }
-            queued.forEach((table, dates) -> out.println("  " + table.shortName() + ": " + DateLists.compact(dates)));
+            queued.forEach((table, dates) -> out.println("  " + table.tableName() + ": " + DateLists.compact(dates)));
         }
         int republished = Enqueuer.inFlight(result).size() - result.queued().size();
         out.printf("Total: %d (table, date) messages %s%s.%n", result.queued().size() + republished, dryRun ? "would be published" : "published",

@@ -1,5 +1,7 @@
 package dev.backfillfleet.coordinator.command;
 
+import dev.backfillfleet.catalog.TableCatalog;
+import dev.backfillfleet.catalog.TableSelection;
 import dev.backfillfleet.cli.BackendOptions;
 import dev.backfillfleet.cli.ExitCodes;
 import dev.backfillfleet.coordinator.FleetConnection;
@@ -16,7 +18,6 @@ import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.DateRecord;
 import dev.backfillfleet.domain.DateState;
-import dev.backfillfleet.domain.TableSelection;
 import dev.backfillfleet.state.StateStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -73,8 +74,9 @@ public final class FailedCommand
     public Integer call()
     {
         PrintWriter out = spec.commandLine().getOut();
-        List<AnalyticsTable> tables = table == null ? Arrays.asList(AnalyticsTable.values()) : TableSelection.parse(table);
         try (FleetConnection fleet = FleetConnection.readOnly(backend.load())) {
+            TableCatalog catalog = fleet.catalog();
+            List<AnalyticsTable> tables = table == null ? catalog.tables() : TableSelection.parse(table, catalog);
             List<DateRecord> failed = failures(fleet.stateStore(), tables, dates.span());
             List<FailureGroup> groups = FailureGroups.of(failed);
             long cancelled = tables.stream().mapToLong(each -> fleet.stateStore().countByState(each, dates.span()).getOrDefault(DateState.CANCELLED, 0L)).sum();
@@ -168,7 +170,7 @@ public final class FailedCommand
 
     private static String hints(List<FailureGroup> groups)
     {
-        String tables = String.join(",", groups.stream().map(group -> group.table().shortName()).distinct().toList());
+        String tables = String.join(",", groups.stream().map(group -> group.table().tableName()).distinct().toList());
         String classes = String.join("|", groups.stream().map(FailureGroup::errorClassName).distinct().sorted().toList());
         return "Once the cause is fixed: coordinator retry --table " + tables + " --failed [--error-class " + classes + "]";
     }

@@ -5,7 +5,6 @@ import dev.backfillfleet.cli.ExitCodes;
 import dev.backfillfleet.coordinator.FleetConnection;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.TablePause;
-import dev.backfillfleet.domain.TableSelection;
 import dev.backfillfleet.provision.ProcessRole;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,6 +14,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "pause", mixinStandardHelpOptions = true, sortOptions = false,
@@ -40,16 +40,17 @@ public final class PauseCommand
     {
         PrintWriter out = spec.commandLine().getOut();
         try (FleetConnection fleet = FleetConnection.readWrite(backend.load())) {
+            List<AnalyticsTable> tables = fleet.tables(table);
             fleet.checkReady(ProcessRole.COORDINATOR);
             String operator = RunRecords.operator();
-            for (AnalyticsTable each : TableSelection.parse(table)) {
+            for (AnalyticsTable each : tables) {
                 TablePause asked = new TablePause(each, fleet.clock().instant().truncatedTo(ChronoUnit.MILLIS), operator);
                 TablePause pause = fleet.pauses().pause(asked);
                 if (pause.equals(asked)) {
-                    out.printf("Paused %s: workers start none of its dates from within a few seconds; running dates finish.%n", each.shortName());
+                    out.printf("Paused %s: workers start none of its dates from within a few seconds; running dates finish.%n", fleet.catalog().displayName(each));
                 }
                 else {
-                    out.printf("%s was already paused, since %s by %s.%n", each.shortName(), pause.since().truncatedTo(ChronoUnit.SECONDS), pause.by());
+                    out.printf("%s was already paused, since %s by %s.%n", fleet.catalog().displayName(each), pause.since().truncatedTo(ChronoUnit.SECONDS), pause.by());
                 }
             }
             out.println("'coordinator resume --table " + table + "' goes on; 'coordinator status' and 'watch' show PAUSED meanwhile.");

@@ -7,7 +7,6 @@ import dev.backfillfleet.coordinator.plan.Enqueuer;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateRecord;
 import dev.backfillfleet.domain.DateState;
-import dev.backfillfleet.domain.TableSelection;
 import dev.backfillfleet.provision.ProcessRole;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,14 +42,15 @@ public final class ResumeCommand
     {
         PrintWriter out = spec.commandLine().getOut();
         try (FleetConnection fleet = FleetConnection.readWrite(backend.load())) {
+            List<AnalyticsTable> tables = fleet.tables(table);
             fleet.checkReady(ProcessRole.COORDINATOR);
             Enqueuer enqueuer = new Enqueuer(fleet.stateStore(), fleet.runLog(), fleet.queue());
-            for (AnalyticsTable each : TableSelection.parse(table)) {
+            for (AnalyticsTable each : tables) {
                 // the pause first: a message published while it holds would be dropped again
                 boolean wasPaused = fleet.pauses().resume(each);
                 List<DateRecord> waiting = fleet.stateStore().list(each, Optional.empty(), Set.of(DateState.QUEUED, DateState.RUNNING));
                 enqueuer.republish(waiting);
-                out.printf("%s; published %d of its queued or running dates again.%n", wasPaused ? "Resumed " + each.shortName() : each.shortName() + " was not paused", waiting.size());
+                out.printf("%s; published %d of its queued or running dates again.%n", wasPaused ? "Resumed " + fleet.catalog().displayName(each) : fleet.catalog().displayName(each) + " was not paused", waiting.size());
             }
             out.flush();
             return ExitCodes.SUCCESS;

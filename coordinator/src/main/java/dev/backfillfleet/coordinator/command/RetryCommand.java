@@ -12,7 +12,6 @@ import dev.backfillfleet.domain.DateState;
 import dev.backfillfleet.domain.EnqueuePolicy;
 import dev.backfillfleet.domain.ErrorClass;
 import dev.backfillfleet.domain.FleetException;
-import dev.backfillfleet.domain.TableSelection;
 import dev.backfillfleet.provision.ProcessRole;
 import dev.backfillfleet.state.EnqueueResult;
 import picocli.CommandLine.Command;
@@ -58,9 +57,9 @@ public final class RetryCommand
     public Integer call()
     {
         PrintWriter out = spec.commandLine().getOut();
-        List<AnalyticsTable> tables = TableSelection.parse(table);
         ErrorClass onlyClass = errorClass == null ? null : parseErrorClass(errorClass);
         try (FleetConnection fleet = FleetConnection.readWrite(backend.load())) {
+            List<AnalyticsTable> tables = fleet.tables(table);
             fleet.checkReady(ProcessRole.COORDINATOR);
             List<DateKey> keys = new ArrayList<>();
             for (AnalyticsTable each : tables) {

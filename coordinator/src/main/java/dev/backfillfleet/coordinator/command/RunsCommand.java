@@ -85,7 +85,7 @@ public final class RunsCommand
                         Cell.of(TIME.format(run.createdAt())),
                         Cell.of(run.createdBy()),
                         Cell.of(run.command()),
-                        Cell.of(String.join(",", run.tables().stream().map(AnalyticsTable::shortName).toList())),
+                        Cell.of(String.join(",", run.tables().stream().map(AnalyticsTable::tableName).toList())),
                         Cell.of(run.dates()),
                         Cell.of(run.keys()),
                         count(summary.get(DateState.SUCCEEDED) + summary.get(DateState.NO_GAMES), DateState.SUCCEEDED),

@@ -1,5 +1,7 @@
 package dev.backfillfleet.coordinator.command;
 
+import dev.backfillfleet.catalog.TableCatalog;
+import dev.backfillfleet.catalog.TableSelection;
 import dev.backfillfleet.cli.BackendOptions;
 import dev.backfillfleet.cli.ExitCodes;
 import dev.backfillfleet.coordinator.FleetConnection;
@@ -21,7 +23,6 @@ import dev.backfillfleet.domain.DateSelection;
 import dev.backfillfleet.domain.DateState;
 import dev.backfillfleet.domain.FleetException;
 import dev.backfillfleet.domain.TablePause;
-import dev.backfillfleet.domain.TableSelection;
 import dev.backfillfleet.state.StateStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -90,13 +91,14 @@ public final class StatusCommand
                     throw FleetException.userError("no run " + runId + ": 'coordinator runs' lists them");
                 }
             }
-            List<AnalyticsTable> tables = tables(run);
+            TableCatalog catalog = fleet.catalog();
+            List<AnalyticsTable> tables = tables(run, catalog);
             Map<AnalyticsTable, TablePause> paused = fleet.pauses().pausedTables();
             Instant now = fleet.clock().instant();
             List<TableStatus> statuses = new ArrayList<>();
             for (AnalyticsTable each : tables) {
                 StateCounts counts = runId == null ? StateCounts.within(store, each, selection) : runCounts(store, each, selection);
-                List<DateRecord> staleDates = StaleDates.of(store, each, selection);
+                List<DateRecord> staleDates = StaleDates.of(store, catalog, each, selection);
                 double perMinute = store.countFinishedSince(each, now.minus(RATE_WINDOW)) * 60.0 / RATE_WINDOW.toSeconds();
                 statuses.add(new TableStatus(counts, staleDates, perMinute, Optional.ofNullable(paused.get(each))));
             }
@@ -105,7 +107,7 @@ public final class StatusCommand
                 return ExitCodes.SUCCESS;
             }
             run.ifPresent(named -> out.printf("Run %s, by %s at %s: %s of %s (%s)%n", named.id(), named.createdBy(), named.createdAt().truncatedTo(ChronoUnit.SECONDS),
-                    named.dates(), String.join(",", named.tables().stream().map(AnalyticsTable::shortName).toList()), named.command()));
+                    named.dates(), String.join(",", named.tables().stream().map(catalog::displayName).toList()), named.command()));
             List<TableStatus> shown = statuses.stream().filter(each -> table != null || runId != null || each.counts().recorded() > 0).toList();
             if (shown.isEmpty()) {
                 out.println("No dates recorded yet: enqueue some with 'coordinator enqueue' or 'coordinator run'.");
@@ -113,27 +115,29 @@ public final class StatusCommand
             }
             table(shown).render(Terminal.detect().style()).forEach(out::println);
             for (TableStatus each : shown) {
-                each.paused().ifPresent(pause -> out.printf("%s: PAUSED since %s by %s; 'coordinator resume --table %s' goes on.%n", each.table().shortName(),
-                        pause.since().truncatedTo(ChronoUnit.SECONDS), pause.by(), each.table().shortName()));
+                each.paused().ifPresent(pause -> out.printf("%s: PAUSED since %s by %s; 'coordinator resume --table %s' goes on.%n", catalog.displayName(each.table()),
+                        pause.since().truncatedTo(ChronoUnit.SECONDS), pause.by(), catalog.displayName(each.table())));
                 if (stale && !each.staleDates().isEmpty()) {
-                    out.printf("%s: %d STALE: %s%n", each.table().shortName(), each.staleDates().size(),
+                    out.printf("%s: %d STALE: %s%n", catalog.displayName(each.table()), each.staleDates().size(),
                             DateRuns.compact(each.staleDates().stream().map(record -> record.key().date()).toList()));
                 }
             }
             if (shown.stream().anyMatch(each -> !each.staleDates().isEmpty())) {
-                out.println("STALE dates are done but older than an upstream date they depend on: 'coordinator enqueue --stale --table T' re-queues them.");
+                out.println("STALE dates are done but older than an upstream date they depend on, or than their table's definition: "
+                        + "'coordinator enqueue --stale --table T' re-queues them.");
             }
             out.flush();
             return ExitCodes.SUCCESS;
         }
     }
 
-    private List<AnalyticsTable> tables(Optional<BackfillRun> run)
+    private List<AnalyticsTable> tables(Optional<BackfillRun> run, TableCatalog catalog)
     {
         if (table != null) {
-            return TableSelection.parse(table);
+            return TableSelection.parse(table, catalog);
         }
-        return run.map(BackfillRun::tables).filter(tables -> !tables.isEmpty()).orElse(Arrays.asList(AnalyticsTable.values()));
+        return run.map(BackfillRun::tables).filter(tables -> !tables.isEmpty())
+                .orElseGet(() -> catalog.entries().stream().map(entry -> entry.definition().table()).toList());
     }
 
     /** The run's dates of the table (within the dates asked for, if any). */

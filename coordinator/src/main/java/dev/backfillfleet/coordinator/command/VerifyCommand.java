@@ -1,5 +1,8 @@
 package dev.backfillfleet.coordinator.command;
 
+import dev.backfillfleet.catalog.TableCatalog;
+import dev.backfillfleet.catalog.TableDefinition;
+import dev.backfillfleet.catalog.TableSelection;
 import dev.backfillfleet.cli.BackendOptions;
 import dev.backfillfleet.cli.ExitCodes;
 import dev.backfillfleet.coordinator.FleetConnection;
@@ -10,7 +13,6 @@ import dev.backfillfleet.coordinator.verify.TableCoverage;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateSelection;
 import dev.backfillfleet.domain.FleetException;
-import dev.backfillfleet.domain.TableSelection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,12 +64,16 @@ public final class VerifyCommand
         if (threshold < 0 || threshold > 100 || Double.isNaN(threshold)) {
             throw FleetException.userError("--threshold " + threshold + " is not a percentage between 0 and 100");
         }
-        List<AnalyticsTable> tables = table == null ? AnalyticsTable.all() : TableSelection.parse(table);
         DateSelection selection = dates.required();
         try (FleetConnection fleet = FleetConnection.readOnly(backend.load())) {
-            GameDates.Eligible eligible = GameDates.within(fleet.warehouse(), selection.dates());
-            CoverageCheck check = new CoverageCheck(fleet.stateStore(), fleet.warehouse());
-            List<TableCoverage> coverages = tables.stream().map(each -> check.check(each, eligible, selection)).toList();
+            TableCatalog catalog = fleet.catalog();
+            List<AnalyticsTable> tables = table == null ? catalog.all().stream().map(TableDefinition::table).toList() : TableSelection.parse(table, catalog);
+            GameDates.Eligible gameDates = GameDates.within(fleet.warehouse(), selection.dates());
+            CoverageCheck check = new CoverageCheck(fleet.stateStore(), fleet.warehouse(), catalog);
+            List<TableCoverage> coverages = tables.stream()
+                    .map(each -> check.check(each, CoverageCheck.countsGameDatesOnly(catalog.definition(each)) ? gameDates : GameDates.every(selection), selection))
+                    .toList();
+            GameDates.Eligible eligible = gameDates;
             boolean ok = coverages.stream().allMatch(coverage -> coverage.reaches(threshold));
             if (json) {
                 JsonOutput.print(out, toJson(selection, eligible, coverages, ok));

@@ -67,8 +67,8 @@ public final class Doctor
         }
         else {
             Optional<QueuedMessages> messages = fleet.capability(QueuedMessages.class);
-            run(findings, "queued dates", () -> new QueuedDatesCheck(fleet.stateStore(), messages, mends));
-            run(findings, "running dates", () -> new ExpiredLeasesCheck(fleet.stateStore(), messages, fleet.injector().getInstance(Clock.class), mends));
+            run(findings, "queued dates", () -> new QueuedDatesCheck(fleet.stateStore(), fleet.catalog(), messages, mends));
+            run(findings, "running dates", () -> new ExpiredLeasesCheck(fleet.stateStore(), fleet.catalog(), messages, fleet.injector().getInstance(Clock.class), mends));
         }
 
         for (ContentCheck check : fleet.contributions(ContentCheck.class)) {

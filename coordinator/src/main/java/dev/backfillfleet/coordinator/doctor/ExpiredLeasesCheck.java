@@ -1,5 +1,6 @@
 package dev.backfillfleet.coordinator.doctor;
 
+import dev.backfillfleet.catalog.TableCatalog;
 import dev.backfillfleet.doctor.Finding;
 import dev.backfillfleet.doctor.MendCommands;
 import dev.backfillfleet.domain.AnalyticsTable;
@@ -28,13 +29,15 @@ public final class ExpiredLeasesCheck
         implements DoctorCheck
 {
     private final StateStore stateStore;
+    private final TableCatalog catalog;
     private final Optional<QueuedMessages> messages;
     private final Clock clock;
     private final MendCommands mends;
 
-    public ExpiredLeasesCheck(StateStore stateStore, Optional<QueuedMessages> messages, Clock clock, MendCommands mends)
+    public ExpiredLeasesCheck(StateStore stateStore, TableCatalog catalog, Optional<QueuedMessages> messages, Clock clock, MendCommands mends)
     {
         this.stateStore = requireNonNull(stateStore, "stateStore is null");
+        this.catalog = requireNonNull(catalog, "catalog is null");
         this.messages = requireNonNull(messages, "messages is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.mends = requireNonNull(mends, "mends is null");
@@ -46,7 +49,7 @@ public final class ExpiredLeasesCheck
         Instant now = clock.instant();
         Optional<Set<DateKey>> withMessage = messages.map(QueuedMessages::keysWithAMessage);
         List<Finding> findings = new ArrayList<>();
-        for (AnalyticsTable table : AnalyticsTable.values()) {
+        for (AnalyticsTable table : catalog.entries().stream().map(entry -> entry.definition().table()).toList()) {
             List<DateRecord> expired = stateStore.list(table, Optional.empty(), Set.of(DateState.RUNNING)).stream()
                     .filter(record -> !record.isLeasedAt(now))
                     .toList();
@@ -59,8 +62,8 @@ public final class ExpiredLeasesCheck
             String detail = dates.size() + " RUNNING date(s) whose lease expired (worker " + owners + " stopped renewing it): " + MendDates.shown(dates)
                     + (withoutMessage > 0 ? "; " + withoutMessage + " of them have no message in " + messages.orElseThrow().where() + ", so nothing will reclaim them" : "");
             String mend = (withoutMessage > 0 ? "" : "a worker reclaims each when its message comes back; if none does: ")
-                    + mends.coordinator("enqueue", "--table", table.shortName(), "--dates", MendDates.of(dates));
-            findings.add(Finding.problem(table.shortName() + ": running dates", detail, mend));
+                    + mends.coordinator("enqueue", "--table", catalog.displayName(table), "--dates", MendDates.of(dates));
+            findings.add(Finding.problem(catalog.displayName(table) + ": running dates", detail, mend));
         }
         if (findings.isEmpty()) {
             findings.add(Finding.ok("running dates", "every RUNNING date has a live lease"));

@@ -1,5 +1,6 @@
 package dev.backfillfleet.coordinator.doctor;
 
+import dev.backfillfleet.catalog.TableCatalog;
 import dev.backfillfleet.doctor.Finding;
 import dev.backfillfleet.doctor.MendCommands;
 import dev.backfillfleet.domain.AnalyticsTable;
@@ -26,12 +27,14 @@ public final class QueuedDatesCheck
         implements DoctorCheck
 {
     private final StateStore stateStore;
+    private final TableCatalog catalog;
     private final Optional<QueuedMessages> messages;
     private final MendCommands mends;
 
-    public QueuedDatesCheck(StateStore stateStore, Optional<QueuedMessages> messages, MendCommands mends)
+    public QueuedDatesCheck(StateStore stateStore, TableCatalog catalog, Optional<QueuedMessages> messages, MendCommands mends)
     {
         this.stateStore = requireNonNull(stateStore, "stateStore is null");
+        this.catalog = requireNonNull(catalog, "catalog is null");
         this.messages = requireNonNull(messages, "messages is null");
         this.mends = requireNonNull(mends, "mends is null");
     }
@@ -42,7 +45,7 @@ public final class QueuedDatesCheck
         Optional<Set<DateKey>> withMessage = messages.map(QueuedMessages::keysWithAMessage);
         List<Finding> findings = new ArrayList<>();
         long queued = 0;
-        for (AnalyticsTable table : AnalyticsTable.values()) {
+        for (AnalyticsTable table : catalog.entries().stream().map(entry -> entry.definition().table()).toList()) {
             List<LocalDate> dates = stateStore.list(table, Optional.empty(), Set.of(DateState.QUEUED)).stream()
                     .map(DateRecord::key)
                     .filter(key -> withMessage.map(keys -> !keys.contains(key)).orElse(true))
@@ -52,8 +55,8 @@ public final class QueuedDatesCheck
             if (dates.isEmpty()) {
                 continue;
             }
-            String mend = mends.coordinator("enqueue", "--table", table.shortName(), "--dates", MendDates.of(dates));
-            String subject = table.shortName() + ": queued dates";
+            String mend = mends.coordinator("enqueue", "--table", catalog.displayName(table), "--dates", MendDates.of(dates));
+            String subject = catalog.displayName(table) + ": queued dates";
             if (withMessage.isPresent()) {
                 findings.add(Finding.problem(subject, dates.size() + " QUEUED date(s) without a message in " + messages.orElseThrow().where() + ", so no worker will run them: "
                         + MendDates.shown(dates), mend));

@@ -1,12 +1,11 @@
 package dev.backfillfleet.coordinator.plan;
 
-import dev.backfillfleet.domain.AnalyticsTable;
+import dev.backfillfleet.catalog.TableCatalog;
 import dev.backfillfleet.domain.DateKey;
 import dev.backfillfleet.domain.DateRecord;
 import dev.backfillfleet.domain.DateState;
 import dev.backfillfleet.state.StateStore;
 
-import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,21 +24,24 @@ import java.util.Set;
  */
 public final class Dependents
 {
-    /** Upstream tables first, then by date: the order in which the fleet can run them. */
-    public static final Comparator<DateKey> DEPENDENCY_ORDER = Comparator.<DateKey>comparingInt(key -> depth(key.table()))
-            .thenComparing(DateKey::table)
-            .thenComparing(DateKey::date);
-
     private Dependents() {}
 
-    public static List<DateKey> of(Collection<DateKey> keys, StateStore stateStore)
+    /** Upstream tables first, then by date: the order in which the fleet can run them. */
+    public static Comparator<DateKey> dependencyOrder(TableCatalog catalog)
+    {
+        return Comparator.<DateKey>comparingInt(key -> catalog.entry(key.table()).map(entry -> catalog.depth(entry.name())).orElse(0))
+                .thenComparing(DateKey::table)
+                .thenComparing(DateKey::date);
+    }
+
+    public static List<DateKey> of(Collection<DateKey> keys, StateStore stateStore, TableCatalog catalog)
     {
         Set<DateKey> asked = Set.copyOf(keys);
         Set<DateKey> reached = new LinkedHashSet<>();
         Deque<DateKey> frontier = new ArrayDeque<>(keys);
         while (!frontier.isEmpty()) {
             DateKey key = frontier.removeFirst();
-            for (DateKey dependent : key.table().downstreamKeys(key.date())) {
+            for (DateKey dependent : catalog.downstreamKeys(key)) {
                 if (!asked.contains(dependent) && reached.add(dependent)) {
                     frontier.addLast(dependent);
                 }
@@ -53,14 +55,7 @@ public final class Dependents
                 dependents.add(key);
             }
         }
-        dependents.sort(DEPENDENCY_ORDER);
+        dependents.sort(dependencyOrder(catalog));
         return dependents;
-    }
-
-    /** 0 for a table without upstream tables, else one more than its deepest upstream table. */
-    static int depth(AnalyticsTable table)
-    {
-        // any date shows the table's upstream tables
-        return table.upstreamKeys(LocalDate.EPOCH).stream().map(DateKey::table).distinct().mapToInt(upstream -> depth(upstream) + 1).max().orElse(0);
     }
 }

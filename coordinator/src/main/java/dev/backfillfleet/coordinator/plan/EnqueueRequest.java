@@ -1,5 +1,7 @@
 package dev.backfillfleet.coordinator.plan;
 
+import dev.backfillfleet.catalog.TableCatalog;
+import dev.backfillfleet.catalog.TableDefinition;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateKey;
 import dev.backfillfleet.domain.DateSelection;
@@ -20,11 +22,12 @@ import static java.util.Objects.requireNonNull;
  * together (as with {@code all}), the upstream tables also get the dates their downstream
  * dates depend on, so that the fleet can finish everything in dependency order by itself.
  */
-public record EnqueueRequest(List<AnalyticsTable> tables, DateSelection dates, EnqueuePolicy policy)
+public record EnqueueRequest(List<AnalyticsTable> tables, DateSelection dates, EnqueuePolicy policy, TableCatalog catalog)
 {
     public EnqueueRequest
     {
         tables = List.copyOf(tables);
+        requireNonNull(catalog, "catalog is null");
         requireNonNull(dates, "dates is null");
         requireNonNull(policy, "policy is null");
     }
@@ -38,7 +41,7 @@ public record EnqueueRequest(List<AnalyticsTable> tables, DateSelection dates, E
         }
         for (AnalyticsTable table : tables) {
             for (LocalDate date : dates.dates()) {
-                for (DateKey upstream : table.upstreamKeys(date)) {
+                for (DateKey upstream : catalog.upstreamKeys(new DateKey(table, date))) {
                     SortedSet<LocalDate> upstreamDates = datesByTable.get(upstream.table());
                     if (upstreamDates != null) {
                         upstreamDates.add(upstream.date());
@@ -63,14 +66,7 @@ public record EnqueueRequest(List<AnalyticsTable> tables, DateSelection dates, E
 
     private List<AnalyticsTable> orderedTables()
     {
-        List<AnalyticsTable> ordered = new ArrayList<>();
-        for (AnalyticsTable table : AnalyticsTable.values()) {
-            if (tables.contains(table)) {
-                ordered.add(table);
-            }
-        }
-        // dependency order: tables without upstreams first, then those that need them
-        ordered.sort((left, right) -> Boolean.compare(left.hasUpstreams(), right.hasUpstreams()));
-        return ordered;
+        // dependency order: each table after the tables it depends on
+        return catalog.inDependencyOrder().stream().map(TableDefinition::table).filter(tables::contains).toList();
     }
 }

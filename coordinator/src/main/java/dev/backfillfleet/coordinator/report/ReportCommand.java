@@ -1,5 +1,7 @@
 package dev.backfillfleet.coordinator.report;
 
+import dev.backfillfleet.catalog.TableCatalog;
+import dev.backfillfleet.catalog.TableSelection;
 import dev.backfillfleet.cli.BackendOptions;
 import dev.backfillfleet.cli.ExitCodes;
 import dev.backfillfleet.config.Configuration;
@@ -9,7 +11,6 @@ import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.DateRecord;
 import dev.backfillfleet.domain.FleetException;
-import dev.backfillfleet.domain.TableSelection;
 import dev.backfillfleet.provision.AdapterInUse;
 import dev.backfillfleet.provision.Port;
 import dev.backfillfleet.state.StateStore;
@@ -78,7 +79,7 @@ public final class ReportCommand
         Configuration config = backend.load();
         try (FleetConnection fleet = FleetConnection.readOnly(config)) {
             RecordSource records = (each, action) -> forEachRecord(fleet.stateStore(), each, range, action);
-            List<TableReport> tables = tableReports(records, range);
+            List<TableReport> tables = tableReports(records, fleet.catalog(), range);
             long bytes = write(writer -> HtmlReport.write(writer, range, tables, records, fleet.clock().instant(), source(fleet)));
             console.printf("Wrote %s: %d %s, %s (%,d bytes). Open it in a browser.%n", out, tables.size(), tables.size() == 1 ? "table" : "tables",
                     range, bytes);
@@ -96,9 +97,9 @@ public final class ReportCommand
         }
     }
 
-    private List<TableReport> tableReports(RecordSource records, DateRange range)
+    private List<TableReport> tableReports(RecordSource records, TableCatalog catalog, DateRange range)
     {
-        List<AnalyticsTable> tables = table == null ? Arrays.asList(AnalyticsTable.values()) : TableSelection.parse(table);
+        List<AnalyticsTable> tables = table == null ? catalog.tables() : TableSelection.parse(table, catalog);
         List<TableReport> reports = new ArrayList<>();
         for (AnalyticsTable each : tables) {
             TableReport report = new TableReport(each, range);

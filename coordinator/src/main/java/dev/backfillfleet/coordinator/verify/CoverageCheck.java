@@ -1,11 +1,13 @@
 package dev.backfillfleet.coordinator.verify;
 
+import dev.backfillfleet.catalog.TableCatalog;
+import dev.backfillfleet.catalog.TableDefinition;
+import dev.backfillfleet.catalog.TableKind;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.DateRecord;
 import dev.backfillfleet.domain.DateSelection;
 import dev.backfillfleet.domain.DateState;
-import dev.backfillfleet.schema.AnalyticsSchemas;
 import dev.backfillfleet.state.StateStore;
 import dev.backfillfleet.warehouse.Warehouse;
 
@@ -18,19 +20,31 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Verifies one table over the countable game dates of a selection: a date passes when its record
- * is SUCCEEDED, its rows written equal its rows expected, and the warehouse partition holds exactly
- * those rows. Without a countable date, the table has nothing to check, and the reason says why.
+ * Verifies one table over the countable dates of a selection: a date passes when its record is
+ * SUCCEEDED, its rows written equal its rows expected, and the warehouse partition holds exactly
+ * those rows. A table that runs on game dates only (the built-in analytics tables, a catalog
+ * table with {@code games_only}) counts the schedule's game dates; any other, every date, where
+ * NO_GAMES (a verified date with no rows) passes too. Without a countable date, the table has
+ * nothing to check, and the reason says why.
  */
 public final class CoverageCheck
 {
     private final StateStore stateStore;
     private final Warehouse warehouse;
+    private final TableCatalog catalog;
 
-    public CoverageCheck(StateStore stateStore, Warehouse warehouse)
+    public CoverageCheck(StateStore stateStore, Warehouse warehouse, TableCatalog catalog)
     {
         this.stateStore = stateStore;
         this.warehouse = warehouse;
+        this.catalog = catalog;
+    }
+
+    /** Whether the table's dates are the schedule's game dates (else every date counts). */
+    public static boolean countsGameDatesOnly(TableDefinition definition)
+    {
+        boolean analyticsBuiltIn = definition.kind() instanceof TableKind.BuiltIn && !definition.name().equals(TableCatalog.SYNTHETIC);
+        return analyticsBuiltIn || definition.gamesOnly();
     }
 
     public TableCoverage check(AnalyticsTable table, GameDates.Eligible eligible, DateSelection asked)
@@ -64,8 +78,9 @@ public final class CoverageCheck
         if (record.state() == DateState.FAILED) {
             return Optional.of("FAILED: " + record.errorMessage().orElse("no message"));
         }
+        boolean gameDates = countsGameDatesOnly(catalog.definition(table));
         if (record.state() == DateState.NO_GAMES) {
-            return Optional.of("NO_GAMES, but the schedule has games on this date");
+            return gameDates ? Optional.of("NO_GAMES, but the schedule has games on this date") : Optional.empty();
         }
         if (record.state() != DateState.SUCCEEDED) {
             return Optional.of(record.state().name());
@@ -75,7 +90,7 @@ public final class CoverageCheck
         if (written != expected || written <= 0) {
             return Optional.of("SUCCEEDED with " + written + " rows written, " + expected + " expected");
         }
-        long inPartition = warehouse.countPartition(AnalyticsSchemas.ref(table), date);
+        long inPartition = warehouse.countPartition(catalog.definition(table).ref(), date);
         if (inPartition != written) {
             return Optional.of("the partition holds " + inPartition + " rows, the record says " + written + " were written");
         }

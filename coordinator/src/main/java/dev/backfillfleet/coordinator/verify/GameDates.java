@@ -1,9 +1,10 @@
 package dev.backfillfleet.coordinator.verify;
 
 import dev.backfillfleet.domain.DateRange;
-import dev.backfillfleet.warehouse.Warehouse;
+import dev.backfillfleet.domain.DateSelection;
 import dev.backfillfleet.schedule.Schedule;
 import dev.backfillfleet.schedule.ScheduledGame;
+import dev.backfillfleet.warehouse.Warehouse;
 
 import java.time.LocalDate;
 import java.util.Collection;
@@ -29,6 +30,12 @@ public final class GameDates
      * bootstrap date, the first date it counts from.
      */
     public record Eligible(SortedSet<LocalDate> dates, SortedSet<LocalDate> bootstrapDates, SortedSet<LocalDate> countingStarts) {}
+
+    /** Every date asked for, none a bootstrap date: the countable dates of a table that runs on any date. */
+    public static Eligible every(DateSelection asked)
+    {
+        return new Eligible(new TreeSet<>(asked.dates()), new TreeSet<>(), new TreeSet<>());
+    }
 
     public static Eligible within(Warehouse warehouse, Collection<LocalDate> asked)
     {

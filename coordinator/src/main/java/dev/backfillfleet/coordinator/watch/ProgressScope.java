@@ -7,11 +7,11 @@ import dev.backfillfleet.domain.DateSelection;
 
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import static java.util.Objects.requireNonNull;
@@ -33,18 +33,18 @@ public record ProgressScope(List<AnalyticsTable> tables, boolean onlyTablesWithR
         datesByTable = Map.copyOf(datesByTable);
     }
 
-    /** The given tables (every table, shown once it has records, when none is given) over the same dates. */
-    public static ProgressScope of(Optional<List<AnalyticsTable>> tables, Optional<DateSelection> dates)
+    /** The given tables (every table of {@code everyTable}, shown once it has records, when none is given) over the same dates. */
+    public static ProgressScope of(Optional<List<AnalyticsTable>> tables, List<AnalyticsTable> everyTable, Optional<DateSelection> dates)
     {
-        return new ProgressScope(tables.orElse(List.of(AnalyticsTable.values())), tables.isEmpty(), dates, Map.of());
+        return new ProgressScope(tables.orElse(everyTable), tables.isEmpty(), dates, Map.of());
     }
 
     /** Exactly these (table, date)s. */
     public static ProgressScope of(Collection<DateKey> keys)
     {
-        Map<AnalyticsTable, SortedSet<LocalDate>> byTable = new EnumMap<>(AnalyticsTable.class);
+        Map<AnalyticsTable, SortedSet<LocalDate>> byTable = new TreeMap<>();
         keys.forEach(key -> byTable.computeIfAbsent(key.table(), ignored -> new TreeSet<>()).add(key.date()));
-        Map<AnalyticsTable, DateSelection> dates = new EnumMap<>(AnalyticsTable.class);
+        Map<AnalyticsTable, DateSelection> dates = new TreeMap<>();
         byTable.forEach((table, tableDates) -> dates.put(table, DateSelection.of(tableDates)));
         return new ProgressScope(List.copyOf(byTable.keySet()), false, Optional.empty(), dates);
     }

@@ -1,5 +1,7 @@
 package dev.backfillfleet.coordinator.watch;
 
+import dev.backfillfleet.catalog.TableCatalog;
+import dev.backfillfleet.catalog.TableSelection;
 import dev.backfillfleet.cli.BackendOptions;
 import dev.backfillfleet.cli.ExitCodes;
 import dev.backfillfleet.coordinator.FleetConnection;
@@ -7,7 +9,6 @@ import dev.backfillfleet.coordinator.command.DateOptions;
 import dev.backfillfleet.coordinator.output.Terminal;
 import dev.backfillfleet.domain.DateState;
 import dev.backfillfleet.domain.FleetException;
-import dev.backfillfleet.domain.TableSelection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,8 +63,9 @@ public final class WatchCommand
         Duration interval = Duration.ofMillis((long) (intervalSeconds * 1000));
         PrintWriter out = spec.commandLine().getOut();
         Terminal terminal = Terminal.detect();
-        ProgressScope scope = ProgressScope.of(Optional.ofNullable(table).map(TableSelection::parse), dates.optional());
         try (FleetConnection fleet = FleetConnection.readOnly(backend.load())) {
+            TableCatalog catalog = fleet.catalog();
+            ProgressScope scope = ProgressScope.of(Optional.ofNullable(table).map(names -> TableSelection.parse(names, catalog)), catalog.tables(), dates.optional());
             // the time of day the frame shows, in this machine's zone
             Clock clock = fleet.clock().withZone(ZoneId.systemDefault());
             ProgressSampler sampler = new ProgressSampler(fleet.stateStore(), fleet.pauses(), scope, System::nanoTime);

@@ -31,10 +31,10 @@ public final class LabelledCounters<L extends Enum<L>>
         return adder == null ? 0 : adder.sum();
     }
 
-    /** The counts so far, tables and labels in their declaration order. */
+    /** The counts so far, tables by name and labels in their declaration order. */
     public Map<AnalyticsTable, Map<L, Long>> snapshot()
     {
-        Map<AnalyticsTable, Map<L, Long>> snapshot = new EnumMap<>(AnalyticsTable.class);
+        Map<AnalyticsTable, Map<L, Long>> snapshot = new java.util.concurrent.ConcurrentSkipListMap<>();
         counters.forEach((table, byLabel) -> {
             Map<L, Long> counts = new EnumMap<>(labelType);
             byLabel.forEach((label, adder) -> counts.put(label, adder.sum()));

@@ -3,14 +3,13 @@ package dev.backfillfleet.worker.processor;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.FleetException;
 
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 /** The processor of each table this worker can run. */
 public final class ProcessorRegistry
 {
-    private final Map<AnalyticsTable, TableProcessor> processors = new EnumMap<>(AnalyticsTable.class);
+    private final Map<AnalyticsTable, TableProcessor> processors = new java.util.HashMap<>();
 
     public ProcessorRegistry(List<TableProcessor> processors)
     {

@@ -52,7 +52,7 @@ public final class DeterminismProbe
                     ProcessorOutput output = processor.process(date, context);
                     warehouse.replacePartition(AnalyticsSchemas.ref(processor.table()), date, output.rows());
                     for (Row row : output.rows()) {
-                        hashes.add(processor.table().shortName() + " " + date + " " + row.getString("game_id") + " " + row.getString("row_hash"));
+                        hashes.add(processor.table().tableName() + " " + date + " " + row.getString("game_id") + " " + row.getString("row_hash"));
                     }
                 }
             }

@@ -6,9 +6,9 @@ import dev.backfillfleet.domain.WorkItem;
 import dev.backfillfleet.schema.AnalyticsSchemas;
 import dev.backfillfleet.warehouse.Row;
 import dev.backfillfleet.warehouse.Warehouse;
-import dev.backfillfleet.worker.processor.ExpectedRowsCheck;
 import dev.backfillfleet.worker.processor.ProcessingContext;
 import dev.backfillfleet.worker.processor.ProcessorOutput;
+import dev.backfillfleet.worker.processor.RowsVerification;
 import dev.backfillfleet.worker.processor.TableProcessor;
 
 import java.time.Instant;
@@ -35,7 +35,7 @@ final class TableRuns
         ProcessingContext context = new ProcessingContext(warehouse, new WorkItem(processor.table(), date, "test-run"), "test-worker", 1, PROCESSED_AT);
         ProcessorOutput output = processor.process(date, context);
         long written = warehouse.replacePartition(AnalyticsSchemas.ref(processor.table()), date, output.rows());
-        ExpectedRowsCheck.verify(processor.table().tableName(), output, written);
+        RowsVerification.verify(processor.table().tableName(), output, written);
         return output;
     }
 

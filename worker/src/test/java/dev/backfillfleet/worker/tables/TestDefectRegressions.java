@@ -6,8 +6,8 @@ import dev.backfillfleet.embedded.SqliteWarehouse;
 import dev.backfillfleet.schema.AnalyticsSchemas;
 import dev.backfillfleet.schema.SchemaCatalog;
 import dev.backfillfleet.warehouse.Row;
-import dev.backfillfleet.worker.processor.ExpectedRowsCheck;
 import dev.backfillfleet.worker.processor.ProcessorOutput;
+import dev.backfillfleet.worker.processor.RowsVerification;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +50,7 @@ class TestDefectRegressions
     {
         // a write that left the partition empty is not a success: expected vs written, and the games that are short
         ProcessorOutput output = ProcessorOutput.of(List.of(), Map.of("20241101_BOS_NYK", 2L, "20241101_LAL_GSW", 2L));
-        assertThatThrownBy(() -> ExpectedRowsCheck.verify("team_defense_game_summary", output, 0))
+        assertThatThrownBy(() -> RowsVerification.verify("team_defense_game_summary", output, 0))
                 .isInstanceOf(FleetException.class)
                 .hasMessageContaining("expected 4 rows, wrote 0")
                 .hasMessageContaining("20241101_BOS_NYK (expected 2, wrote 0)")

@@ -37,7 +37,7 @@ class TestDeterminism
         assertThat(second).isEqualTo(first);
         assertThat(Files.readAllLines(childHashes)).isEqualTo(first);
         assertThat(first.stream().map(line -> line.split(" ")[0]).distinct())
-                .containsExactlyInAnyOrder("team_offense", "team_defense", "player_summary", "upcoming_team", "upcoming_player");
+                .containsExactlyInAnyOrder("team_offense_game_summary", "team_defense_game_summary", "player_game_summary", "upcoming_team_game_context", "upcoming_player_game_context");
     }
 
     private static Process startChild(Path warehouseDirectory, Path output)

@@ -1,6 +1,8 @@
-package dev.backfillfleet.domain;
+package dev.backfillfleet.catalog;
 
-import java.util.Arrays;
+import dev.backfillfleet.domain.AnalyticsTable;
+import dev.backfillfleet.domain.FleetException;
+
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,59 +13,60 @@ import java.util.stream.Stream;
 import static dev.backfillfleet.domain.FleetException.userError;
 
 /**
- * Parses the tables an operator named: full or short names, comma separated, or {@code all}
- * for the five analytics tables. An unknown name is a user error that suggests the closest ones.
+ * Parses the tables an operator named: full or short names of the catalog's tables, comma
+ * separated, or {@code all} for every table but {@code synthetic}, upstream tables first. An
+ * unknown name is a user error that suggests the closest ones.
  */
 public final class TableSelection
 {
     private TableSelection() {}
 
-    public static List<AnalyticsTable> parse(String text)
+    public static List<AnalyticsTable> parse(String text, TableCatalog catalog)
     {
         if (text == null || text.isBlank()) {
-            throw userError("no table given: name one of " + knownNames());
+            throw userError("no table given: name one of " + knownNames(catalog));
         }
         Set<AnalyticsTable> tables = new LinkedHashSet<>();
         for (String name : text.split(",", -1)) {
             String trimmed = name.trim().toLowerCase(Locale.ROOT);
             if (trimmed.equals("all")) {
-                tables.addAll(AnalyticsTable.all());
+                catalog.all().forEach(definition -> tables.add(definition.table()));
                 continue;
             }
-            tables.add(AnalyticsTable.byName(trimmed).orElseThrow(() -> unknownTable(trimmed)));
+            tables.add(catalog.find(trimmed).orElseThrow(() -> unknownTable(trimmed, catalog)).definition().table());
         }
         return List.copyOf(tables);
     }
 
-    public static AnalyticsTable parseOne(String text)
+    public static AnalyticsTable parseOne(String text, TableCatalog catalog)
     {
-        List<AnalyticsTable> tables = parse(text);
+        List<AnalyticsTable> tables = parse(text, catalog);
         if (tables.size() != 1) {
             throw userError("exactly one table expected here, got '" + text + "'");
         }
         return tables.get(0);
     }
 
-    private static FleetException unknownTable(String name)
+    private static FleetException unknownTable(String name, TableCatalog catalog)
     {
-        List<String> closest = allNames()
+        List<String> closest = allNames(catalog)
                 .sorted(Comparator.comparingInt(candidate -> editDistance(name, candidate)))
                 .limit(2)
                 .toList();
         return userError("unknown table '" + name + "'. Did you mean " + String.join(" or ", closest)
-                + "? Known tables: " + knownNames());
+                + "? Known tables: " + knownNames(catalog));
     }
 
-    private static String knownNames()
+    private static String knownNames(TableCatalog catalog)
     {
-        return String.join(", ", allNames().toList());
+        return String.join(", ", allNames(catalog).toList());
     }
 
-    private static Stream<String> allNames()
+    private static Stream<String> allNames(TableCatalog catalog)
     {
-        return Stream.concat(
-                Stream.of("all"),
-                Arrays.stream(AnalyticsTable.values()).flatMap(table -> Stream.of(table.shortName(), table.tableName())).distinct());
+        return Stream.concat(Stream.of("all"), catalog.entries().stream()
+                .flatMap(entry -> Stream.concat(entry.definition().shortName().stream(), Stream.of(entry.name())))
+                .distinct());
     }
 
     static int editDistance(String left, String right)
