@@ -153,6 +153,9 @@ public final class CatalogFileParser
             if (!name.matches("[a-z][a-z0-9_]*")) {
                 throw lines.problem(columnKey, "'" + name + "' is not a column name: lower snake case");
             }
+            if (SqlKeywords.isReserved(name)) {
+                throw lines.problem(columnKey, "'" + name + "' is a reserved word of SQL (BigQuery or SQLite); pick another column name");
+            }
             String[] words = scalar(columnKey, value).trim().split("\\s+");
             if (words.length > 2) {
                 throw lines.problem(columnKey, "'" + String.join(" ", words) + "' is not TYPE or TYPE " + MODES);

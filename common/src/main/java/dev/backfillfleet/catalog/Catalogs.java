@@ -21,6 +21,7 @@ public final class Catalogs
     private final Duration maxAge;
     private TableCatalog cached;
     private Instant readAt = Instant.MIN;
+    private boolean previewing;
 
     public Catalogs(CatalogStore store, List<TableDefinition> builtIns, Clock clock, Duration maxAge)
     {
@@ -43,11 +44,25 @@ public final class Catalogs
     /** The catalog read now. */
     public synchronized TableCatalog fresh()
     {
+        if (previewing) {
+            return cached;
+        }
         cached = store.read()
                 .map(applied -> TableCatalog.of(builtIns, applied.version(), applied.userTables()))
                 .orElseGet(() -> TableCatalog.builtIn(builtIns));
         readAt = clock.instant();
         return cached;
+    }
+
+    /**
+     * From now on this process sees {@code proposed} as the catalog, without recording it: what a
+     * dry run (or the checks before an apply) uses to ask the warehouse about tables that are not
+     * applied yet. Nothing is written.
+     */
+    public synchronized void preview(TableCatalog proposed)
+    {
+        cached = requireNonNull(proposed, "proposed is null");
+        previewing = true;
     }
 
     /** What applying {@code file} would change, checked against the catalog as it is now. */
@@ -63,5 +78,6 @@ public final class Catalogs
         store.write(new AppliedCatalog(after.version(), clock.instant(), appliedBy, changes.source(), after.userEntries()));
         cached = after;
         readAt = clock.instant();
+        previewing = false;
     }
 }

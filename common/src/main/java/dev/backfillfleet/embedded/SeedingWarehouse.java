@@ -186,7 +186,6 @@ public final class SeedingWarehouse
     @Override
     public List<SelectedColumn> describeSelect(String select)
     {
-        seedEveryRawTable();
         return delegate.describeSelect(select);
     }
 

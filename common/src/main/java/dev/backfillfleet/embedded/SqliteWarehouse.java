@@ -3,6 +3,7 @@ package dev.backfillfleet.embedded;
 import dev.backfillfleet.catalog.SqlDialect;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.FleetException;
+import dev.backfillfleet.schema.RawTables;
 import dev.backfillfleet.schema.SchemaCatalog;
 import dev.backfillfleet.warehouse.Column;
 import dev.backfillfleet.warehouse.ColumnType;
@@ -15,10 +16,13 @@ import dev.backfillfleet.warehouse.TableRef;
 import dev.backfillfleet.warehouse.TableSchema;
 import dev.backfillfleet.warehouse.Warehouse;
 import dev.backfillfleet.warehouse.WriteToken;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -56,7 +60,9 @@ public final class SqliteWarehouse
 
     private final SqliteDatabase database;
     private final SchemaCatalog catalog;
-    private final Set<TableRef> created = ConcurrentHashMap.newKeySet();
+    private static final Logger log = LoggerFactory.getLogger(SqliteWarehouse.class);
+
+    private final Map<TableRef, TableSchema> created = new ConcurrentHashMap<>();
     private volatile boolean fenceCreated;
 
     public SqliteWarehouse(SqliteDatabase database, SchemaCatalog catalog)
@@ -340,11 +346,20 @@ public final class SqliteWarehouse
         });
     }
 
+    /**
+     * Prepares the SELECT in an empty in-memory database holding every table the catalog knows
+     * (the tables of a catalog not applied yet included), by their names here: it compiles against
+     * the tables' columns whatever this home holds, and nothing is read or written.
+     */
     @Override
     public List<SelectedColumn> describeSelect(String select)
     {
-        return database.read(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("SELECT * FROM (" + select + ") LIMIT 0")) {
+        try (Connection scratch = DriverManager.getConnection("jdbc:sqlite::memory:");
+                Statement ddl = scratch.createStatement()) {
+            for (TableSchema schema : catalog.all()) {
+                ddl.execute("CREATE TABLE " + sqlName(schema.ref()) + " (" + columnDefinitions(schema) + ")");
+            }
+            try (PreparedStatement statement = scratch.prepareStatement("SELECT * FROM (" + select + ") LIMIT 0")) {
                 int parameters = statement.getParameterMetaData().getParameterCount();
                 if (parameters > 1) {
                     throw FleetException.userError("the SQL has " + parameters + " parameters; it may use @date only");
@@ -360,7 +375,10 @@ public final class SqliteWarehouse
             catch (SQLException e) {
                 throw FleetException.userError("the SQL does not compile on the embedded warehouse: " + e.getMessage());
             }
-        });
+        }
+        catch (SQLException e) {
+            throw FleetException.permanentFailure("cannot prepare an in-memory SQLite database to check the SQL: " + e.getMessage());
+        }
     }
 
     /** Binds {@code @date}, the only parameter a catalog table's SQL may have (SQLite gives every {@code @date} one index). */
@@ -437,13 +455,13 @@ public final class SqliteWarehouse
 
     private boolean exists(TableSchema schema)
     {
-        return created.contains(schema.ref()) || database.read(connection -> {
+        return schema.equals(created.get(schema.ref())) || database.read(connection -> {
             try (PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
                 statement.setString(1, sqlName(schema.ref()));
                 try (ResultSet resultSet = statement.executeQuery()) {
                     boolean exists = resultSet.next();
                     if (exists) {
-                        created.add(schema.ref());
+                        created.put(schema.ref(), schema);
                     }
                     return exists;
                 }
@@ -451,13 +469,23 @@ public final class SqliteWarehouse
         });
     }
 
+    /**
+     * Creates the table if it is missing. A catalog table whose definition changed its columns
+     * since its table was made is made again, empty: its old rows do not fit, and every done date
+     * of it is STALE (a newer definition version) until it is computed again.
+     */
     private void ensureCreated(TableSchema schema)
     {
-        if (created.contains(schema.ref())) {
+        if (schema.equals(created.get(schema.ref()))) {
             return;
         }
         database.write(connection -> {
+            List<String> existing = existingColumns(connection, schema.ref());
             try (Statement statement = connection.createStatement()) {
+                if (!existing.isEmpty() && !existing.equals(schema.columnNames()) && !isRaw(schema.ref())) {
+                    log.warn("{}: its definition's columns changed ({} -> {}); the table is made again, empty", schema.ref(), existing, schema.columnNames());
+                    statement.execute("DROP TABLE " + sqlName(schema.ref()));
+                }
                 statement.execute("CREATE TABLE IF NOT EXISTS " + sqlName(schema.ref()) + " (" + columnDefinitions(schema) + ")");
                 if (schema.partitionColumn().isPresent()) {
                     statement.execute("CREATE INDEX IF NOT EXISTS " + sqlName(schema.ref()) + "_partition ON "
@@ -466,7 +494,27 @@ public final class SqliteWarehouse
             }
             return null;
         });
-        created.add(schema.ref());
+        created.put(schema.ref(), schema);
+    }
+
+    private static List<String> existingColumns(Connection connection, TableRef table)
+            throws SQLException
+    {
+        List<String> columns = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT name FROM pragma_table_info(?) ORDER BY cid")) {
+            statement.setString(1, sqlName(table));
+            try (ResultSet resultSet = statement.executeQuery()) {
+                while (resultSet.next()) {
+                    columns.add(resultSet.getString(1));
+                }
+            }
+        }
+        return columns;
+    }
+
+    private static boolean isRaw(TableRef table)
+    {
+        return table.dataset().equals(RawTables.RAW_DATASET) || table.dataset().equals(RawTables.STATIC_DATASET);
     }
 
     private static void insert(Connection connection, TableSchema schema, List<Row> rows)

@@ -143,6 +143,19 @@ class TestCatalogFileParser
     }
 
     @Test
+    void refusesAColumnNamedByAReservedWord()
+    {
+        assertRefused("""
+                tables:
+                  a:
+                    columns:
+                      game_date: DATE REQUIRED
+                      table: STRING
+                    sql: SELECT 1
+                """, "t.yaml:5: tables.a.columns.table: 'table' is a reserved word of SQL (BigQuery or SQLite); pick another column name");
+    }
+
+    @Test
     void refusesBothSqlAndCommandOrNeither()
     {
         assertRefused("""

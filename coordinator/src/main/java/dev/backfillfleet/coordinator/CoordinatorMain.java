@@ -15,11 +15,12 @@ import dev.backfillfleet.coordinator.command.SetupCommand;
 import dev.backfillfleet.coordinator.command.StatusCommand;
 import dev.backfillfleet.coordinator.command.VerifyCommand;
 import dev.backfillfleet.coordinator.report.ReportCommand;
+import dev.backfillfleet.coordinator.tables.TablesCommand;
 import dev.backfillfleet.coordinator.watch.WatchCommand;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 import java.util.List;
 
@@ -61,7 +62,7 @@ public final class CoordinatorMain
         leading.forEach(commandLine::addSubcommand);
         for (Object verb : List.of(new SetupCommand(), new EnqueueCommand(), new StatusCommand(), new WatchCommand(), new RunsCommand(), new CancelCommand(),
                 new PauseCommand(), new ResumeCommand(), new FailedCommand(), new RetryCommand(), new ReportCommand(), new VerifyCommand(),
-                new ImportCommand(), new DemoDataCommand(), new DoctorCommand())) {
+                new ImportCommand(), new DemoDataCommand(), new DoctorCommand(), new TablesCommand())) {
             commandLine.addSubcommand(verb);
         }
         return ExitCodes.configure(commandLine);
