@@ -30,10 +30,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * A new user's catalog file on the embedded default: a SQL table over a built-in table with a
- * window, and a command table written in Python, applied and backfilled over a month with `run`
- * in this JVM; the rows are held against a computation of their own, verify passes, a second run
- * has nothing to do, and a changed SQL makes exactly the dates it computed STALE.
+ * A new user's catalog file on the embedded default, the README's example (examples/): a SQL
+ * table over a built-in table with a window, and a command table written in Python, applied and
+ * backfilled over a month with `run` in this JVM; the rows are held against a computation of their
+ * own, verify passes, a second run has nothing to do, and a changed SQL makes exactly the dates it
+ * computed STALE.
  */
 class TestYourOwnTables
 {
@@ -52,10 +53,11 @@ class TestYourOwnTables
             throws Exception
     {
         assumeTrue(Python.available(), "python3 is not on the PATH: the command table's program cannot run");
-        Files.writeString(files.resolve("turnover_leaders.py"), TURNOVER_PROGRAM);
+        Path examples = Path.of("").toAbsolutePath().getParent().resolve("examples");
+        String example = Files.readString(examples.resolve("tables.yaml"));
         Path catalogFile = files.resolve("tables.yaml");
-        Files.writeString(catalogFile, catalog("SUM(assists)"));
-        CoordinatorCli cli = StandaloneCli.at(home).set("backfill.command-directory", files.toString());
+        Files.writeString(catalogFile, example);
+        CoordinatorCli cli = StandaloneCli.at(home).set("backfill.command-directory", examples.toString());
 
         CoordinatorCli.Result applied = cli.run("tables", "apply", catalogFile.toString());
         assertThat(applied.exitCode()).as(applied.out() + applied.err()).isZero();
@@ -73,7 +75,7 @@ class TestYourOwnTables
         }
 
         Map<String, TableDefinition> definitions = new HashMap<>();
-        CatalogFileParser.parse("tables.yaml", catalog("SUM(assists)")).tables().forEach(definition -> definitions.put(definition.name(), definition));
+        CatalogFileParser.parse("tables.yaml", example).tables().forEach(definition -> definitions.put(definition.name(), definition));
         List<TableSchema> schemas = new ArrayList<>(RawTables.all());
         schemas.addAll(AnalyticsSchemas.all());
         definitions.values().forEach(definition -> schemas.add(definition.schema()));
@@ -94,7 +96,7 @@ class TestYourOwnTables
         assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
         assertThat(again.out()).contains(": 0 dates to process");
 
-        Files.writeString(catalogFile, catalog("SUM(assists) + 0"));
+        Files.writeString(catalogFile, example.replace("SUM(assists) AS assists", "SUM(assists) + 0 AS assists"));
         CoordinatorCli.Result changed = cli.run("tables", "apply", catalogFile.toString());
         assertThat(changed.exitCode()).as(changed.out() + changed.err()).isZero();
         assertThat(changed.out()).contains("changed (sql), version 1 -> 2").contains(TURNOVER_LEADERS + " ", "unchanged, version 1");
@@ -107,55 +109,6 @@ class TestYourOwnTables
         assertThat(rerun.exitCode()).as(rerun.out() + rerun.err()).isZero();
         assertThat(rerun.out()).contains("queued " + MONTH.size() + " dates");
     }
-
-    private String catalog(String assists)
-    {
-        return """
-                tables:
-                  weekly_assists:
-                    short_name: assists_week
-                    columns:
-                      game_date: DATE REQUIRED
-                      team_abbr: STRING REQUIRED
-                      games: INT64 REQUIRED
-                      assists: INT64
-                    depends_on:
-                      team_offense: [-6, 0]
-                    sql:
-                      embedded: |
-                        SELECT @date AS game_date, team_abbr, COUNT(*) AS games, %1$s AS assists
-                        FROM {{team_offense}}
-                        WHERE game_date BETWEEN date(@date, '-6 days') AND @date
-                        GROUP BY team_abbr
-                      bigquery: |
-                        SELECT @date AS game_date, team_abbr, COUNT(*) AS games, %1$s AS assists
-                        FROM {{team_offense}}
-                        WHERE game_date BETWEEN DATE_SUB(@date, INTERVAL 6 DAY) AND @date
-                        GROUP BY team_abbr
-                  turnover_leaders:
-                    short_name: turnovers
-                    columns:
-                      game_date: DATE REQUIRED
-                      team_abbr: STRING REQUIRED
-                      turnovers: INT64 REQUIRED
-                    depends_on:
-                      team_offense: [0, 0]
-                    games_only: true
-                    command: [python3, turnover_leaders.py, "{date}", "%2$s"]
-                    timeout_seconds: 60
-                """.formatted(assists, home.toAbsolutePath());
-    }
-
-    // reads the built-in table from the embedded warehouse file and prints the date's three teams with the most turnovers
-    private static final String TURNOVER_PROGRAM = """
-            import json, os, sqlite3, sys
-            date, home = sys.argv[1], sys.argv[2]
-            db = sqlite3.connect("file:" + os.path.join(home, "warehouse.db") + "?mode=ro", uri=True)
-            rows = db.execute("SELECT team_abbr, turnovers FROM nba_analytics__team_offense_game_summary WHERE game_date = ? "
-                              "ORDER BY turnovers DESC, team_abbr LIMIT 3", (date,)).fetchall()
-            for team, turnovers in rows:
-                print(json.dumps({"game_date": date, "team_abbr": team, "turnovers": turnovers}))
-            """;
 
     private static Map<String, Long> weeklyAssists(List<Row> offense, LocalDate date)
     {

@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.backfillfleet.catalog.Catalogs;
+import dev.backfillfleet.config.Configuration;
 import dev.backfillfleet.config.SyntheticConfig;
 import dev.backfillfleet.config.WorkerConfig;
 import dev.backfillfleet.inject.Lifecycle;
@@ -25,6 +26,7 @@ import dev.backfillfleet.worker.tables.UpcomingTeamProcessor;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static java.util.Objects.requireNonNull;
 
@@ -71,9 +73,11 @@ public final class WorkerModule
     /** Every table of the catalog, by its kind: the processors above, the user's SQL, the user's programs (run in backfill.command-directory). */
     @Provides
     @Singleton
-    static TableComputations computations(ProcessorRegistry processors, WorkerConfig config)
+    static TableComputations computations(ProcessorRegistry processors, WorkerConfig config, Configuration configuration)
     {
-        return new TableComputations(processors, new CommandRunner(config.commandDirectory()));
+        // a program on the embedded default finds the warehouse's files through BACKFILL_HOME
+        Map<String, String> environment = Map.of("BACKFILL_HOME", configuration.home().toAbsolutePath().normalize().toString());
+        return new TableComputations(processors, new CommandRunner(config.commandDirectory(), CommandRunner.DEFAULT_KILL_GRACE, environment));
     }
 
     /** One renewal thread per slot: a slow renewal delays no other slot's. */

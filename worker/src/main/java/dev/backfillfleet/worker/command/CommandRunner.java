@@ -52,16 +52,19 @@ public final class CommandRunner
 
     private final Path workingDirectory;
     private final Duration killGrace;
+    private final Map<String, String> environment;
 
     public CommandRunner(Path workingDirectory)
     {
-        this(workingDirectory, DEFAULT_KILL_GRACE);
+        this(workingDirectory, DEFAULT_KILL_GRACE, Map.of());
     }
 
-    public CommandRunner(Path workingDirectory, Duration killGrace)
+    /** @param environment variables every program gets beside the date's (e.g. {@code BACKFILL_HOME}) */
+    public CommandRunner(Path workingDirectory, Duration killGrace, Map<String, String> environment)
     {
         this.workingDirectory = requireNonNull(workingDirectory, "workingDirectory is null");
         this.killGrace = requireNonNull(killGrace, "killGrace is null");
+        this.environment = Map.copyOf(environment);
     }
 
     /**
@@ -126,6 +129,7 @@ public final class CommandRunner
         }
         ProcessBuilder builder = new ProcessBuilder(argv).directory(workingDirectory.toFile());
         Map<String, String> environment = builder.environment();
+        environment.putAll(this.environment);
         environment.put("BACKFILL_TABLE", definition.table());
         environment.put("BACKFILL_DATE", invocation.date().toString());
         environment.put("BACKFILL_ATTEMPT", Integer.toString(invocation.attempt()));

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -196,7 +197,7 @@ class TestCommandRunner
     {
         CommandDefinition stubborn = shell("trap '' TERM; sleep 600 & echo $! > child.pid; echo $$ > program.pid; wait", Duration.ofSeconds(1));
 
-        FleetException failure = failure(new CommandRunner(directory, Duration.ofMillis(300)), stubborn);
+        FleetException failure = failure(new CommandRunner(directory, Duration.ofMillis(300), Map.of()), stubborn);
 
         assertThat(failure.getMessage()).contains("passed its timeout of 1 s");
         assertNotAlive(pid("program.pid"), pid("child.pid"));
@@ -287,7 +288,7 @@ class TestCommandRunner
 
     private CommandRunner runner()
     {
-        return new CommandRunner(directory, Duration.ofMillis(500));
+        return new CommandRunner(directory, Duration.ofMillis(500), Map.of());
     }
 
     private static CommandDefinition definition(List<String> argv, Duration timeout, List<Column> columns)
