@@ -270,7 +270,7 @@ public final class SqliteWarehouse
      * checked to be of the date and of its column's type; anything else rolls it all back.
      */
     @Override
-    public PartitionWrite replacePartitionWithSelect(TableRef table, LocalDate date, String select, WriteToken token)
+    public PartitionWrite replacePartitionWithSelect(TableRef table, LocalDate date, String catalogSelect, WriteToken token)
     {
         TableSchema schema = catalog.schema(table);
         String partitionColumn = schema.partitionColumn().orElseThrow(() -> new IllegalArgumentException(table + " is not partitioned"));
@@ -283,7 +283,7 @@ public final class SqliteWarehouse
             replace(connection, schema, Map.of(date, List.of()));
             long produced;
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO " + sqlName(table) + " (" + columnList(schema) + ") SELECT " + columnList(schema) + " FROM (" + select + ")")) {
+                    "INSERT INTO " + sqlName(table) + " (" + columnList(schema) + ") SELECT " + columnList(schema) + " FROM (" + catalogSelect + ")")) {
                 bindDate(insert, date);
                 produced = insert.executeUpdate();
             }
@@ -305,13 +305,8 @@ public final class SqliteWarehouse
             throws SQLException
     {
         for (Column column : schema.columns()) {
-            String storage = switch (column.type()) {
-                case STRING, NUMERIC, DATE -> "'text'";
-                case INT64, BOOL, TIMESTAMP -> "'integer'";
-                case FLOAT64 -> "'real', 'integer'";
-            };
-            String check = "SELECT count(*), min(" + column.name() + ") FROM " + sqlName(schema.ref()) + " WHERE " + schema.partitionColumn().orElseThrow()
-                    + " = ? AND typeof(" + column.name() + ") NOT IN ('null', " + storage + ")"
+            String check = "SELECT count(*), min(" + column.name() + ") FROM " + sqlName(schema.ref()) + " WHERE " + partitionColumn(schema)
+                    + " = ? AND typeof(" + column.name() + ") NOT IN ('null', " + storageClasses(column.type()) + ")"
                     + (column.type() == ColumnType.DATE ? " OR (" + column.name() + " IS NOT NULL AND " + column.name() + " NOT GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]')" : "");
             try (PreparedStatement statement = connection.prepareStatement(check)) {
                 statement.setString(1, date.toString());
@@ -324,6 +319,21 @@ public final class SqliteWarehouse
                 }
             }
         }
+    }
+
+    /** The SQLite storage classes ({@code typeof}) that hold a value of the type as this warehouse writes it. */
+    private static String storageClasses(ColumnType type)
+    {
+        return switch (type) {
+            case STRING, NUMERIC, DATE -> "'text'";
+            case INT64, BOOL, TIMESTAMP -> "'integer'";
+            case FLOAT64 -> "'real', 'integer'";
+        };
+    }
+
+    private static String partitionColumn(TableSchema schema)
+    {
+        return schema.partitionColumn().orElseThrow(() -> new IllegalArgumentException(schema.ref() + " is not partitioned"));
     }
 
     @Override
@@ -352,14 +362,14 @@ public final class SqliteWarehouse
      * the tables' columns whatever this home holds, and nothing is read or written.
      */
     @Override
-    public List<SelectedColumn> describeSelect(String select)
+    public List<SelectedColumn> describeSelect(String catalogSelect)
     {
         try (Connection scratch = DriverManager.getConnection("jdbc:sqlite::memory:");
                 Statement ddl = scratch.createStatement()) {
             for (TableSchema schema : catalog.all()) {
                 ddl.execute("CREATE TABLE " + sqlName(schema.ref()) + " (" + columnDefinitions(schema) + ")");
             }
-            try (PreparedStatement statement = scratch.prepareStatement("SELECT * FROM (" + select + ") LIMIT 0")) {
+            try (PreparedStatement statement = scratch.prepareStatement("SELECT * FROM (" + catalogSelect + ") LIMIT 0")) {
                 int parameters = statement.getParameterMetaData().getParameterCount();
                 if (parameters > 1) {
                     throw FleetException.userError("the SQL has " + parameters + " parameters; it may use @date only");

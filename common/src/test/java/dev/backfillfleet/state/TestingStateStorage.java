@@ -50,7 +50,7 @@ public final class TestingStateStorage
     public synchronized <R> R updateCounted(String operation, DateKey key, int maxRunningPerTable, CountedDecision<R> decision)
     {
         Instant now = clock.instant();
-        long live = records.values().stream().filter(record -> record.key().table() == key.table() && record.isLeasedAt(now)).count();
+        long live = records.values().stream().filter(record -> record.key().table().equals(key.table()) && record.isLeasedAt(now)).count();
         return apply(decision.decide(Optional.ofNullable(records.get(key)), now, live));
     }
 
@@ -88,20 +88,20 @@ public final class TestingStateStorage
     @Override
     public synchronized List<DateRecord> list(AnalyticsTable table, Optional<DateRange> range, Set<DateState> states)
     {
-        return select(record -> record.key().table() == table && within(record, range) && (states.isEmpty() || states.contains(record.state())));
+        return select(record -> record.key().table().equals(table) && within(record, range) && (states.isEmpty() || states.contains(record.state())));
     }
 
     @Override
     public synchronized Map<DateState, Long> countByState(AnalyticsTable table, Optional<DateRange> range)
     {
-        return count(select(record -> record.key().table() == table && within(record, range)));
+        return count(select(record -> record.key().table().equals(table) && within(record, range)));
     }
 
     @Override
     public synchronized long countFinishedSince(AnalyticsTable table, Instant since)
     {
         Set<DateState> finished = Set.of(DateState.SUCCEEDED, DateState.NO_GAMES, DateState.FAILED);
-        return select(record -> record.key().table() == table && finished.contains(record.state())
+        return select(record -> record.key().table().equals(table) && finished.contains(record.state())
                 && record.finishedAt().filter(at -> !at.isBefore(since)).isPresent()).size();
     }
 
@@ -117,13 +117,13 @@ public final class TestingStateStorage
     @Override
     public synchronized Map<DateState, Long> countByRun(String runId, AnalyticsTable table)
     {
-        return count(select(record -> record.runId().equals(runId) && record.key().table() == table));
+        return count(select(record -> record.runId().equals(runId) && record.key().table().equals(table)));
     }
 
     @Override
     public synchronized List<DateRecord> listRun(String runId, AnalyticsTable table, Set<DateState> states)
     {
-        return select(record -> record.runId().equals(runId) && record.key().table() == table && (states.isEmpty() || states.contains(record.state())));
+        return select(record -> record.runId().equals(runId) && record.key().table().equals(table) && (states.isEmpty() || states.contains(record.state())));
     }
 
     private List<DateRecord> select(Predicate<DateRecord> wanted)

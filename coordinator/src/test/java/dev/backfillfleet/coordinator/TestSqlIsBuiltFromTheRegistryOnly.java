@@ -27,6 +27,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <li>{@code partitionColumn}, {@code schema.partitionColumn().get()}, {@code columnList(schema)},
  *     {@code columnDefinitions(schema)}: column names and types of the table's schema in the catalog;
  *     {@code columnList(columns)}: columns looked up by name in that schema (an unknown name is refused);</li>
+ * <li>{@code column.name()}, {@code partitionColumn(schema)}, {@code storageClasses(column.type())}: a column of
+ *     the table's schema and the SQLite storage classes of its type, literals chosen by a switch;</li>
+ * <li>{@code catalogSelect}: the SELECT of a table definition the operator applied (their own SQL, which
+ *     the fleet runs as asked, by design), with its {@code {{name}}}s rewritten to the names above by
+ *     {@code TableCatalog.render}, and the date bound as a parameter, never spliced;</li>
  * <li>{@code placeholders(n)}: {@code ?, ?, ?}, the marks that values are bound to (or, given a
  *     shape of rows, {@code (?, ?), (?, ?)} for a multi-row INSERT);</li>
  * <li>a constant ({@code UPPER_CASE}) declared {@code static final String} in the same file from
@@ -42,7 +47,9 @@ class TestSqlIsBuiltFromTheRegistryOnly
             Pattern.compile("sqlName\\((table|schema\\.ref\\(\\)|tableId\\(table\\)|probe|id)\\)"),
             Pattern.compile("BigQueryWarehouse\\.sqlName\\(probe\\)"),
             Pattern.compile("partitionColumn|schema\\.partitionColumn\\(\\)\\.get\\(\\)"),
-            Pattern.compile("columnList\\((schema|columns)\\)|columnDefinitions\\(schema\\)"),
+            Pattern.compile("columnList\\((schema|columns)\\)|columnDefinitions\\(schema\\)|partitionColumn\\(schema\\)|column\\.name\\(\\)"),
+            Pattern.compile("storageClasses\\(column\\.type\\(\\)\\)"),
+            Pattern.compile("catalogSelect"),
             Pattern.compile("placeholders\\([a-zA-Z.()]*\\)"));
     private static final Pattern CONSTANT = Pattern.compile("[A-Z][A-Z0-9_]*");
 

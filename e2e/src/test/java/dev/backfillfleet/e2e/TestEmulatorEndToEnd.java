@@ -203,7 +203,7 @@ class TestEmulatorEndToEnd
         Eventually.await("worker " + worker.pid() + " to claim a date", timeout, Duration.ofMillis(50), () -> {
             List<DateRecord> claimed = claimedBy(store, worker);
             boolean fresh = claimed.stream()
-                    .filter(record -> record.key().table() == AnalyticsTable.SYNTHETIC)
+                    .filter(record -> record.key().table().equals(AnalyticsTable.SYNTHETIC))
                     .anyMatch(record -> record.startedAt().filter(started -> started.isAfter(Instant.now().minusMillis(800))).isPresent());
             return fresh && (claimed.size() >= CONCURRENCY || System.nanoTime() - start > TimeUnit.SECONDS.toNanos(20));
         });

@@ -104,7 +104,7 @@ public final class RunCommand
             // the time of day the frame shows, in this machine's zone
             Clock clock = fleet.clock().withZone(ZoneId.systemDefault());
             ProgressSampler sampler = new ProgressSampler(fleet.stateStore(), fleet.pauses(), ProgressScope.of(keys), System::nanoTime);
-            ProgressView view = new ProgressView(out, terminal, new WatchFrame(terminal, sampler.scope().span()), PLAIN_LINES_EVERY, System::nanoTime);
+            ProgressView view = new ProgressView(out, terminal, new WatchFrame(terminal, sampler.scope().span(), fleet.catalog()), PLAIN_LINES_EVERY, System::nanoTime);
             Worker worker = fleet.injector().getInstance(Worker.class);
             long started = System.nanoTime();
             PrintStream standardError = System.err;

@@ -91,8 +91,8 @@ public final class EnqueueCommand
             try (FleetConnection fleet = FleetConnection.readOnly(config)) {
                 Plan plan = plan(fleet.stateStore(), fleet.catalog(), selection);
                 out.println("Dry run: nothing is written.");
-                EnqueueReport.print(out, Enqueuer.plan(plan.keys(), plan.policy(), fleet.stateStore()), true);
-                plan.printAdditions(out);
+                EnqueueReport.print(out, Enqueuer.plan(plan.keys(), plan.policy(), fleet.stateStore()), true, fleet.catalog());
+                plan.printAdditions(out, fleet.catalog());
                 return ExitCodes.SUCCESS;
             }
         }
@@ -111,8 +111,8 @@ public final class EnqueueCommand
             var run = RunRecords.newRun(fleet.clock(), command(), plan.tables(), selection.map(Object::toString).orElse("stale dates"), plan.keys().size());
             EnqueueResult result = new Enqueuer(fleet.stateStore(), fleet.runLog(), fleet.queue()).enqueue(plan.keys(), plan.policy(), run);
             out.println("Run " + run.id() + ":");
-            EnqueueReport.print(out, result, false);
-            plan.printAdditions(out);
+            EnqueueReport.print(out, result, false, fleet.catalog());
+            plan.printAdditions(out, fleet.catalog());
             return ExitCodes.SUCCESS;
         }
     }
@@ -154,25 +154,25 @@ public final class EnqueueCommand
             return keys.stream().map(DateKey::table).distinct().sorted().toList();
         }
 
-        void printAdditions(PrintWriter out)
+        void printAdditions(PrintWriter out, TableCatalog catalog)
         {
             if (stale) {
-                out.printf("The %d STALE dates: %s%n", staleKeys.size(), byTable(staleKeys));
+                out.printf("The %d STALE dates: %s%n", staleKeys.size(), byTable(staleKeys, catalog));
             }
             if (!dependents.isEmpty()) {
-                out.printf("Including %d downstream dates, which run after the dates they depend on: %s%n", dependents.size(), byTable(dependents));
+                out.printf("Including %d downstream dates, which run after the dates they depend on: %s%n", dependents.size(), byTable(dependents, catalog));
             }
             out.flush();
         }
 
-        private static String byTable(List<DateKey> keys)
+        private static String byTable(List<DateKey> keys, TableCatalog catalog)
         {
             if (keys.isEmpty()) {
                 return "none";
             }
             Map<AnalyticsTable, List<LocalDate>> byTable = keys.stream()
                     .collect(Collectors.groupingBy(DateKey::table, TreeMap::new, Collectors.mapping(DateKey::date, Collectors.toList())));
-            return String.join("; ", byTable.entrySet().stream().map(entry -> entry.getKey().tableName() + ": " + DateRuns.compact(entry.getValue())).toList());
+            return String.join("; ", byTable.entrySet().stream().map(entry -> catalog.displayName(entry.getKey()) + ": " + DateRuns.compact(entry.getValue())).toList());
         }
     }
 

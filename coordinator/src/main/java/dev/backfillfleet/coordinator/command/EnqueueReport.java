@@ -1,5 +1,6 @@
 package dev.backfillfleet.coordinator.command;
 
+import dev.backfillfleet.catalog.TableCatalog;
 import dev.backfillfleet.coordinator.plan.Enqueuer;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateKey;
@@ -18,7 +19,7 @@ final class EnqueueReport
 {
     private EnqueueReport() {}
 
-    static void print(PrintWriter out, EnqueueResult result, boolean dryRun)
+    static void print(PrintWriter out, EnqueueResult result, boolean dryRun, TableCatalog catalog)
     {
         Map<AnalyticsTable, Map<EnqueueDecision, Long>> byTable = new TreeMap<>();
         result.decisions().forEach((key, decision) -> byTable
@@ -35,7 +36,7 @@ final class EnqueueReport
             for (DateKey key : result.queued()) {
                 queued.computeIfAbsent(key.table(), ignored -> new java.util.ArrayList<>()).add(key.date());
             }
-            queued.forEach((table, dates) -> out.println("  " + table.tableName() + ": " + DateLists.compact(dates)));
+            queued.forEach((table, dates) -> out.println("  " + catalog.displayName(table) + ": " + DateLists.compact(dates)));
         }
         int republished = Enqueuer.inFlight(result).size() - result.queued().size();
         out.printf("Total: %d (table, date) messages %s%s.%n", result.queued().size() + republished, dryRun ? "would be published" : "published",

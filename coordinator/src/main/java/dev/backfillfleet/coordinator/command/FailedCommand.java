@@ -95,7 +95,7 @@ public final class FailedCommand
                 printEach(out, style, failed);
             }
             out.println();
-            out.println(hints(groups));
+            out.println(hints(groups, fleet.catalog()));
             return ExitCodes.SUCCESS;
         }
     }
@@ -168,9 +168,9 @@ public final class FailedCommand
         table.render(style).forEach(out::println);
     }
 
-    private static String hints(List<FailureGroup> groups)
+    private static String hints(List<FailureGroup> groups, TableCatalog catalog)
     {
-        String tables = String.join(",", groups.stream().map(group -> group.table().tableName()).distinct().toList());
+        String tables = String.join(",", groups.stream().map(group -> catalog.displayName(group.table())).distinct().toList());
         String classes = String.join("|", groups.stream().map(FailureGroup::errorClassName).distinct().sorted().toList());
         return "Once the cause is fixed: coordinator retry --table " + tables + " --failed [--error-class " + classes + "]";
     }

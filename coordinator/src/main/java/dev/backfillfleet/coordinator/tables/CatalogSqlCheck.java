@@ -45,7 +45,7 @@ final class CatalogSqlCheck
                 String expectedKey = sqlKey(table.expectedRows().get(), warehouse, key + ".expected_rows");
                 List<SelectedColumn> count = describe(after, table, table.expectedRows().get(), warehouse, lines, key + ".expected_rows");
                 if (count.size() != 1 || count.get(0).type().filter(type -> type != ColumnType.INT64).isPresent()) {
-                    throw lines.problem(expectedKey, "returns " + describe(count) + "; expected_rows returns one whole number (e.g. SELECT COUNT(*) ...)");
+                    throw lines.problem(expectedKey, "returns " + describe(count) + "; expected_rows returns one whole number, a COUNT(*) for example");
                 }
             }
         }
@@ -80,7 +80,7 @@ final class CatalogSqlCheck
             Optional<ColumnType> type = found.type();
             if (type.isPresent() && type.get() != column.type()) {
                 throw lines.problem(key, "returns column '" + column.name() + "' as " + type.get() + ", but the table's column is " + column.type()
-                        + "; CAST it in the SELECT");
+                        + "; cast it in the query");
             }
         }
         if (!byName.isEmpty()) {

@@ -69,7 +69,7 @@ public final class WatchCommand
             // the time of day the frame shows, in this machine's zone
             Clock clock = fleet.clock().withZone(ZoneId.systemDefault());
             ProgressSampler sampler = new ProgressSampler(fleet.stateStore(), fleet.pauses(), scope, System::nanoTime);
-            ProgressView view = new ProgressView(out, terminal, new WatchFrame(terminal, scope.span()), Duration.ZERO, System::nanoTime);
+            ProgressView view = new ProgressView(out, terminal, new WatchFrame(terminal, scope.span(), catalog), Duration.ZERO, System::nanoTime);
             String refresh = once ? "snapshot" : "every " + seconds(interval) + ", Ctrl-C to stop";
             while (true) {
                 List<TableProgress> progress = sampler.sample();

@@ -8,6 +8,7 @@ import dev.backfillfleet.coordinator.output.Terminal;
 import dev.backfillfleet.coordinator.output.TerminalWidth;
 import dev.backfillfleet.coordinator.output.TextTable.Cell;
 import dev.backfillfleet.coordinator.output.TextTable;
+import dev.backfillfleet.catalog.TableCatalog;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.DateState;
 
@@ -36,11 +37,13 @@ public final class WatchFrame
 
     private final Terminal terminal;
     private final Optional<DateRange> range;
+    private final TableCatalog catalog;
 
-    public WatchFrame(Terminal terminal, Optional<DateRange> range)
+    public WatchFrame(Terminal terminal, Optional<DateRange> range, TableCatalog catalog)
     {
         this.terminal = terminal;
         this.range = range;
+        this.catalog = catalog;
     }
 
     /** The block redrawn on a terminal, its bar narrowed to fit the terminal's width where that is known. */
@@ -71,7 +74,7 @@ public final class WatchFrame
         for (TableProgress each : progress) {
             StateCounts counts = each.counts();
             table.addRow(List.of(
-                    Cell.of(each.table().tableName()),
+                    Cell.of(catalog.displayName(each.table())),
                     ProgressBar.render(counts, barWidth, terminal),
                     Cell.of(percent(counts)),
                     Cell.of(counts.done() + "/" + counts.total(), counts.done() > 0 ? Style.of(DateState.SUCCEEDED) : Colour.NONE),
@@ -98,7 +101,7 @@ public final class WatchFrame
         for (TableProgress each : progress) {
             StateCounts counts = each.counts();
             lines.add(String.format(Locale.ROOT, "%s %s %s %s | done %d (no games %d), failed %d, cancelled %d, running %d, queued %d, pending %d of %d | %s | %s",
-                    TIME.format(time), each.table().tableName(), ProgressBar.render(counts, BAR_WIDTH, Terminal.plain()).text(), percent(counts),
+                    TIME.format(time), catalog.displayName(each.table()), ProgressBar.render(counts, BAR_WIDTH, Terminal.plain()).text(), percent(counts),
                     counts.done(), counts.get(DateState.NO_GAMES), counts.get(DateState.FAILED), counts.get(DateState.CANCELLED),
                     counts.get(DateState.RUNNING), counts.get(DateState.QUEUED), counts.get(DateState.PENDING), counts.total(), rate(each),
                     each.paused().isPresent() ? PAUSED : "ETA " + ProgressMeter.format(each.eta())));
@@ -113,11 +116,11 @@ public final class WatchFrame
         List<String> notes = new ArrayList<>();
         for (TableProgress each : progress) {
             each.paused().ifPresent(pause -> notes.add(String.format("%s: PAUSED since %s by %s; workers start none of its dates until "
-                    + "'coordinator resume --table %s'", each.table().tableName(), pause.since().truncatedTo(ChronoUnit.SECONDS), pause.by(),
-                    each.table().tableName())));
+                    + "'coordinator resume --table %s'", catalog.displayName(each.table()), pause.since().truncatedTo(ChronoUnit.SECONDS), pause.by(),
+                    catalog.displayName(each.table()))));
             if (each.stalledOnPending()) {
                 notes.add(String.format("%s: %d dates in the range were never enqueued; watch waits for every date "
-                                + "(enqueue them, or narrow --range)", each.table().tableName(), each.counts().get(DateState.PENDING)));
+                                + "(enqueue them, or narrow --range)", catalog.displayName(each.table()), each.counts().get(DateState.PENDING)));
             }
         }
         return notes;

@@ -1,5 +1,6 @@
 package dev.backfillfleet.coordinator.watch;
 
+import dev.backfillfleet.catalog.BuiltInTables;
 import dev.backfillfleet.coordinator.StateCounts;
 import dev.backfillfleet.coordinator.output.Terminal;
 import dev.backfillfleet.coordinator.output.TerminalWidth;
@@ -27,7 +28,7 @@ class TestWatchFrame
     @Test
     void terminalBlockIsAnAlignedColouredTable()
     {
-        List<String> lines = new WatchFrame(new Terminal(true, true, true), Optional.empty()).block(PROGRESS, LocalTime.of(12, 3, 4), "every 2s", OptionalInt.empty());
+        List<String> lines = new WatchFrame(new Terminal(true, true, true), Optional.empty(), BuiltInTables.catalog()).block(PROGRESS, LocalTime.of(12, 3, 4), "every 2s", OptionalInt.empty());
 
         assertThat(lines.get(0)).contains("Backfill progress").contains("12:03:04").contains("every 2s");
         List<String> visible = lines.stream().map(line -> line.replaceAll("\u001b\\[[0-9;]*m", "")).toList();
@@ -41,7 +42,7 @@ class TestWatchFrame
     @Test
     void narrowsTheBarToFitTheTerminal()
     {
-        WatchFrame frame = new WatchFrame(new Terminal(true, true, true), Optional.empty());
+        WatchFrame frame = new WatchFrame(new Terminal(true, true, true), Optional.empty(), BuiltInTables.catalog());
         int wide = frame.block(PROGRESS, LocalTime.NOON, "every 2s", OptionalInt.empty()).stream().mapToInt(TerminalWidth::visibleLength).max().orElseThrow();
 
         List<String> narrow = frame.block(PROGRESS, LocalTime.NOON, "every 2s", OptionalInt.of(wide - 10));
