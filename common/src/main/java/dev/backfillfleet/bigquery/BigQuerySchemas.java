@@ -108,10 +108,11 @@ public final class BigQuerySchemas
         return json.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    static Row row(TableSchema table, FieldValueList values)
+    /** A result row of a query that selected {@code columns}, in that order. */
+    static Row row(List<Column> columns, FieldValueList values)
     {
         Map<String, Object> row = new LinkedHashMap<>();
-        for (Column column : table.columns()) {
+        for (Column column : columns) {
             FieldValue value = values.get(column.name());
             row.put(column.name(), value.isNull() ? null : value(column.type(), value));
         }

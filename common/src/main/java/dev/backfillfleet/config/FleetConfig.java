@@ -58,7 +58,10 @@ public final class FleetConfig
             "how long a partition write waits for its BigQuery job before cancelling it; must stay below the lease");
     public static final ConfigKey BIGQUERY_PARTITION_WRITES_PER_10S = new ConfigKey("backfill.bigquery-partition-writes-per-10s", "40",
             "fleet-wide partition writes per table per 10 s (BigQuery allows 50)");
-    public static final ConfigKey BIGQUERY_MAX_BYTES_BILLED = new ConfigKey("backfill.bigquery-max-bytes-billed", "0", "per-query byte cap; 0 = none");
+    public static final ConfigKey BIGQUERY_MAX_BYTES_BILLED = new ConfigKey("backfill.bigquery-max-bytes-billed", "1073741824",
+            "per-query byte cap (default 1 GiB: every read names its columns and prunes partitions); 0 = none");
+    public static final ConfigKey BIGQUERY_READ_PRIORITY = new ConfigKey("backfill.bigquery-read-priority", "interactive",
+            "interactive | batch: the priority of the workers' read queries (batch waits for idle capacity, often minutes)");
     public static final ConfigKey DEMO_DATA = new ConfigKey("backfill.demo-data", "true", "seed the embedded warehouse with the demo league on first use (false: start empty, e.g. to import real data)");
     public static final ConfigKey SYNTHETIC_LATENCY_MS = new ConfigKey("backfill.synthetic-latency-ms", "50", "synthetic table: processing time per date");
     public static final ConfigKey SYNTHETIC_TRANSIENT_FAILURE_RATE = new ConfigKey("backfill.synthetic-transient-failure-rate", "0", "synthetic table: probability of a transient failure per attempt");
@@ -69,7 +72,7 @@ public final class FleetConfig
             RETRY_ATTEMPTS, RETRY_INITIAL_BACKOFF_MILLIS, TABLE_CONCURRENCY, DEPENDENCY_DELAY_MILLIS, MAX_DEFER_SECONDS, GCP_PROJECT,
             PUBSUB_TOPIC, PUBSUB_SUBSCRIPTION, PUBSUB_DEAD_LETTER_TOPIC, PUBSUB_DEAD_LETTER_SUBSCRIPTION,
             PUBSUB_RETRY_MIN_BACKOFF_SECONDS, PUBSUB_PULL_MODE, CONNECT_TIMEOUT_SECONDS, FIRESTORE_DATABASE, FIRESTORE_COLLECTION, BIGQUERY_DATASET_RAW, BIGQUERY_DATASET_STATIC,
-            BIGQUERY_DATASET_ANALYTICS, BIGQUERY_LOCATION, BIGQUERY_WRITE_TIMEOUT_SECONDS, BIGQUERY_PARTITION_WRITES_PER_10S, BIGQUERY_MAX_BYTES_BILLED, DEMO_DATA,
+            BIGQUERY_DATASET_ANALYTICS, BIGQUERY_LOCATION, BIGQUERY_WRITE_TIMEOUT_SECONDS, BIGQUERY_PARTITION_WRITES_PER_10S, BIGQUERY_MAX_BYTES_BILLED, BIGQUERY_READ_PRIORITY, DEMO_DATA,
             SYNTHETIC_LATENCY_MS, SYNTHETIC_TRANSIENT_FAILURE_RATE, SYNTHETIC_FAIL_DATES);
 
     /** The most dates one process runs at once: a thread each, and one lease renewal thread each. */
@@ -126,6 +129,7 @@ public final class FleetConfig
         check(errors, this::demoData);
         check(errors, () -> between(PUBSUB_RETRY_MIN_BACKOFF_SECONDS, 0, 600));
         check(errors, this::pubSubPullMode);
+        check(errors, this::bigQueryReadPriority);
         check(errors, () -> between(CONNECT_TIMEOUT_SECONDS, 1, 300));
         check(errors, () -> between(BIGQUERY_WRITE_TIMEOUT_SECONDS, 1, 3_600));
         // BigQuery allows 50 partition modifications per 10 s per table; 45 x 1.1 (the permit windows' bound) stays within it
@@ -253,6 +257,12 @@ public final class FleetConfig
     public String pubSubPullMode()
     {
         return choice(PUBSUB_PULL_MODE, List.of("streaming", "unary"));
+    }
+
+    /** {@code interactive} or {@code batch}. */
+    public String bigQueryReadPriority()
+    {
+        return choice(BIGQUERY_READ_PRIORITY, List.of("interactive", "batch"));
     }
 
     public long bigQueryMaximumBytesBilled()

@@ -105,12 +105,25 @@ public final class SqliteWarehouse
     public List<Row> readAll(TableRef table)
     {
         TableSchema schema = catalog.schema(table);
+        return readWhole(schema, schema.columns());
+    }
+
+    @Override
+    public List<Row> readAll(TableRef table, List<String> columnNames)
+    {
+        TableSchema schema = catalog.schema(table);
+        return readWhole(schema, schema.columns(columnNames));
+    }
+
+    private List<Row> readWhole(TableSchema schema, List<Column> columns)
+    {
+        TableRef table = schema.ref();
         if (!ensureReadable(schema)) {
             return List.of();
         }
         return database.read(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("SELECT " + columnList(schema) + " FROM " + sqlName(table) + " ORDER BY rowid")) {
-                return readRows(statement, schema.columns());
+            try (PreparedStatement statement = connection.prepareStatement("SELECT " + columnList(columns) + " FROM " + sqlName(table) + " ORDER BY rowid")) {
+                return readRows(statement, columns);
             }
         });
     }

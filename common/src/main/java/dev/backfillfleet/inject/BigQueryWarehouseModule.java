@@ -45,10 +45,12 @@ public final class BigQueryWarehouseModule
                         AnalyticsTable.DATASET, config.get(FleetConfig.BIGQUERY_DATASET_ANALYTICS)))
                 .withLocation(config.get(FleetConfig.BIGQUERY_LOCATION))
                 .withWriteTimeout(Duration.ofSeconds(config.integerValue(FleetConfig.BIGQUERY_WRITE_TIMEOUT_SECONDS)));
-        if (config.bigQueryMaximumBytesBilled() > 0) {
-            settings = settings.withMaximumBytesBilled(config.bigQueryMaximumBytesBilled());
-        }
-        return settings;
+        settings = config.bigQueryMaximumBytesBilled() > 0
+                ? settings.withMaximumBytesBilled(config.bigQueryMaximumBytesBilled())
+                : settings.withoutMaximumBytesBilled();
+        return settings.withReadPriority(config.bigQueryReadPriority().equals("batch")
+                ? BigQueryWarehouseSettings.ReadPriority.BATCH
+                : BigQueryWarehouseSettings.ReadPriority.INTERACTIVE);
     }
 
     @Provides

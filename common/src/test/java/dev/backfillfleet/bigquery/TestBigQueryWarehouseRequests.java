@@ -116,15 +116,16 @@ class TestBigQueryWarehouseRequests
     }
 
     @Test
-    void readsAreParameterisedBatchQueriesFilteredOnThePartitionColumn()
+    void readsNameTheirColumnsRunInteractiveUnderTheByteCapAndFilterOnThePartitionColumn()
     {
         warehouse.replacePartition(LINES, DAY, List.of(line("draftkings")));
-        assertThat(warehouse.read(LINES, DateRange.of(DAY, DAY.plusDays(6)))).hasSize(1);
+        assertThat(warehouse.read(LINES, DateRange.of(DAY, DAY.plusDays(6)), List.of("bookmaker", "outcome_point")))
+                .containsExactly(Row.builder().set("bookmaker", "draftkings").set("outcome_point", -4.5).build());
 
-        JsonNode query = server.insertedJobs().get(server.insertedJobs().size() - 1).path("configuration").path("query");
+        JsonNode query = lastQuery();
         assertThat(query.path("query").asText())
-                .isEqualTo("SELECT * FROM `backfill-fleet-test.nba_raw_prod.odds_api_game_lines` WHERE game_date BETWEEN @first AND @last");
-        assertThat(query.path("priority").asText()).isEqualTo("BATCH");
+                .isEqualTo("SELECT bookmaker, outcome_point FROM `backfill-fleet-test.nba_raw_prod.odds_api_game_lines` WHERE game_date BETWEEN @first AND @last");
+        assertThat(query.path("priority").asText()).isEqualTo("INTERACTIVE");
         assertThat(query.path("useLegacySql").asBoolean()).isFalse();
         assertThat(query.path("maximumBytesBilled").asText()).isEqualTo("10000000000");
         assertThat(query.path("queryParameters").findValuesAsText("name")).containsExactlyInAnyOrder("first", "last");
@@ -133,6 +134,33 @@ class TestBigQueryWarehouseRequests
             assertThat(parameter.path("parameterType").path("type").asText()).isEqualTo("DATE");
         }
         assertThat(query.path("queryParameters").findValuesAsText("value")).containsExactlyInAnyOrder("2024-11-01", "2024-11-07");
+
+        // a read of whole rows names every column of the schema too, and so does a static table's
+        warehouse.read(LINES, DateRange.single(DAY));
+        assertThat(lastQuery().path("query").asText()).startsWith("SELECT " + String.join(", ", RawTables.gameLines().columnNames()) + " FROM ");
+        warehouse.readAll(RawTables.TRAVEL_DISTANCES, List.of("from_team", "distance_miles"));
+        assertThat(lastQuery().path("query").asText()).isEqualTo("SELECT from_team, distance_miles FROM `backfill-fleet-test.nba_static.travel_distances`");
+        assertThat(server.insertedJobs()).noneMatch(job -> job.path("configuration").path("query").path("query").asText().contains("*"));
+    }
+
+    @Test
+    void theDefaultsAreInteractiveReadsCappedAtOneGibibyteAndBatchIsAChoice()
+    {
+        BigQueryWarehouseSettings defaults = BigQueryWarehouseSettings.of(TestBigQueryWarehouse.PROJECT).withHost(server.url())
+                .withDatasets(Map.of("nba_raw", "nba_raw_prod")).withMaxTransportAttempts(1);
+        BigQueryWarehouse.create(defaults, SchemaCatalog.standard()).read(RawTables.GAME_LINES, DateRange.single(DAY), List.of("bookmaker"));
+        assertThat(lastQuery().path("priority").asText()).isEqualTo("INTERACTIVE");
+        assertThat(lastQuery().path("maximumBytesBilled").asText()).isEqualTo("1073741824");
+
+        BigQueryWarehouse.create(defaults.withReadPriority(BigQueryWarehouseSettings.ReadPriority.BATCH).withoutMaximumBytesBilled(), SchemaCatalog.standard())
+                .read(RawTables.GAME_LINES, DateRange.single(DAY), List.of("bookmaker"));
+        assertThat(lastQuery().path("priority").asText()).isEqualTo("BATCH");
+        assertThat(lastQuery().has("maximumBytesBilled")).isFalse();
+    }
+
+    private JsonNode lastQuery()
+    {
+        return server.insertedJobs().get(server.insertedJobs().size() - 1).path("configuration").path("query");
     }
 
     @Test

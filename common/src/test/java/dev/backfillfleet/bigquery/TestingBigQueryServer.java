@@ -50,8 +50,9 @@ final class TestingBigQueryServer
         implements AutoCloseable
 {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Pattern SELECT = Pattern.compile("SELECT \\* FROM `([^`]+)`(?: WHERE (\\w+) BETWEEN @first AND @last)?");
-    private static final Pattern NOTHING = Pattern.compile("SELECT \\* FROM `([^`]+)` WHERE FALSE");
+    /** The adapter names every column it reads: {@code SELECT *} is not understood, so a test sees it fail. */
+    private static final Pattern SELECT = Pattern.compile("SELECT (\\w+(?:, \\w+)*) FROM `([^`]+)`(?: WHERE (\\w+) BETWEEN @first AND @last)?");
+    private static final Pattern NOTHING = Pattern.compile("SELECT (\\w+(?:, \\w+)*) FROM `([^`]+)` WHERE FALSE");
     private static final Pattern COUNT = Pattern.compile("SELECT COUNT\\(\\*\\) AS row_count FROM `([^`]+)` WHERE (\\w+) = @date");
 
     private final HttpServer server;
@@ -418,28 +419,38 @@ final class TestingBigQueryServer
 
     private QueryResult runQuery(String sql, Map<String, String> parameters)
     {
+        Matcher nothing = NOTHING.matcher(sql.trim());
+        if (nothing.matches()) {
+            StoredTable table = table(nothing.group(2));
+            return new QueryResult(selectedFields(table, nothing.group(1)), List.of());
+        }
         Matcher select = SELECT.matcher(sql.trim());
         if (select.matches()) {
-            StoredTable table = table(select.group(1));
+            StoredTable table = table(select.group(2));
+            ArrayNode fields = selectedFields(table, select.group(1));
+            String partitionColumn = select.group(3);
             List<List<JsonNode>> rows = new ArrayList<>();
             for (ObjectNode row : table.rows()) {
-                if (select.group(2) != null) {
-                    LocalDate date = LocalDate.parse(row.path(select.group(2)).asText());
+                if (partitionColumn != null) {
+                    if (table.fields().findValuesAsText("name").stream().noneMatch(partitionColumn::equals)) {
+                        throw new IllegalArgumentException("Unrecognized name: " + partitionColumn);
+                    }
+                    JsonNode value = row.path(partitionColumn);
+                    if (value.isMissingNode() || value.isNull()) {
+                        continue;
+                    }
+                    LocalDate date = LocalDate.parse(value.asText());
                     if (date.isBefore(LocalDate.parse(parameters.get("first"))) || date.isAfter(LocalDate.parse(parameters.get("last")))) {
                         continue;
                     }
                 }
                 List<JsonNode> values = new ArrayList<>();
-                for (JsonNode field : table.fields()) {
+                for (JsonNode field : fields) {
                     values.add(row.get(field.path("name").asText()));
                 }
                 rows.add(values);
             }
-            return new QueryResult(table.fields(), rows);
-        }
-        Matcher nothing = NOTHING.matcher(sql.trim());
-        if (nothing.matches()) {
-            return new QueryResult(table(nothing.group(1)).fields(), List.of());
+            return new QueryResult(fields, rows);
         }
         Matcher count = COUNT.matcher(sql.trim());
         if (count.matches()) {
@@ -450,6 +461,25 @@ final class TestingBigQueryServer
             return new QueryResult(fields, List.of(List.of(MAPPER.getNodeFactory().numberNode(rows))));
         }
         throw new IllegalArgumentException("Syntax error: the stand-in does not understand " + sql);
+    }
+
+    /** The fields of {@code table} a query's column list names, in its order; an unknown name is BigQuery's "Unrecognized name". */
+    private static ArrayNode selectedFields(StoredTable table, String columnList)
+    {
+        ArrayNode fields = MAPPER.createArrayNode();
+        for (String name : columnList.split(", ")) {
+            JsonNode field = null;
+            for (JsonNode candidate : table.fields()) {
+                if (candidate.path("name").asText().equals(name)) {
+                    field = candidate;
+                }
+            }
+            if (field == null) {
+                throw new IllegalArgumentException("Unrecognized name: " + name);
+            }
+            fields.add(field);
+        }
+        return fields;
     }
 
     private StoredTable table(String qualified)
@@ -493,7 +523,7 @@ final class TestingBigQueryServer
         }
         else {
             StoredTable table = tables.get(dataset + "." + tableId);
-            result = table == null ? null : runQuery("SELECT * FROM `" + dataset + "." + tableId + "`", Map.of());
+            result = table == null ? null : runQuery("SELECT " + String.join(", ", table.fields().findValuesAsText("name")) + " FROM `" + dataset + "." + tableId + "`", Map.of());
         }
         if (result == null) {
             error(exchange, 404, "notFound", "Not found: Table " + dataset + "." + tableId);

@@ -146,6 +146,8 @@ public abstract class AbstractWarehouseTest
         warehouse.replaceAll(RawTables.TRAVEL_DISTANCES, List.of(bosToNyk, bosToLal));
         warehouse.replaceAll(RawTables.TRAVEL_DISTANCES, List.of(bosToLal));
         assertThat(warehouse.readAll(RawTables.TRAVEL_DISTANCES)).containsExactly(bosToLal);
+        assertThat(warehouse.readAll(RawTables.TRAVEL_DISTANCES, List.of("to_team", "distance_miles")))
+                .containsExactly(Row.builder().set("to_team", "LAL").set("distance_miles", 2600L).build());
     }
 
     protected static Row line(LocalDate date, String bookmaker, double point)
