@@ -48,7 +48,7 @@ public final class DemoRawTables
     {
         long seed = league.seed();
         if (table.equals(SCHEDULE)) {
-            return ScheduleRows.rows(season);
+            return ScheduleRows.rows(seed, season);
         }
         if (table.equals(TEAM_BOXSCORE)) {
             return BoxScoreRows.teamRows(season);

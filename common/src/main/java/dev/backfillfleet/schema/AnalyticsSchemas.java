@@ -158,7 +158,7 @@ public final class AnalyticsSchemas
     public static TableSchema upcomingPlayer()
     {
         return TableSchema.partitioned(ref(AnalyticsTable.UPCOMING_PLAYER), "game_date", columns(gameColumns(), playerColumns(), matchupColumns("team_abbr"), List.of(
-                required("start_time_et", TIMESTAMP),
+                nullable("start_time_et", TIMESTAMP),
                 nullable("days_since_last_game", INT64),
                 nullable("days_rest", INT64),
                 required("back_to_back", BOOL),
@@ -200,7 +200,7 @@ public final class AnalyticsSchemas
     public static TableSchema upcomingTeam()
     {
         return TableSchema.partitioned(ref(AnalyticsTable.UPCOMING_TEAM), "game_date", columns(gameColumns(), matchupColumns("team_abbr"), List.of(
-                required("start_time_et", TIMESTAMP),
+                nullable("start_time_et", TIMESTAMP),
                 nullable("days_since_last_game", INT64),
                 nullable("days_rest", INT64),
                 required("back_to_back", BOOL),

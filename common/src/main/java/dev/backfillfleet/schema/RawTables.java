@@ -45,19 +45,28 @@ public final class RawTables
                 playerPointsProps(), gameLines(), injuryReport(), travelDistances(), inputCoverage());
     }
 
+    /**
+     * {@code nba_raw.nbac_schedule}, the columns we read with their real types and modes
+     * (real-warehouse.md 1.1). Rows are one per (game_id, game_date) by the pick rule of
+     * {@link dev.backfillfleet.schedule.Schedule}; the season type comes from the flags.
+     */
     public static TableSchema schedule()
     {
         return TableSchema.partitioned(SCHEDULE, PARTITION_COLUMN, List.of(
-                required("nba_game_id", STRING),
+                required("game_id", STRING),
                 required("game_date", DATE),
                 required("season_year", INT64),
-                required("season_type", STRING),
-                required("start_time_et", TIMESTAMP),
-                required("home_team", STRING),
-                required("away_team", STRING),
-                required("game_status", INT64),
-                nullable("home_score", INT64),
-                nullable("away_score", INT64)));
+                nullable("game_date_est", TIMESTAMP),
+                nullable("game_status", INT64),
+                required("home_team_tricode", STRING),
+                required("away_team_tricode", STRING),
+                nullable("home_team_score", INT64),
+                nullable("away_team_score", INT64),
+                nullable("is_regular_season", BOOL),
+                nullable("is_playoffs", BOOL),
+                nullable("is_all_star", BOOL),
+                nullable("playoff_round", STRING),
+                required("processed_at", TIMESTAMP)));
     }
 
     public static TableSchema teamBoxscore()

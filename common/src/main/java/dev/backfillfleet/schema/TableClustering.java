@@ -26,7 +26,7 @@ public final class TableClustering
     public static final Set<ColumnType> CLUSTERABLE_TYPES = EnumSet.of(ColumnType.STRING, ColumnType.INT64, ColumnType.BOOL, ColumnType.DATE, ColumnType.TIMESTAMP);
 
     private static final Map<TableRef, List<String>> COLUMNS = Map.ofEntries(
-            Map.entry(RawTables.SCHEDULE, List.of("home_team", "away_team")),
+            Map.entry(RawTables.SCHEDULE, List.of("home_team_tricode", "away_team_tricode")),
             Map.entry(RawTables.TEAM_BOXSCORE, List.of("team_abbr", "game_id")),
             Map.entry(RawTables.GAMEBOOK_PLAYER_STATS, List.of("player_lookup", "team_abbr")),
             Map.entry(RawTables.PLAY_BY_PLAY, List.of("game_id", "event_team_abbr")),

@@ -70,25 +70,27 @@ class TestImportCommand
             throws IOException
     {
         Path schedule = write("schedule.ndjson",
-                "{\"nba_game_id\": \"0022400061\", \"game_date\": \"2024-10-22\", \"season_year\": 2024, \"season_type\": \"regular\","
-                        + " \"start_time_et\": \"2024-10-22 19:30\", \"home_team\": \"BOS\", \"away_team\": \"NYK\", \"game_status\": 3,"
-                        + " \"home_score\": 132, \"away_score\": 109}",
+                "{\"game_id\": \"0022400061\", \"game_date\": \"2024-10-22\", \"season_year\": 2024, \"is_regular_season\": true,"
+                        + " \"game_date_est\": \"2024-10-22 19:30\", \"home_team_tricode\": \"BOS\", \"away_team_tricode\": \"NYK\", \"game_status\": 3,"
+                        + " \"home_team_score\": 132, \"away_team_score\": 109, \"processed_at\": \"2026-01-15T12:00:00Z\"}",
                 "",
-                "{\"nba_game_id\": \"0022400062\", \"game_date\": \"2024-10-22\", \"season_year\": \"2024\", \"season_type\": \"regular\","
-                        + " \"start_time_et\": \"2024-10-23T02:00:00Z\", \"home_team\": \"LAL\", \"away_team\": \"MIN\", \"game_status\": 1,"
-                        + " \"home_score\": null}");
+                "{\"game_id\": \"0022400062\", \"game_date\": \"2024-10-22\", \"season_year\": \"2024\", \"is_regular_season\": 1,"
+                        + " \"game_date_est\": \"2024-10-23T02:00:00Z\", \"home_team_tricode\": \"LAL\", \"away_team_tricode\": \"MIN\", \"game_status\": 1,"
+                        + " \"home_team_score\": null, \"processed_at\": \"2026-01-15T12:00:00Z\"}");
         CoordinatorCli.Result result = cli().run("import", "--table", "nba_raw.nbac_schedule", schedule.toString());
         assertThat(result.exitCode()).as(result.err()).isZero();
         try (SqliteWarehouse warehouse = warehouse()) {
             List<Row> rows = warehouse.read(RawTables.SCHEDULE, DateRange.single(LocalDate.parse("2024-10-22")));
             assertThat(rows).hasSize(2);
             // 19:30 in New York in October (EDT, UTC-4) is 23:30 UTC
-            assertThat(rows.get(0).getTimestamp("start_time_et")).isEqualTo(Instant.parse("2024-10-22T23:30:00Z"));
-            assertThat(rows.get(0).getLong("away_score")).isEqualTo(109L);
-            assertThat(rows.get(1).getTimestamp("start_time_et")).isEqualTo(Instant.parse("2024-10-23T02:00:00Z"));
+            assertThat(rows.get(0).getTimestamp("game_date_est")).isEqualTo(Instant.parse("2024-10-22T23:30:00Z"));
+            assertThat(rows.get(0).getLong("away_team_score")).isEqualTo(109L);
+            assertThat(rows.get(0).getBoolean("is_regular_season")).isTrue();
+            assertThat(rows.get(1).getTimestamp("game_date_est")).isEqualTo(Instant.parse("2024-10-23T02:00:00Z"));
             assertThat(rows.get(1).getLong("season_year")).isEqualTo(2024L);
-            assertThat(rows.get(1).getLong("home_score")).isNull();
-            assertThat(rows.get(1).getLong("away_score")).as("a missing key is NULL").isNull();
+            assertThat(rows.get(1).getBoolean("is_regular_season")).isTrue();
+            assertThat(rows.get(1).getLong("home_team_score")).isNull();
+            assertThat(rows.get(1).getLong("away_team_score")).as("a missing key is NULL").isNull();
         }
     }
 

@@ -4,6 +4,7 @@ import dev.backfillfleet.coordinator.RealSchedule.Game;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.embedded.SqliteWarehouse;
+import dev.backfillfleet.schedule.Schedule;
 import dev.backfillfleet.schema.AnalyticsSchemas;
 import dev.backfillfleet.schema.SchemaCatalog;
 import dev.backfillfleet.warehouse.Row;
@@ -11,7 +12,11 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -43,7 +48,13 @@ class TestRealScheduleImport
         assertThat(games).hasSizeGreaterThan(1300);
 
         CoordinatorCli cli = new CoordinatorCli(home).set("backfill.demo-data", "false");
-        Path converted = RealSchedule.write(files.resolve("nbac_schedule.csv"), games);
+        // the README's own conversion, as a reader runs it: the real table's shape, the same rows as this test's conversion
+        Path converted = ReadmeScheduleConversion.run(source, files);
+        List<String> written = readLines(converted);
+        List<String> expected = readLines(RealSchedule.write(files.resolve("expected.csv"), games));
+        assertThat(written.get(0)).isEqualTo(RealSchedule.HEADER);
+        assertThat(withoutLoadTime(written)).isEqualTo(withoutLoadTime(expected));
+        assertThat(Instant.parse(written.get(1).substring(written.get(1).lastIndexOf(',') + 1))).isAfter(Schedule.TIP_OFF_STORED_AS_UTC_UNTIL);
         // the file is the whole season: from July to June, a date without a game had none
         CoordinatorCli.Result imported = cli.run("import", "--table", "nba_raw.nbac_schedule", "--covers", "2024-07-01..2025-06-30", converted.toString());
         assertThat(imported.exitCode()).as(imported.err()).isZero();
@@ -90,5 +101,21 @@ class TestRealScheduleImport
             // no distance table was imported: unknown unless the team stays in the same arena
             assertThat(row.getLong("travel_miles")).as(what).isEqualTo(previous.home().equals(game.home()) ? Long.valueOf(0) : null);
         }
+    }
+
+    private static List<String> readLines(Path file)
+    {
+        try {
+            return Files.readAllLines(file);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The lines without their last field, processed_at (the conversion's own time). */
+    private static List<String> withoutLoadTime(List<String> lines)
+    {
+        return lines.stream().map(line -> line.substring(0, line.lastIndexOf(','))).toList();
     }
 }

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * lists them too): an ISO date-time in UTC or with an offset, {@code 2024-10-22T23:30:00Z},
  * {@code 2024-10-22T19:30:00-04:00}, seconds optional, a fraction of a second allowed, offset as
  * {@code +HH:MM} or {@code +HH}, {@code T} and {@code Z} in either case; and, for Eastern columns
- * only ({@code *_et}), a wall-clock time in America/New_York, {@code 2024-10-22 19:30[:00]} or
+ * only ({@code *_et}, {@code *_est}), a wall-clock time in America/New_York, {@code 2024-10-22 19:30[:00]} or
  * {@code 2024-10-22T19:30[:00]}. Empty text is NULL.
  */
 public final class ValueParser
@@ -135,7 +135,7 @@ public final class ValueParser
                 + "' is not a timestamp: use an ISO instant such as 2024-10-22T23:30:00Z" + (eastern ? " or an Eastern time such as 2024-10-22 19:30" : "")));
         if (!eastern) {
             throw new BadValueException("'" + text + "' has no time zone: use an ISO instant such as 2024-10-22T23:30:00Z"
-                    + " (only Eastern columns, named *_et, take wall-clock times)");
+                    + " (only Eastern columns, named *_et or *_est, take wall-clock times)");
         }
         return wallClock.atZone(EASTERN).toInstant();
     }
@@ -155,6 +155,6 @@ public final class ValueParser
 
     private static boolean isEastern(Column column)
     {
-        return column.name().endsWith("_et");
+        return column.name().endsWith("_et") || column.name().endsWith("_est");
     }
 }

@@ -44,7 +44,7 @@ public final class GameLines
         for (Row row : warehouse.read(RawTables.GAME_LINES, DateRange.single(date))) {
             Optional<ScheduledGame> game = games.byTeams(row.getDate("game_date"), row.getString("home_team"), row.getString("away_team"));
             Instant snapshot = row.getTimestamp("snapshot_timestamp");
-            if (game.isEmpty() || snapshot == null || snapshot.isAfter(game.get().startTimeEt()) || row.getDouble("outcome_point") == null) {
+            if (game.isEmpty() || snapshot == null || snapshot.isAfter(game.get().preGameCutoff()) || row.getDouble("outcome_point") == null) {
                 continue;
             }
             rows.computeIfAbsent(game.get().nbaGameId(), key -> new HashMap<>())

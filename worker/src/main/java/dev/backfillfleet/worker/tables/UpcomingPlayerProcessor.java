@@ -86,7 +86,7 @@ public final class UpcomingPlayerProcessor
         Optional<PropLine> propLine = inputs.props().line(game, line.playerLookup());
         Optional<Double> currentLine = propLine.map(PropLine::closing);
         TeamLines teamLines = inputs.lines().forTeam(game, line.team());
-        InjuryStatus injury = inputs.injuries().latest(line.playerLookup(), game.startTimeEt());
+        InjuryStatus injury = inputs.injuries().latest(line.playerLookup(), game.preGameCutoff());
         QualityTier tier = QualityTier.ofHistory(history.size());
         Fraction ownPace = inputs.form().paceLastGames(line.team(), 10);
         Fraction opponentPace = inputs.form().paceLastGames(line.opponent(), 10);
@@ -139,7 +139,7 @@ public final class UpcomingPlayerProcessor
     {
         return inputs.injuries().playersOf(line.team()).stream()
                 .filter(teammate -> !teammate.equals(line.playerLookup()))
-                .filter(teammate -> inputs.injuries().latest(teammate, line.game().startTimeEt()).isOutOrDoubtful())
+                .filter(teammate -> inputs.injuries().latest(teammate, line.game().preGameCutoff()).isOutOrDoubtful())
                 .filter(teammate -> {
                     Fraction average = inputs.history().of(teammate).exactPointsAverage(10);
                     return average != null && average.compareTo(STAR_POINTS) >= 0;

@@ -119,7 +119,7 @@ public final class UpcomingTeamProcessor
     private static long countPlayers(InjuryReport injuries, ScheduledGame game, String team, Predicate<InjuryStatus> status)
     {
         return injuries.playersOf(team).stream()
-                .map(player -> injuries.latest(player, game.startTimeEt()))
+                .map(player -> injuries.latest(player, game.preGameCutoff()))
                 .filter(status)
                 .count();
     }

@@ -4,6 +4,7 @@ import dev.backfillfleet.coverage.InputCoverage;
 import dev.backfillfleet.coverage.InputCoverageLedger;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateRange;
+import dev.backfillfleet.schedule.Schedule;
 import dev.backfillfleet.schema.AnalyticsSchemas;
 import dev.backfillfleet.schema.RawTables;
 import dev.backfillfleet.warehouse.Row;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,6 +33,8 @@ import java.util.TreeMap;
 final class RawData
 {
     static final ZoneId EASTERN = ZoneId.of("America/New_York");
+    /** When the fixtures' raw rows were loaded: after the schedule loader stored tip-offs as true instants. */
+    static final Instant LOADED_AT = Instant.parse("2026-01-15T12:00:00Z");
 
     private final Map<TableRef, List<Row>> rows = new LinkedHashMap<>();
     private final List<Row> travel = new ArrayList<>();
@@ -72,14 +76,25 @@ final class RawData
         return date.format(DateTimeFormatter.BASIC_ISO_DATE) + "_" + away + "_" + home;
     }
 
+    /** A regular-season game in the real schedule's shape: final when it has scores, scheduled otherwise; loaded at {@link #LOADED_AT}. */
     RawData game(String nbaGameId, String startEt, String away, String home, Long awayScore, Long homeScore)
+    {
+        return scheduleRow(nbaGameId, startEt, away, home, awayScore == null ? 1L : 3L, awayScore, homeScore, LOADED_AT);
+    }
+
+    /** One row of nbac_schedule as a load wrote it, with the tip-off stored as the real loader did at {@code processedAt}. */
+    RawData scheduleRow(String nbaGameId, String startEt, String away, String home, long status, Long awayScore, Long homeScore, Instant processedAt)
     {
         Instant start = et(startEt);
         LocalDate date = start.atZone(EASTERN).toLocalDate();
         long seasonYear = date.getMonthValue() >= 10 ? date.getYear() : date.getYear() - 1;
-        return add(RawTables.SCHEDULE, Row.builder().set("nba_game_id", nbaGameId).set("game_date", date).set("season_year", seasonYear)
-                .set("season_type", "regular").set("start_time_et", start).set("home_team", home).set("away_team", away)
-                .set("game_status", awayScore == null ? 1L : 3L).set("home_score", homeScore).set("away_score", awayScore).build());
+        Instant stored = processedAt.isBefore(Schedule.TIP_OFF_STORED_AS_UTC_UNTIL)
+                ? LocalDateTime.parse(startEt, DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")).toInstant(ZoneOffset.UTC)
+                : start;
+        return add(RawTables.SCHEDULE, Row.builder().set("game_id", nbaGameId).set("game_date", date).set("season_year", seasonYear)
+                .set("game_date_est", stored).set("game_status", status).set("home_team_tricode", home).set("away_team_tricode", away)
+                .set("home_team_score", homeScore).set("away_team_score", awayScore).set("is_regular_season", true).set("is_playoffs", false)
+                .set("is_all_star", false).set("playoff_round", null).set("processed_at", processedAt).build());
     }
 
     RawData boxScore(LocalDate date, String away, String home, String team, String minutes, Stats stats)

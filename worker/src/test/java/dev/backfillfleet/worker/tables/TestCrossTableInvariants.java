@@ -3,6 +3,7 @@ package dev.backfillfleet.worker.tables;
 import dev.backfillfleet.demo.DemoGame;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.embedded.SqliteWarehouse;
+import dev.backfillfleet.schedule.Schedule;
 import dev.backfillfleet.schema.RawTables;
 import dev.backfillfleet.schema.SchemaCatalog;
 import dev.backfillfleet.warehouse.Row;
@@ -61,7 +62,7 @@ class TestCrossTableInvariants
     void everyGameDateOfTheMonthHasRowsInEveryTable()
     {
         for (LocalDate date : MONTH.dates()) {
-            long games = warehouse.read(RawTables.SCHEDULE, DateRange.single(date)).size();
+            long games = Schedule.gamesOn(warehouse, date).size();
             assertThat(TableRuns.rows(warehouse, TEAM_OFFENSE, date)).as("team_offense %s", date).hasSize((int) (2 * games));
             assertThat(TableRuns.rows(warehouse, TEAM_DEFENSE, date)).as("team_defense %s", date).hasSize((int) (2 * games));
             assertThat(TableRuns.rows(warehouse, UPCOMING_TEAM, date)).as("upcoming_team %s", date).hasSize((int) (2 * games));

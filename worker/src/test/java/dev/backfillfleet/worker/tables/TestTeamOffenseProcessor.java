@@ -181,9 +181,10 @@ class TestTeamOffenseProcessor
 
     private static Row schedule(String nbaGameId, String home, String away, long status)
     {
-        return Row.builder().set("nba_game_id", nbaGameId).set("game_date", DAY).set("season_year", 2024L).set("season_type", "regular")
-                .set("start_time_et", TIP_OFF).set("home_team", home).set("away_team", away).set("game_status", status)
-                .set("home_score", null).set("away_score", null).build();
+        return Row.builder().set("game_id", nbaGameId).set("game_date", DAY).set("season_year", 2024L).set("game_date_est", TIP_OFF)
+                .set("game_status", status).set("home_team_tricode", home).set("away_team_tricode", away).set("home_team_score", null)
+                .set("away_team_score", null).set("is_regular_season", true).set("is_playoffs", false).set("is_all_star", false)
+                .set("playoff_round", null).set("processed_at", RawData.LOADED_AT).build();
     }
 
     @SuppressWarnings("ParameterNumber")
