@@ -4,13 +4,15 @@ import dev.backfillfleet.schema.RawTables;
 import dev.backfillfleet.warehouse.Row;
 import dev.backfillfleet.warehouse.RowMaker;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 /**
- * {@code nbac_team_boxscore} (one row per team-game; a few rows missing or all zeros, see
- * {@link GameQuirks}) and {@code nbac_gamebook_player_stats} (all 15 players of each team, always
+ * {@code nbac_team_boxscore} (one row per team-game, some with the row of an earlier load; a few
+ * missing or all zeros, see {@link GameQuirks}) and {@code nbac_gamebook_player_stats} (all 15 players of each team, always
  * complete).
  */
 final class BoxScoreRows
@@ -18,31 +20,55 @@ final class BoxScoreRows
     private static final RowMaker TEAM_ROWS = new RowMaker(RawTables.teamBoxscore().columnNames());
     private static final RowMaker GAMEBOOK_ROWS = new RowMaker(RawTables.gamebookPlayerStats().columnNames());
     private static final int STAT_COLUMNS = RawTables.countingStats().size();
+    private static final double HALF_TIME_LOAD = 0.03;
+    /** Half of the team's 240 player-minutes. */
+    private static final int HALF_TIME_SECONDS = 120 * 60;
 
     private BoxScoreRows() {}
 
-    static Map<LocalDate, List<Row>> teamRows(DemoSeason season)
+    /**
+     * One row per team-game, loaded after the game. About 3% of team-games also keep the row of a
+     * load at half-time (half the counts, 120:00), under the standard id or, from a race between
+     * feeds, the 10-digit one: the real pick rule keeps the final row (the latest per game id and
+     * team, then the most field-goal attempts per date and team).
+     */
+    static Map<LocalDate, List<Row>> teamRows(long seed, DemoSeason season)
     {
         Partitions partitions = new Partitions();
         for (GameResult result : season.results()) {
-            String gameId = result.game().gameId();
+            DemoGame game = result.game();
+            SplittableRandom random = RawLoads.random(seed, RawLoads.TEAM_BOXSCORE, game);
             for (TeamGame team : List.of(result.away(), result.home())) {
                 if (result.quirks().missingBoxScoreTeam().filter(team.team()::equals).isPresent()) {
                     continue;
                 }
                 boolean zeroed = result.quirks().zeroedBoxScoreTeam().filter(team.team()::equals).isPresent();
-                Object[] values = new Object[5 + STAT_COLUMNS + 1];
-                values[0] = gameId;
-                values[1] = result.game().gameDate();
-                values[2] = team.team();
-                values[3] = team.home();
-                values[4] = GameClock.format(result.teamSeconds());
-                putStats(values, 5, zeroed ? StatLine.ZERO : team.totals());
-                values[values.length - 1] = zeroed ? 0L : (long) team.plusMinus();
-                partitions.add(result.game().gameDate(), TEAM_ROWS.row(values));
+                if (!zeroed && Draws.chance(random, HALF_TIME_LOAD)) {
+                    String gameId = random.nextBoolean() ? game.gameId() : game.nbaGameId();
+                    partitions.add(game.gameDate(), teamRow(gameId, game, team, GameClock.format(HALF_TIME_SECONDS), team.totals().half(),
+                            (long) (team.plusMinus() / 2), game.startTime().plusSeconds(75 * 60)));
+                }
+                partitions.add(game.gameDate(), teamRow(game.gameId(), game, team, GameClock.format(result.teamSeconds()),
+                        zeroed ? StatLine.ZERO : team.totals(), zeroed ? 0L : (long) team.plusMinus(), RawLoads.afterGame(game.startTime(), random)));
             }
         }
         return partitions.build();
+    }
+
+    private static Row teamRow(String gameId, DemoGame game, TeamGame team, String minutes, StatLine stats, long plusMinus, Instant processedAt)
+    {
+        Object[] values = new Object[7 + STAT_COLUMNS + 2];
+        values[0] = gameId;
+        values[1] = game.nbaGameId();
+        values[2] = game.gameDate();
+        values[3] = (long) game.seasonYear();
+        values[4] = team.team();
+        values[5] = team.home();
+        values[6] = minutes;
+        putStats(values, 7, stats);
+        values[values.length - 2] = plusMinus;
+        values[values.length - 1] = processedAt;
+        return TEAM_ROWS.row(values);
     }
 
     static Map<LocalDate, List<Row>> gamebookRows(DemoSeason season)

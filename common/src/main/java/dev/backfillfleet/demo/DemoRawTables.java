@@ -51,7 +51,7 @@ public final class DemoRawTables
             return ScheduleRows.rows(seed, season);
         }
         if (table.equals(TEAM_BOXSCORE)) {
-            return BoxScoreRows.teamRows(season);
+            return BoxScoreRows.teamRows(seed, season);
         }
         if (table.equals(GAMEBOOK_PLAYER_STATS)) {
             return BoxScoreRows.gamebookRows(season);

@@ -69,16 +69,24 @@ public final class RawTables
                 required("processed_at", TIMESTAMP)));
     }
 
+    /**
+     * {@code nba_raw.nbac_team_boxscore}: the counting stats have our names already; nba_game_id,
+     * season_year and processed_at are real columns too (real-warehouse.md 1.2). Duplicate rows are
+     * resolved by the real three-step pick rule (the worker's TeamBoxScores).
+     */
     public static TableSchema teamBoxscore()
     {
         List<Column> columns = new ArrayList<>(List.of(
                 required("game_id", STRING),
+                required("nba_game_id", STRING),
                 required("game_date", DATE),
+                required("season_year", INT64),
                 required("team_abbr", STRING),
                 required("is_home", BOOL),
                 nullable("minutes", STRING)));
         columns.addAll(countingStats());
         columns.add(nullable("plus_minus", INT64));
+        columns.add(required("processed_at", TIMESTAMP));
         return TableSchema.partitioned(TEAM_BOXSCORE, PARTITION_COLUMN, columns);
     }
 

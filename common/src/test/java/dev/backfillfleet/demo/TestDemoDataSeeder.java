@@ -53,7 +53,8 @@ class TestDemoDataSeeder
         assertThat(counts.get(SCHEDULE)).isBetween(league.schedule().size() + league.schedule().size() / 25L,
                 league.schedule().size() + league.schedule().size() / 12L);
         assertThat(counts.get(GAMEBOOK_PLAYER_STATS)).isEqualTo(30L * league.schedule().size());
-        assertThat(counts.get(TEAM_BOXSCORE)).isBetween(2L * league.schedule().size() - 100, 2L * league.schedule().size() - 1);
+        // two per game, a few missing, and about 3% of team-games loaded at half-time too
+        assertThat(counts.get(TEAM_BOXSCORE)).isBetween(2L * league.schedule().size() * 102 / 100, 2L * league.schedule().size() * 105 / 100);
         assertThat(counts.get(PLAY_BY_PLAY)).isBetween(1_000_000L, 2_000_000L);
         assertThat(counts.get(PLAYER_POINTS_PROPS)).isBetween(1_000_000L, 2_000_000L);
         assertThat(counts.get(TRAVEL_DISTANCES)).isEqualTo(900L);

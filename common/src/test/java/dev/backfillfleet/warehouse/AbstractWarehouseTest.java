@@ -54,8 +54,9 @@ public abstract class AbstractWarehouseTest
         assertThat(warehouse.read(LINES, DateRange.single(DAY))).containsExactly(row);
 
         Row box = Row.builder()
-                .set("game_id", "20241101_BOS_NYK").set("game_date", DAY).set("team_abbr", "BOS").set("is_home", false)
-                .set("minutes", "240:00").set("points", 112L).set("fg_made", null).set("plus_minus", -3L)
+                .set("game_id", "20241101_BOS_NYK").set("nba_game_id", "0022400101").set("game_date", DAY).set("season_year", 2024L)
+                .set("team_abbr", "BOS").set("is_home", false).set("minutes", "240:00").set("points", 112L).set("fg_made", null).set("plus_minus", -3L)
+                .set("processed_at", Instant.parse("2024-11-02T09:00:00.123456Z"))
                 .build();
         warehouse.replacePartition(RawTables.TEAM_BOXSCORE, DAY, List.of(box));
         Row read = warehouse.read(RawTables.TEAM_BOXSCORE, DateRange.single(DAY)).get(0);

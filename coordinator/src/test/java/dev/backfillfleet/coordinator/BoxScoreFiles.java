@@ -18,8 +18,9 @@ import java.util.List;
  */
 final class BoxScoreFiles
 {
-    static final String TEAM_HEADER = "game_id,game_date,team_abbr,is_home,minutes,fg_made,fg_attempted,three_pt_made,three_pt_attempted,ft_made,"
-            + "ft_attempted,offensive_rebounds,defensive_rebounds,total_rebounds,assists,turnovers,steals,blocks,personal_fouls,points,plus_minus";
+    static final String TEAM_HEADER = "game_id,nba_game_id,game_date,season_year,team_abbr,is_home,minutes,fg_made,fg_attempted,three_pt_made,"
+            + "three_pt_attempted,ft_made,ft_attempted,offensive_rebounds,defensive_rebounds,total_rebounds,assists,turnovers,steals,blocks,"
+            + "personal_fouls,points,plus_minus,processed_at";
     static final String GAMEBOOK_HEADER = "game_id,game_date,team_abbr,player_lookup,player_name,player_status,starter,minutes,fg_made,fg_attempted,"
             + "three_pt_made,three_pt_attempted,ft_made,ft_attempted,offensive_rebounds,defensive_rebounds,total_rebounds,assists,turnovers,steals,"
             + "blocks,personal_fouls,points,plus_minus";
@@ -78,8 +79,8 @@ final class BoxScoreFiles
     Path writeTeams(Path file)
     {
         List<String> lines = new ArrayList<>(List.of(TEAM_HEADER));
-        teams.forEach(line -> lines.add(String.join(",", line.game().gameId(), line.game().date().toString(), line.team(),
-                Boolean.toString(line.team().equals(line.game().home())), line.minutes(), line.stats().csv(), "")));
+        teams.forEach(line -> lines.add(String.join(",", line.game().gameId(), line.game().nbaGameId(), line.game().date().toString(), "2024",
+                line.team(), Boolean.toString(line.team().equals(line.game().home())), line.minutes(), line.stats().csv(), "", RealSchedule.LOADED_AT)));
         return write(file, lines);
     }
 

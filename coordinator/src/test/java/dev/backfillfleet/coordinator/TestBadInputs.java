@@ -211,7 +211,8 @@ class TestBadInputs
                         .given(file("unknown.csv", "nope,game_date\n1,2024-01-01\n"))
                         .exits(2, "{files}/unknown.csv:1: the header lacks required column(s)").lists(),
                 coordinator(where, "import of a CSV with a bad value", "import", "--table", table, "{files}/value.csv")
-                        .given(file("value.csv", "game_id,game_date,team_abbr,is_home,points\n1,2024-01-01,BOS,true,lots\n"))
+                        .given(file("value.csv", "game_id,nba_game_id,game_date,season_year,team_abbr,is_home,points,processed_at\n"
+                                + "1,0022300001,2024-01-01,2023,BOS,true,lots,2024-01-02T09:00:00Z\n"))
                         .exits(2, "{files}/value.csv:2: column 'points': 'lots' is not a whole number (INT64)", "correct it"),
                 coordinator(where, "import of malformed NDJSON", "import", "--table", table, "{files}/rows.ndjson")
                         .given(file("rows.ndjson", "{\"game_date\": 2024\n"))

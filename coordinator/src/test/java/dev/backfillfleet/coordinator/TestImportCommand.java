@@ -22,7 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TestImportCommand
 {
     private static final String BOX_HEADER = "game_id,game_date,team_abbr,is_home,minutes,fg_made,fg_attempted,three_pt_made,three_pt_attempted,"
-            + "ft_made,ft_attempted,offensive_rebounds,defensive_rebounds,total_rebounds,assists,turnovers,steals,blocks,personal_fouls,points,plus_minus";
+            + "ft_made,ft_attempted,offensive_rebounds,defensive_rebounds,total_rebounds,assists,turnovers,steals,blocks,personal_fouls,points,plus_minus,"
+            + "nba_game_id,season_year,processed_at";
+    /** The real box score's nba_game_id, season_year and processed_at, after a row's counts. */
+    private static final String LOADED = ",0022400101,2024,2026-01-15T12:00:00Z";
     private static final DateRange NOVEMBER = DateRange.of(LocalDate.parse("2024-11-01"), LocalDate.parse("2024-11-30"));
 
     @TempDir
@@ -41,9 +44,9 @@ class TestImportCommand
     {
         Path first = write("box.csv",
                 BOX_HEADER,
-                "20241101_BOS_NYK,2024-11-01,NYK,True,240:00,40,85,12,35,18,22,10,35,45,25,12,7,5,18,110,-3",
-                "20241101_BOS_NYK,2024-11-01,BOS,0,240:00,42,88,14,38,15,20,9,33,42,27,14,8,4,20,113,",
-                "\"20241102_LAL_GSW\",2024-11-02,GSW,true,\"265:00\",45,95,15,40,20,25,12,40,52,30,14,8,6,20,125,1");
+                "20241101_BOS_NYK,2024-11-01,NYK,True,240:00,40,85,12,35,18,22,10,35,45,25,12,7,5,18,110,-3" + LOADED,
+                "20241101_BOS_NYK,2024-11-01,BOS,0,240:00,42,88,14,38,15,20,9,33,42,27,14,8,4,20,113," + LOADED,
+                "\"20241102_LAL_GSW\",2024-11-02,GSW,true,\"265:00\",45,95,15,40,20,25,12,40,52,30,14,8,6,20,125,1" + LOADED);
         CoordinatorCli.Result result = cli().run("import", "--table", "nba_raw.nbac_team_boxscore", first.toString());
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).contains("Imported 3 rows into nba_raw.nbac_team_boxscore").contains("2 partition(s), 2024-11-01..2024-11-02");
@@ -60,7 +63,7 @@ class TestImportCommand
         assertThat(rows.get(2).getString("minutes")).isEqualTo("265:00");
 
         // a second file for 2024-11-01 only: that partition is replaced, 2024-11-02 stays
-        Path second = write("box-fix.csv", BOX_HEADER, "20241101_BOS_NYK,2024-11-01,NYK,1,240:00,41,85,12,35,18,22,10,35,45,25,12,7,5,18,112,-1");
+        Path second = write("box-fix.csv", BOX_HEADER, "20241101_BOS_NYK,2024-11-01,NYK,1,240:00,41,85,12,35,18,22,10,35,45,25,12,7,5,18,112,-1" + LOADED);
         assertThat(cli().run("import", "--table", "nbac_team_boxscore", second.toString()).exitCode()).isZero();
         assertThat(read()).extracting(row -> row.getString("team_abbr") + " " + row.getLong("points")).containsExactlyInAnyOrder("NYK 112", "GSW 125");
     }
@@ -111,11 +114,11 @@ class TestImportCommand
     void malformedLineExitsTwoNamingFileLineAndColumnAndWritesNothing()
             throws IOException
     {
-        Path good = write("good.csv", BOX_HEADER, "20241101_BOS_NYK,2024-11-01,NYK,true,240:00,40,85,12,35,18,22,10,35,45,25,12,7,5,18,110,-3");
+        Path good = write("good.csv", BOX_HEADER, "20241101_BOS_NYK,2024-11-01,NYK,true,240:00,40,85,12,35,18,22,10,35,45,25,12,7,5,18,110,-3" + LOADED);
         Path bad = write("bad.csv",
                 BOX_HEADER,
-                "20241102_BOS_NYK,2024-11-02,NYK,true,240:00,40,85,12,35,18,22,10,35,45,25,12,7,5,18,110,-3",
-                "20241102_BOS_NYK,2024-11-02,BOS,false,240:00,42,88,14,38,15,20,9,33,42,27,14,8,4,20,abc,3");
+                "20241102_BOS_NYK,2024-11-02,NYK,true,240:00,40,85,12,35,18,22,10,35,45,25,12,7,5,18,110,-3" + LOADED,
+                "20241102_BOS_NYK,2024-11-02,BOS,false,240:00,42,88,14,38,15,20,9,33,42,27,14,8,4,20,abc,3" + LOADED);
         CoordinatorCli.Result result = cli().run("import", "--table", "nba_raw.nbac_team_boxscore", good.toString(), bad.toString());
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err())
@@ -131,22 +134,22 @@ class TestImportCommand
     {
         Path csv = write("bad.csv",
                 BOX_HEADER,
-                "20241101_BOS_NYK,2024-11-01,NYK,maybe,240:00,40,85,12,35,18,22,10,35,45,25,12,7,5,18,110,-3",
-                "20241101_BOS_NYK,2024-11-31,NYK,true,240:00,40,85,12,35,18,22,10,35,45,25,12,7,5,18,110,-3",
+                "20241101_BOS_NYK,2024-11-01,NYK,maybe,240:00,40,85,12,35,18,22,10,35,45,25,12,7,5,18,110,-3" + LOADED,
+                "20241101_BOS_NYK,2024-11-31,NYK,true,240:00,40,85,12,35,18,22,10,35,45,25,12,7,5,18,110,-3" + LOADED,
                 "20241101_BOS_NYK,2024-11-01,NYK,true,240:00,40,85",
-                ",2024-11-01,BOS,true,240:00,40,85,12,35,18,22,10,35,45,25,12,7,5,18,110,-3");
+                ",2024-11-01,BOS,true,240:00,40,85,12,35,18,22,10,35,45,25,12,7,5,18,110,-3" + LOADED);
         CoordinatorCli.Result result = cli().run("import", "--table", "nba_raw.nbac_team_boxscore", csv.toString());
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err())
                 .contains(csv + ":2: column 'is_home': 'maybe' is not a boolean")
                 .contains(csv + ":3: column 'game_date': '2024-11-31' is not a valid date")
-                .contains(csv + ":4: 7 fields, but the header has 21")
+                .contains(csv + ":4: 7 fields, but the header has 24")
                 .contains(csv + ":5: column 'game_id': is required but empty");
 
         Path header = write("header.csv", "game_id,game_date,team,points");
         assertThat(cli().run("import", "--table", "nba_raw.nbac_team_boxscore", header.toString()).err())
                 .contains(header + ":1: unknown column 'team'")
-                .contains("lacks required column(s) team_abbr, is_home");
+                .contains("lacks required column(s) nba_game_id, season_year, team_abbr, is_home, processed_at");
 
         Path json = write("bad.ndjson",
                 "{\"game_date\": \"2024-11-01\", \"team_abbr\": \"BOS\", \"player_lookup\": \"jaysontatum\", \"injury_status\": \"out\","
@@ -172,9 +175,9 @@ class TestImportCommand
     {
         Path box = write("box.csv",
                 BOX_HEADER,
-                "20241101_BOS_NYK,2024-11-01,NYK,true,240:00,40,85,12,35,18,22,10,35,45,25,12,7,5,18,110,-3",
-                "20241102_LAL_GSW,2024-11-02,GSW,true,265:00,45,95,15,40,20,25,12,40,52,30,14,8,6,20,125,1",
-                "20241104_LAL_GSW,2024-11-04,GSW,true,240:00,45,95,15,40,20,25,12,40,52,30,14,8,6,20,125,1");
+                "20241101_BOS_NYK,2024-11-01,NYK,true,240:00,40,85,12,35,18,22,10,35,45,25,12,7,5,18,110,-3" + LOADED,
+                "20241102_LAL_GSW,2024-11-02,GSW,true,265:00,45,95,15,40,20,25,12,40,52,30,14,8,6,20,125,1" + LOADED,
+                "20241104_LAL_GSW,2024-11-04,GSW,true,240:00,45,95,15,40,20,25,12,40,52,30,14,8,6,20,125,1" + LOADED);
         CoordinatorCli.Result plain = cli().run("import", "--table", "nba_raw.nbac_team_boxscore", box.toString());
         assertThat(plain.exitCode()).as(plain.err()).isZero();
         assertThat(plain.out()).contains("Recorded coverage of nba_raw.nbac_team_boxscore in nba_raw.input_coverage: the 3 date(s) in the files"
@@ -204,7 +207,7 @@ class TestImportCommand
     void badCoverageRequestsAreUsageErrorsAndABadFileRecordsNoCoverage()
             throws IOException
     {
-        Path box = write("box.csv", BOX_HEADER, "20241101_BOS_NYK,2024-11-01,NYK,true,240:00,40,85,12,35,18,22,10,35,45,25,12,7,5,18,110,-3");
+        Path box = write("box.csv", BOX_HEADER, "20241101_BOS_NYK,2024-11-01,NYK,true,240:00,40,85,12,35,18,22,10,35,45,25,12,7,5,18,110,-3" + LOADED);
         assertThat(cli().run("import", "--table", "nba_raw.nbac_team_boxscore", "--covers", "2024-11-01", box.toString()).err())
                 .contains("--covers '2024-11-01' needs the form A..B");
         assertThat(cli().run("import", "--table", "nba_raw.nbac_team_boxscore", "--covers", "2024-11-30..2024-11-01", box.toString()).exitCode())
@@ -213,7 +216,7 @@ class TestImportCommand
         Path distances = write("travel.csv", "from_team,to_team,distance_miles,time_zones_crossed", "BOS,LAL,2600,3");
         assertThat(cli().run("import", "--table", "nba_static.travel_distances", "--covers", "2024-11-01..2024-11-30", distances.toString()).err())
                 .contains("nba_static.travel_distances is not partitioned by date");
-        Path bad = write("bad.csv", BOX_HEADER, "20241101_BOS_NYK,2024-11-01,NYK,true,240:00,40,85,12,35,18,22,10,35,45,25,12,7,5,18,abc,-3");
+        Path bad = write("bad.csv", BOX_HEADER, "20241101_BOS_NYK,2024-11-01,NYK,true,240:00,40,85,12,35,18,22,10,35,45,25,12,7,5,18,abc,-3" + LOADED);
         assertThat(cli().run("import", "--table", "nba_raw.nbac_team_boxscore", "--covers", "2024-11-01..2024-11-30", bad.toString()).exitCode())
                 .isEqualTo(2);
         assertThat(coverage()).isEmpty();

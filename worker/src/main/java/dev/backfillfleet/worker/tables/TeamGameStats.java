@@ -15,15 +15,15 @@ import java.util.stream.Collectors;
 
 /**
  * The stat line of every team in every final game of a date: the team box score when it is
- * valid, else the sum of the team's active gamebook players (at least five), decided per
+ * valid (by the real pick rule, {@link TeamBoxScores}), else the sum of the team's active gamebook players (at least five), decided per
  * team-game. A team-game with neither fails the date, naming the game.
  */
 public final class TeamGameStats
 {
-    private final Map<String, Row> boxScores;
+    private final TeamBoxScores boxScores;
     private final Map<String, List<Row>> activePlayers;
 
-    private TeamGameStats(Map<String, Row> boxScores, Map<String, List<Row>> activePlayers)
+    private TeamGameStats(TeamBoxScores boxScores, Map<String, List<Row>> activePlayers)
     {
         this.boxScores = boxScores;
         this.activePlayers = activePlayers;
@@ -32,8 +32,7 @@ public final class TeamGameStats
     public static TeamGameStats load(Warehouse warehouse, LocalDate date)
     {
         DateRange day = DateRange.single(date);
-        Map<String, Row> boxScores = warehouse.read(RawTables.TEAM_BOXSCORE, day).stream()
-                .collect(Collectors.toMap(row -> key(row.getString("game_id"), row.getString("team_abbr")), row -> row, (first, second) -> first));
+        TeamBoxScores boxScores = TeamBoxScores.load(warehouse, date);
         Map<String, List<Row>> activePlayers = warehouse.read(RawTables.GAMEBOOK_PLAYER_STATS, day).stream()
                 .filter(row -> "active".equalsIgnoreCase(row.getString("player_status")))
                 .collect(Collectors.groupingBy(row -> key(row.getString("game_id"), row.getString("team_abbr"))));
@@ -42,12 +41,11 @@ public final class TeamGameStats
 
     public TeamStatLine statLine(ScheduledGame game, String team)
     {
-        String key = key(game.gameId(), team);
-        Optional<Row> boxScore = Optional.ofNullable(boxScores.get(key)).filter(TeamStatLine::isValidBoxScore);
+        Optional<Row> boxScore = boxScores.of(team);
         if (boxScore.isPresent()) {
             return TeamStatLine.fromBoxScore(boxScore.get());
         }
-        List<Row> players = activePlayers.getOrDefault(key, List.of());
+        List<Row> players = activePlayers.getOrDefault(key(game.gameId(), team), List.of());
         if (players.size() >= TeamStatLine.MINIMUM_PLAYERS_FOR_RECONSTRUCTION) {
             return TeamStatLine.fromPlayers(players);
         }

@@ -37,6 +37,7 @@ final class RawData
     static final Instant LOADED_AT = Instant.parse("2026-01-15T12:00:00Z");
 
     private final Map<TableRef, List<Row>> rows = new LinkedHashMap<>();
+    private final Map<String, String> nbaGameIds = new java.util.HashMap<>();
     private final List<Row> travel = new ArrayList<>();
     private final List<InputCoverage> coverage = new ArrayList<>();
 
@@ -88,6 +89,7 @@ final class RawData
         Instant start = et(startEt);
         LocalDate date = start.atZone(EASTERN).toLocalDate();
         long seasonYear = date.getMonthValue() >= 10 ? date.getYear() : date.getYear() - 1;
+        nbaGameIds.put(gameId(date, away, home), nbaGameId);
         Instant stored = processedAt.isBefore(Schedule.TIP_OFF_STORED_AS_UTC_UNTIL)
                 ? LocalDateTime.parse(startEt, DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")).toInstant(ZoneOffset.UTC)
                 : start;
@@ -99,9 +101,21 @@ final class RawData
 
     RawData boxScore(LocalDate date, String away, String home, String team, String minutes, Stats stats)
     {
+        return boxScore(gameId(date, away, home), date, away, home, team, minutes, stats, LOADED_AT);
+    }
+
+    /** A team box score row under {@code gameId} (either form), as loaded at {@code processedAt}. */
+    RawData boxScore(String gameId, LocalDate date, String away, String home, String team, String minutes, Stats stats, Instant processedAt)
+    {
         return add(RawTables.TEAM_BOXSCORE, stats.putInto(Row.builder()
-                .set("game_id", gameId(date, away, home)).set("game_date", date).set("team_abbr", team).set("is_home", team.equals(home))
-                .set("minutes", minutes).set("plus_minus", null)).build());
+                .set("game_id", gameId).set("nba_game_id", nbaGameIds.getOrDefault(gameId(date, away, home), "0022400000"))
+                .set("game_date", date).set("season_year", seasonYear(date)).set("team_abbr", team).set("is_home", team.equals(home))
+                .set("minutes", minutes).set("plus_minus", null)).set("processed_at", processedAt).build());
+    }
+
+    static long seasonYear(LocalDate date)
+    {
+        return date.getMonthValue() >= 10 ? date.getYear() : date.getYear() - 1;
     }
 
     RawData player(LocalDate date, String away, String home, String team, String name, String status, boolean starter, String minutes, Stats stats,

@@ -143,6 +143,32 @@ class TestTeamOffenseProcessor
         assertThatThrownBy(() -> process(DAY)).hasMessageContaining("not final");
     }
 
+    @Test
+    void duplicateBoxScoreRowsAreResolvedByTheRealPickRule()
+    {
+        Instant halfTime = RawData.LOADED_AT.minusSeconds(86_400);
+        warehouse.replacePartition(RawTables.TEAM_BOXSCORE, DAY, List.of(
+                // NYK: a half-time load, then the final one: the latest row per game id and team
+                box("20241101_BOS_NYK", "NYK", true, "120:00", 20, 42, 6, 17, 9, 11, 5, 17, 12, 6, 3, 2, 9, 55).with("processed_at", halfTime),
+                box("20241101_BOS_NYK", "NYK", true, "240:00", 40, 85, 12, 35, 18, 22, 10, 35, 25, 12, 7, 5, 18, 110),
+                // BOS: a valid row, then a later placeholder of a game in progress: the placeholder is the latest, dropped
+                // as invalid, and BOS is rebuilt from its players (the real rule does not fall back to the older row)
+                box("20241101_BOS_NYK", "BOS", false, "240:00", 39, 86, 11, 33, 15, 19, 9, 26, 21, 12, 6, 4, 15, 104).with("processed_at", halfTime),
+                box("20241101_BOS_NYK", "BOS", false, "240:00", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
+                // GSW: a later half-time row under the 10-digit id, next to the final one: the most field-goal attempts per date and team
+                box("20241101_LAL_GSW", "GSW", true, "265:00", 45, 95, 15, 40, 20, 25, 12, 40, 30, 14, 8, 6, 20, 125).with("processed_at", halfTime),
+                box("0022400102", "GSW", true, "120:00", 22, 47, 7, 20, 10, 12, 6, 20, 15, 7, 4, 3, 10, 61),
+                box("20241101_LAL_GSW", "LAL", false, "265:00", 44, 90, 13, 33, 23, 30, 8, 38, 27, 10, 7, 4, 22, 124)));
+        Map<String, Row> byTeam = new java.util.HashMap<>();
+        process(DAY).rows().forEach(row -> byTeam.put(row.getString("team_abbr"), row));
+        assertThat(byTeam.get("NYK").getLong("points")).isEqualTo(110L);
+        assertThat(byTeam.get("NYK").getString("data_source")).isEqualTo("team_boxscore");
+        assertThat(byTeam.get("BOS").getLong("points")).isEqualTo(104L);
+        assertThat(byTeam.get("BOS").getString("data_source")).isEqualTo("reconstructed_from_players");
+        assertThat(byTeam.get("GSW").getLong("points")).isEqualTo(125L);
+        assertThat(byTeam.get("GSW").getLong("overtime_periods")).isEqualTo(1L);
+    }
+
     private ProcessorOutput process(LocalDate date)
     {
         ProcessingContext context = new ProcessingContext(warehouse, new WorkItem(AnalyticsTable.TEAM_OFFENSE, date, "run-1"), "worker-1", 1, PROCESSED_AT);
@@ -192,12 +218,13 @@ class TestTeamOffenseProcessor
             long ftMade, long ftAttempted, long offensiveRebounds, long defensiveRebounds, long assists, long turnovers, long steals, long blocks,
             long fouls, long points)
     {
-        return Row.builder().set("game_id", gameId).set("game_date", DAY).set("team_abbr", team).set("is_home", home).set("minutes", minutes)
+        return Row.builder().set("game_id", gameId).set("nba_game_id", gameId.endsWith("NYK") ? "0022400101" : "0022400102").set("game_date", DAY)
+                .set("season_year", 2024L).set("team_abbr", team).set("is_home", home).set("minutes", minutes)
                 .set("fg_made", fgMade).set("fg_attempted", fgAttempted).set("three_pt_made", threeMade).set("three_pt_attempted", threeAttempted)
                 .set("ft_made", ftMade).set("ft_attempted", ftAttempted).set("offensive_rebounds", offensiveRebounds)
                 .set("defensive_rebounds", defensiveRebounds).set("total_rebounds", offensiveRebounds + defensiveRebounds).set("assists", assists)
                 .set("turnovers", turnovers).set("steals", steals).set("blocks", blocks).set("personal_fouls", fouls).set("points", points)
-                .set("plus_minus", null).build();
+                .set("plus_minus", null).set("processed_at", RawData.LOADED_AT).build();
     }
 
     @SuppressWarnings("ParameterNumber")
