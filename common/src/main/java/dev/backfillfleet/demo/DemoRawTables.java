@@ -54,7 +54,7 @@ public final class DemoRawTables
             return BoxScoreRows.teamRows(seed, season);
         }
         if (table.equals(GAMEBOOK_PLAYER_STATS)) {
-            return BoxScoreRows.gamebookRows(season);
+            return BoxScoreRows.gamebookRows(seed, season);
         }
         if (table.equals(PLAY_BY_PLAY)) {
             return PlayByPlayRows.rows(seed, season);

@@ -127,7 +127,7 @@ public final class AnalyticsSchemas
         return TableSchema.partitioned(ref(AnalyticsTable.PLAYER_SUMMARY), "game_date", columns(gameColumns(), playerColumns(), matchupColumns("team_abbr"), List.of(
                 required("player_status", STRING),
                 required("is_dnp", BOOL),
-                required("starter", BOOL),
+                nullable("starter", BOOL),
                 nullable("minutes_played", FLOAT64),
                 nullable("points", INT64),
                 nullable("fg_made", INT64),

@@ -5,7 +5,10 @@ import dev.backfillfleet.warehouse.TableRef;
 import dev.backfillfleet.warehouse.TableSchema;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static dev.backfillfleet.warehouse.Column.nullable;
 import static dev.backfillfleet.warehouse.Column.required;
@@ -90,20 +93,44 @@ public final class RawTables
         return TableSchema.partitioned(TEAM_BOXSCORE, PARTITION_COLUMN, columns);
     }
 
+    /**
+     * {@code nba_raw.nbac_gamebook_player_stats} (real-warehouse.md 1.3): the counting stats under
+     * their gamebook names ({@link #GAMEBOOK_STAT_NAMES}), team and lookup nullable, no starter
+     * column (the real tables have no starter source), processed_at for the pick rule.
+     */
     public static TableSchema gamebookPlayerStats()
     {
         List<Column> columns = new ArrayList<>(List.of(
                 required("game_id", STRING),
                 required("game_date", DATE),
-                required("team_abbr", STRING),
-                required("player_lookup", STRING),
-                required("player_name", STRING),
+                required("season_year", INT64),
+                nullable("player_name", STRING),
+                required("player_name_original", STRING),
+                nullable("player_lookup", STRING),
+                nullable("team_abbr", STRING),
                 required("player_status", STRING),
-                required("starter", BOOL),
                 nullable("minutes", STRING)));
-        columns.addAll(countingStats());
+        countingStats().forEach(column -> columns.add(nullable(GAMEBOOK_STAT_NAMES.get(column.name()), INT64)));
         columns.add(nullable("plus_minus", INT64));
+        columns.add(nullable("processed_at", TIMESTAMP));
         return TableSchema.partitioned(GAMEBOOK_PLAYER_STATS, PARTITION_COLUMN, columns);
+    }
+
+    /** Each counting stat of the team box score ({@link #countingStats}) to its name in the gamebook. */
+    public static final Map<String, String> GAMEBOOK_STAT_NAMES = gamebookStatNames();
+
+    private static Map<String, String> gamebookStatNames()
+    {
+        Map<String, String> renamed = Map.of(
+                "fg_made", "field_goals_made",
+                "fg_attempted", "field_goals_attempted",
+                "three_pt_made", "three_pointers_made",
+                "three_pt_attempted", "three_pointers_attempted",
+                "ft_made", "free_throws_made",
+                "ft_attempted", "free_throws_attempted");
+        Map<String, String> names = new LinkedHashMap<>();
+        countingStats().forEach(column -> names.put(column.name(), renamed.getOrDefault(column.name(), column.name())));
+        return Collections.unmodifiableMap(names);
     }
 
     /** The counting stats shared by the team box score and the gamebook, all nullable. */

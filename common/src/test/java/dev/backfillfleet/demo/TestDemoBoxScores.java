@@ -29,7 +29,7 @@ class TestDemoBoxScores
     @Test
     void teamBoxScoresAreTheSumOfTheirActivePlayers()
     {
-        Map<String, List<Row>> playersByTeamGame = SharedDemoLeague.rows(GAMEBOOK_PLAYER_STATS, SEASON).stream()
+        Map<String, List<Row>> playersByTeamGame = gamebook().stream()
                 .collect(Collectors.groupingBy(row -> row.getString("game_id") + "/" + row.getString("team_abbr")));
         int checked = 0;
         for (Row team : finalRows(SharedDemoLeague.rows(TEAM_BOXSCORE, SEASON))) {
@@ -54,7 +54,7 @@ class TestDemoBoxScores
     @Test
     void countingStatsAreConsistent()
     {
-        List<Row> rows = new ArrayList<>(SharedDemoLeague.rows(GAMEBOOK_PLAYER_STATS, SEASON));
+        List<Row> rows = new ArrayList<>(gamebook());
         rows.addAll(SharedDemoLeague.rows(TEAM_BOXSCORE, SEASON));
         for (Row row : rows) {
             if (row.getLong("points") == null) {
@@ -74,16 +74,16 @@ class TestDemoBoxScores
     @Test
     void gamebooksListFifteenPlayersWithStatsOnlyForActiveOnes()
     {
-        Map<String, List<Row>> byTeamGame = SharedDemoLeague.rows(GAMEBOOK_PLAYER_STATS, SEASON).stream()
+        Map<String, List<Row>> byTeamGame = gamebook().stream()
                 .collect(Collectors.groupingBy(row -> row.getString("game_id") + "/" + row.getString("team_abbr")));
         assertThat(byTeamGame).hasSize(2 * league.season(SEASON).results().size());
+        // like the real one, the demo gamebook has no starter column
+        assertThat(RawTables.gamebookPlayerStats().column("starter")).isEmpty();
         byTeamGame.forEach((key, players) -> {
             assertThat(players).hasSize(15);
             Map<String, Long> statuses = players.stream().collect(Collectors.groupingBy(row -> row.getString("player_status"), Collectors.counting()));
             assertThat(statuses.get("active")).as(key).isBetween(9L, 11L);
             assertThat(statuses.get("dnp")).as(key).isBetween(1L, 3L);
-            assertThat(players.stream().filter(row -> row.getBoolean("starter"))).hasSize(5)
-                    .allSatisfy(row -> assertThat(row.getString("player_status")).isEqualTo("active"));
             for (Row row : players) {
                 boolean active = row.getString("player_status").equals("active");
                 assertThat(row.getString("minutes") != null).isEqualTo(active);
@@ -102,7 +102,7 @@ class TestDemoBoxScores
     void marginsArePairedAndScheduleScoresMatchTheGamebooks()
     {
         Map<String, Long> pointsByTeamGame = new HashMap<>();
-        for (Row row : SharedDemoLeague.rows(GAMEBOOK_PLAYER_STATS, SEASON)) {
+        for (Row row : gamebook()) {
             if (row.getLong("points") != null) {
                 pointsByTeamGame.merge(row.getString("game_id") + "/" + row.getString("team_abbr"), row.getLong("points"), Long::sum);
             }
@@ -165,7 +165,25 @@ class TestDemoBoxScores
         assertThat(rows).hasSize(teams.size() + halfTime.size());
         long missingInSeason = 2L * league.season(SEASON).results().size() - finalRows(SharedDemoLeague.rows(TEAM_BOXSCORE, SEASON)).size();
         assertThat(league.season(SEASON).results().stream().filter(result -> result.quirks().missingBoxScoreTeam().isPresent()).count()).isEqualTo(missingInSeason);
-        assertThat(SharedDemoLeague.rows(GAMEBOOK_PLAYER_STATS, SEASON)).hasSize(30 * league.season(SEASON).results().size());
+        assertThat(gamebook()).hasSize(30 * league.season(SEASON).results().size());
+        // and earlier parses of about 2% of the games, left under the 10-digit id, older than the rows that replace them
+        List<Row> stale = SharedDemoLeague.rows(GAMEBOOK_PLAYER_STATS, SEASON).stream().filter(row -> row.getString("game_id").matches("\\d{10}")).toList();
+        assertThat(stale.size() / 30).isBetween(league.season(SEASON).results().size() / 100, league.season(SEASON).results().size() / 25);
+    }
+
+    /** The season's gamebook rows under the standard id, their counting stats under the box score's names. */
+    private static List<Row> gamebook()
+    {
+        return SharedDemoLeague.rows(GAMEBOOK_PLAYER_STATS, SEASON).stream()
+                .filter(row -> row.getString("game_id").contains("_"))
+                .map(row -> {
+                    Row renamed = row;
+                    for (Map.Entry<String, String> name : RawTables.GAMEBOOK_STAT_NAMES.entrySet()) {
+                        renamed = renamed.with(name.getKey(), row.get(name.getValue()));
+                    }
+                    return renamed;
+                })
+                .toList();
     }
 
     /** Per date and team, the row the real pick rule keeps of the demo's (the latest load is the final one). */

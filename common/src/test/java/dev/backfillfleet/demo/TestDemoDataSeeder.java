@@ -52,7 +52,8 @@ class TestDemoDataSeeder
         // every game once, and about 6% of them a second time, from an earlier load
         assertThat(counts.get(SCHEDULE)).isBetween(league.schedule().size() + league.schedule().size() / 25L,
                 league.schedule().size() + league.schedule().size() / 12L);
-        assertThat(counts.get(GAMEBOOK_PLAYER_STATS)).isEqualTo(30L * league.schedule().size());
+        // 30 players a game, and earlier parses of about 2% of the games under the 10-digit id
+        assertThat(counts.get(GAMEBOOK_PLAYER_STATS)).isBetween(30L * league.schedule().size() * 101 / 100, 30L * league.schedule().size() * 104 / 100);
         // two per game, a few missing, and about 3% of team-games loaded at half-time too
         assertThat(counts.get(TEAM_BOXSCORE)).isBetween(2L * league.schedule().size() * 102 / 100, 2L * league.schedule().size() * 105 / 100);
         assertThat(counts.get(PLAY_BY_PLAY)).isBetween(1_000_000L, 2_000_000L);

@@ -85,7 +85,8 @@ public final class PlayerSummaryProcessor
                 .set("home_game", line.isHome())
                 .set("player_status", line.status().code())
                 .set("is_dnp", line.isDnp())
-                .set("starter", line.starter())
+                // the real tables have no starter source (real-warehouse.md 1.3): unknown, never guessed
+                .set("starter", null)
                 .set("minutes_played", line.isDnp() ? null : Rounding.column(line.minutes(), BoxScoreFormulas.MINUTES_DECIMALS));
         COUNTING_STATS.forEach(column -> row.set(column, line.stat(column)));
         return RowHash.stamp(SCHEMA, row

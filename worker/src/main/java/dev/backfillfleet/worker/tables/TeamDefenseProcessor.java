@@ -45,7 +45,7 @@ public final class TeamDefenseProcessor
             return ProcessorOutput.withoutGames();
         }
         InputFailures.requireAllFinal(table(), date, games);
-        TeamGameStats stats = TeamGameStats.load(context.warehouse(), date);
+        TeamGameStats stats = TeamGameStats.load(context.warehouse(), date, games);
         PlayByPlay playByPlay = PlayByPlay.load(context.warehouse(), date, GameIndex.of(games));
         List<Row> rows = new ArrayList<>();
         Map<String, Long> expected = new LinkedHashMap<>();

@@ -42,7 +42,7 @@ public final class TeamOffenseProcessor
             return ProcessorOutput.withoutGames();
         }
         InputFailures.requireAllFinal(table(), date, games);
-        TeamGameStats stats = TeamGameStats.load(context.warehouse(), date);
+        TeamGameStats stats = TeamGameStats.load(context.warehouse(), date, games);
         List<Row> rows = new ArrayList<>();
         Map<String, Long> expected = new LinkedHashMap<>();
         for (ScheduledGame game : games) {

@@ -78,9 +78,9 @@ public record TeamStatLine(
      * Sums active players; team minutes are the sum of the players' minutes (240 in regulation), to
      * the nearest minute (half a minute rounds up).
      */
-    public static TeamStatLine fromPlayers(List<Row> activePlayers)
+    public static TeamStatLine fromPlayers(List<GamebookLine> activePlayers)
     {
-        long playerSeconds = activePlayers.stream().mapToLong(row -> parseMinutes(row.getString("minutes"))).sum();
+        long playerSeconds = activePlayers.stream().mapToLong(GamebookLine::seconds).sum();
         return new TeamStatLine(
                 sum(activePlayers, "points"), sum(activePlayers, "fg_made"), sum(activePlayers, "fg_attempted"),
                 sum(activePlayers, "three_pt_made"), sum(activePlayers, "three_pt_attempted"),
@@ -91,9 +91,9 @@ public record TeamStatLine(
                 (playerSeconds + 30) / 60, DataSource.RECONSTRUCTED_FROM_PLAYERS);
     }
 
-    private static long sum(List<Row> rows, String column)
+    private static long sum(List<GamebookLine> players, String column)
     {
-        return rows.stream().mapToLong(row -> row.getLongOrZero(column)).sum();
+        return players.stream().map(player -> player.recorded(column)).mapToLong(value -> value == null ? 0 : value).sum();
     }
 
     /** "MM:SS" (minutes may exceed 59, e.g. "240:00") to seconds; null or blank is 0. */

@@ -50,6 +50,14 @@ final class RawData
             return 2 * fgMade + threeMade + ftMade;
         }
 
+        /** The counts under their gamebook names (field_goals_made, ...). */
+        Row.Builder putIntoGamebook(Row.Builder row)
+        {
+            Row counts = putInto(Row.builder()).build();
+            RawTables.GAMEBOOK_STAT_NAMES.forEach((ours, gamebooks) -> row.set(gamebooks, counts.get(ours)));
+            return row;
+        }
+
         Row.Builder putInto(Row.Builder row)
         {
             return row.set("fg_made", fgMade).set("fg_attempted", fgAttempted).set("three_pt_made", threeMade)
@@ -118,18 +126,25 @@ final class RawData
         return date.getMonthValue() >= 10 ? date.getYear() : date.getYear() - 1;
     }
 
-    RawData player(LocalDate date, String away, String home, String team, String name, String status, boolean starter, String minutes, Stats stats,
-            Long plusMinus)
+    /** A gamebook row in the real shape (the gamebook has no starter column), loaded at {@link #LOADED_AT}. */
+    RawData player(LocalDate date, String away, String home, String team, String name, String status, String minutes, Stats stats, Long plusMinus)
     {
-        Row.Builder row = Row.builder().set("game_id", gameId(date, away, home)).set("game_date", date).set("team_abbr", team)
-                .set("player_lookup", PlayerLookup.of(name)).set("player_name", name).set("player_status", status).set("starter", starter)
-                .set("minutes", minutes).set("plus_minus", plusMinus);
-        return add(RawTables.GAMEBOOK_PLAYER_STATS, (stats == null ? row : stats.putInto(row)).build());
+        return player(gameId(date, away, home), date, team, name, status, minutes, stats, plusMinus, LOADED_AT);
+    }
+
+    /** A gamebook row under {@code gameId} (either form), as loaded at {@code processedAt}. */
+    RawData player(String gameId, LocalDate date, String team, String name, String status, String minutes, Stats stats, Long plusMinus,
+            Instant processedAt)
+    {
+        Row.Builder row = Row.builder().set("game_id", gameId).set("game_date", date).set("season_year", seasonYear(date))
+                .set("player_name", name).set("player_name_original", name).set("player_lookup", PlayerLookup.gamebook(name)).set("team_abbr", team)
+                .set("player_status", status).set("minutes", minutes).set("plus_minus", plusMinus).set("processed_at", processedAt);
+        return add(RawTables.GAMEBOOK_PLAYER_STATS, (stats == null ? row : stats.putIntoGamebook(row)).build());
     }
 
     RawData notPlaying(LocalDate date, String away, String home, String team, String name, String status)
     {
-        return player(date, away, home, team, name, status, false, null, null, null);
+        return player(date, away, home, team, name, status, null, null, null);
     }
 
     RawData shot(LocalDate date, String away, String home, String shootingTeam, String shotType, Long distance, boolean made, boolean blocked)

@@ -138,7 +138,9 @@ class TestCrossTableInvariants
     {
         for (LocalDate date : MONTH.dates()) {
             Map<String, List<String>> expected = new TreeMap<>();
+            // the demo's stale rows under the 10-digit id are earlier copies of the standard ones
             warehouse.read(RawTables.GAMEBOOK_PLAYER_STATS, DateRange.single(date)).stream()
+                    .filter(row -> row.getString("game_id").contains("_"))
                     .filter(row -> !row.getString("player_status").equalsIgnoreCase("inactive"))
                     .forEach(row -> expected.computeIfAbsent(row.getString("game_id"), game -> new ArrayList<>()).add(row.getString("player_lookup")));
             Map<String, List<String>> actual = new TreeMap<>();

@@ -94,8 +94,8 @@ class TestDefectRegressions
     void defect04_overtimePeriodsAndPlayerWinFlagAreComputed()
     {
         twoTeamGame(DAY, "BOS", "NYK", "290:00")
-                .player(DAY, "BOS", "NYK", "BOS", "Jayson Tatum", "active", true, "50:00", stats(9, 24, 4, 12, 5, 6, 2, 9, 6, 4, 1, 1, 3), 3L)
-                .player(DAY, "BOS", "NYK", "NYK", "Jalen Brunson", "active", true, "52:00", stats(11, 20, 3, 8, 6, 7, 1, 3, 8, 3, 1, 0, 2), -3L)
+                .player(DAY, "BOS", "NYK", "BOS", "Jayson Tatum", "active", "50:00", stats(9, 24, 4, 12, 5, 6, 2, 9, 6, 4, 1, 1, 3), 3L)
+                .player(DAY, "BOS", "NYK", "NYK", "Jalen Brunson", "active", "52:00", stats(11, 20, 3, 8, 6, 7, 1, 3, 8, 3, 1, 0, 2), -3L)
                 .writeTo(warehouse);
         TableRuns.run(new TeamOffenseProcessor(), warehouse, DAY);
         TableRuns.run(new TeamDefenseProcessor(), warehouse, DAY);
@@ -160,8 +160,8 @@ class TestDefectRegressions
         new RawData()
                 .game("0022100001", "2021-11-13 19:30", "BOS", "NYK", 110L, 100L)
                 .game("0022100002", "2021-11-15 19:30", "NYK", "BOS", 105L, 101L)
-                .player(day, "NYK", "BOS", "BOS", "Jayson Tatum", "active", true, "36:00", stats(9, 20, 2, 7, 4, 4, 1, 6, 4, 2, 1, 0, 2), 2L)
-                .player(day, "NYK", "BOS", "NYK", "Jalen Brunson", "active", true, "36:00", stats(9, 20, 2, 7, 4, 4, 1, 6, 4, 2, 1, 0, 2), -2L)
+                .player(day, "NYK", "BOS", "BOS", "Jayson Tatum", "active", "36:00", stats(9, 20, 2, 7, 4, 4, 1, 6, 4, 2, 1, 0, 2), 2L)
+                .player(day, "NYK", "BOS", "NYK", "Jalen Brunson", "active", "36:00", stats(9, 20, 2, 7, 4, 4, 1, 6, 4, 2, 1, 0, 2), -2L)
                 .pastGame(LocalDate.parse("2021-11-13"), "BOS", "NYK", "Jayson Tatum", 0L, 12.0)
                 .pastGame(LocalDate.parse("2021-11-10"), "BOS", "NYK", "Jayson Tatum", 30L, 35.0)
                 .pastOffense(LocalDate.parse("2021-11-13"), "NYK", 98.0, 110.0)
@@ -247,7 +247,7 @@ class TestDefectRegressions
     void defect12_anInGameLineIsNeverTheClosingLine()
     {
         twoTeamGame(DAY, "BOS", "NYK", "240:00")
-                .player(DAY, "BOS", "NYK", "BOS", "Jayson Tatum", "active", true, "36:00", stats(10, 20, 0, 2, 5, 6, 1, 6, 4, 2, 1, 0, 2), 3L)
+                .player(DAY, "BOS", "NYK", "BOS", "Jayson Tatum", "active", "36:00", stats(10, 20, 0, 2, 5, 6, 1, 6, 4, 2, 1, 0, 2), 3L)
                 .prop(DAY, "BOS", "NYK", "Jayson Tatum", "draftkings", 20.5, "2024-11-01 19:25", 5)
                 // later, and in-game: the game is already telling
                 .prop(DAY, "BOS", "NYK", "Jayson Tatum", "draftkings", 27.5, "2024-11-01 19:45", -15)
@@ -269,7 +269,7 @@ class TestDefectRegressions
         new RawData()
                 .game("0022400090", "2024-10-31 19:30", "PHI", "BOS", 100L, 110L)
                 .game("0022400101", "2024-11-01 19:30", "BOS", "NYK", 113L, 110L)
-                .player(DAY, "BOS", "NYK", "BOS", "Jayson Tatum", "active", true, "36:00", stats(10, 20, 0, 2, 5, 6, 1, 6, 4, 2, 1, 0, 2), 3L)
+                .player(DAY, "BOS", "NYK", "BOS", "Jayson Tatum", "active", "36:00", stats(10, 20, 0, 2, 5, 6, 1, 6, 4, 2, 1, 0, 2), 3L)
                 .pastGame(LocalDate.parse("2024-10-31"), "BOS", "PHI", "Jayson Tatum", 25L, 36.0)
                 .scheduleCovers("2024-10-01", DAY)
                 .writeTo(warehouse);
@@ -318,7 +318,7 @@ class TestDefectRegressions
         return new RawData()
                 .scheduleCovers("2024-10-01", DAY)
                 .game("0022400101", "2024-11-01 19:30", "BOS", "NYK", 113L, 110L)
-                .player(DAY, "BOS", "NYK", "BOS", "Jayson Tatum", "Active", true, "36:00", stats(10, 20, 0, 2, 5, 6, 1, 6, 4, 2, 1, 0, 2), 3L)
-                .player(DAY, "BOS", "NYK", "NYK", "Jalen Brunson", "active", true, "36:00", stats(11, 20, 3, 8, 6, 7, 1, 3, 8, 3, 1, 0, 2), -3L);
+                .player(DAY, "BOS", "NYK", "BOS", "Jayson Tatum", "Active", "36:00", stats(10, 20, 0, 2, 5, 6, 1, 6, 4, 2, 1, 0, 2), 3L)
+                .player(DAY, "BOS", "NYK", "NYK", "Jalen Brunson", "active", "36:00", stats(11, 20, 3, 8, 6, 7, 1, 3, 8, 3, 1, 0, 2), -3L);
     }
 }

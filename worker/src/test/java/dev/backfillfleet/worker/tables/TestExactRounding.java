@@ -104,9 +104,9 @@ class TestExactRounding
                 // NYK team plays: 80 + 0.44 x 10 + 18 = 102.4
                 .boxScore(DAY, "BOS", "NYK", "NYK", "240:00", stats(38, 80, 12, 35, 8, 10, 9, 34, 24, 18, 7, 5, 18))
                 .boxScore(DAY, "BOS", "NYK", "BOS", "240:00", stats(42, 88, 14, 38, 15, 20, 9, 33, 27, 14, 8, 4, 20))
-                .player(DAY, "BOS", "NYK", "NYK", "Six Minutes", "active", false, "06:00", stats(2, 4, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 1), 2L)
-                .player(DAY, "BOS", "NYK", "NYK", "Free Throws", "active", true, "31:33", stats(9, 11, 0, 2, 15, 15, 1, 5, 3, 2, 1, 0, 3), 5L)
-                .player(DAY, "BOS", "NYK", "NYK", "Corner Three", "active", false, "20:00", stats(4, 8, 1, 3, 0, 0, 0, 2, 1, 1, 0, 0, 2), 1L)
+                .player(DAY, "BOS", "NYK", "NYK", "Six Minutes", "active", "06:00", stats(2, 4, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 1), 2L)
+                .player(DAY, "BOS", "NYK", "NYK", "Free Throws", "active", "31:33", stats(9, 11, 0, 2, 15, 15, 1, 5, 3, 2, 1, 0, 3), 5L)
+                .player(DAY, "BOS", "NYK", "NYK", "Corner Three", "active", "20:00", stats(4, 8, 1, 3, 0, 0, 0, 2, 1, 1, 0, 0, 2), 1L)
                 .writeTo(warehouse);
         TableRuns.run(new TeamOffenseProcessor(), warehouse, DAY);
         TableRuns.run(new PlayerSummaryProcessor(), warehouse, DAY);
@@ -127,8 +127,8 @@ class TestExactRounding
     {
         RawData data = new RawData()
                 .game("0022400300", "2024-12-10 19:30", "NYK", "BOS", 101L, 99L)
-                .player(CONTEXT_DAY, "NYK", "BOS", "BOS", "Jayson Tatum", "active", true, "38:00", stats(10, 20, 3, 8, 4, 4, 1, 7, 5, 2, 1, 0, 2), 4L)
-                .player(CONTEXT_DAY, "NYK", "BOS", "NYK", "Jalen Brunson", "active", true, "36:00", stats(9, 19, 2, 6, 5, 6, 0, 3, 7, 3, 1, 0, 2), -4L)
+                .player(CONTEXT_DAY, "NYK", "BOS", "BOS", "Jayson Tatum", "active", "38:00", stats(10, 20, 3, 8, 4, 4, 1, 7, 5, 2, 1, 0, 2), 4L)
+                .player(CONTEXT_DAY, "NYK", "BOS", "NYK", "Jalen Brunson", "active", "36:00", stats(9, 19, 2, 6, 5, 6, 0, 3, 7, 3, 1, 0, 2), -4L)
                 .pastGame(LocalDate.parse("2024-12-08"), "BOS", "XXX", "Jayson Tatum", 30L, 36.0)
                 .pastGame(LocalDate.parse("2024-12-06"), "BOS", "XXX", "Jayson Tatum", 25L, 34.5)
                 .pastGame(LocalDate.parse("2024-12-04"), "BOS", "XXX", "Jayson Tatum", 27L, 38.0)

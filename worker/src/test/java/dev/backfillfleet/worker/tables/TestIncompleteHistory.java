@@ -39,8 +39,8 @@ class TestIncompleteHistory
                 .game("0022400201", "2024-11-14 19:30", "NYK", "BOS", 100L, 110L)
                 .game("0022400220", "2024-11-15 19:30", "BOS", "PHI", 108L, 101L)
                 .game("0022400240", "2024-11-16 19:30", "NYK", "BOS", null, null)
-                .player(DAY, "NYK", "BOS", "BOS", "Jayson Tatum", "active", true, "36:00", stats(10, 20, 0, 2, 5, 6, 1, 6, 4, 2, 1, 0, 2), 3L)
-                .player(DAY, "NYK", "BOS", "NYK", "Jalen Brunson", "active", true, "36:00", stats(11, 20, 3, 8, 6, 7, 1, 3, 8, 3, 1, 0, 2), -3L)
+                .player(DAY, "NYK", "BOS", "BOS", "Jayson Tatum", "active", "36:00", stats(10, 20, 0, 2, 5, 6, 1, 6, 4, 2, 1, 0, 2), 3L)
+                .player(DAY, "NYK", "BOS", "NYK", "Jalen Brunson", "active", "36:00", stats(11, 20, 3, 8, 6, 7, 1, 3, 8, 3, 1, 0, 2), -3L)
                 .scheduleCovers("2024-11-14", "2024-11-16")
                 .writeTo(warehouse);
     }

@@ -50,11 +50,11 @@ class TestTeamDefenseProcessor
                 .boxScore(DAY, "LAL", "GSW", "LAL", "240:00", stats(38, 84, 11, 30, 17, 21, 11, 36, 24, 13, 9, 6, 17)); // 104 points
         // GSW: five active players of 48 minutes; totals FGM 36 FGA 77 3PM 10 3PA 28 FTM 15 FTA 19 OREB 8 DREB 30 AST 23 TOV 12
         // STL 6 BLK 4 PF 13, points 97, team minutes 240
-        data.player(DAY, "LAL", "GSW", "GSW", "Stephen Curry", "active", true, "48:00", stats(10, 20, 2, 6, 4, 5, 2, 6, 5, 3, 2, 1, 3), 0L)
-                .player(DAY, "LAL", "GSW", "GSW", "Andrew Wiggins", "active", true, "48:00", stats(8, 16, 3, 7, 2, 2, 1, 5, 7, 2, 1, 0, 2), 0L)
-                .player(DAY, "LAL", "GSW", "GSW", "Draymond Green", "active", true, "48:00", stats(6, 14, 0, 2, 6, 8, 3, 7, 2, 1, 0, 2, 4), 0L)
-                .player(DAY, "LAL", "GSW", "GSW", "Buddy Hield", "active", true, "48:00", stats(7, 15, 4, 9, 0, 0, 0, 4, 6, 2, 1, 0, 1), 0L)
-                .player(DAY, "LAL", "GSW", "GSW", "Kevon Looney", "active", true, "48:00", stats(5, 12, 1, 4, 3, 4, 2, 8, 3, 4, 2, 1, 3), 0L)
+        data.player(DAY, "LAL", "GSW", "GSW", "Stephen Curry", "active", "48:00", stats(10, 20, 2, 6, 4, 5, 2, 6, 5, 3, 2, 1, 3), 0L)
+                .player(DAY, "LAL", "GSW", "GSW", "Andrew Wiggins", "active", "48:00", stats(8, 16, 3, 7, 2, 2, 1, 5, 7, 2, 1, 0, 2), 0L)
+                .player(DAY, "LAL", "GSW", "GSW", "Draymond Green", "active", "48:00", stats(6, 14, 0, 2, 6, 8, 3, 7, 2, 1, 0, 2, 4), 0L)
+                .player(DAY, "LAL", "GSW", "GSW", "Buddy Hield", "active", "48:00", stats(7, 15, 4, 9, 0, 0, 0, 4, 6, 2, 1, 0, 1), 0L)
+                .player(DAY, "LAL", "GSW", "GSW", "Kevon Looney", "active", "48:00", stats(5, 12, 1, 4, 3, 4, 2, 8, 3, 4, 2, 1, 3), 0L)
                 .notPlaying(DAY, "LAL", "GSW", "GSW", "Gary Payton", "inactive");
         // BOS shots: paint 2 attempted / 1 made (one blocked at 8 ft), mid-range 2 / 1, one 2PT of unknown distance (no zone),
         // a made and a blocked three, a free throw (no zone)

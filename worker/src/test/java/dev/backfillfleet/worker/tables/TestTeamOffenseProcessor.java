@@ -231,18 +231,20 @@ class TestTeamOffenseProcessor
     private static Row player(String lookup, String minutes, long fgMade, long fgAttempted, long threeMade, long threeAttempted, long ftMade,
             long ftAttempted, long offensiveRebounds, long defensiveRebounds, long assists, long turnovers, long steals, long blocks, long fouls)
     {
-        return Row.builder().set("game_id", "20241101_BOS_NYK").set("game_date", DAY).set("team_abbr", "BOS").set("player_lookup", lookup)
-                .set("player_name", lookup).set("player_status", "active").set("starter", false).set("minutes", minutes)
-                .set("fg_made", fgMade).set("fg_attempted", fgAttempted).set("three_pt_made", threeMade).set("three_pt_attempted", threeAttempted)
-                .set("ft_made", ftMade).set("ft_attempted", ftAttempted).set("offensive_rebounds", offensiveRebounds)
+        return Row.builder().set("game_id", "20241101_BOS_NYK").set("game_date", DAY).set("season_year", 2024L).set("team_abbr", "BOS")
+                .set("player_lookup", lookup).set("player_name", lookup).set("player_name_original", lookup).set("player_status", "active")
+                .set("minutes", minutes).set("field_goals_made", fgMade).set("field_goals_attempted", fgAttempted).set("three_pointers_made", threeMade)
+                .set("three_pointers_attempted", threeAttempted).set("free_throws_made", ftMade).set("free_throws_attempted", ftAttempted)
+                .set("offensive_rebounds", offensiveRebounds)
                 .set("defensive_rebounds", defensiveRebounds).set("total_rebounds", offensiveRebounds + defensiveRebounds).set("assists", assists)
                 .set("turnovers", turnovers).set("steals", steals).set("blocks", blocks).set("personal_fouls", fouls)
-                .set("points", 2 * fgMade + threeMade + ftMade).set("plus_minus", 0L).build();
+                .set("points", 2 * fgMade + threeMade + ftMade).set("plus_minus", 0L).set("processed_at", RawData.LOADED_AT).build();
     }
 
     private static Row notPlaying(String lookup, String status)
     {
-        return Row.builder().set("game_id", "20241101_BOS_NYK").set("game_date", DAY).set("team_abbr", "BOS").set("player_lookup", lookup)
-                .set("player_name", lookup).set("player_status", status).set("starter", false).build();
+        return Row.builder().set("game_id", "20241101_BOS_NYK").set("game_date", DAY).set("season_year", 2024L).set("team_abbr", "BOS")
+                .set("player_lookup", lookup).set("player_name", lookup).set("player_name_original", lookup).set("player_status", status)
+                .set("processed_at", RawData.LOADED_AT).build();
     }
 }

@@ -42,10 +42,10 @@ class TestUpcomingPlayerProcessor
         warehouse = SqliteWarehouse.open(directory.resolve("warehouse.db"), SchemaCatalog.standard());
         RawData data = new RawData()
                 .game("0022400300", "2024-12-10 19:30", AWAY, HOME, 101L, 99L)
-                .player(DAY, AWAY, HOME, "BOS", "Jayson Tatum", "active", true, "38:00", stats(10, 20, 3, 8, 4, 4, 1, 7, 5, 2, 1, 0, 2), 4L)
+                .player(DAY, AWAY, HOME, "BOS", "Jayson Tatum", "active", "38:00", stats(10, 20, 3, 8, 4, 4, 1, 7, 5, 2, 1, 0, 2), 4L)
                 .notPlaying(DAY, AWAY, HOME, "BOS", "Payton Pritchard", "DNP")
                 .notPlaying(DAY, AWAY, HOME, "BOS", "Jaylen Brown", "inactive")
-                .player(DAY, AWAY, HOME, "NYK", "Jalen Brunson", "active", true, "36:00", stats(9, 19, 2, 6, 5, 6, 0, 3, 7, 3, 1, 0, 2), -4L)
+                .player(DAY, AWAY, HOME, "NYK", "Jalen Brunson", "active", "36:00", stats(9, 19, 2, 6, 5, 6, 0, 3, 7, 3, 1, 0, 2), -4L)
                 .notPlaying(DAY, AWAY, HOME, "NYK", "Mitchell Robinson", "Inactive");
         tatumHistory(data);
         brunsonHistory(data);
