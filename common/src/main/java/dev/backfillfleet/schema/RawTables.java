@@ -154,17 +154,24 @@ public final class RawTables
                 nullable("points", INT64));
     }
 
+    /**
+     * {@code nba_raw.bigdataball_play_by_play}, 9 of its 63 columns (real-warehouse.md 1.4): the
+     * shooter's team is player_1_team_abbr, a block is player_2_role = 'block' on the blocked shot's
+     * row, shot_distance is FLOAT64, and the game is named by its two teams (in either order on the
+     * NBA.com fallback rows).
+     */
     public static TableSchema playByPlay()
     {
         return TableSchema.partitioned(PLAY_BY_PLAY, PARTITION_COLUMN, List.of(
                 required("game_id", STRING),
                 required("game_date", DATE),
-                required("event_team_abbr", STRING),
-                required("event_type", STRING),
+                required("home_team_abbr", STRING),
+                required("away_team_abbr", STRING),
+                nullable("player_1_team_abbr", STRING),
                 nullable("shot_type", STRING),
-                nullable("shot_distance", INT64),
+                nullable("shot_distance", FLOAT64),
                 nullable("shot_made", BOOL),
-                nullable("blocked", BOOL)));
+                nullable("player_2_role", STRING)));
     }
 
     public static TableSchema playerPointsProps()

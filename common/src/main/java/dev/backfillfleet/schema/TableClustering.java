@@ -29,7 +29,7 @@ public final class TableClustering
             Map.entry(RawTables.SCHEDULE, List.of("home_team_tricode", "away_team_tricode")),
             Map.entry(RawTables.TEAM_BOXSCORE, List.of("game_id", "team_abbr", "season_year", "is_home")),
             Map.entry(RawTables.GAMEBOOK_PLAYER_STATS, List.of("season_year", "team_abbr", "player_status")),
-            Map.entry(RawTables.PLAY_BY_PLAY, List.of("game_id", "event_team_abbr")),
+            Map.entry(RawTables.PLAY_BY_PLAY, List.of("game_id")),
             Map.entry(RawTables.PLAYER_POINTS_PROPS, List.of("player_lookup", "bookmaker")),
             Map.entry(RawTables.GAME_LINES, List.of("home_team", "market", "bookmaker")),
             Map.entry(RawTables.INJURY_REPORT, List.of("team_abbr", "player_lookup")),

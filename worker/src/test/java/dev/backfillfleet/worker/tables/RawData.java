@@ -147,17 +147,27 @@ final class RawData
         return player(date, away, home, team, name, status, null, null, null);
     }
 
-    RawData shot(LocalDate date, String away, String home, String shootingTeam, String shotType, Long distance, boolean made, boolean blocked)
+    /** A BigDataBall shot row: the shooter's team as player_1, a block as player_2_role 'block' on the same row. */
+    RawData shot(LocalDate date, String away, String home, String shootingTeam, String shotType, Double distance, boolean made, boolean blocked)
     {
         return add(RawTables.PLAY_BY_PLAY, Row.builder().set("game_id", gameId(date, away, home)).set("game_date", date)
-                .set("event_team_abbr", shootingTeam).set("event_type", "shot").set("shot_type", shotType).set("shot_distance", distance)
-                .set("shot_made", made).set("blocked", blocked).build());
+                .set("home_team_abbr", home).set("away_team_abbr", away).set("player_1_team_abbr", shootingTeam).set("shot_type", shotType)
+                .set("shot_distance", distance).set("shot_made", made).set("player_2_role", blocked ? "block" : made ? "assist" : null).build());
     }
 
+    /** A shot row of the NBA.com fallback: the teams the other way round (in game_id too) and no distance. */
+    RawData fallbackShot(LocalDate date, String away, String home, String shootingTeam, String shotType, boolean made, boolean blocked)
+    {
+        return add(RawTables.PLAY_BY_PLAY, Row.builder().set("game_id", gameId(date, home, away)).set("game_date", date)
+                .set("home_team_abbr", away).set("away_team_abbr", home).set("player_1_team_abbr", shootingTeam).set("shot_type", shotType)
+                .set("shot_distance", null).set("shot_made", made).set("player_2_role", blocked ? "block" : null).build());
+    }
+
+    /** An event that is not a shot (a rebound, a turnover): no shot columns. */
     RawData otherEvent(LocalDate date, String away, String home, String team)
     {
         return add(RawTables.PLAY_BY_PLAY, Row.builder().set("game_id", gameId(date, away, home)).set("game_date", date)
-                .set("event_team_abbr", team).set("event_type", "other").build());
+                .set("home_team_abbr", home).set("away_team_abbr", away).set("player_1_team_abbr", team).build());
     }
 
     RawData prop(LocalDate date, String away, String home, String name, String bookmaker, double line, String snapshotEt, long minutesBeforeTipoff)

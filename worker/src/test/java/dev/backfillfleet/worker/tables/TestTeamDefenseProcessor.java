@@ -58,18 +58,19 @@ class TestTeamDefenseProcessor
                 .notPlaying(DAY, "LAL", "GSW", "GSW", "Gary Payton", "inactive");
         // BOS shots: paint 2 attempted / 1 made (one blocked at 8 ft), mid-range 2 / 1, one 2PT of unknown distance (no zone),
         // a made and a blocked three, a free throw (no zone)
-        data.shot(DAY, "BOS", "NYK", "BOS", "2PT", 2L, true, false)
-                .shot(DAY, "BOS", "NYK", "BOS", "2PT", 8L, false, true)
-                .shot(DAY, "BOS", "NYK", "BOS", "2PT", 9L, true, false)
-                .shot(DAY, "BOS", "NYK", "BOS", "2PT", 15L, false, false)
+        // distances are the real FLOAT64 feet: 8.0 is the paint, 8.1 is mid-range
+        data.shot(DAY, "BOS", "NYK", "BOS", "2PT", 2.7, true, false)
+                .shot(DAY, "BOS", "NYK", "BOS", "2PT", 8.0, false, true)
+                .shot(DAY, "BOS", "NYK", "BOS", "2PT", 8.1, true, false)
+                .shot(DAY, "BOS", "NYK", "BOS", "2PT", 15.0, false, false)
                 .shot(DAY, "BOS", "NYK", "BOS", "2PT", null, true, false)
-                .shot(DAY, "BOS", "NYK", "BOS", "3PT", 25L, true, false)
-                .shot(DAY, "BOS", "NYK", "BOS", "3PT", 24L, false, true)
+                .shot(DAY, "BOS", "NYK", "BOS", "3PT", 25.0, true, false)
+                .shot(DAY, "BOS", "NYK", "BOS", "3PT", 24.0, false, true)
                 .shot(DAY, "BOS", "NYK", "BOS", "FT", null, true, false)
                 // NYK shots: paint 2 / 2, mid-range 1 / 0 (blocked at 20 ft)
-                .shot(DAY, "BOS", "NYK", "NYK", "2PT", 0L, true, false)
-                .shot(DAY, "BOS", "NYK", "NYK", "2PT", 3L, true, false)
-                .shot(DAY, "BOS", "NYK", "NYK", "2PT", 20L, false, true)
+                .shot(DAY, "BOS", "NYK", "NYK", "2PT", 0.0, true, false)
+                .shot(DAY, "BOS", "NYK", "NYK", "2PT", 3.0, true, false)
+                .shot(DAY, "BOS", "NYK", "NYK", "2PT", 20.0, false, true)
                 .otherEvent(DAY, "BOS", "NYK", "NYK");
         data.writeTo(warehouse);
     }
@@ -127,6 +128,25 @@ class TestTeamDefenseProcessor
             assertThat(row.getString("row_hash")).isEqualTo(RowHash.of(AnalyticsSchemas.teamDefense(), row));
             assertThat(row.getTimestamp("processed_at")).isEqualTo(TableRuns.PROCESSED_AT);
         });
+    }
+
+    @Test
+    void fallbackRowsWithTheTeamsSwappedAndNoDistancesStillCountTheirThreesAndBlocks()
+    {
+        // LAL @ GSW's play-by-play from the NBA.com fallback: listed as GSW @ LAL, without distances
+        new RawData()
+                .fallbackShot(DAY, "LAL", "GSW", "LAL", "3PT", false, true)
+                .fallbackShot(DAY, "LAL", "GSW", "LAL", "3PT", true, false)
+                .fallbackShot(DAY, "LAL", "GSW", "LAL", "2PT", false, true)
+                .fallbackShot(DAY, "LAL", "GSW", "LAL", "FT", true, false)
+                .fallbackShot(DAY, "LAL", "GSW", "GSW", "2PT", true, false)
+                .writeTo(warehouse);
+        TableRuns.run(new TeamDefenseProcessor(), warehouse, DAY);
+        Row warriors = TableRuns.onlyRow(TableRuns.rows(warehouse, AnalyticsTable.TEAM_DEFENSE, DAY), "defending_team_abbr", "GSW");
+        // the game has play-by-play now: zones are counted (0 where a 2PT has no distance), blocks by the zone of the shot
+        assertZones(warriors, 0L, 0L, 0L, 0L, 0L, 0L, 33L, 0L, 0L, 1L);
+        Row lakers = TableRuns.onlyRow(TableRuns.rows(warehouse, AnalyticsTable.TEAM_DEFENSE, DAY), "defending_team_abbr", "LAL");
+        assertZones(lakers, 0L, 0L, 0L, 0L, 0L, 0L, 30L, 0L, 0L, 0L);
     }
 
     @Test
