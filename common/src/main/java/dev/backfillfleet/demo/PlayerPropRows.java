@@ -19,6 +19,10 @@ import java.util.SplittableRandom;
  * snapshot about a day before tip-off, one to three pre-game snapshots, one at tip-off (0) and
  * usually one in-game snapshot (negative minutes, a clearly different line). Lines are always
  * x.5; {@code snapshot_timestamp = start_time_et - minutes_before_tipoff}.
+ *
+ * <p>As the real appends leave them: game_id is the 10-digit id for games from 2025-12-28 on and the
+ * standard id before; about 3% of games were processed twice (every row there twice); about 2% have
+ * no minutes_before_tipoff (the API gave no commence time).
  */
 final class PlayerPropRows
 {
@@ -31,6 +35,10 @@ final class PlayerPropRows
     private static final double MIN_EXPECTED_SECONDS_FOR_PROPS = 12 * 60;
     private static final double PLAYERS_WITHOUT_PROPS = 0.10;
     private static final double IN_GAME_SNAPSHOT = 0.85;
+    private static final double PROCESSED_TWICE = 0.03;
+    private static final double WITHOUT_COMMENCE_TIME = 0.02;
+    /** The first game date whose props carry the 10-digit id (commit 176df395). */
+    private static final LocalDate TEN_DIGIT_IDS_FROM = LocalDate.of(2025, 12, 28);
 
     private PlayerPropRows() {}
 
@@ -40,8 +48,12 @@ final class PlayerPropRows
         for (GameResult result : season.results()) {
             DemoGame game = result.game();
             SplittableRandom random = Seeds.random(seed, Purpose.PLAYER_PROPS, Long.parseLong(game.nbaGameId()));
+            SplittableRandom loads = RawLoads.random(seed, RawLoads.PLAYER_PROPS, game);
+            boolean twice = Draws.chance(loads, PROCESSED_TWICE);
+            boolean withoutCommenceTime = Draws.chance(loads, WITHOUT_COMMENCE_TIME);
             List<Row> rows = partitions.partition(game.gameDate());
-            String gameId = game.gameId();
+            int first = rows.size();
+            String gameId = game.gameDate().isBefore(TEN_DIGIT_IDS_FROM) ? game.gameId() : game.nbaGameId();
             for (TeamGame team : List.of(result.away(), result.home())) {
                 TeamDraft.Scoring scoring = TeamDraft.Scoring.of(season.strengths().get(team.team()),
                         season.strengths().get(game.opponentOf(team.team())), team.home());
@@ -60,14 +72,19 @@ final class PlayerPropRows
                             rows.add(ROWS.row(
                                     gameId,
                                     game.gameDate(),
+                                    game.homeTeam(),
+                                    game.awayTeam(),
                                     player.player().lookup(),
                                     bookmaker,
                                     snapshot.line(),
                                     game.startTime().minusSeconds(60L * snapshot.minutesBeforeTipoff()),
-                                    (long) snapshot.minutesBeforeTipoff()));
+                                    withoutCommenceTime ? null : (long) snapshot.minutesBeforeTipoff()));
                         }
                     }
                 }
+            }
+            if (twice) {
+                rows.addAll(List.copyOf(rows.subList(first, rows.size())));
             }
         }
         return partitions.build();

@@ -174,16 +174,23 @@ public final class RawTables
                 nullable("player_2_role", STRING)));
     }
 
+    /**
+     * {@code nba_raw.odds_api_player_points_props} (real-warehouse.md 1.5): plain appends, so a file
+     * processed twice is there twice; game_id is the 10-digit id or the standard one, so a game is
+     * found by its date and its two teams instead; minutes_before_tipoff may be NULL.
+     */
     public static TableSchema playerPointsProps()
     {
         return TableSchema.partitioned(PLAYER_POINTS_PROPS, PARTITION_COLUMN, List.of(
                 required("game_id", STRING),
                 required("game_date", DATE),
-                required("player_lookup", STRING),
+                required("home_team_abbr", STRING),
+                required("away_team_abbr", STRING),
+                nullable("player_lookup", STRING),
                 required("bookmaker", STRING),
                 required("points_line", FLOAT64),
                 required("snapshot_timestamp", TIMESTAMP),
-                required("minutes_before_tipoff", INT64)));
+                nullable("minutes_before_tipoff", INT64)));
     }
 
     public static TableSchema gameLines()

@@ -32,7 +32,11 @@ class TestDemoOdds
             assertThat(line - Math.floor(line)).isEqualTo(0.5);
             DemoGame game = games.get(row.getString("game_id"));
             assertThat(row.getDate("game_date")).isEqualTo(game.gameDate());
-            assertThat(row.getTimestamp("snapshot_timestamp")).isEqualTo(game.startTime().minus(Duration.ofMinutes(row.getLong("minutes_before_tipoff"))));
+            assertThat(row.getString("home_team_abbr")).isEqualTo(game.homeTeam());
+            assertThat(row.getString("away_team_abbr")).isEqualTo(game.awayTeam());
+            if (row.getLong("minutes_before_tipoff") != null) {
+                assertThat(row.getTimestamp("snapshot_timestamp")).isEqualTo(game.startTime().minus(Duration.ofMinutes(row.getLong("minutes_before_tipoff"))));
+            }
             assertThat(row.getString("bookmaker")).isIn("draftkings", "fanduel", "betmgm", "caesars");
         });
     }
@@ -43,7 +47,12 @@ class TestDemoOdds
         Map<String, List<Row>> series = SharedDemoLeague.rows(PLAYER_POINTS_PROPS, SEASON).stream()
                 .collect(Collectors.groupingBy(row -> row.getString("game_id") + "/" + row.getString("player_lookup") + "/" + row.getString("bookmaker")));
         int withInGame = 0;
-        for (List<Row> snapshots : series.values()) {
+        for (List<Row> loaded : series.values()) {
+            // a game processed twice has every row twice; a game without a commence time has no minutes
+            List<Row> snapshots = loaded.stream().distinct().toList();
+            if (snapshots.get(0).getLong("minutes_before_tipoff") == null) {
+                continue;
+            }
             List<Long> minutes = snapshots.stream().map(row -> row.getLong("minutes_before_tipoff")).sorted(Comparator.reverseOrder()).toList();
             assertThat(minutes.get(0)).isBetween(1380L, 1500L);
             assertThat(minutes).contains(0L).hasSizeBetween(3, 6).doesNotHaveDuplicates();
@@ -54,6 +63,20 @@ class TestDemoOdds
             }
         }
         assertThat(withInGame).isGreaterThan(series.size() * 3 / 4);
+    }
+
+    @Test
+    void propsCarryBothGameIdFormsAndTheDuplicatesAndGapsOfRealAppends()
+    {
+        DemoSeason later = SharedDemoLeague.league().season(2025);
+        List<Row> props = SharedDemoLeague.rows(PLAYER_POINTS_PROPS, 2025);
+        assertThat(props).allSatisfy(row -> assertThat(row.getString("game_id"))
+                .matches(row.getDate("game_date").isBefore(java.time.LocalDate.of(2025, 12, 28)) ? "\\d{8}_[A-Z]{3}_[A-Z]{3}" : "\\d{10}"));
+        Map<String, List<Row>> byGame = props.stream().collect(Collectors.groupingBy(row -> row.getString("game_id")));
+        long twice = byGame.values().stream().filter(rows -> rows.size() == 2 * rows.stream().distinct().count()).count();
+        long withoutMinutes = byGame.values().stream().filter(rows -> rows.get(0).getLong("minutes_before_tipoff") == null).count();
+        assertThat(twice).as("games processed twice").isBetween(later.results().size() / 100L, later.results().size() / 15L);
+        assertThat(withoutMinutes).as("games without a commence time").isBetween(later.results().size() / 200L, later.results().size() / 25L);
     }
 
     @Test

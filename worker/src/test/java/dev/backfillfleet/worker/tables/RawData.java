@@ -172,8 +172,15 @@ final class RawData
 
     RawData prop(LocalDate date, String away, String home, String name, String bookmaker, double line, String snapshotEt, long minutesBeforeTipoff)
     {
-        return add(RawTables.PLAYER_POINTS_PROPS, Row.builder().set("game_id", gameId(date, away, home)).set("game_date", date)
-                .set("player_lookup", PlayerLookup.of(name)).set("bookmaker", bookmaker).set("points_line", line)
+        return prop(gameId(date, away, home), date, away, home, name, bookmaker, line, snapshotEt, minutesBeforeTipoff);
+    }
+
+    /** A props snapshot under {@code gameId}, which is either form; minutes_before_tipoff may be NULL. */
+    RawData prop(String gameId, LocalDate date, String away, String home, String name, String bookmaker, double line, String snapshotEt,
+            Long minutesBeforeTipoff)
+    {
+        return add(RawTables.PLAYER_POINTS_PROPS, Row.builder().set("game_id", gameId).set("game_date", date).set("home_team_abbr", home)
+                .set("away_team_abbr", away).set("player_lookup", PlayerLookup.of(name)).set("bookmaker", bookmaker).set("points_line", line)
                 .set("snapshot_timestamp", et(snapshotEt)).set("minutes_before_tipoff", minutesBeforeTipoff).build());
     }
 

@@ -141,6 +141,23 @@ class TestPlayerSummaryProcessor
     }
 
     @Test
+    void propsFindTheirGameByItsTeamsWhateverTheIdFormAndWithoutMinutesByTheTipOff()
+    {
+        new RawData()
+                // Tatum's only lines: under the 10-digit id, without minutes_before_tipoff (no commence time), appended twice;
+                // the pre-game test falls back to the schedule's 19:30 tip-off
+                .prop("0022400101", DAY, AWAY, HOME, "Jayson Tatum", "draftkings", 26.5, "2024-11-01 19:20", null)
+                .prop("0022400101", DAY, AWAY, HOME, "Jayson Tatum", "draftkings", 26.5, "2024-11-01 19:20", null)
+                .prop("0022400101", DAY, AWAY, HOME, "Jayson Tatum", "draftkings", 31.5, "2024-11-01 19:50", null)
+                .prop("0022400101", DAY, AWAY, HOME, "Jayson Tatum", "draftkings", 31.5, "2024-11-01 19:50", null)
+                .writeTo(warehouse);
+        TableRuns.run(new PlayerSummaryProcessor(), warehouse, DAY);
+        Row tatum = TableRuns.onlyRow(TableRuns.rows(warehouse, AnalyticsTable.PLAYER_SUMMARY, DAY), "player_lookup", "jaysontatum");
+        assertThat(tatum.getDouble("points_line")).isEqualTo(26.5);
+        assertThat(tatum.getString("over_under_result")).isEqualTo("OVER");
+    }
+
+    @Test
     void staleGamebookRowsUnderThe10DigitIdAreDuplicatesAndTheLatestLoadWins()
     {
         Instant earlier = RawData.LOADED_AT.minusSeconds(3 * 86_400);
