@@ -193,16 +193,25 @@ public final class RawTables
                 nullable("minutes_before_tipoff", INT64)));
     }
 
+    /**
+     * {@code nba_raw.odds_api_game_lines} (real-warehouse.md 1.6): game_id is the Odds API's event id,
+     * which joins nothing; home_team / away_team are full names, the codes are in *_team_abbr, and a
+     * spread's outcome_name is its team's full name; commence_time is the tip-off the pre-game test uses.
+     */
     public static TableSchema gameLines()
     {
         return TableSchema.partitioned(GAME_LINES, PARTITION_COLUMN, List.of(
+                required("game_id", STRING),
                 required("game_date", DATE),
+                required("commence_time", TIMESTAMP),
                 required("home_team", STRING),
                 required("away_team", STRING),
-                required("bookmaker", STRING),
-                required("market", STRING),
-                required("outcome", STRING),
-                required("outcome_point", FLOAT64),
+                nullable("home_team_abbr", STRING),
+                nullable("away_team_abbr", STRING),
+                required("bookmaker_key", STRING),
+                required("market_key", STRING),
+                required("outcome_name", STRING),
+                nullable("outcome_point", FLOAT64),
                 required("snapshot_timestamp", TIMESTAMP)));
     }
 

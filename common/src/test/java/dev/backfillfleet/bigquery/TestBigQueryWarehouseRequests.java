@@ -119,12 +119,12 @@ class TestBigQueryWarehouseRequests
     void readsNameTheirColumnsRunInteractiveUnderTheByteCapAndFilterOnThePartitionColumn()
     {
         warehouse.replacePartition(LINES, DAY, List.of(line("draftkings")));
-        assertThat(warehouse.read(LINES, DateRange.of(DAY, DAY.plusDays(6)), List.of("bookmaker", "outcome_point")))
-                .containsExactly(Row.builder().set("bookmaker", "draftkings").set("outcome_point", -4.5).build());
+        assertThat(warehouse.read(LINES, DateRange.of(DAY, DAY.plusDays(6)), List.of("bookmaker_key", "outcome_point")))
+                .containsExactly(Row.builder().set("bookmaker_key", "draftkings").set("outcome_point", -4.5).build());
 
         JsonNode query = lastQuery();
         assertThat(query.path("query").asText())
-                .isEqualTo("SELECT bookmaker, outcome_point FROM `backfill-fleet-test.nba_raw_prod.odds_api_game_lines` WHERE game_date BETWEEN @first AND @last");
+                .isEqualTo("SELECT bookmaker_key, outcome_point FROM `backfill-fleet-test.nba_raw_prod.odds_api_game_lines` WHERE game_date BETWEEN @first AND @last");
         assertThat(query.path("priority").asText()).isEqualTo("INTERACTIVE");
         assertThat(query.path("useLegacySql").asBoolean()).isFalse();
         assertThat(query.path("maximumBytesBilled").asText()).isEqualTo("10000000000");
@@ -148,12 +148,12 @@ class TestBigQueryWarehouseRequests
     {
         BigQueryWarehouseSettings defaults = BigQueryWarehouseSettings.of(TestBigQueryWarehouse.PROJECT).withHost(server.url())
                 .withDatasets(Map.of("nba_raw", "nba_raw_prod")).withMaxTransportAttempts(1);
-        BigQueryWarehouse.create(defaults, SchemaCatalog.standard()).read(RawTables.GAME_LINES, DateRange.single(DAY), List.of("bookmaker"));
+        BigQueryWarehouse.create(defaults, SchemaCatalog.standard()).read(RawTables.GAME_LINES, DateRange.single(DAY), List.of("bookmaker_key"));
         assertThat(lastQuery().path("priority").asText()).isEqualTo("INTERACTIVE");
         assertThat(lastQuery().path("maximumBytesBilled").asText()).isEqualTo("1073741824");
 
         BigQueryWarehouse.create(defaults.withReadPriority(BigQueryWarehouseSettings.ReadPriority.BATCH).withoutMaximumBytesBilled(), SchemaCatalog.standard())
-                .read(RawTables.GAME_LINES, DateRange.single(DAY), List.of("bookmaker"));
+                .read(RawTables.GAME_LINES, DateRange.single(DAY), List.of("bookmaker_key"));
         assertThat(lastQuery().path("priority").asText()).isEqualTo("BATCH");
         assertThat(lastQuery().has("maximumBytesBilled")).isFalse();
     }
@@ -332,8 +332,9 @@ class TestBigQueryWarehouseRequests
     private static Row line(String bookmaker)
     {
         return Row.builder()
-                .set("game_date", DAY).set("home_team", "NYK").set("away_team", "BOS").set("bookmaker", bookmaker)
-                .set("market", "spreads").set("outcome", "NYK").set("outcome_point", -4.5)
+                .set("game_id", "e912304de2b2ce35b473ce2ecd3d1502").set("game_date", DAY).set("commence_time", Instant.parse("2024-11-01T23:30:00Z"))
+                .set("home_team", "New York Knicks").set("away_team", "Boston Celtics").set("home_team_abbr", "NYK").set("away_team_abbr", "BOS")
+                .set("bookmaker_key", bookmaker).set("market_key", "spreads").set("outcome_name", "New York Knicks").set("outcome_point", -4.5)
                 .set("snapshot_timestamp", Instant.parse("2024-11-01T23:20:00.123456Z"))
                 .build();
     }

@@ -113,7 +113,8 @@ class TestDemoOdds
     void gameLinesHaveOpposedSpreadsAndOneTotalPerSnapshot()
     {
         Map<String, List<Row>> byGame = SharedDemoLeague.rows(GAME_LINES, SEASON).stream()
-                .collect(Collectors.groupingBy(row -> row.getDate("game_date") + "/" + row.getString("away_team") + "/" + row.getString("home_team")));
+                .collect(Collectors.groupingBy(row -> row.getDate("game_date") + "/" + row.getString("away_team_abbr") + "/" + row.getString("home_team_abbr")));
+        int inGame = 0;
         for (GameResult result : season.results()) {
             DemoGame game = result.game();
             List<Row> lines = byGame.get(game.gameDate() + "/" + game.awayTeam() + "/" + game.homeTeam());
@@ -121,22 +122,30 @@ class TestDemoOdds
             if (lines == null) {
                 continue;
             }
-            Map<String, List<Row>> snapshots = lines.stream().collect(Collectors.groupingBy(row -> row.getString("bookmaker") + "/" + row.getTimestamp("snapshot_timestamp")));
+            assertThat(lines).allSatisfy(row -> {
+                assertThat(row.getString("game_id")).as("an Odds API event id").matches("[0-9a-f]{32}");
+                assertThat(row.getTimestamp("commence_time")).isEqualTo(game.startTime());
+                assertThat(row.getString("home_team")).isEqualTo(OddsApiTeamNames.of(game.homeTeam()));
+                assertThat(row.getString("away_team")).isEqualTo(OddsApiTeamNames.of(game.awayTeam()));
+            });
+            Map<String, List<Row>> snapshots = lines.stream().collect(Collectors.groupingBy(row -> row.getString("bookmaker_key") + "/" + row.getTimestamp("snapshot_timestamp")));
             assertThat(snapshots.keySet().stream().map(key -> key.split("/")[0]).collect(Collectors.toSet())).contains("draftkings", "fanduel");
-            assertThat(lines.stream().map(row -> row.getTimestamp("snapshot_timestamp")).distinct().sorted().toList())
-                    .hasSize(2)
-                    .last().isEqualTo(game.startTime().minus(Duration.ofMinutes(10)));
+            List<java.time.Instant> taken = lines.stream().map(row -> row.getTimestamp("snapshot_timestamp")).distinct().sorted().toList();
+            List<java.time.Instant> preGame = taken.stream().filter(instant -> !instant.isAfter(game.startTime())).toList();
+            assertThat(preGame).hasSize(2).last().isEqualTo(game.startTime().minus(Duration.ofMinutes(10)));
+            inGame += taken.size() - preGame.size();
             snapshots.values().forEach(snapshot -> {
                 assertThat(snapshot).hasSize(4);
-                double home = point(snapshot, "spreads", game.homeTeam());
-                assertThat(point(snapshot, "spreads", game.awayTeam())).isEqualTo(-home);
+                double home = point(snapshot, "spreads", OddsApiTeamNames.of(game.homeTeam()));
+                assertThat(point(snapshot, "spreads", OddsApiTeamNames.of(game.awayTeam()))).isEqualTo(-home);
                 assertThat(home * 2).isEqualTo(Math.rint(home * 2));
-                double over = point(snapshot, "totals", "over");
-                assertThat(point(snapshot, "totals", "under")).isEqualTo(over);
+                double over = point(snapshot, "totals", "Over");
+                assertThat(point(snapshot, "totals", "Under")).isEqualTo(over);
                 assertThat(over - Math.floor(over)).isEqualTo(0.5);
                 assertThat(over).isBetween(190.0, 260.0);
             });
         }
+        assertThat(inGame).as("games with a snapshot taken during the game").isBetween(season.results().size() / 12, season.results().size() / 5);
         double withoutLines = season.results().stream().filter(result -> !result.quirks().hasGameLines()).count() / (double) season.results().size();
         assertThat(withoutLines).isBetween(0.005, 0.04);
     }
@@ -144,7 +153,7 @@ class TestDemoOdds
     private static double point(List<Row> snapshot, String market, String outcome)
     {
         return snapshot.stream()
-                .filter(row -> row.getString("market").equals(market) && row.getString("outcome").equals(outcome))
+                .filter(row -> row.getString("market_key").equals(market) && row.getString("outcome_name").equals(outcome))
                 .map(row -> row.getDouble("outcome_point"))
                 .findFirst()
                 .orElseThrow();

@@ -113,7 +113,7 @@ public abstract class AbstractWarehouseTest
                 DAY.plusDays(1), List.of(line(DAY.plusDays(1), "b", 2.5)),
                 DAY.plusDays(2), List.of(line(DAY.plusDays(2), "c", 3.5))));
         assertThat(warehouse.read(LINES, DateRange.of(DAY.plusDays(1), DAY.plusDays(2))))
-                .extracting(row -> row.getString("bookmaker"))
+                .extracting(row -> row.getString("bookmaker_key"))
                 .containsExactlyInAnyOrder("b", "c");
         assertThat(warehouse.read(LINES, DateRange.single(DAY.minusDays(1)))).isEmpty();
     }
@@ -123,9 +123,9 @@ public abstract class AbstractWarehouseTest
     {
         Row row = line(DAY, "draftkings", -4.5);
         warehouse.replacePartition(LINES, DAY, List.of(row));
-        assertThat(warehouse.read(LINES, DateRange.single(DAY), List.of("bookmaker", "game_date")))
-                .containsExactly(Row.builder().set("bookmaker", "draftkings").set("game_date", DAY).build());
-        assertThatThrownBy(() -> warehouse.read(LINES, DateRange.single(DAY), List.of("bookmaker", "no_such_column")))
+        assertThat(warehouse.read(LINES, DateRange.single(DAY), List.of("bookmaker_key", "game_date")))
+                .containsExactly(Row.builder().set("bookmaker_key", "draftkings").set("game_date", DAY).build());
+        assertThatThrownBy(() -> warehouse.read(LINES, DateRange.single(DAY), List.of("bookmaker_key", "no_such_column")))
                 .hasMessageContaining("no_such_column");
     }
 
@@ -154,12 +154,16 @@ public abstract class AbstractWarehouseTest
     protected static Row line(LocalDate date, String bookmaker, double point)
     {
         return Row.builder()
+                .set("game_id", "e912304de2b2ce35b473ce2ecd3d1502")
                 .set("game_date", date)
-                .set("home_team", "NYK")
-                .set("away_team", "BOS")
-                .set("bookmaker", bookmaker)
-                .set("market", "spreads")
-                .set("outcome", "NYK")
+                .set("commence_time", Instant.parse("2024-11-01T23:30:00Z"))
+                .set("home_team", "New York Knicks")
+                .set("away_team", "Boston Celtics")
+                .set("home_team_abbr", "NYK")
+                .set("away_team_abbr", "BOS")
+                .set("bookmaker_key", bookmaker)
+                .set("market_key", "spreads")
+                .set("outcome_name", "New York Knicks")
                 .set("outcome_point", point)
                 .set("snapshot_timestamp", Instant.parse("2024-11-01T23:20:00.123456Z"))
                 .build();

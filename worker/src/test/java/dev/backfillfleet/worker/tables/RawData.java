@@ -3,6 +3,7 @@ package dev.backfillfleet.worker.tables;
 import dev.backfillfleet.coverage.InputCoverage;
 import dev.backfillfleet.coverage.InputCoverageLedger;
 import dev.backfillfleet.domain.AnalyticsTable;
+import dev.backfillfleet.demo.OddsApiTeamNames;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.schedule.Schedule;
 import dev.backfillfleet.schema.AnalyticsSchemas;
@@ -38,6 +39,7 @@ final class RawData
 
     private final Map<TableRef, List<Row>> rows = new LinkedHashMap<>();
     private final Map<String, String> nbaGameIds = new java.util.HashMap<>();
+    private final Map<String, String> tipOffs = new java.util.HashMap<>();
     private final List<Row> travel = new ArrayList<>();
     private final List<InputCoverage> coverage = new ArrayList<>();
 
@@ -98,6 +100,7 @@ final class RawData
         LocalDate date = start.atZone(EASTERN).toLocalDate();
         long seasonYear = date.getMonthValue() >= 10 ? date.getYear() : date.getYear() - 1;
         nbaGameIds.put(gameId(date, away, home), nbaGameId);
+        tipOffs.put(gameId(date, away, home), startEt);
         Instant stored = processedAt.isBefore(Schedule.TIP_OFF_STORED_AS_UTC_UNTIL)
                 ? LocalDateTime.parse(startEt, DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")).toInstant(ZoneOffset.UTC)
                 : start;
@@ -184,11 +187,28 @@ final class RawData
                 .set("snapshot_timestamp", et(snapshotEt)).set("minutes_before_tipoff", minutesBeforeTipoff).build());
     }
 
+    /**
+     * One outcome of a game-lines snapshot in the real shape: {@code outcome} is a team code (written as
+     * the team's full name, as the Odds API does), over or under; the event id matches nothing; the
+     * game commences at its tip-off in this fixture's schedule (19:30 on the date when it has none).
+     */
     RawData line(LocalDate date, String away, String home, String bookmaker, String market, String outcome, double point, String snapshotEt)
     {
-        return add(RawTables.GAME_LINES, Row.builder().set("game_date", date).set("home_team", home).set("away_team", away)
-                .set("bookmaker", bookmaker).set("market", market).set("outcome", outcome).set("outcome_point", point)
-                .set("snapshot_timestamp", et(snapshotEt)).build());
+        return line(date, away, home, bookmaker, market, outcome, point, snapshotEt, tipOffs.getOrDefault(gameId(date, away, home), date + " 19:30"));
+    }
+
+    RawData line(LocalDate date, String away, String home, String bookmaker, String market, String outcome, double point, String snapshotEt,
+            String commenceEt)
+    {
+        String outcomeName = switch (outcome) {
+            case "over" -> "Over";
+            case "under" -> "Under";
+            default -> OddsApiTeamNames.of(outcome);
+        };
+        return add(RawTables.GAME_LINES, Row.builder().set("game_id", "e912304de2b2ce35b473ce2ecd3d1502").set("game_date", date)
+                .set("commence_time", et(commenceEt)).set("home_team", OddsApiTeamNames.of(home)).set("away_team", OddsApiTeamNames.of(away))
+                .set("home_team_abbr", home).set("away_team_abbr", away).set("bookmaker_key", bookmaker).set("market_key", market)
+                .set("outcome_name", outcomeName).set("outcome_point", point).set("snapshot_timestamp", et(snapshotEt)).build());
     }
 
     /** Spreads (home point, away the opposite) and totals (over and under) of one bookmaker snapshot. */
