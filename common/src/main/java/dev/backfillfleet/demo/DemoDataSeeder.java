@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import static dev.backfillfleet.schema.RawTables.INJURY_REPORT;
 import static dev.backfillfleet.schema.RawTables.INPUT_COVERAGE;
 import static dev.backfillfleet.schema.RawTables.TRAVEL_DISTANCES;
 
@@ -90,7 +91,10 @@ public final class DemoDataSeeder
         }
         List<Callable<Map<LocalDate, List<Row>>>> months = new ArrayList<>();
         for (DemoSeason season : league.seasons()) {
-            for (DateRange month : months(season)) {
+            // the injury report is partitioned by the day a report was issued, which for a month's
+            // first games may be the previous month's last day: its (small) season is one batch
+            List<DateRange> batches = table.equals(INJURY_REPORT) ? List.of(DateRange.of(season.firstGameDate(), season.lastGameDate())) : months(season);
+            for (DateRange month : batches) {
                 months.add(() -> tables.partitions(table, season, month));
             }
         }

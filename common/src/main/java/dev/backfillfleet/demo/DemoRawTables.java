@@ -66,7 +66,7 @@ public final class DemoRawTables
             return GameLineRows.rows(seed, season);
         }
         if (table.equals(INJURY_REPORT)) {
-            return InjuryReportRows.rows(season);
+            return InjuryReportRows.rows(seed, season);
         }
         throw new IllegalArgumentException("not a partitioned demo table: " + table);
     }

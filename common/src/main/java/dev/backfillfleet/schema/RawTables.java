@@ -28,6 +28,8 @@ public final class RawTables
     public static final String RAW_DATASET = "nba_raw";
     public static final String STATIC_DATASET = "nba_static";
     public static final String PARTITION_COLUMN = "game_date";
+    /** The injury report's partition column: the date the report was issued, not the game's. */
+    public static final String REPORT_DATE = "report_date";
 
     public static final TableRef SCHEDULE = new TableRef(RAW_DATASET, "nbac_schedule");
     public static final TableRef TEAM_BOXSCORE = new TableRef(RAW_DATASET, "nbac_team_boxscore");
@@ -215,15 +217,25 @@ public final class RawTables
                 required("snapshot_timestamp", TIMESTAMP)));
     }
 
+    /**
+     * {@code nba_raw.nbac_injury_report} (real-warehouse.md 1.7), partitioned by report_date, not by
+     * game_date: reads filter report_date to prune. Every column is nullable; the report's time is
+     * report_date at report_hour (Eastern), processed_at breaks ties; player_lookup follows the
+     * injury report's own rule, so the worker recomputes it from player_full_name.
+     */
     public static TableSchema injuryReport()
     {
-        return TableSchema.partitioned(INJURY_REPORT, PARTITION_COLUMN, List.of(
-                required("game_date", DATE),
-                required("team_abbr", STRING),
-                required("player_lookup", STRING),
-                required("injury_status", STRING),
+        return TableSchema.partitioned(INJURY_REPORT, REPORT_DATE, List.of(
+                nullable("report_date", DATE),
+                nullable("report_hour", INT64),
+                nullable("game_date", DATE),
+                nullable("team", STRING),
+                nullable("player_full_name", STRING),
+                nullable("player_lookup", STRING),
+                nullable("injury_status", STRING),
                 nullable("reason", STRING),
-                required("report_timestamp", TIMESTAMP)));
+                nullable("reason_category", STRING),
+                nullable("processed_at", TIMESTAMP)));
     }
 
     public static TableSchema travelDistances()

@@ -32,7 +32,7 @@ public final class TableClustering
             Map.entry(RawTables.PLAY_BY_PLAY, List.of("game_id")),
             Map.entry(RawTables.PLAYER_POINTS_PROPS, List.of("player_lookup", "game_date", "bookmaker")),
             Map.entry(RawTables.GAME_LINES, List.of("game_id", "bookmaker_key", "market_key", "snapshot_timestamp")),
-            Map.entry(RawTables.INJURY_REPORT, List.of("team_abbr", "player_lookup")),
+            Map.entry(RawTables.INJURY_REPORT, List.of("player_lookup", "injury_status")),
             Map.entry(ref(AnalyticsTable.TEAM_OFFENSE), List.of("team_abbr", "opponent_team_abbr")),
             Map.entry(ref(AnalyticsTable.TEAM_DEFENSE), List.of("defending_team_abbr", "opponent_team_abbr")),
             Map.entry(ref(AnalyticsTable.PLAYER_SUMMARY), List.of("player_lookup", "team_abbr")),

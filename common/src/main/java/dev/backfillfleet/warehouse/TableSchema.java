@@ -11,7 +11,9 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * A table's columns and partitioning, defined once in code and shared by every warehouse
- * adapter (and the deployment). A partitioned table is partitioned by a DATE column, by day.
+ * adapter (and the deployment). A partitioned table is partitioned by a DATE column, by day; the
+ * column may be nullable, as the real injury report's report_date is, but a row written to a
+ * partition has its date.
  * A class rather than a record so that it can keep its column index: validation runs for
  * every row written (millions when the demo league is seeded).
  */
@@ -36,8 +38,8 @@ public final class TableSchema
         this.columnsByName = Map.copyOf(byName);
         partitionColumn.ifPresent(name -> {
             Column column = byName.get(name);
-            if (column == null || column.type() != ColumnType.DATE || column.nullable()) {
-                throw new IllegalArgumentException(ref + ": partition column " + name + " must be a required DATE column");
+            if (column == null || column.type() != ColumnType.DATE) {
+                throw new IllegalArgumentException(ref + ": partition column " + name + " must be a DATE column");
             }
         });
     }

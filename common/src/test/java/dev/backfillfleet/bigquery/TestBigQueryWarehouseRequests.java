@@ -140,6 +140,10 @@ class TestBigQueryWarehouseRequests
         assertThat(lastQuery().path("query").asText()).startsWith("SELECT " + String.join(", ", RawTables.gameLines().columnNames()) + " FROM ");
         warehouse.readAll(RawTables.TRAVEL_DISTANCES, List.of("from_team", "distance_miles"));
         assertThat(lastQuery().path("query").asText()).isEqualTo("SELECT from_team, distance_miles FROM `backfill-fleet-test.nba_static.travel_distances`");
+        // the injury report is partitioned by report_date: its reads filter that column, so that they prune
+        warehouse.read(RawTables.INJURY_REPORT, DateRange.of(DAY.minusDays(2), DAY), List.of("player_full_name", "injury_status"));
+        assertThat(lastQuery().path("query").asText())
+                .isEqualTo("SELECT player_full_name, injury_status FROM `backfill-fleet-test.nba_raw_prod.nbac_injury_report` WHERE report_date BETWEEN @first AND @last");
         assertThat(server.insertedJobs()).noneMatch(job -> job.path("configuration").path("query").path("query").asText().contains("*"));
     }
 

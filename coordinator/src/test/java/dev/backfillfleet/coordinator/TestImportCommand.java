@@ -152,14 +152,14 @@ class TestImportCommand
                 .contains("lacks required column(s) nba_game_id, season_year, team_abbr, is_home, processed_at");
 
         Path json = write("bad.ndjson",
-                "{\"game_date\": \"2024-11-01\", \"team_abbr\": \"BOS\", \"player_lookup\": \"jaysontatum\", \"injury_status\": \"out\","
-                        + " \"report_timestamp\": \"2024-11-01 17:30\"}",
-                "{\"game_date\": \"2024-11-01\", \"team_abbr\": \"BOS\"",
+                "{\"report_date\": \"2024-11-01\", \"report_hour\": 17, \"game_date\": \"2024-11-01\", \"team\": \"BOS\","
+                        + " \"player_full_name\": \"Jayson Tatum\", \"injury_status\": \"out\", \"processed_at\": \"2024-11-01 17:30\"}",
+                "{\"report_date\": \"2024-11-01\", \"team\": \"BOS\"",
                 "[1, 2]");
         CoordinatorCli.Result ndjson = cli().run("import", "--table", "nba_raw.nbac_injury_report", json.toString());
         assertThat(ndjson.exitCode()).isEqualTo(2);
         assertThat(ndjson.err())
-                .contains(json + ":1: column 'report_timestamp': '2024-11-01 17:30' has no time zone")
+                .contains(json + ":1: column 'processed_at': '2024-11-01 17:30' has no time zone")
                 .contains(json + ":2: malformed JSON")
                 .contains(json + ":3: expected a JSON object");
 

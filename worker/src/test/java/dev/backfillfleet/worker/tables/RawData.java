@@ -220,10 +220,31 @@ final class RawData
                 .line(date, away, home, bookmaker, "totals", "under", total, snapshotEt);
     }
 
+    /**
+     * A row of a report issued at {@code reportEt} in the real shape: its Eastern date and hour (the
+     * minute is not stored), loaded four minutes later, the player's lookup by the report's own rule.
+     */
     RawData injury(LocalDate date, String team, String name, String status, String reason, String reportEt)
     {
-        return add(RawTables.INJURY_REPORT, Row.builder().set("game_date", date).set("team_abbr", team).set("player_lookup", PlayerLookup.of(name))
-                .set("injury_status", status).set("reason", reason).set("report_timestamp", et(reportEt)).build());
+        return injury(date, team, name, status, reason, reportEt, et(reportEt).plusSeconds(240));
+    }
+
+    RawData injury(LocalDate date, String team, String name, String status, String reason, String reportEt, Instant processedAt)
+    {
+        LocalDateTime issued = LocalDateTime.parse(reportEt, DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        return add(RawTables.INJURY_REPORT, Row.builder().set("report_date", issued.toLocalDate()).set("report_hour", (long) issued.getHour())
+                .set("game_date", date).set("team", team).set("player_full_name", name).set("player_lookup", injuryLookup(name))
+                .set("injury_status", status).set("reason", reason).set("reason_category", "injury").set("processed_at", processedAt).build());
+    }
+
+    /** The injury report's own lookup rule: "jr", "sr", "ii", "iii", "iv" deleted anywhere, accents kept (Jrue Holiday is ueholiday). */
+    static String injuryLookup(String name)
+    {
+        String lookup = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[ '.,-]", "");
+        for (String deleted : List.of("jr", "sr", "ii", "iii", "iv")) {
+            lookup = lookup.replace(deleted, "");
+        }
+        return lookup;
     }
 
     RawData travel(String from, String to, long miles, long timeZones)
@@ -300,7 +321,8 @@ final class RawData
     {
         rows.forEach((table, tableRows) -> {
             Map<LocalDate, List<Row>> partitions = new TreeMap<>();
-            tableRows.forEach(row -> partitions.computeIfAbsent(row.getDate("game_date"), date -> new ArrayList<>()).add(row));
+            String partitionColumn = table.equals(RawTables.INJURY_REPORT) ? RawTables.REPORT_DATE : "game_date";
+            tableRows.forEach(row -> partitions.computeIfAbsent(row.getDate(partitionColumn), date -> new ArrayList<>()).add(row));
             warehouse.replacePartitions(table, partitions);
         });
         if (!travel.isEmpty()) {
