@@ -85,7 +85,7 @@ public final class DemoRawTables
         return "demo league (seed " + league.seed() + ")";
     }
 
-    /** {@code nba_static.travel_distances}: 900 rows. */
+    /** {@code nba_static.travel_distances}: 870 rows, as in the real table. */
     public List<Row> travelDistances()
     {
         return TravelDistanceRows.rows();
