@@ -1,11 +1,9 @@
 package dev.backfillfleet.demo;
 
-import dev.backfillfleet.coverage.InputCoverage;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.warehouse.Row;
 import dev.backfillfleet.warehouse.TableRef;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -69,20 +67,6 @@ public final class DemoRawTables
             return InjuryReportRows.rows(seed, season);
         }
         throw new IllegalArgumentException("not a partitioned demo table: " + table);
-    }
-
-    /** {@code nba_raw.input_coverage}: every partitioned raw table covers each season's {@link DemoSeason#coveredDates}. */
-    public List<InputCoverage> inputCoverage(Instant recordedAt)
-    {
-        return PARTITIONED_TABLES.stream()
-                .flatMap(table -> league.seasons().stream().map(season -> new InputCoverage(table, season.coveredDates(), source(), recordedAt)))
-                .toList();
-    }
-
-    /** The source of the demo league's coverage records. */
-    public String source()
-    {
-        return "demo league (seed " + league.seed() + ")";
     }
 
     /** {@code nba_static.travel_distances}: 870 rows, as in the real table. */

@@ -20,8 +20,10 @@ import static dev.backfillfleet.warehouse.ColumnType.STRING;
 import static dev.backfillfleet.warehouse.ColumnType.TIMESTAMP;
 
 /**
- * The raw inputs of analytics-tables.md (dataset {@code nba_raw}, and the static travel table),
- * and {@code nba_raw.input_coverage}, the record of which dates each raw table's data covers.
+ * The raw inputs (dataset {@code nba_raw}, and the static travel table) as the users' real tables
+ * have them (real-warehouse.md 1): each table's real name and partition column, and the columns the
+ * processors read with their real types and modes. A real table holds more columns; every read
+ * names the ones it uses, and setup, doctor and the start-up checks ask only for these.
  */
 public final class RawTables
 {
@@ -39,7 +41,6 @@ public final class RawTables
     public static final TableRef GAME_LINES = new TableRef(RAW_DATASET, "odds_api_game_lines");
     public static final TableRef INJURY_REPORT = new TableRef(RAW_DATASET, "nbac_injury_report");
     public static final TableRef TRAVEL_DISTANCES = new TableRef(STATIC_DATASET, "travel_distances");
-    public static final TableRef INPUT_COVERAGE = new TableRef(RAW_DATASET, "input_coverage");
 
     private RawTables() {}
 
@@ -47,7 +48,7 @@ public final class RawTables
     {
         return List.of(
                 schedule(), teamBoxscore(), gamebookPlayerStats(), playByPlay(),
-                playerPointsProps(), gameLines(), injuryReport(), travelDistances(), inputCoverage());
+                playerPointsProps(), gameLines(), injuryReport(), travelDistances());
     }
 
     /**
@@ -245,21 +246,5 @@ public final class RawTables
                 required("to_team", STRING),
                 required("distance_miles", INT64),
                 required("time_zones_crossed", INT64)));
-    }
-
-    /**
-     * One row per recorded span: {@code raw_table} ({@code nba_raw.nbac_schedule}) holds every row it
-     * should for every date from {@code first_date} to {@code last_date}, dates without rows included
-     * (they had no games), as {@code source} said at {@code recorded_at}. Not partitioned: it is small,
-     * read whole and rewritten whole.
-     */
-    public static TableSchema inputCoverage()
-    {
-        return TableSchema.unpartitioned(INPUT_COVERAGE, List.of(
-                required("raw_table", STRING),
-                required("first_date", DATE),
-                required("last_date", DATE),
-                required("source", STRING),
-                required("recorded_at", TIMESTAMP)));
     }
 }

@@ -1,19 +1,12 @@
 package dev.backfillfleet.demo;
 
-import dev.backfillfleet.coverage.InputCoverage;
-import dev.backfillfleet.coverage.InputCoverageLedger;
-import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.warehouse.TableRef;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -21,7 +14,6 @@ import java.util.stream.Stream;
 
 import static dev.backfillfleet.schema.RawTables.GAMEBOOK_PLAYER_STATS;
 import static dev.backfillfleet.schema.RawTables.INJURY_REPORT;
-import static dev.backfillfleet.schema.RawTables.INPUT_COVERAGE;
 import static dev.backfillfleet.schema.RawTables.PLAY_BY_PLAY;
 import static dev.backfillfleet.schema.RawTables.PLAYER_POINTS_PROPS;
 import static dev.backfillfleet.schema.RawTables.SCHEDULE;
@@ -43,7 +35,7 @@ class TestDemoDataSeeder
         log.info("Seeded {} rows in {}: {}", counts.values().stream().mapToLong(Long::longValue).sum(), Duration.ofNanos(System.nanoTime() - started), counts);
 
         assertThat(counts.keySet()).containsExactlyInAnyOrderElementsOf(
-                Stream.concat(DemoRawTables.PARTITIONED_TABLES.stream(), Stream.of(TRAVEL_DISTANCES, INPUT_COVERAGE)).toList());
+                Stream.concat(DemoRawTables.PARTITIONED_TABLES.stream(), Stream.of(TRAVEL_DISTANCES)).toList());
         counts.forEach((table, count) -> assertThat(warehouse.total(table)).as(table.toString()).isEqualTo(count));
         Set<LocalDate> gameDates = league.schedule().stream().map(DemoGame::gameDate).collect(Collectors.toSet());
         assertThat(warehouse.counts(SCHEDULE).keySet()).isEqualTo(gameDates);
@@ -64,30 +56,7 @@ class TestDemoDataSeeder
         assertThat(counts.get(PLAY_BY_PLAY)).isBetween(1_000_000L, 2_000_000L);
         assertThat(counts.get(PLAYER_POINTS_PROPS)).isBetween(1_000_000L, 2_000_000L);
         assertThat(counts.get(TRAVEL_DISTANCES)).as("the ordered pairs of distinct teams").isEqualTo(870L);
-        assertThat(counts.get(INPUT_COVERAGE)).as("one record per table and season").isEqualTo(7L * league.seasons().size());
         assertThat(warehouse.replacePartitionsCalls()).as("one call per table and month, per season for the injury report")
                 .isBetween(6 * 5 * 8 + 5, 6 * 5 * 10 + 5);
-    }
-
-    @Test
-    void coverageRecordsSpanEveryRawTableFromTheFirstSeasonToTheLastWithoutAGap()
-    {
-        DemoLeague league = SharedDemoLeague.league();
-        TestingCountingWarehouse warehouse = new TestingCountingWarehouse(1);
-        Instant seededAt = Instant.parse("2026-11-29T10:00:00Z");
-        DemoDataSeeder.seedTable(warehouse, league, INPUT_COVERAGE, Clock.fixed(seededAt, ZoneOffset.UTC));
-        DemoDataSeeder.seedTable(warehouse, league, INPUT_COVERAGE, Clock.fixed(seededAt.plusSeconds(60), ZoneOffset.UTC));
-
-        List<InputCoverage> records = InputCoverageLedger.read(warehouse);
-        assertThat(records).as("seeding again restates the records instead of adding to them").hasSize(7 * league.seasons().size())
-                .allSatisfy(record -> assertThat(record.recordedAt()).isEqualTo(seededAt.plusSeconds(60)));
-        LocalDate firstGame = league.schedule().get(0).gameDate();
-        LocalDate lastGame = league.schedule().get(league.schedule().size() - 1).gameDate();
-        for (TableRef table : DemoRawTables.PARTITIONED_TABLES) {
-            List<DateRange> covered = InputCoverageLedger.coveredDates(warehouse, table).ranges();
-            assertThat(covered).as(table.toString()).hasSize(1);
-            assertThat(covered.get(0).first()).isBefore(firstGame.minusDays(30));
-            assertThat(covered.get(0).last()).isAfter(lastGame);
-        }
     }
 }

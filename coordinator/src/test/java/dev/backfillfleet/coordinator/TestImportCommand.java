@@ -1,6 +1,5 @@
 package dev.backfillfleet.coordinator;
 
-import dev.backfillfleet.coverage.InputCoverageLedger;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.embedded.SqliteWarehouse;
 import dev.backfillfleet.schema.RawTables;
@@ -170,64 +169,11 @@ class TestImportCommand
     }
 
     @Test
-    void recordsTheDatesInTheFilesAndADeclaredRangeAsCoverage()
-            throws IOException
+    void withoutFilesItIsAUsageError()
     {
-        Path box = write("box.csv",
-                BOX_HEADER,
-                "20241101_BOS_NYK,2024-11-01,NYK,true,240:00,40,85,12,35,18,22,10,35,45,25,12,7,5,18,110,-3" + LOADED,
-                "20241102_LAL_GSW,2024-11-02,GSW,true,265:00,45,95,15,40,20,25,12,40,52,30,14,8,6,20,125,1" + LOADED,
-                "20241104_LAL_GSW,2024-11-04,GSW,true,240:00,45,95,15,40,20,25,12,40,52,30,14,8,6,20,125,1" + LOADED);
-        CoordinatorCli.Result plain = cli().run("import", "--table", "nba_raw.nbac_team_boxscore", box.toString());
-        assertThat(plain.exitCode()).as(plain.err()).isZero();
-        assertThat(plain.out()).contains("Recorded coverage of nba_raw.nbac_team_boxscore in nba_raw.input_coverage: the 3 date(s) in the files"
-                + " (2 run(s) of consecutive dates).");
-        assertThat(coverage()).containsExactlyInAnyOrder(
-                "nba_raw.nbac_team_boxscore 2024-11-01..2024-11-02 import of box.csv",
-                "nba_raw.nbac_team_boxscore 2024-11-04..2024-11-04 import of box.csv");
-
-        CoordinatorCli.Result declared = cli().run("import", "--table", "nba_raw.nbac_team_boxscore", "--covers", "2024-11-01..2024-11-30", box.toString());
-        assertThat(declared.exitCode()).as(declared.err()).isZero();
-        assertThat(declared.out()).contains(", and 2024-11-01..2024-11-30 declared with --covers.");
-        // the same dates again restate the earlier records; the declared range is added
-        assertThat(coverage()).containsExactlyInAnyOrder(
-                "nba_raw.nbac_team_boxscore 2024-11-01..2024-11-02 import of box.csv",
-                "nba_raw.nbac_team_boxscore 2024-11-04..2024-11-04 import of box.csv",
-                "nba_raw.nbac_team_boxscore 2024-11-01..2024-11-30 import --covers 2024-11-01..2024-11-30 of box.csv");
-
-        CoordinatorCli.Result only = cli().run("import", "--table", "nba_raw.nbac_schedule", "--covers", "2024-07-01..2025-06-30");
-        assertThat(only.exitCode()).as(only.err()).isZero();
-        assertThat(only.out()).contains("No files: nba_raw.nbac_schedule is unchanged.")
-                .contains("Recorded coverage of nba_raw.nbac_schedule in nba_raw.input_coverage: no dates in the files, and 2024-07-01..2025-06-30"
-                        + " declared with --covers.");
-        assertThat(coverage()).contains("nba_raw.nbac_schedule 2024-07-01..2025-06-30 import --covers 2024-07-01..2025-06-30 (declared, no files)");
-    }
-
-    @Test
-    void badCoverageRequestsAreUsageErrorsAndABadFileRecordsNoCoverage()
-            throws IOException
-    {
-        Path box = write("box.csv", BOX_HEADER, "20241101_BOS_NYK,2024-11-01,NYK,true,240:00,40,85,12,35,18,22,10,35,45,25,12,7,5,18,110,-3" + LOADED);
-        assertThat(cli().run("import", "--table", "nba_raw.nbac_team_boxscore", "--covers", "2024-11-01", box.toString()).err())
-                .contains("--covers '2024-11-01' needs the form A..B");
-        assertThat(cli().run("import", "--table", "nba_raw.nbac_team_boxscore", "--covers", "2024-11-30..2024-11-01", box.toString()).exitCode())
-                .isEqualTo(2);
-        assertThat(cli().run("import", "--table", "nba_raw.nbac_team_boxscore").err()).contains("give the files to import, or --covers A..B");
-        Path distances = write("travel.csv", "from_team,to_team,distance_miles,time_zones_crossed", "BOS,LAL,2600,3");
-        assertThat(cli().run("import", "--table", "nba_static.travel_distances", "--covers", "2024-11-01..2024-11-30", distances.toString()).err())
-                .contains("nba_static.travel_distances is not partitioned by date");
-        Path bad = write("bad.csv", BOX_HEADER, "20241101_BOS_NYK,2024-11-01,NYK,true,240:00,40,85,12,35,18,22,10,35,45,25,12,7,5,18,abc,-3" + LOADED);
-        assertThat(cli().run("import", "--table", "nba_raw.nbac_team_boxscore", "--covers", "2024-11-01..2024-11-30", bad.toString()).exitCode())
-                .isEqualTo(2);
-        assertThat(coverage()).isEmpty();
-    }
-
-    /** The coverage records, as "table first..last source". */
-    private List<String> coverage()
-    {
-        try (SqliteWarehouse warehouse = warehouse()) {
-            return InputCoverageLedger.read(warehouse).stream().map(record -> record.rawTable() + " " + record.dates() + " " + record.source()).toList();
-        }
+        CoordinatorCli.Result result = cli().run("import", "--table", "nba_raw.nbac_team_boxscore");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("FILE");
     }
 
     private Path write(String name, String... lines)

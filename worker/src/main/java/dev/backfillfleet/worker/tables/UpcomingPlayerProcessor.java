@@ -5,7 +5,6 @@ import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.schedule.Schedule;
 import dev.backfillfleet.schedule.ScheduledGame;
 import dev.backfillfleet.schema.AnalyticsSchemas;
-import dev.backfillfleet.schema.RawTables;
 import dev.backfillfleet.warehouse.Row;
 import dev.backfillfleet.warehouse.RowHash;
 import dev.backfillfleet.warehouse.TableSchema;
@@ -29,11 +28,11 @@ import java.util.Optional;
  * from another uses its exact value (pace_differential from the two exact means, movements from the
  * exact medians).
  *
- * <p>The 30-day history must be complete: the schedule of those days must be known complete
- * (nba_raw.input_coverage), or the date fails, naming the uncovered dates. Given a complete
- * schedule, the history's other inputs are complete too: each of those days' player_game_summary,
- * team_offense and team_defense is done before this table runs, and they fail a day whose final
- * games lack box scores or gamebooks.
+ * <p>The 30-day history must be complete: every season of those days must be in the schedule whole
+ * ({@link ScheduleHistory}), or the date fails, naming the season and the games missing. Given a
+ * complete schedule, the history's other inputs are complete too: each of those days'
+ * player_game_summary, team_offense and team_defense is done before this table runs, and they fail a
+ * day whose final games lack box scores or gamebooks.
  */
 public final class UpcomingPlayerProcessor
         implements TableProcessor
@@ -58,7 +57,7 @@ public final class UpcomingPlayerProcessor
             return ProcessorOutput.withoutGames();
         }
         DateRange history = DateRange.of(date.minusDays(HISTORY_DAYS), date.minusDays(1));
-        HistoryCoverage.require(table(), context.warehouse(), RawTables.SCHEDULE, history, "the " + HISTORY_DAYS + "-day history before " + date);
+        ScheduleHistory.require(table(), context.warehouse(), history, "the " + HISTORY_DAYS + "-day history before " + date);
         GameIndex index = GameIndex.of(games);
         Inputs inputs = new Inputs(
                 PlayerHistory.load(context.warehouse(), date, HISTORY_DAYS),

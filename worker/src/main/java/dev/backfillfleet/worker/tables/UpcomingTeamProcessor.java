@@ -4,7 +4,6 @@ import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.schedule.Schedule;
 import dev.backfillfleet.schedule.ScheduledGame;
 import dev.backfillfleet.schema.AnalyticsSchemas;
-import dev.backfillfleet.schema.RawTables;
 import dev.backfillfleet.warehouse.Row;
 import dev.backfillfleet.warehouse.RowHash;
 import dev.backfillfleet.warehouse.TableSchema;
@@ -24,9 +23,9 @@ import java.util.function.Predicate;
  * upcoming_team_game_context: one row per (game, team) for every schedule game of the date, in any
  * status: rest, form and travel from the team's season so far, lines and injuries of the day.
  * Spreads and totals are exact medians over bookmakers, rounded half-up once; their movements are
- * taken between the exact medians. The season's schedule before the date must be known complete
- * (nba_raw.input_coverage, from the season's first day, 1 October): a missing game would silently
- * change game numbers, rest and streaks, so an uncovered date fails the date instead.
+ * taken between the exact medians. The season's schedule before the date must be in the table whole
+ * ({@link ScheduleHistory}): a missing game would silently change game numbers, rest and streaks, so
+ * an incomplete season fails the date instead.
  */
 public final class UpcomingTeamProcessor
         implements TableProcessor
@@ -62,13 +61,12 @@ public final class UpcomingTeamProcessor
         return ProcessorOutput.of(rows, expected);
     }
 
-    /** The schedule of every season on the date must be known complete from its first day to the day before. */
+    /** The schedule of every season on the date must be whole, from its first day to the day before. */
     private void requireCompleteSeasons(ProcessingContext context, LocalDate date, List<ScheduledGame> games)
     {
         games.stream().map(ScheduledGame::seasonYear).distinct().sorted()
                 .flatMap(seasonYear -> SeasonSchedule.seasonBefore(date, seasonYear).stream())
-                .forEach(season -> HistoryCoverage.require(table(), context.warehouse(), RawTables.SCHEDULE, season,
-                        "the season's schedule before " + date));
+                .forEach(season -> ScheduleHistory.require(table(), context.warehouse(), season, "the season's schedule before " + date));
     }
 
     private record Inputs(SeasonSchedule schedule, TravelDistances travel, GameLines lines, InjuryReport injuries) {}

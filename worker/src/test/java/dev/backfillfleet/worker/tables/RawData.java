@@ -1,7 +1,5 @@
 package dev.backfillfleet.worker.tables;
 
-import dev.backfillfleet.coverage.InputCoverage;
-import dev.backfillfleet.coverage.InputCoverageLedger;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.demo.OddsApiTeamNames;
 import dev.backfillfleet.domain.DateRange;
@@ -27,9 +25,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Hand-written raw inputs (and upstream analytics rows) for processor fixtures: add rows with the
- * helpers, then {@link #writeTo} puts each table's rows into their date partitions and records the
- * coverage the fixture declares ({@link #scheduleCovers}), as an import with --covers would.
+ * Hand-written raw inputs, in the real tables' shapes, and upstream analytics rows for processor
+ * fixtures: add rows with the helpers, then {@link #writeTo} puts each table's rows into their
+ * partitions. {@link #wholeSeasons} completes the fixture's seasons the way a real load leaves a
+ * season's schedule, so that the context tables find their history complete.
  */
 final class RawData
 {
@@ -41,7 +40,7 @@ final class RawData
     private final Map<String, String> nbaGameIds = new java.util.HashMap<>();
     private final Map<String, String> tipOffs = new java.util.HashMap<>();
     private final List<Row> travel = new ArrayList<>();
-    private final List<InputCoverage> coverage = new ArrayList<>();
+    private boolean wholeSeasons;
 
     /** A counting-stat line of a player or team; points are 2 x FGM + 3PM + FTM. */
     record Stats(long fgMade, long fgAttempted, long threeMade, long threeAttempted, long ftMade, long ftAttempted, long offensiveRebounds,
@@ -253,16 +252,42 @@ final class RawData
         return this;
     }
 
-    /** Declares the schedule complete from {@code first} to {@code last}: dates without games in it have none. */
-    RawData scheduleCovers(Object first, Object last)
+    /**
+     * Completes the schedule of every season the fixture's games are in, as the real loader writes a
+     * season whole: every regular-season game number from 1 to the highest the fixture uses that it
+     * lacks becomes a game between two teams no fixture looks at (SAS at SAC), played on the season's
+     * first day, 1 October, before any game of the fixture.
+     */
+    RawData wholeSeasons()
     {
-        return covers(RawTables.SCHEDULE, DateRange.of(LocalDate.parse(first.toString()), LocalDate.parse(last.toString())));
+        wholeSeasons = true;
+        return this;
     }
 
-    RawData covers(TableRef table, DateRange dates)
+    private List<Row> seasonFillers()
     {
-        coverage.add(new InputCoverage(table, dates, "test fixture", TableRuns.PROCESSED_AT));
-        return this;
+        Map<Long, java.util.SortedSet<Integer>> numbers = new TreeMap<>();
+        for (Row row : rows.getOrDefault(RawTables.SCHEDULE, List.of())) {
+            String id = row.getString("game_id");
+            if (id.startsWith("002")) {
+                numbers.computeIfAbsent(row.getLong("season_year"), season -> new java.util.TreeSet<>()).add(Integer.parseInt(id.substring(5)));
+            }
+        }
+        List<Row> fillers = new ArrayList<>();
+        numbers.forEach((seasonYear, used) -> {
+            LocalDate firstDay = LocalDate.of(Math.toIntExact(seasonYear), 10, 1);
+            for (int number = 1; number < used.last(); number++) {
+                if (!used.contains(number)) {
+                    String id = String.format("002%02d%05d", seasonYear % 100, number);
+                    fillers.add(Row.builder().set("game_id", id).set("game_date", firstDay).set("season_year", seasonYear)
+                            .set("game_date_est", firstDay.atTime(19, 0).atZone(EASTERN).toInstant()).set("game_status", 3L)
+                            .set("home_team_tricode", "SAC").set("away_team_tricode", "SAS").set("home_team_score", 101L).set("away_team_score", 99L)
+                            .set("is_regular_season", true).set("is_playoffs", false).set("is_all_star", false).set("playoff_round", null)
+                            .set("processed_at", LOADED_AT).build());
+                }
+            }
+        });
+        return fillers;
     }
 
     /** A player_game_summary row of a player's history, with only what the context reads set to real values. */
@@ -319,6 +344,9 @@ final class RawData
 
     void writeTo(Warehouse warehouse)
     {
+        if (wholeSeasons) {
+            rows.computeIfAbsent(RawTables.SCHEDULE, table -> new ArrayList<>()).addAll(seasonFillers());
+        }
         rows.forEach((table, tableRows) -> {
             Map<LocalDate, List<Row>> partitions = new TreeMap<>();
             String partitionColumn = table.equals(RawTables.INJURY_REPORT) ? RawTables.REPORT_DATE : "game_date";
@@ -328,6 +356,5 @@ final class RawData
         if (!travel.isEmpty()) {
             warehouse.replaceAll(RawTables.TRAVEL_DISTANCES, travel);
         }
-        InputCoverageLedger.record(warehouse, coverage);
     }
 }

@@ -165,7 +165,7 @@ class TestDefectRegressions
                 .pastGame(LocalDate.parse("2021-11-13"), "BOS", "NYK", "Jayson Tatum", 0L, 12.0)
                 .pastGame(LocalDate.parse("2021-11-10"), "BOS", "NYK", "Jayson Tatum", 30L, 35.0)
                 .pastOffense(LocalDate.parse("2021-11-13"), "NYK", 98.0, 110.0)
-                .scheduleCovers("2021-10-01", day)
+                .wholeSeasons()
                 .prop(day, "NYK", "BOS", "Jayson Tatum", "fanduel", 24.5, "2021-11-15 19:00", 30)
                 .lines(day, "NYK", "BOS", "fanduel", -3.5, 215.5, "2021-11-15 19:00")
                 .writeTo(warehouse);
@@ -193,7 +193,7 @@ class TestDefectRegressions
             data.game("00224000" + (10 + game), first.plusDays(7L * game) + " 19:30", "BOS", "NYK", 100L, 90L);
         }
         LocalDate day = first.plusDays(7L * 9 + 4);
-        data.game("0022400099", day + " 19:30", "BOS", "NYK", null, null).scheduleCovers("2024-10-01", day).writeTo(warehouse);
+        data.game("0022400099", day + " 19:30", "BOS", "NYK", null, null).wholeSeasons().writeTo(warehouse);
         TableRuns.run(new UpcomingTeamProcessor(), warehouse, day);
         assertThat(TableRuns.rows(warehouse, AnalyticsTable.UPCOMING_TEAM, day))
                 .allSatisfy(row -> assertThat(row.getLong("game_number_in_season")).isEqualTo(11L));
@@ -271,7 +271,7 @@ class TestDefectRegressions
                 .game("0022400101", "2024-11-01 19:30", "BOS", "NYK", 113L, 110L)
                 .player(DAY, "BOS", "NYK", "BOS", "Jayson Tatum", "active", "36:00", stats(10, 20, 0, 2, 5, 6, 1, 6, 4, 2, 1, 0, 2), 3L)
                 .pastGame(LocalDate.parse("2024-10-31"), "BOS", "PHI", "Jayson Tatum", 25L, 36.0)
-                .scheduleCovers("2024-10-01", DAY)
+                .wholeSeasons()
                 .writeTo(warehouse);
         TableRuns.run(new UpcomingTeamProcessor(), warehouse, DAY);
         TableRuns.run(new UpcomingPlayerProcessor(), warehouse, DAY);
@@ -306,7 +306,7 @@ class TestDefectRegressions
     private static RawData twoTeamGame(LocalDate date, String away, String home, String minutes)
     {
         return new RawData()
-                .scheduleCovers("2024-10-01", date)
+                .wholeSeasons()
                 .game("0022400101", date + " 19:30", away, home, 113L, 110L)
                 .boxScore(date, away, home, away, minutes, WINNING_BOX)
                 .boxScore(date, away, home, home, minutes, BOX);
@@ -316,7 +316,7 @@ class TestDefectRegressions
     private static RawData contextGame()
     {
         return new RawData()
-                .scheduleCovers("2024-10-01", DAY)
+                .wholeSeasons()
                 .game("0022400101", "2024-11-01 19:30", "BOS", "NYK", 113L, 110L)
                 .player(DAY, "BOS", "NYK", "BOS", "Jayson Tatum", "Active", "36:00", stats(10, 20, 0, 2, 5, 6, 1, 6, 4, 2, 1, 0, 2), 3L)
                 .player(DAY, "BOS", "NYK", "NYK", "Jalen Brunson", "active", "36:00", stats(11, 20, 3, 8, 6, 7, 1, 3, 8, 3, 1, 0, 2), -3L);

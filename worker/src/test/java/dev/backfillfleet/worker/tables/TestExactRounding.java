@@ -138,7 +138,7 @@ class TestExactRounding
                 .lines(CONTEXT_DAY, "NYK", "BOS", "fanduel", -3.0, 210.0, "2024-12-09 19:30")
                 .lines(CONTEXT_DAY, "NYK", "BOS", "draftkings", -3.25, 210.0, "2024-12-10 19:00")
                 .lines(CONTEXT_DAY, "NYK", "BOS", "fanduel", -3.5, 210.29, "2024-12-10 19:00")
-                .scheduleCovers("2024-10-01", CONTEXT_DAY);
+                .wholeSeasons();
         double[] bostonPace = {102.8, 97.8, 97.8, 99.6, 102.9};
         for (int game = 0; game < bostonPace.length; game++) {
             data.pastOffense(CONTEXT_DAY.minusDays(2L * game + 1), "BOS", bostonPace[game], 112.0);

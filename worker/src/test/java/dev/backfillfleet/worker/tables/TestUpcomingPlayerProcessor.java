@@ -54,8 +54,8 @@ class TestUpcomingPlayerProcessor
         props(data);
         lines(data);
         injuries(data);
-        // the history is written straight into the upstream tables; the schedule of its days is declared complete
-        data.scheduleCovers(DAY.minusDays(30), DAY).writeTo(warehouse);
+        // the history is written straight into the upstream tables; the season's schedule is whole
+        data.wholeSeasons().writeTo(warehouse);
     }
 
     @AfterEach

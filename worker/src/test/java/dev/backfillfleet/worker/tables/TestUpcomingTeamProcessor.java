@@ -73,8 +73,8 @@ class TestUpcomingTeamProcessor
                 // published after tip-off: ignored
                 .injury(DAY, "BOS", "Payton Pritchard", "out", "Back", "2024-12-01 19:00")
                 .injury(DAY, "MIA", "Jimmy Butler", "out", "Illness", "2024-12-01 17:00")
-                // this schedule is the season so far, complete
-                .scheduleCovers("2024-10-01", DAY)
+                // this schedule is the season so far; the rest of the season is there too
+                .wholeSeasons()
                 .writeTo(warehouse);
     }
 
