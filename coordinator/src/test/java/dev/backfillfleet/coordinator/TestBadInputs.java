@@ -203,7 +203,7 @@ class TestBadInputs
                         .exits(2, "{files} is a directory: name the files to import"),
                 coordinator(where, "import of a file of unknown type", "import", "--table", table, "{files}/rows.txt")
                         .given(file("rows.txt", "game_id\n1\n"))
-                        .exits(2, "{files}/rows.txt: unknown file type; name it .csv, .ndjson or .jsonl"),
+                        .exits(2, "{files}/rows.txt: unknown file type; name it .csv, .json, .ndjson or .jsonl"),
                 coordinator(where, "import of an empty CSV", "import", "--table", table, "{files}/empty.csv")
                         .given(file("empty.csv", ""))
                         .exits(2, "{files}/empty.csv: empty; expected a header row of column names", "correct it and run the import again"),

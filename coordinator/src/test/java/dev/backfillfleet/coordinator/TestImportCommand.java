@@ -147,8 +147,8 @@ class TestImportCommand
 
         Path header = write("header.csv", "game_id,game_date,team,points");
         assertThat(cli().run("import", "--table", "nba_raw.nbac_team_boxscore", header.toString()).err())
-                .contains(header + ":1: unknown column 'team'")
-                .contains("lacks required column(s) nba_game_id, season_year, team_abbr, is_home, processed_at");
+                .contains("lacks required column(s) nba_game_id, season_year, team_abbr, is_home, processed_at")
+                .doesNotContain("'team'");
 
         Path json = write("bad.ndjson",
                 "{\"report_date\": \"2024-11-01\", \"report_hour\": 17, \"game_date\": \"2024-11-01\", \"team\": \"BOS\","
@@ -166,6 +166,48 @@ class TestImportCommand
         assertThat(cli().run("import", "--table", "nba_raw.nbac_team_boxscore", files.resolve("missing.csv").toString()).err()).contains("no such file");
         assertThat(cli().run("import", "--table", "nba_raw.nbac_team_boxscore", files.resolve("box.txt").toString()).err()).contains("unknown file type");
         assertThat(read()).isEmpty();
+    }
+
+    @Test
+    void aFileExportedFromARealTableImportsAsItIsItsOtherColumnsSkipped()
+            throws IOException
+    {
+        // bq extract of the real nbac_schedule: every column of the table, timestamps as BigQuery exports them
+        String header = "game_id,game_code,season,season_nba_format,season_year,game_date,game_date_est,game_status,game_status_text,home_team_id,"
+                + "home_team_tricode,home_team_name,away_team_id,away_team_tricode,away_team_name,arena_name,arena_city,arena_state,is_primetime,"
+                + "has_national_tv,primary_network,traditional_networks,streaming_platforms,is_regular_season,is_playoffs,is_all_star,is_emirates_cup,"
+                + "playoff_round,is_christmas,is_mlk_day,day_of_week,is_weekend,time_slot,neutral_site_flag,international_game,arena_timezone,"
+                + "home_team_score,away_team_score,winning_team_tricode,data_source,source_updated_at,source_file_path,scrape_timestamp,created_at,"
+                + "data_hash,processed_at";
+        Path export = write("nbac_schedule-export.csv", header,
+                "0022400061,20241022/NYKBOS,2024,2024-25,2024,2024-10-22,2024-10-22 23:30:00 UTC,3,Final,1610612738,BOS,Celtics,1610612752,NYK,"
+                        + "Knicks,TD Garden,Boston,MA,true,true,TNT,\"[\"\"TNT\"\"]\",[],true,false,false,false,,false,false,tuesday,false,evening,false,false,"
+                        + "America/New_York,132,109,BOS,api_stats,2026-01-15 11:00:00 UTC,gs://nba/schedule.json,2026-01-15 11:00:00 UTC,"
+                        + "2024-10-01 10:00:00 UTC,4f1c,2026-01-15 12:00:00.123456 UTC");
+        CoordinatorCli.Result result = cli().run("import", "--table", "nba_raw.nbac_schedule", export.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("Imported 1 rows into nba_raw.nbac_schedule")
+                .contains("Skipped 32 column(s) of the file(s) that nba_raw.nbac_schedule does not hold (the fleet reads only its own): arena_city,"
+                        + " arena_name, arena_state, arena_timezone, away_team_id, away_team_name, created_at, data_hash, data_source, day_of_week"
+                        + " and 22 more.");
+        try (SqliteWarehouse warehouse = warehouse()) {
+            Row game = warehouse.read(RawTables.SCHEDULE, DateRange.single(LocalDate.parse("2024-10-22"))).get(0);
+            assertThat(game.getTimestamp("game_date_est")).isEqualTo(Instant.parse("2024-10-22T23:30:00Z"));
+            assertThat(game.getTimestamp("processed_at")).isEqualTo(Instant.parse("2026-01-15T12:00:00.123456Z"));
+            assertThat(game.getLong("home_team_score")).isEqualTo(132L);
+        }
+
+        // a JSON export of the injury report: INT64 as strings, arrays and nested values in columns the fleet does not read,
+        // and a row without report_date, which no read by date reaches
+        Path injuries = write("injuries-export.json",
+                "{\"report_date\": \"2024-11-01\", \"report_hour\": \"17\", \"game_date\": \"2024-11-01\", \"team\": \"BOS\","
+                        + " \"player_full_name\": \"Jayson Tatum\", \"player_lookup\": \"jaysontatum\", \"injury_status\": \"out\","
+                        + " \"confidence_score\": 0.95, \"flags\": [\"a\", \"b\"], \"meta\": {\"run\": 3}, \"processed_at\": \"2024-11-01 21:34:00 UTC\"}",
+                "{\"report_date\": null, \"report_hour\": \"17\", \"game_date\": \"2024-11-01\", \"team\": \"BOS\", \"injury_status\": \"out\"}");
+        CoordinatorCli.Result json = cli().run("import", "--table", "nba_raw.nbac_injury_report", injuries.toString());
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        assertThat(json.out()).contains("Imported 1 rows into nba_raw.nbac_injury_report").contains("Skipped 3 column(s)")
+                .contains("confidence_score, flags, meta").contains("Skipped 1 row(s) without report_date");
     }
 
     @Test

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * BOOL true/false/1/0, DATE {@code YYYY-MM-DD}, and TIMESTAMP in exactly these forms (the README
  * lists them too): an ISO date-time in UTC or with an offset, {@code 2024-10-22T23:30:00Z},
  * {@code 2024-10-22T19:30:00-04:00}, seconds optional, a fraction of a second allowed, offset as
- * {@code +HH:MM} or {@code +HH}, {@code T} and {@code Z} in either case; and, for Eastern columns
+ * {@code +HH:MM} or {@code +HH}, {@code T} and {@code Z} in either case; BigQuery's export form
+ * {@code 2024-10-22 23:30:00[.ffffff] UTC}; and, for Eastern columns
  * only ({@code *_et}, {@code *_est}), a wall-clock time in America/New_York, {@code 2024-10-22 19:30[:00]} or
  * {@code 2024-10-22T19:30[:00]}. Empty text is NULL.
  */
@@ -31,6 +32,14 @@ public final class ValueParser
     private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?\\d+");
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    /** How BigQuery exports a TIMESTAMP to CSV and JSON: {@code 2024-10-22 23:30:00 UTC}, a fraction of a second when it has one. */
+    private static final DateTimeFormatter BIGQUERY_EXPORT = new java.time.format.DateTimeFormatterBuilder()
+            .appendPattern("uuuu-MM-dd HH:mm:ss")
+            .appendFraction(java.time.temporal.ChronoField.NANO_OF_SECOND, 0, 6, true)
+            .appendLiteral(" UTC")
+            .toFormatter()
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT)
+            .withChronology(java.time.chrono.IsoChronology.INSTANCE);
     /** A space or a T between date and time, never both or neither. */
     private static final List<DateTimeFormatter> WALL_CLOCK = List.of(
             DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm[:ss]"),
@@ -129,6 +138,12 @@ public final class ValueParser
             return OffsetDateTime.parse(text).toInstant();
         }
         catch (DateTimeParseException notWithOffset) {
+            // try BigQuery's export form below
+        }
+        try {
+            return LocalDateTime.parse(text, BIGQUERY_EXPORT).toInstant(java.time.ZoneOffset.UTC);
+        }
+        catch (DateTimeParseException notExported) {
             // try a wall-clock time below
         }
         LocalDateTime wallClock = wallClock(text).orElseThrow(() -> new BadValueException("'" + text

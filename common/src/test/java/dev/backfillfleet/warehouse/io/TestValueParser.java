@@ -41,6 +41,10 @@ class TestValueParser
             assertThat(ValueParser.parse(START, text)).as(text).isEqualTo(instant);
         }
         assertThat(ValueParser.parse(SNAPSHOT, "2024-10-22T23:30:00.250Z")).isEqualTo(Instant.parse("2024-10-22T23:30:00.250Z"));
+        // as BigQuery exports a TIMESTAMP to CSV or JSON
+        assertThat(ValueParser.parse(SNAPSHOT, "2024-10-22 23:30:00 UTC")).isEqualTo(instant);
+        assertThat(ValueParser.parse(SNAPSHOT, "2024-10-22 23:30:00.123456 UTC")).isEqualTo(Instant.parse("2024-10-22T23:30:00.123456Z"));
+        assertThat(ValueParser.parse(START, "2024-10-22 23:30:00.25 UTC")).isEqualTo(Instant.parse("2024-10-22T23:30:00.250Z"));
         for (String text : List.of("2024-10-22 19:30", "2024-10-22 19:30:00", "2024-10-22T19:30", "2024-10-22T19:30:00")) {
             assertThat(ValueParser.parse(START, text)).as(text).isEqualTo(instant);
             assertThatThrownBy(() -> ValueParser.parse(SNAPSHOT, text)).as(text).hasMessageContaining("has no time zone");

@@ -24,7 +24,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-                "Loads CSV (header row of column names) or NDJSON (.ndjson, .jsonl) files into a warehouse table.",
+                "Loads CSV (header row of column names) or newline-delimited JSON (.json, .ndjson, .jsonl) files into a warehouse table;",
+                "a real table's export imports as it is: columns the table does not hold are skipped, saying which.",
                 "The partitions of the dates in the files are replaced (an unpartitioned table is replaced whole); nothing is",
                 "written unless every line of every file is good. With backfill.demo-data=false the embedded warehouse starts empty.",
                 "The context tables need the schedule of every season of their history whole: import a season's whole schedule."},
@@ -38,7 +39,7 @@ public final class ImportCommand
     @Option(names = "--table", required = true, paramLabel = "DATASET.TABLE", description = "The table, e.g. nba_raw.nbac_team_boxscore.")
     String table;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to load, by extension: .csv, .ndjson or .jsonl.")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to load, by extension: .csv, or .json, .ndjson, .jsonl.")
     List<Path> files = new ArrayList<>();
 
     @Spec
@@ -66,8 +67,23 @@ public final class ImportCommand
             else {
                 out.printf("Imported %d rows into %s from %d file(s), replacing the whole table.%n", summary.rows(), schema.ref(), files.size());
             }
+            if (!summary.skippedColumns().isEmpty()) {
+                out.printf("Skipped %d column(s) of the file(s) that %s does not hold (the fleet reads only its own): %s.%n",
+                        summary.skippedColumns().size(), schema.ref(), names(summary.skippedColumns()));
+            }
+            if (summary.rowsWithoutPartitionDate() > 0) {
+                out.printf("Skipped %d row(s) without %s: no read by date reaches them (BigQuery keeps them in its __NULL__ partition).%n",
+                        summary.rowsWithoutPartitionDate(), schema.partitionColumn().orElseThrow());
+            }
             return ExitCodes.SUCCESS;
         }
+    }
+
+    /** Up to ten names, then how many more. */
+    private static String names(java.util.SortedSet<String> names)
+    {
+        String shown = String.join(", ", names.stream().limit(10).toList());
+        return names.size() > 10 ? shown + " and " + (names.size() - 10) + " more" : shown;
     }
 
     /** {@code dataset.table}, or a table name alone when only one dataset has it. */
