@@ -47,27 +47,23 @@ final class BoxScoreRows
                 if (!zeroed && Draws.chance(random, HALF_TIME_LOAD)) {
                     String gameId = random.nextBoolean() ? game.gameId() : game.nbaGameId();
                     partitions.add(game.gameDate(), teamRow(gameId, game, team, GameClock.format(HALF_TIME_SECONDS), team.totals().half(),
-                            (long) (team.plusMinus() / 2), game.startTime().plusSeconds(75 * 60)));
+                            game.startTime().plusSeconds(75 * 60)));
                 }
                 partitions.add(game.gameDate(), teamRow(game.gameId(), game, team, GameClock.format(result.teamSeconds()),
-                        zeroed ? StatLine.ZERO : team.totals(), zeroed ? 0L : (long) team.plusMinus(), RawLoads.afterGame(game.startTime(), random)));
+                        zeroed ? StatLine.ZERO : team.totals(), RawLoads.afterGame(game.startTime(), random)));
             }
         }
         return partitions.build();
     }
 
-    private static Row teamRow(String gameId, DemoGame game, TeamGame team, String minutes, StatLine stats, long plusMinus, Instant processedAt)
+    private static Row teamRow(String gameId, DemoGame game, TeamGame team, String minutes, StatLine stats, Instant processedAt)
     {
-        Object[] values = new Object[7 + STAT_COLUMNS + 2];
+        Object[] values = new Object[4 + STAT_COLUMNS + 1];
         values[0] = gameId;
-        values[1] = game.nbaGameId();
-        values[2] = game.gameDate();
-        values[3] = (long) game.seasonYear();
-        values[4] = team.team();
-        values[5] = team.home();
-        values[6] = minutes;
-        putStats(values, 7, stats);
-        values[values.length - 2] = plusMinus;
+        values[1] = game.gameDate();
+        values[2] = team.team();
+        values[3] = minutes;
+        putStats(values, 4, stats);
         values[values.length - 1] = processedAt;
         return TEAM_ROWS.row(values);
     }
@@ -98,17 +94,16 @@ final class BoxScoreRows
         DemoGame game = result.game();
         for (TeamGame team : List.of(result.away(), result.home())) {
             for (PlayerGame player : team.players()) {
-                Object[] values = new Object[9 + STAT_COLUMNS + 2];
+                Object[] values = new Object[8 + STAT_COLUMNS + 2];
                 values[0] = gameId;
                 values[1] = game.gameDate();
-                values[2] = (long) game.seasonYear();
+                values[2] = player.player().name();
                 values[3] = player.player().name();
-                values[4] = player.player().name();
-                values[5] = player.player().lookup();
-                values[6] = team.team();
-                values[7] = player.status().code();
-                values[8] = player.minutes();
-                putStats(values, 9, player.stats());
+                values[4] = player.player().lookup();
+                values[5] = team.team();
+                values[6] = player.status().code();
+                values[7] = player.minutes();
+                putStats(values, 8, player.stats());
                 values[values.length - 2] = player.plusMinus() == null ? null : (long) player.plusMinus();
                 values[values.length - 1] = processedAt;
                 rows.add(GAMEBOOK_ROWS.row(values));

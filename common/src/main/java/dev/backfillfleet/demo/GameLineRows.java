@@ -16,8 +16,8 @@ import java.util.SplittableRandom;
  * named by its team's full name) and the {@code totals} market (Over and Under at the same x.5
  * point), at an opening snapshot about a day before tip-off and a closing snapshot ten minutes
  * before; about 15% of games also have a snapshot taken during the game, after commence_time, with
- * other numbers. The game_id is an Odds API event id (hexadecimal, joining nothing). Numbers
- * follow the two teams' strengths and move a little between the snapshots.
+ * other numbers. Numbers follow the two teams' strengths and move a little between the snapshots.
+ * The real game_id, an Odds API event id that joins nothing, is not read, so not written.
  */
 final class GameLineRows
 {
@@ -48,7 +48,7 @@ final class GameLineRows
             Instant opening = game.startTime().minusSeconds(60L * (1440 + 10 * (random.nextInt(19) - 9)));
             Instant closing = game.startTime().minusSeconds(60L * CLOSING_MINUTES);
             SplittableRandom loads = RawLoads.random(seed, RawLoads.GAME_LINES, game);
-            Event event = new Event(String.format("%016x%016x", loads.nextLong(), loads.nextLong()), game);
+            Event event = new Event(game);
             boolean inGame = Draws.chance(loads, IN_GAME_SNAPSHOT);
             List<Row> rows = partitions.partition(game.gameDate());
             for (String bookmaker : BOOKMAKERS) {
@@ -73,12 +73,12 @@ final class GameLineRows
         return Math.round(value * 2) / 2.0;
     }
 
-    /** An Odds API event: its id and the teams under their full names. */
-    private record Event(String id, DemoGame game, String homeName, String awayName)
+    /** An Odds API event: the game, its teams under their full names. */
+    private record Event(DemoGame game, String homeName, String awayName)
     {
-        Event(String id, DemoGame game)
+        Event(DemoGame game)
         {
-            this(id, game, OddsApiTeamNames.of(game.homeTeam()), OddsApiTeamNames.of(game.awayTeam()));
+            this(game, OddsApiTeamNames.of(game.homeTeam()), OddsApiTeamNames.of(game.awayTeam()));
         }
     }
 
@@ -94,7 +94,7 @@ final class GameLineRows
     private static Row row(Event event, String bookmaker, String market, String outcome, double point, Instant timestamp)
     {
         DemoGame game = event.game();
-        return ROWS.row(event.id(), game.gameDate(), game.startTime(), event.homeName(), event.awayName(), game.homeTeam(), game.awayTeam(),
+        return ROWS.row(game.gameDate(), game.startTime(), event.homeName(), event.awayName(), game.homeTeam(), game.awayTeam(),
                 bookmaker, market, outcome, point, timestamp);
     }
 }

@@ -45,6 +45,7 @@ public final class SqliteWarehouse
     private static final int ROWS_PER_INSERT = 64;
     // SQLite's default limit on the variables of one statement (SQLITE_MAX_VARIABLE_NUMBER, 32,766 since 3.32: https://www.sqlite.org/limits.html#max_variable_number), with room to spare
     private static final int MAX_VARIABLES = 30_000;
+    private static final String LARGE_CACHE = "PRAGMA cache_size = -65536";
 
     private final SqliteDatabase database;
     private final SchemaCatalog catalog;
@@ -205,9 +206,22 @@ public final class SqliteWarehouse
         partitions.forEach((date, rows) -> validated.put(date, validate(schema, date, rows)));
         ensureCreated(schema);
         database.write(connection -> {
+            useLargeCache(connection);
             replace(connection, schema, validated);
             return null;
         });
+    }
+
+    /**
+     * A page cache of 64 MB on the writing connection (SQLite's default is 2 MB): a month of seeding
+     * or an import spills pages to the WAL mid-transaction otherwise (https://www.sqlite.org/pragma.html#pragma_cache_size).
+     */
+    private static void useLargeCache(Connection connection)
+            throws SQLException
+    {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(LARGE_CACHE);
+        }
     }
 
     private static void replace(Connection connection, TableSchema schema, Map<LocalDate, List<Row>> partitions)
@@ -357,17 +371,19 @@ public final class SqliteWarehouse
         // the driver's own statements, not the cache's proxy: compiling once per call is nothing next
         // to binding every value of every row through reflection
         Connection driver = connection.unwrap(Connection.class);
+        // a partition's rows share their date: its text is made once (JFR: LocalDate.toString per row)
+        Map<LocalDate, String> dates = new HashMap<>();
         if (whole > 0) {
             try (PreparedStatement statement = driver.prepareStatement(insertSql(schema, rowsPerInsert))) {
                 for (int start = 0; start < whole; start += rowsPerInsert) {
-                    bindRows(statement, columns, rows.subList(start, start + rowsPerInsert));
+                    bindRows(statement, schema, rows.subList(start, start + rowsPerInsert), dates);
                     statement.executeUpdate();
                 }
             }
         }
         if (whole < rows.size()) {
             try (PreparedStatement statement = driver.prepareStatement(insertSql(schema, rows.size() - whole))) {
-                bindRows(statement, columns, rows.subList(whole, rows.size()));
+                bindRows(statement, schema, rows.subList(whole, rows.size()), dates);
                 statement.executeUpdate();
             }
         }
@@ -382,18 +398,19 @@ public final class SqliteWarehouse
     /** The shape of a multi-row INSERT's values: {@code rows} groups of {@code columns} marks. */
     private record RowsOfMarks(int columns, int rows) {}
 
-    private static void bindRows(PreparedStatement statement, List<Column> columns, List<Row> rows)
+    private static void bindRows(PreparedStatement statement, TableSchema schema, List<Row> rows, Map<LocalDate, String> dates)
             throws SQLException
     {
+        List<Column> columns = schema.columns();
         int index = 1;
         for (Row row : rows) {
-            for (Column column : columns) {
-                bind(statement, index++, column, row.get(column.name()));
+            for (int position = 0; position < columns.size(); position++) {
+                bind(statement, index++, columns.get(position), schema.valueAt(row, position), dates);
             }
         }
     }
 
-    private static void bind(PreparedStatement statement, int index, Column column, Object value)
+    private static void bind(PreparedStatement statement, int index, Column column, Object value, Map<LocalDate, String> dates)
             throws SQLException
     {
         if (value == null) {
@@ -405,7 +422,7 @@ public final class SqliteWarehouse
             case INT64 -> statement.setLong(index, (Long) value);
             case FLOAT64 -> statement.setDouble(index, (Double) value);
             case BOOL -> statement.setInt(index, ((Boolean) value) ? 1 : 0);
-            case DATE -> statement.setString(index, value.toString());
+            case DATE -> statement.setString(index, dates.computeIfAbsent((LocalDate) value, LocalDate::toString));
             case TIMESTAMP -> statement.setLong(index, toMicros((Instant) value));
         }
     }

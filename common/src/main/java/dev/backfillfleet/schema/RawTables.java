@@ -76,22 +76,19 @@ public final class RawTables
     }
 
     /**
-     * {@code nba_raw.nbac_team_boxscore}: the counting stats have our names already; nba_game_id,
-     * season_year and processed_at are real columns too (real-warehouse.md 1.2). Duplicate rows are
-     * resolved by the real three-step pick rule (the worker's TeamBoxScores).
+     * {@code nba_raw.nbac_team_boxscore} (real-warehouse.md 1.2): the counting stats have our names
+     * already; processed_at orders the loads for the real three-step pick rule (the worker's
+     * TeamBoxScores). The real table's nba_game_id, season_year, team_id, is_home and plus_minus are
+     * not read.
      */
     public static TableSchema teamBoxscore()
     {
         List<Column> columns = new ArrayList<>(List.of(
                 required("game_id", STRING),
-                required("nba_game_id", STRING),
                 required("game_date", DATE),
-                required("season_year", INT64),
                 required("team_abbr", STRING),
-                required("is_home", BOOL),
                 nullable("minutes", STRING)));
         columns.addAll(countingStats());
-        columns.add(nullable("plus_minus", INT64));
         columns.add(required("processed_at", TIMESTAMP));
         return TableSchema.partitioned(TEAM_BOXSCORE, PARTITION_COLUMN, columns);
     }
@@ -106,7 +103,6 @@ public final class RawTables
         List<Column> columns = new ArrayList<>(List.of(
                 required("game_id", STRING),
                 required("game_date", DATE),
-                required("season_year", INT64),
                 nullable("player_name", STRING),
                 required("player_name_original", STRING),
                 nullable("player_lookup", STRING),
@@ -161,12 +157,11 @@ public final class RawTables
      * {@code nba_raw.bigdataball_play_by_play}, 9 of its 63 columns (real-warehouse.md 1.4): the
      * shooter's team is player_1_team_abbr, a block is player_2_role = 'block' on the blocked shot's
      * row, shot_distance is FLOAT64, and the game is named by its two teams (in either order on the
-     * NBA.com fallback rows).
+     * NBA.com fallback rows, whose game_id may read HOME_AWAY: game_id is not read).
      */
     public static TableSchema playByPlay()
     {
         return TableSchema.partitioned(PLAY_BY_PLAY, PARTITION_COLUMN, List.of(
-                required("game_id", STRING),
                 required("game_date", DATE),
                 required("home_team_abbr", STRING),
                 required("away_team_abbr", STRING),
@@ -180,12 +175,11 @@ public final class RawTables
     /**
      * {@code nba_raw.odds_api_player_points_props} (real-warehouse.md 1.5): plain appends, so a file
      * processed twice is there twice; game_id is the 10-digit id or the standard one, so a game is
-     * found by its date and its two teams instead; minutes_before_tipoff may be NULL.
+     * found by its date and its two teams instead (game_id is not read); minutes_before_tipoff may be NULL.
      */
     public static TableSchema playerPointsProps()
     {
         return TableSchema.partitioned(PLAYER_POINTS_PROPS, PARTITION_COLUMN, List.of(
-                required("game_id", STRING),
                 required("game_date", DATE),
                 required("home_team_abbr", STRING),
                 required("away_team_abbr", STRING),
@@ -198,13 +192,13 @@ public final class RawTables
 
     /**
      * {@code nba_raw.odds_api_game_lines} (real-warehouse.md 1.6): game_id is the Odds API's event id,
-     * which joins nothing; home_team / away_team are full names, the codes are in *_team_abbr, and a
-     * spread's outcome_name is its team's full name; commence_time is the tip-off the pre-game test uses.
+     * which joins nothing and is not read; home_team / away_team are full names, the codes are in
+     * *_team_abbr, and a spread's outcome_name is its team's full name; commence_time is the tip-off
+     * the pre-game test uses.
      */
     public static TableSchema gameLines()
     {
         return TableSchema.partitioned(GAME_LINES, PARTITION_COLUMN, List.of(
-                required("game_id", STRING),
                 required("game_date", DATE),
                 required("commence_time", TIMESTAMP),
                 required("home_team", STRING),

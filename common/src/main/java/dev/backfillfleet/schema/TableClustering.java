@@ -27,11 +27,11 @@ public final class TableClustering
 
     private static final Map<TableRef, List<String>> COLUMNS = Map.ofEntries(
             Map.entry(RawTables.SCHEDULE, List.of("home_team_tricode", "away_team_tricode")),
-            Map.entry(RawTables.TEAM_BOXSCORE, List.of("game_id", "team_abbr", "season_year", "is_home")),
-            Map.entry(RawTables.GAMEBOOK_PLAYER_STATS, List.of("season_year", "team_abbr", "player_status")),
-            Map.entry(RawTables.PLAY_BY_PLAY, List.of("game_id")),
+            Map.entry(RawTables.TEAM_BOXSCORE, List.of("game_id", "team_abbr")),
+            Map.entry(RawTables.GAMEBOOK_PLAYER_STATS, List.of("team_abbr", "player_status")),
+            Map.entry(RawTables.PLAY_BY_PLAY, List.of("home_team_abbr", "away_team_abbr")),
             Map.entry(RawTables.PLAYER_POINTS_PROPS, List.of("player_lookup", "game_date", "bookmaker")),
-            Map.entry(RawTables.GAME_LINES, List.of("game_id", "bookmaker_key", "market_key", "snapshot_timestamp")),
+            Map.entry(RawTables.GAME_LINES, List.of("bookmaker_key", "market_key", "snapshot_timestamp")),
             Map.entry(RawTables.INJURY_REPORT, List.of("player_lookup", "injury_status")),
             Map.entry(ref(AnalyticsTable.TEAM_OFFENSE), List.of("team_abbr", "opponent_team_abbr")),
             Map.entry(ref(AnalyticsTable.TEAM_DEFENSE), List.of("defending_team_abbr", "opponent_team_abbr")),

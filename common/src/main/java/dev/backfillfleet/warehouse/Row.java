@@ -9,13 +9,16 @@ import java.util.Map;
 
 /**
  * One warehouse row: column name to value (String, Long, Double, Boolean, LocalDate, Instant or
- * null). Immutable; a missing column reads as null.
+ * null). Immutable; a missing column reads as null. A row made by a {@link RowMaker} keeps the
+ * maker's read-only values as they are; any other map is copied.
  */
 public record Row(Map<String, Object> values)
 {
     public Row
     {
-        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        if (!(values instanceof RowMaker.Values)) {
+            values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        }
     }
 
     public static Builder builder()

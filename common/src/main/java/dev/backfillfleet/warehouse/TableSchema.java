@@ -23,6 +23,8 @@ public final class TableSchema
     private final List<Column> columns;
     private final Optional<String> partitionColumn;
     private final Map<String, Column> columnsByName;
+    /** A layout of rows from a {@link RowMaker} found to be this schema's columns in order: its rows are checked by position. */
+    private volatile ColumnLayout matchingLayout;
 
     public TableSchema(TableRef ref, List<Column> columns, Optional<String> partitionColumn)
     {
@@ -90,6 +92,9 @@ public final class TableSchema
     /** Checks one row against the schema: no unknown columns, required ones present, right types. */
     public Row validate(Row row)
     {
+        if (row.values() instanceof RowMaker.Values values && isSchemaLayout(values.layout()) && validateByPosition(values)) {
+            return row;
+        }
         boolean inSchemaOrder = row.values().size() == columns.size();
         int position = 0;
         for (String name : row.values().keySet()) {
@@ -116,6 +121,55 @@ public final class TableSchema
             normalized.put(column.name(), column.type().normalize(row.values().get(column.name())));
         }
         return new Row(normalized);
+    }
+
+    /**
+     * The value of the column at {@code position} of this schema in a row it validated: read by
+     * position when the row keeps this schema's layout (a {@link RowMaker}'s row in schema order),
+     * by name otherwise. Writing millions of rows reads every value once (JFR: the look-up by name
+     * was a tenth of the writing thread's Java time).
+     */
+    public Object valueAt(Row row, int position)
+    {
+        if (row.values() instanceof RowMaker.Values values && values.layout() == matchingLayout) {
+            return values.at(position);
+        }
+        return row.get(columns.get(position).name());
+    }
+
+    private boolean isSchemaLayout(ColumnLayout layout)
+    {
+        if (layout == matchingLayout) {
+            return true;
+        }
+        if (layout.size() != columns.size()) {
+            return false;
+        }
+        for (int position = 0; position < columns.size(); position++) {
+            if (!columns.get(position).name().equals(layout.name(position))) {
+                return false;
+            }
+        }
+        matchingLayout = layout;
+        return true;
+    }
+
+    /** Whether every value is present where required and of its column's class: then the row is kept as it is. */
+    private boolean validateByPosition(RowMaker.Values values)
+    {
+        for (int position = 0; position < columns.size(); position++) {
+            Column column = columns.get(position);
+            Object value = values.at(position);
+            if (value == null) {
+                if (!column.nullable()) {
+                    throw new IllegalArgumentException(ref + ": required column '" + column.name() + "' is null in " + values);
+                }
+            }
+            else if (!column.type().javaType().isInstance(value)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

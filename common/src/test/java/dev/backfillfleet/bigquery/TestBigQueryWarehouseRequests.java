@@ -336,7 +336,7 @@ class TestBigQueryWarehouseRequests
     private static Row line(String bookmaker)
     {
         return Row.builder()
-                .set("game_id", "e912304de2b2ce35b473ce2ecd3d1502").set("game_date", DAY).set("commence_time", Instant.parse("2024-11-01T23:30:00Z"))
+                .set("game_date", DAY).set("commence_time", Instant.parse("2024-11-01T23:30:00Z"))
                 .set("home_team", "New York Knicks").set("away_team", "Boston Celtics").set("home_team_abbr", "NYK").set("away_team_abbr", "BOS")
                 .set("bookmaker_key", bookmaker).set("market_key", "spreads").set("outcome_name", "New York Knicks").set("outcome_point", -4.5)
                 .set("snapshot_timestamp", Instant.parse("2024-11-01T23:20:00.123456Z"))

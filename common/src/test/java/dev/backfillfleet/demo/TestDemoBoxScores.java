@@ -45,7 +45,6 @@ class TestDemoBoxScores
             int teamSeconds = seconds(team.getString("minutes"));
             assertThat(active.stream().mapToInt(row -> seconds(row.getString("minutes"))).sum()).isEqualTo(teamSeconds);
             assertThat((teamSeconds - 240 * 60) % (25 * 60)).isZero();
-            assertThat(active.stream().mapToLong(row -> row.getLong("plus_minus")).sum()).isEqualTo(5 * team.getLong("plus_minus"));
             checked++;
         }
         assertThat(checked).isGreaterThan(2600);

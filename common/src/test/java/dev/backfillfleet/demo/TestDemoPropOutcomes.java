@@ -47,7 +47,8 @@ class TestDemoPropOutcomes
             }
         }
         Map<String, List<Row>> byPlayerGame = SharedDemoLeague.rows(PLAYER_POINTS_PROPS, SEASON).stream()
-                .collect(Collectors.groupingBy(row -> row.getString("game_id") + "/" + row.getString("player_lookup")));
+                .collect(Collectors.groupingBy(row -> row.getDate("game_date").toString().replace("-", "") + "_" + row.getString("away_team_abbr") + "_"
+                        + row.getString("home_team_abbr") + "/" + row.getString("player_lookup")));
         int over = 0;
         int under = 0;
         for (Map.Entry<String, List<Row>> entry : byPlayerGame.entrySet()) {

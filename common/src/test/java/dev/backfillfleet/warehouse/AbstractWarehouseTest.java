@@ -54,16 +54,17 @@ public abstract class AbstractWarehouseTest
         assertThat(warehouse.read(LINES, DateRange.single(DAY))).containsExactly(row);
 
         Row box = Row.builder()
-                .set("game_id", "20241101_BOS_NYK").set("nba_game_id", "0022400101").set("game_date", DAY).set("season_year", 2024L)
-                .set("team_abbr", "BOS").set("is_home", false).set("minutes", "240:00").set("points", 112L).set("fg_made", null).set("plus_minus", -3L)
+                .set("game_id", "20241101_BOS_NYK").set("game_date", DAY).set("team_abbr", "BOS").set("minutes", "240:00").set("points", 112L)
+                .set("fg_made", null).set("blocks", 3L)
                 .set("processed_at", Instant.parse("2024-11-02T09:00:00.123456Z"))
                 .build();
         warehouse.replacePartition(RawTables.TEAM_BOXSCORE, DAY, List.of(box));
         Row read = warehouse.read(RawTables.TEAM_BOXSCORE, DateRange.single(DAY)).get(0);
-        assertThat(read.getBoolean("is_home")).isFalse();
+        assertThat(read.getString("minutes")).isEqualTo("240:00");
         assertThat(read.getLong("points")).isEqualTo(112L);
         assertThat(read.getLong("fg_made")).isNull();
-        assertThat(read.getLong("plus_minus")).isEqualTo(-3L);
+        assertThat(read.getLong("blocks")).isEqualTo(3L);
+        assertThat(read.getTimestamp("processed_at")).isEqualTo(Instant.parse("2024-11-02T09:00:00.123456Z"));
     }
 
     @Test
@@ -154,7 +155,6 @@ public abstract class AbstractWarehouseTest
     protected static Row line(LocalDate date, String bookmaker, double point)
     {
         return Row.builder()
-                .set("game_id", "e912304de2b2ce35b473ce2ecd3d1502")
                 .set("game_date", date)
                 .set("commence_time", Instant.parse("2024-11-01T23:30:00Z"))
                 .set("home_team", "New York Knicks")

@@ -48,17 +48,17 @@ class TestImportCommand
                 "\"20241102_LAL_GSW\",2024-11-02,GSW,true,\"265:00\",45,95,15,40,20,25,12,40,52,30,14,8,6,20,125,1" + LOADED);
         CoordinatorCli.Result result = cli().run("import", "--table", "nba_raw.nbac_team_boxscore", first.toString());
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.out()).contains("Imported 3 rows into nba_raw.nbac_team_boxscore").contains("2 partition(s), 2024-11-01..2024-11-02");
+        assertThat(result.out()).contains("Imported 3 rows into nba_raw.nbac_team_boxscore").contains("2 partition(s), 2024-11-01..2024-11-02")
+                .contains("Skipped 4 column(s) of the file(s) that nba_raw.nbac_team_boxscore does not hold (the fleet reads only its own): is_home,"
+                        + " nba_game_id, plus_minus, season_year.");
 
         List<Row> rows = read();
         assertThat(rows).hasSize(3);
         Row newYork = rows.get(0);
         assertThat(newYork.getDate("game_date")).isEqualTo(LocalDate.parse("2024-11-01"));
-        assertThat(newYork.getBoolean("is_home")).isTrue();
         assertThat(newYork.getLong("points")).isEqualTo(110L);
-        assertThat(newYork.getLong("plus_minus")).isEqualTo(-3L);
-        assertThat(rows.get(1).getBoolean("is_home")).isFalse();
-        assertThat(rows.get(1).getLong("plus_minus")).as("empty is NULL").isNull();
+        assertThat(newYork.getTimestamp("processed_at")).isEqualTo(Instant.parse("2026-01-15T12:00:00Z"));
+        assertThat(rows.get(1).getLong("points")).isEqualTo(113L);
         assertThat(rows.get(2).getString("minutes")).isEqualTo("265:00");
 
         // a second file for 2024-11-01 only: that partition is replaced, 2024-11-02 stays
@@ -133,21 +133,21 @@ class TestImportCommand
     {
         Path csv = write("bad.csv",
                 BOX_HEADER,
-                "20241101_BOS_NYK,2024-11-01,NYK,maybe,240:00,40,85,12,35,18,22,10,35,45,25,12,7,5,18,110,-3" + LOADED,
+                "20241101_BOS_NYK,2024-11-01,NYK,true,240:00,maybe,85,12,35,18,22,10,35,45,25,12,7,5,18,110,-3" + LOADED,
                 "20241101_BOS_NYK,2024-11-31,NYK,true,240:00,40,85,12,35,18,22,10,35,45,25,12,7,5,18,110,-3" + LOADED,
                 "20241101_BOS_NYK,2024-11-01,NYK,true,240:00,40,85",
                 ",2024-11-01,BOS,true,240:00,40,85,12,35,18,22,10,35,45,25,12,7,5,18,110,-3" + LOADED);
         CoordinatorCli.Result result = cli().run("import", "--table", "nba_raw.nbac_team_boxscore", csv.toString());
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err())
-                .contains(csv + ":2: column 'is_home': 'maybe' is not a boolean")
+                .contains(csv + ":2: column 'fg_made': 'maybe' is not a whole number")
                 .contains(csv + ":3: column 'game_date': '2024-11-31' is not a valid date")
                 .contains(csv + ":4: 7 fields, but the header has 24")
                 .contains(csv + ":5: column 'game_id': is required but empty");
 
         Path header = write("header.csv", "game_id,game_date,team,points");
         assertThat(cli().run("import", "--table", "nba_raw.nbac_team_boxscore", header.toString()).err())
-                .contains("lacks required column(s) nba_game_id, season_year, team_abbr, is_home, processed_at")
+                .contains("lacks required column(s) team_abbr, processed_at")
                 .doesNotContain("'team'");
 
         Path json = write("bad.ndjson",

@@ -118,9 +118,7 @@ final class RawData
     RawData boxScore(String gameId, LocalDate date, String away, String home, String team, String minutes, Stats stats, Instant processedAt)
     {
         return add(RawTables.TEAM_BOXSCORE, stats.putInto(Row.builder()
-                .set("game_id", gameId).set("nba_game_id", nbaGameIds.getOrDefault(gameId(date, away, home), "0022400000"))
-                .set("game_date", date).set("season_year", seasonYear(date)).set("team_abbr", team).set("is_home", team.equals(home))
-                .set("minutes", minutes).set("plus_minus", null)).set("processed_at", processedAt).build());
+                .set("game_id", gameId).set("game_date", date).set("team_abbr", team).set("minutes", minutes)).set("processed_at", processedAt).build());
     }
 
     static long seasonYear(LocalDate date)
@@ -138,7 +136,7 @@ final class RawData
     RawData player(String gameId, LocalDate date, String team, String name, String status, String minutes, Stats stats, Long plusMinus,
             Instant processedAt)
     {
-        Row.Builder row = Row.builder().set("game_id", gameId).set("game_date", date).set("season_year", seasonYear(date))
+        Row.Builder row = Row.builder().set("game_id", gameId).set("game_date", date)
                 .set("player_name", name).set("player_name_original", name).set("player_lookup", PlayerLookup.gamebook(name)).set("team_abbr", team)
                 .set("player_status", status).set("minutes", minutes).set("plus_minus", plusMinus).set("processed_at", processedAt);
         return add(RawTables.GAMEBOOK_PLAYER_STATS, (stats == null ? row : stats.putIntoGamebook(row)).build());
@@ -152,15 +150,15 @@ final class RawData
     /** A BigDataBall shot row: the shooter's team as player_1, a block as player_2_role 'block' on the same row. */
     RawData shot(LocalDate date, String away, String home, String shootingTeam, String shotType, Double distance, boolean made, boolean blocked)
     {
-        return add(RawTables.PLAY_BY_PLAY, Row.builder().set("game_id", gameId(date, away, home)).set("game_date", date)
+        return add(RawTables.PLAY_BY_PLAY, Row.builder().set("game_date", date)
                 .set("home_team_abbr", home).set("away_team_abbr", away).set("player_1_team_abbr", shootingTeam).set("shot_type", shotType)
                 .set("shot_distance", distance).set("shot_made", made).set("player_2_role", blocked ? "block" : made ? "assist" : null).build());
     }
 
-    /** A shot row of the NBA.com fallback: the teams the other way round (in game_id too) and no distance. */
+    /** A shot row of the NBA.com fallback: the teams the other way round and no distance. */
     RawData fallbackShot(LocalDate date, String away, String home, String shootingTeam, String shotType, boolean made, boolean blocked)
     {
-        return add(RawTables.PLAY_BY_PLAY, Row.builder().set("game_id", gameId(date, home, away)).set("game_date", date)
+        return add(RawTables.PLAY_BY_PLAY, Row.builder().set("game_date", date)
                 .set("home_team_abbr", away).set("away_team_abbr", home).set("player_1_team_abbr", shootingTeam).set("shot_type", shotType)
                 .set("shot_distance", null).set("shot_made", made).set("player_2_role", blocked ? "block" : null).build());
     }
@@ -168,28 +166,26 @@ final class RawData
     /** An event that is not a shot (a rebound, a turnover): no shot columns. */
     RawData otherEvent(LocalDate date, String away, String home, String team)
     {
-        return add(RawTables.PLAY_BY_PLAY, Row.builder().set("game_id", gameId(date, away, home)).set("game_date", date)
+        return add(RawTables.PLAY_BY_PLAY, Row.builder().set("game_date", date)
                 .set("home_team_abbr", home).set("away_team_abbr", away).set("player_1_team_abbr", team).build());
     }
 
     RawData prop(LocalDate date, String away, String home, String name, String bookmaker, double line, String snapshotEt, long minutesBeforeTipoff)
     {
-        return prop(gameId(date, away, home), date, away, home, name, bookmaker, line, snapshotEt, minutesBeforeTipoff);
+        return prop(date, away, home, name, bookmaker, line, snapshotEt, (Long) minutesBeforeTipoff);
     }
 
-    /** A props snapshot under {@code gameId}, which is either form; minutes_before_tipoff may be NULL. */
-    RawData prop(String gameId, LocalDate date, String away, String home, String name, String bookmaker, double line, String snapshotEt,
-            Long minutesBeforeTipoff)
+    /** A props snapshot, found by its date and teams (the real game_id, in either form, is not read); minutes_before_tipoff may be NULL. */
+    RawData prop(LocalDate date, String away, String home, String name, String bookmaker, double line, String snapshotEt, Long minutesBeforeTipoff)
     {
-        return add(RawTables.PLAYER_POINTS_PROPS, Row.builder().set("game_id", gameId).set("game_date", date).set("home_team_abbr", home)
+        return add(RawTables.PLAYER_POINTS_PROPS, Row.builder().set("game_date", date).set("home_team_abbr", home)
                 .set("away_team_abbr", away).set("player_lookup", PlayerLookup.of(name)).set("bookmaker", bookmaker).set("points_line", line)
                 .set("snapshot_timestamp", et(snapshotEt)).set("minutes_before_tipoff", minutesBeforeTipoff).build());
     }
 
     /**
      * One outcome of a game-lines snapshot in the real shape: {@code outcome} is a team code (written as
-     * the team's full name, as the Odds API does), over or under; the event id matches nothing; the
-     * game commences at its tip-off in this fixture's schedule (19:30 on the date when it has none).
+     * the team's full name, as the Odds API does), over or under; the game commences at its tip-off in this fixture's schedule (19:30 on the date when it has none).
      */
     RawData line(LocalDate date, String away, String home, String bookmaker, String market, String outcome, double point, String snapshotEt)
     {
@@ -204,7 +200,7 @@ final class RawData
             case "under" -> "Under";
             default -> OddsApiTeamNames.of(outcome);
         };
-        return add(RawTables.GAME_LINES, Row.builder().set("game_id", "e912304de2b2ce35b473ce2ecd3d1502").set("game_date", date)
+        return add(RawTables.GAME_LINES, Row.builder().set("game_date", date)
                 .set("commence_time", et(commenceEt)).set("home_team", OddsApiTeamNames.of(home)).set("away_team", OddsApiTeamNames.of(away))
                 .set("home_team_abbr", home).set("away_team_abbr", away).set("bookmaker_key", bookmaker).set("market_key", market)
                 .set("outcome_name", outcomeName).set("outcome_point", point).set("snapshot_timestamp", et(snapshotEt)).build());

@@ -141,15 +141,15 @@ class TestPlayerSummaryProcessor
     }
 
     @Test
-    void propsFindTheirGameByItsTeamsWhateverTheIdFormAndWithoutMinutesByTheTipOff()
+    void propsWithoutMinutesBeforeTipoffArePreGameByTheScheduledTipOff()
     {
         new RawData()
-                // Tatum's only lines: under the 10-digit id, without minutes_before_tipoff (no commence time), appended twice;
+                // Tatum's only lines: without minutes_before_tipoff (no commence time), appended twice;
                 // the pre-game test falls back to the schedule's 19:30 tip-off
-                .prop("0022400101", DAY, AWAY, HOME, "Jayson Tatum", "draftkings", 26.5, "2024-11-01 19:20", null)
-                .prop("0022400101", DAY, AWAY, HOME, "Jayson Tatum", "draftkings", 26.5, "2024-11-01 19:20", null)
-                .prop("0022400101", DAY, AWAY, HOME, "Jayson Tatum", "draftkings", 31.5, "2024-11-01 19:50", null)
-                .prop("0022400101", DAY, AWAY, HOME, "Jayson Tatum", "draftkings", 31.5, "2024-11-01 19:50", null)
+                .prop(DAY, AWAY, HOME, "Jayson Tatum", "draftkings", 26.5, "2024-11-01 19:20", null)
+                .prop(DAY, AWAY, HOME, "Jayson Tatum", "draftkings", 26.5, "2024-11-01 19:20", null)
+                .prop(DAY, AWAY, HOME, "Jayson Tatum", "draftkings", 31.5, "2024-11-01 19:50", null)
+                .prop(DAY, AWAY, HOME, "Jayson Tatum", "draftkings", 31.5, "2024-11-01 19:50", null)
                 .writeTo(warehouse);
         TableRuns.run(new PlayerSummaryProcessor(), warehouse, DAY);
         Row tatum = TableRuns.onlyRow(TableRuns.rows(warehouse, AnalyticsTable.PLAYER_SUMMARY, DAY), "player_lookup", "jaysontatum");
@@ -181,7 +181,7 @@ class TestPlayerSummaryProcessor
 
     private static Row gamebookRow(String name, String team)
     {
-        return Row.builder().set("game_id", "20241101_BOS_NYK").set("game_date", DAY).set("season_year", 2024L).set("player_name", name)
+        return Row.builder().set("game_id", "20241101_BOS_NYK").set("game_date", DAY).set("player_name", name)
                 .set("player_name_original", name).set("player_lookup", PlayerLookup.gamebook(name)).set("team_abbr", team).set("player_status", "dnp")
                 .set("processed_at", RawData.LOADED_AT).build();
     }

@@ -218,20 +218,19 @@ class TestTeamOffenseProcessor
             long ftMade, long ftAttempted, long offensiveRebounds, long defensiveRebounds, long assists, long turnovers, long steals, long blocks,
             long fouls, long points)
     {
-        return Row.builder().set("game_id", gameId).set("nba_game_id", gameId.endsWith("NYK") ? "0022400101" : "0022400102").set("game_date", DAY)
-                .set("season_year", 2024L).set("team_abbr", team).set("is_home", home).set("minutes", minutes)
+        return Row.builder().set("game_id", gameId).set("game_date", DAY).set("team_abbr", team).set("minutes", minutes)
                 .set("fg_made", fgMade).set("fg_attempted", fgAttempted).set("three_pt_made", threeMade).set("three_pt_attempted", threeAttempted)
                 .set("ft_made", ftMade).set("ft_attempted", ftAttempted).set("offensive_rebounds", offensiveRebounds)
                 .set("defensive_rebounds", defensiveRebounds).set("total_rebounds", offensiveRebounds + defensiveRebounds).set("assists", assists)
                 .set("turnovers", turnovers).set("steals", steals).set("blocks", blocks).set("personal_fouls", fouls).set("points", points)
-                .set("plus_minus", null).set("processed_at", RawData.LOADED_AT).build();
+                .set("processed_at", RawData.LOADED_AT).build();
     }
 
     @SuppressWarnings("ParameterNumber")
     private static Row player(String lookup, String minutes, long fgMade, long fgAttempted, long threeMade, long threeAttempted, long ftMade,
             long ftAttempted, long offensiveRebounds, long defensiveRebounds, long assists, long turnovers, long steals, long blocks, long fouls)
     {
-        return Row.builder().set("game_id", "20241101_BOS_NYK").set("game_date", DAY).set("season_year", 2024L).set("team_abbr", "BOS")
+        return Row.builder().set("game_id", "20241101_BOS_NYK").set("game_date", DAY).set("team_abbr", "BOS")
                 .set("player_lookup", lookup).set("player_name", lookup).set("player_name_original", lookup).set("player_status", "active")
                 .set("minutes", minutes).set("field_goals_made", fgMade).set("field_goals_attempted", fgAttempted).set("three_pointers_made", threeMade)
                 .set("three_pointers_attempted", threeAttempted).set("free_throws_made", ftMade).set("free_throws_attempted", ftAttempted)
@@ -243,7 +242,7 @@ class TestTeamOffenseProcessor
 
     private static Row notPlaying(String lookup, String status)
     {
-        return Row.builder().set("game_id", "20241101_BOS_NYK").set("game_date", DAY).set("season_year", 2024L).set("team_abbr", "BOS")
+        return Row.builder().set("game_id", "20241101_BOS_NYK").set("game_date", DAY).set("team_abbr", "BOS")
                 .set("player_lookup", lookup).set("player_name", lookup).set("player_name_original", lookup).set("player_status", status)
                 .set("processed_at", RawData.LOADED_AT).build();
     }
