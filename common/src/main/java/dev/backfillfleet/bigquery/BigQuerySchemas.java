@@ -16,6 +16,7 @@ import dev.backfillfleet.warehouse.ColumnType;
 import dev.backfillfleet.warehouse.Row;
 import dev.backfillfleet.warehouse.TableSchema;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,9 +44,12 @@ public final class BigQuerySchemas
 
     public static Field field(Column column)
     {
-        return Field.newBuilder(column.name(), sqlType(column.type()))
-                .setMode(column.nullable() ? Field.Mode.NULLABLE : Field.Mode.REQUIRED)
-                .build();
+        Field.Builder field = Field.newBuilder(column.name(), sqlType(column.type()))
+                .setMode(column.nullable() ? Field.Mode.NULLABLE : Field.Mode.REQUIRED);
+        if (column.type() == ColumnType.NUMERIC) {
+            field.setPrecision((long) column.precision()).setScale((long) column.scale());
+        }
+        return field.build();
     }
 
     public static StandardSQLTypeName sqlType(ColumnType type)
@@ -54,6 +58,7 @@ public final class BigQuerySchemas
             case STRING -> StandardSQLTypeName.STRING;
             case INT64 -> StandardSQLTypeName.INT64;
             case FLOAT64 -> StandardSQLTypeName.FLOAT64;
+            case NUMERIC -> StandardSQLTypeName.NUMERIC;
             case BOOL -> StandardSQLTypeName.BOOL;
             case DATE -> StandardSQLTypeName.DATE;
             case TIMESTAMP -> StandardSQLTypeName.TIMESTAMP;
@@ -97,6 +102,8 @@ public final class BigQuerySchemas
                     case STRING -> node.put(column.name(), (String) value);
                     case INT64 -> node.put(column.name(), (Long) value);
                     case FLOAT64 -> node.put(column.name(), (Double) value);
+                    // a JSON string, which a load job reads into NUMERIC exactly
+                    case NUMERIC -> node.put(column.name(), ((BigDecimal) value).toPlainString());
                     case BOOL -> node.put(column.name(), (Boolean) value);
                     case DATE -> node.put(column.name(), value.toString());
                     // RFC 3339 with microseconds, which a JSON load accepts for TIMESTAMP
@@ -114,17 +121,18 @@ public final class BigQuerySchemas
         Map<String, Object> row = new LinkedHashMap<>();
         for (Column column : columns) {
             FieldValue value = values.get(column.name());
-            row.put(column.name(), value.isNull() ? null : value(column.type(), value));
+            row.put(column.name(), value.isNull() ? null : value(column, value));
         }
         return new Row(row);
     }
 
-    private static Object value(ColumnType type, FieldValue value)
+    private static Object value(Column column, FieldValue value)
     {
-        return switch (type) {
+        return switch (column.type()) {
             case STRING -> value.getStringValue();
             case INT64 -> value.getLongValue();
             case FLOAT64 -> value.getDoubleValue();
+            case NUMERIC -> column.normalize(value.getNumericValue());
             case BOOL -> value.getBooleanValue();
             case DATE -> LocalDate.parse(value.getStringValue());
             case TIMESTAMP -> timestamp(value);

@@ -11,6 +11,7 @@ import dev.backfillfleet.warehouse.StaleWriteException;
 import dev.backfillfleet.warehouse.Warehouse;
 import dev.backfillfleet.warehouse.WriteToken;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -421,6 +422,8 @@ public final class SqliteWarehouse
             case STRING -> statement.setString(index, (String) value);
             case INT64 -> statement.setLong(index, (Long) value);
             case FLOAT64 -> statement.setDouble(index, (Double) value);
+            // exact: the decimal's digits as text, at the column's scale (validated), never a REAL
+            case NUMERIC -> statement.setString(index, ((BigDecimal) value).toPlainString());
             case BOOL -> statement.setInt(index, ((Boolean) value) ? 1 : 0);
             case DATE -> statement.setString(index, dates.computeIfAbsent((LocalDate) value, LocalDate::toString));
             case TIMESTAMP -> statement.setLong(index, toMicros((Instant) value));
@@ -457,6 +460,7 @@ public final class SqliteWarehouse
             case STRING -> raw.toString();
             case INT64 -> ((Number) raw).longValue();
             case FLOAT64 -> ((Number) raw).doubleValue();
+            case NUMERIC -> column.normalize(new BigDecimal(raw.toString()));
             case BOOL -> ((Number) raw).intValue() != 0;
             case DATE -> dates.computeIfAbsent(raw.toString(), LocalDate::parse);
             case TIMESTAMP -> fromMicros(((Number) raw).longValue());
@@ -476,7 +480,7 @@ public final class SqliteWarehouse
     private static String sqlType(Column column)
     {
         return switch (column.type()) {
-            case STRING, DATE -> "TEXT";
+            case STRING, DATE, NUMERIC -> "TEXT";
             case INT64, BOOL, TIMESTAMP -> "INTEGER";
             case FLOAT64 -> "REAL";
         };

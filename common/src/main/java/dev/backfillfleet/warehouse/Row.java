@@ -1,5 +1,6 @@
 package dev.backfillfleet.warehouse;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collections;
@@ -62,6 +63,19 @@ public record Row(Map<String, Object> values)
     {
         Object value = values.get(column);
         return value == null ? null : ((Number) value).doubleValue();
+    }
+
+    /** A NUMERIC column's exact value. */
+    public BigDecimal getDecimal(String column)
+    {
+        Object value = values.get(column);
+        if (value == null || value instanceof BigDecimal) {
+            return (BigDecimal) value;
+        }
+        if (value instanceof Long || value instanceof Integer) {
+            return BigDecimal.valueOf(((Number) value).longValue());
+        }
+        throw new IllegalArgumentException(column + " holds " + value + " (" + value.getClass().getSimpleName() + "), not an exact decimal");
     }
 
     public Boolean getBoolean(String column)

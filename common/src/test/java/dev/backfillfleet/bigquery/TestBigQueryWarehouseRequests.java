@@ -12,6 +12,7 @@ import dev.backfillfleet.domain.ThrottledException;
 import dev.backfillfleet.provision.PlannedChange;
 import dev.backfillfleet.provision.ProcessRole;
 import dev.backfillfleet.provision.Provisioning;
+import dev.backfillfleet.schema.AnalyticsSchemas;
 import dev.backfillfleet.schema.RawTables;
 import dev.backfillfleet.schema.SchemaCatalog;
 import dev.backfillfleet.testing.emulators.LocalOnly;
@@ -310,6 +311,12 @@ class TestBigQueryWarehouseRequests
         assertThat(schema.getFields().get("game_date").getMode()).isEqualTo(Field.Mode.REQUIRED);
         assertThat(schema.getFields().get("snapshot_timestamp").getType().getStandardType()).isEqualTo(StandardSQLTypeName.TIMESTAMP);
         assertThat(schema.getFields().get("outcome_point").getType().getStandardType()).isEqualTo(StandardSQLTypeName.FLOAT64);
+        // NUMERIC with the real table's precision and scale (real-warehouse.md 2.1), an exact decimal loaded as a JSON string
+        Field rating = BigQuerySchemas.schema(AnalyticsSchemas.teamOffense()).getFields().get("offensive_rating");
+        assertThat(List.of(rating.getType().getStandardType(), rating.getPrecision(), rating.getScale())).containsExactly(StandardSQLTypeName.NUMERIC, 6L, 2L);
+        assertThat(new String(BigQuerySchemas.newlineDelimitedJson(AnalyticsSchemas.teamOffense(), List.of(
+                Row.builder().set("offensive_rating", new java.math.BigDecimal("113.70")).build())), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("\"offensive_rating\":\"113.70\"");
         assertThat(BigQuerySchemas.partitioning(lines)).contains(TimePartitioning.newBuilder(TimePartitioning.Type.DAY).setField("game_date").build());
         assertThat(BigQuerySchemas.partitioning(SchemaCatalog.standard().schema(RawTables.TRAVEL_DISTANCES))).isEmpty();
         assertThat(BigQueryFailures.classify("quotaExceeded", 403)).isEqualTo(ErrorClass.TRANSIENT);

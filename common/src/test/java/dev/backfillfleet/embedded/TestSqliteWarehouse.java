@@ -65,6 +65,19 @@ class TestSqliteWarehouse
     }
 
     @Test
+    void aNumericIsStoredAsItsDecimalTextNeverAsABinaryFloat()
+            throws Exception
+    {
+        numericColumnsKeepExactDecimalsAtTheirScale();
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + directory.resolve("warehouse.db"));
+                java.sql.ResultSet result = connection.createStatement().executeQuery(
+                        "SELECT typeof(offensive_rating), offensive_rating, typeof(possessions) FROM nba_analytics__team_offense_game_summary")) {
+            assertThat(result.next()).isTrue();
+            assertThat(List.of(result.getString(1), result.getString(2), result.getString(3))).containsExactly("text", "9999.99", "real");
+        }
+    }
+
+    @Test
     void aReadOnlyWarehouseCreatesNoFileAndReadsAMissingTableAsEmpty()
     {
         Path file = directory.resolve("absent").resolve("warehouse.db");

@@ -1,11 +1,13 @@
 package dev.backfillfleet.warehouse;
 
 import dev.backfillfleet.domain.DateRange;
+import dev.backfillfleet.schema.AnalyticsSchemas;
 import dev.backfillfleet.schema.RawTables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -65,6 +67,51 @@ public abstract class AbstractWarehouseTest
         assertThat(read.getLong("fg_made")).isNull();
         assertThat(read.getLong("blocks")).isEqualTo(3L);
         assertThat(read.getTimestamp("processed_at")).isEqualTo(Instant.parse("2024-11-02T09:00:00.123456Z"));
+    }
+
+    @Test
+    protected void numericColumnsKeepExactDecimalsAtTheirScale()
+    {
+        TableSchema offense = AnalyticsSchemas.teamOffense();
+        // 0.1 + 0.2 is not 0.3 in binary floating point; a NUMERIC keeps the decimal digits exactly, at the column's scale
+        Row row = teamOffense(offense, new BigDecimal("0.3"), new BigDecimal("96.7"), new BigDecimal("1"), null);
+        warehouse.replacePartition(offense.ref(), DAY, List.of(row));
+        Row read = warehouse.read(offense.ref(), DateRange.single(DAY), List.of("offensive_rating", "pace", "ts_pct", "efg_pct")).get(0);
+        assertThat(read.getDecimal("offensive_rating")).isEqualTo(new BigDecimal("0.30"));
+        assertThat(read.getDecimal("pace")).isEqualTo(new BigDecimal("96.7"));
+        assertThat(read.getDecimal("ts_pct")).isEqualTo(new BigDecimal("1.000"));
+        assertThat(read.getDecimal("efg_pct")).isNull();
+        assertThat(read.values().get("offensive_rating")).isInstanceOf(BigDecimal.class);
+        // the largest and the most negative values NUMERIC(6,2) holds
+        warehouse.replacePartition(offense.ref(), DAY, List.of(teamOffense(offense, new BigDecimal("9999.99"), new BigDecimal("-9999.9"), null, null)));
+        Row extremes = warehouse.read(offense.ref(), DateRange.single(DAY), List.of("offensive_rating", "pace")).get(0);
+        assertThat(extremes.getDecimal("offensive_rating")).isEqualTo(new BigDecimal("9999.99"));
+        assertThat(extremes.getDecimal("pace")).isEqualTo(new BigDecimal("-9999.9"));
+        // never rounded on the way in: more decimals, or more digits, than the column holds is refused, naming it
+        assertThatThrownBy(() -> warehouse.replacePartition(offense.ref(), DAY, List.of(teamOffense(offense, new BigDecimal("113.775"), null, null, null))))
+                .hasMessageContaining("offensive_rating").hasMessageContaining("NUMERIC(6, 2)");
+        assertThatThrownBy(() -> warehouse.replacePartition(offense.ref(), DAY, List.of(teamOffense(offense, new BigDecimal("10000.00"), null, null, null))))
+                .hasMessageContaining("offensive_rating");
+        // and a binary double is not an exact decimal
+        assertThatThrownBy(() -> warehouse.replacePartition(offense.ref(), DAY, List.of(teamOffense(offense, null, null, null, null).with("pace", 96.7))))
+                .hasMessageContaining("NUMERIC");
+    }
+
+    private static Row teamOffense(TableSchema offense, BigDecimal rating, BigDecimal pace, BigDecimal trueShooting, BigDecimal effectiveFg)
+    {
+        Row.Builder row = Row.builder();
+        for (Column column : offense.columns()) {
+            row.set(column.name(), switch (column.type()) {
+                case STRING -> "x";
+                case INT64 -> 1L;
+                case FLOAT64 -> 1.5;
+                case BOOL -> true;
+                case DATE -> DAY;
+                case TIMESTAMP -> Instant.parse("2024-11-02T09:00:00Z");
+                case NUMERIC -> null;
+            });
+        }
+        return row.set("offensive_rating", rating).set("pace", pace).set("ts_pct", trueShooting).set("efg_pct", effectiveFg).build();
     }
 
     @Test

@@ -82,21 +82,22 @@ class TestRealScheduleImport
             List<Game> earlier = byTeam.get(team).stream().filter(game -> game.date().isBefore(date)).sorted((left, right) -> left.date().compareTo(right.date())).toList();
             Game game = byTeam.get(team).stream().filter(each -> each.date().equals(date)).findFirst().orElseThrow();
             String what = team + " " + date;
-            assertThat(row.getString("nba_game_id")).as(what).isEqualTo(game.nbaGameId());
+            // upcoming_team's game_id is the 10-digit id, as in the real table
+            assertThat(row.getString("game_id")).as(what).isEqualTo(game.nbaGameId());
             assertThat(row.getTimestamp("start_time_et")).as(what).isEqualTo(game.start().atZone(ZoneId.of("America/New_York")).toInstant());
             assertThat(row.getLong("game_number_in_season")).as(what).isEqualTo(earlier.size() + 1L);
             assertThat(row.getLong("games_in_last_7_days")).as(what)
                     .isEqualTo(earlier.stream().filter(each -> !each.date().isBefore(date.minusDays(7))).count());
             if (earlier.isEmpty()) {
-                assertThat(row.getLong("days_rest")).as(what).isNull();
-                assertThat(row.getBoolean("back_to_back")).as(what).isFalse();
+                assertThat(row.getLong("team_days_rest")).as(what).isNull();
+                assertThat(row.getBoolean("team_back_to_back")).as(what).isFalse();
                 assertThat(row.getString("last_game_result")).as(what).isNull();
                 continue;
             }
             Game previous = earlier.get(earlier.size() - 1);
             long rest = ChronoUnit.DAYS.between(previous.date(), date) - 1;
-            assertThat(row.getLong("days_rest")).as(what).isEqualTo(rest);
-            assertThat(row.getBoolean("back_to_back")).as(what).isEqualTo(rest == 0);
+            assertThat(row.getLong("team_days_rest")).as(what).isEqualTo(rest);
+            assertThat(row.getBoolean("team_back_to_back")).as(what).isEqualTo(rest == 0);
             assertThat(row.getString("last_game_result")).as(what).isEqualTo(previous.winner().equals(team) ? "W" : "L");
             // no distance table was imported: unknown unless the team stays in the same arena
             assertThat(row.getLong("travel_miles")).as(what).isEqualTo(previous.home().equals(game.home()) ? Long.valueOf(0) : null);

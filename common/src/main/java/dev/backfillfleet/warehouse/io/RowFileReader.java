@@ -1,6 +1,7 @@
 package dev.backfillfleet.warehouse.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backfillfleet.domain.FleetException;
@@ -38,7 +39,7 @@ import java.util.TreeSet;
 public final class RowFileReader
 {
     static final int MAX_PROBLEMS = 20;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private final TableSchema schema;
     private final List<String> problems = new ArrayList<>();
@@ -220,6 +221,7 @@ public final class RowFileReader
         boolean fits = switch (column.type()) {
             case INT64 -> value.isIntegralNumber() && value.canConvertToLong();
             case FLOAT64 -> value.isNumber();
+            case NUMERIC -> value.isNumber();
             case BOOL -> value.isBoolean() || (value.isIntegralNumber() && (value.asLong() == 0 || value.asLong() == 1));
             case STRING, DATE, TIMESTAMP -> false;
         };
@@ -228,11 +230,22 @@ public final class RowFileReader
                     + (column.type() == ColumnType.STRING && value.isNumber() ? " (quote it: a number loses leading zeros)" : ""));
             return false;
         }
+        if (column.type() == ColumnType.NUMERIC) {
+            // exact: the reader keeps a JSON number's digits (USE_BIG_DECIMAL_FOR_FLOATS); more decimals than the scale is a problem, never rounded
+            try {
+                values.put(column.name(), column.normalize(value.decimalValue()));
+                return true;
+            }
+            catch (IllegalArgumentException e) {
+                problem(file + ":" + line + ": column '" + column.name() + "': " + e.getMessage());
+                return false;
+            }
+        }
         values.put(column.name(), switch (column.type()) {
             case INT64 -> value.longValue();
             case FLOAT64 -> value.doubleValue();
             case BOOL -> value.isBoolean() ? value.booleanValue() : value.asLong() == 1;
-            case STRING, DATE, TIMESTAMP -> throw new IllegalStateException("unreachable");
+            case STRING, DATE, TIMESTAMP, NUMERIC -> throw new IllegalStateException("unreachable");
         });
         return true;
     }

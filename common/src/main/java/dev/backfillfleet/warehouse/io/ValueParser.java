@@ -3,6 +3,7 @@ package dev.backfillfleet.warehouse.io;
 import dev.backfillfleet.warehouse.Column;
 import dev.backfillfleet.warehouse.ColumnType;
 
+import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -62,6 +63,7 @@ public final class ValueParser
             case STRING -> text;
             case INT64 -> parseWholeNumber(trimmed);
             case FLOAT64 -> parseDecimal(trimmed);
+            case NUMERIC -> parseExactDecimal(column, trimmed);
             case BOOL -> parseBoolean(trimmed);
             case DATE -> parseDate(trimmed);
             case TIMESTAMP -> parseTimestamp(trimmed, isEastern(column));
@@ -99,6 +101,21 @@ public final class ValueParser
             throw new BadValueException("'" + text + "' is out of the FLOAT64 range");
         }
         return value;
+    }
+
+    /** The exact decimal of the text, at the column's scale (a value with more decimals is refused, never rounded). */
+    private static BigDecimal parseExactDecimal(Column column, String text)
+            throws BadValueException
+    {
+        if (!DECIMAL.matcher(text).matches()) {
+            throw new BadValueException("'" + text + "' is not a number (" + column.typeName() + ")");
+        }
+        try {
+            return (BigDecimal) column.normalize(new BigDecimal(text));
+        }
+        catch (IllegalArgumentException e) {
+            throw new BadValueException("'" + text + "' does not fit " + column.typeName());
+        }
     }
 
     private static Boolean parseBoolean(String text)

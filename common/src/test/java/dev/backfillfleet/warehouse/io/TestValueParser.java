@@ -4,6 +4,7 @@ import dev.backfillfleet.warehouse.Column;
 import dev.backfillfleet.warehouse.ColumnType;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -71,6 +72,21 @@ class TestValueParser
         assertThatThrownBy(() -> ValueParser.parse(Column.nullable("line", ColumnType.FLOAT64), "NaN")).hasMessageContaining("not a number");
         assertThatThrownBy(() -> ValueParser.parse(Column.nullable("flag", ColumnType.BOOL), "yes")).hasMessageContaining("not a boolean");
         assertThatThrownBy(() -> ValueParser.parse(Column.required("count", ColumnType.INT64), " ")).hasMessageContaining("required");
+    }
+
+    @Test
+    void numericTextIsReadExactlyAtTheColumnsScaleAndNeverRounded()
+            throws BadValueException
+    {
+        Column rating = Column.nullableNumeric("offensive_rating", 6, 2);
+        assertThat(ValueParser.parse(rating, "113.78")).isEqualTo(new BigDecimal("113.78"));
+        assertThat(ValueParser.parse(rating, " 0.1 ")).isEqualTo(new BigDecimal("0.10"));
+        assertThat(ValueParser.parse(rating, "-7")).isEqualTo(new BigDecimal("-7.00"));
+        assertThat(ValueParser.parse(rating, "1.5e2")).isEqualTo(new BigDecimal("150.00"));
+        assertThat(ValueParser.parse(rating, "")).isNull();
+        assertThatThrownBy(() -> ValueParser.parse(rating, "113.775")).hasMessageContaining("NUMERIC(6, 2)");
+        assertThatThrownBy(() -> ValueParser.parse(rating, "12345.6")).hasMessageContaining("NUMERIC(6, 2)");
+        assertThatThrownBy(() -> ValueParser.parse(rating, "NaN")).hasMessageContaining("not a number");
     }
 
     @Test

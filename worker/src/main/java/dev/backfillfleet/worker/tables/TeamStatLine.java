@@ -2,6 +2,7 @@ package dev.backfillfleet.worker.tables;
 
 import dev.backfillfleet.warehouse.Row;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -119,29 +120,29 @@ public record TeamStatLine(
     }
 
     /** The possessions column: {@link #exactPossessions} rounded half-up at 1 decimal. */
-    public double possessions()
+    public BigDecimal possessions()
     {
         return Rounding.column(exactPossessions(), BoxScoreFormulas.POSSESSIONS_DECIMALS);
     }
 
     /** 100 x points / exact possessions, at 2 decimals. */
-    public Double offensiveRating()
+    public BigDecimal offensiveRating()
     {
         return Rounding.ratio(Fraction.of(100 * points), exactPossessions(), BoxScoreFormulas.RATING_DECIMALS);
     }
 
     /** Possessions per 48 minutes: exact possessions x 48 / (team minutes / 5), at 1 decimal. */
-    public Double pace()
+    public BigDecimal pace()
     {
         return Rounding.ratio(exactPossessions().times(48), Fraction.of(teamMinutes, 5), BoxScoreFormulas.PACE_DECIMALS);
     }
 
-    public Double trueShootingPct()
+    public BigDecimal trueShootingPct()
     {
         return BoxScoreFormulas.trueShootingPct(points, fgAttempted, ftAttempted);
     }
 
-    public Double effectiveFgPct()
+    public BigDecimal effectiveFgPct()
     {
         return BoxScoreFormulas.effectiveFgPct(fgMade, threePtMade, fgAttempted);
     }

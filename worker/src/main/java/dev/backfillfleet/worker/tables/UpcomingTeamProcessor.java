@@ -56,7 +56,8 @@ public final class UpcomingTeamProcessor
         for (ScheduledGame game : games) {
             rows.add(row(game, game.homeTeam(), inputs, context));
             rows.add(row(game, game.awayTeam(), inputs, context));
-            expected.put(game.gameId(), 2L);
+            // by the table's game_id, the 10-digit id
+            expected.put(game.nbaGameId(), 2L);
         }
         return ProcessorOutput.of(rows, expected);
     }
@@ -84,8 +85,9 @@ public final class UpcomingTeamProcessor
         Optional<Long> lastMargin = season.lastMargin();
         TeamLines lines = inputs.lines().forTeam(game, team);
         Row.Builder row = Row.builder()
-                .set("game_id", game.gameId())
-                .set("nba_game_id", game.nbaGameId())
+                // the real table's game_id is the 10-digit NBA id; the standard one is standard_game_id
+                .set("game_id", game.nbaGameId())
+                .set("standard_game_id", game.gameId())
                 .set("game_date", game.gameDate())
                 .set("season_year", game.seasonYear())
                 .set("team_abbr", team)
@@ -93,13 +95,14 @@ public final class UpcomingTeamProcessor
                 .set("home_game", home)
                 .set("start_time_et", game.startTimeEt())
                 .set("days_since_last_game", rest.daysSinceLastGame())
-                .set("days_rest", rest.daysRest())
-                .set("back_to_back", rest.backToBack())
+                .set("team_days_rest", rest.daysRest())
+                .set("team_back_to_back", rest.backToBack())
+                .set("is_back_to_back", rest.backToBack())
                 .set("games_in_last_7_days", season.gamesInLastDays(7))
                 .set("games_in_last_14_days", season.gamesInLastDays(14))
                 .set("game_number_in_season", season.gameNumber())
-                .set("win_streak_entering", season.streak(true))
-                .set("loss_streak_entering", season.streak(false))
+                .set("team_win_streak_entering", season.streak(true))
+                .set("team_loss_streak_entering", season.streak(false))
                 .set("last_game_margin", lastMargin.orElse(null))
                 .set("last_game_result", lastMargin.map(margin -> margin > 0 ? "W" : "L").orElse(null))
                 .set("consecutive_road_games", season.consecutiveRoadGames(!home))
@@ -107,8 +110,8 @@ public final class UpcomingTeamProcessor
                 .set("time_zones_crossed", trip.map(TravelDistances.Trip::timeZonesCrossed).orElse(null))
                 .set("opponent_days_rest", opponentRest.daysRest())
                 .set("rest_advantage", RestDays.advantage(rest, opponentRest))
-                .set("players_out_count", countPlayers(inputs.injuries(), game, team, InjuryStatus::isOut))
-                .set("players_questionable_count", countPlayers(inputs.injuries(), game, team, InjuryStatus::isQuestionableOrDoubtful))
+                .set("starters_out_count", countPlayers(inputs.injuries(), game, team, InjuryStatus::isOut))
+                .set("questionable_players_count", countPlayers(inputs.injuries(), game, team, InjuryStatus::isQuestionableOrDoubtful))
                 .set("quality_tier", QualityTier.ofLines(lines).columnValue())
                 .set("processed_at", context.processedAt());
         return RowHash.stamp(SCHEMA, lines.putInto(row).build());

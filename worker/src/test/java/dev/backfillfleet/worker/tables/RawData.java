@@ -12,6 +12,7 @@ import dev.backfillfleet.warehouse.TableRef;
 import dev.backfillfleet.warehouse.TableSchema;
 import dev.backfillfleet.warehouse.Warehouse;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -292,10 +293,10 @@ final class RawData
         boolean dnp = minutesPlayed == null;
         return analytics(AnalyticsTable.PLAYER_SUMMARY, Row.builder()
                 .set("game_id", gameId(date, opponent, team)).set("nba_game_id", "history-" + date + "-" + team)
-                .set("game_date", date).set("season_year", 2024L).set("player_lookup", PlayerLookup.of(name)).set("player_name", name)
+                .set("game_date", date).set("season_year", 2024L).set("player_lookup", PlayerLookup.of(name)).set("player_full_name", name)
                 .set("team_abbr", team).set("opponent_team_abbr", opponent).set("home_game", true)
                 .set("player_status", dnp ? "inactive" : "active").set("is_dnp", dnp).set("starter", !dnp)
-                .set("minutes_played", minutesPlayed).set("points", points).set("win_flag", false));
+                .set("minutes_played", minutesPlayed == null ? null : BigDecimal.valueOf(minutesPlayed)).set("points", points).set("win_flag", false));
     }
 
     /** A team_offense_game_summary row with the given pace and offensive rating, everything else filler. */
@@ -303,13 +304,14 @@ final class RawData
     {
         Row.Builder row = Row.builder().set("game_id", gameId(date, "XXX", team)).set("nba_game_id", "off" + date + team).set("game_date", date)
                 .set("season_year", 2024L).set("team_abbr", team).set("opponent_team_abbr", "XXX").set("home_game", true);
-        for (String column : List.of("points", "fg_made", "fg_attempted", "three_pt_made", "three_pt_attempted", "ft_made", "ft_attempted",
-                "offensive_rebounds", "defensive_rebounds", "total_rebounds", "assists", "turnovers", "steals", "blocks", "personal_fouls",
-                "overtime_periods", "margin")) {
+        for (String column : List.of("points_scored", "fg_makes", "fg_attempts", "three_pt_makes", "three_pt_attempts", "ft_makes", "ft_attempts",
+                "offensive_rebounds", "defensive_rebounds", "rebounds", "assists", "turnovers", "steals", "blocks", "personal_fouls",
+                "overtime_periods", "margin_of_victory")) {
             row.set(column, 0L);
         }
-        return analytics(AnalyticsTable.TEAM_OFFENSE, row.set("possessions", 100.0).set("pace", pace).set("offensive_rating", offensiveRating)
-                .set("win_flag", true).set("data_source", "team_boxscore").set("quality_tier", "gold"));
+        return analytics(AnalyticsTable.TEAM_OFFENSE, row.set("possessions", 100.0).set("pace", BigDecimal.valueOf(pace))
+                .set("offensive_rating", BigDecimal.valueOf(offensiveRating))
+                .set("win_flag", true).set("primary_source_used", "team_boxscore").set("quality_tier", "gold"));
     }
 
     /** A team_defense_game_summary row with the given defensive rating, everything else filler. */
@@ -317,13 +319,13 @@ final class RawData
     {
         Row.Builder row = Row.builder().set("game_id", gameId(date, "XXX", team)).set("nba_game_id", "def" + date + team).set("game_date", date)
                 .set("season_year", 2024L).set("defending_team_abbr", team).set("opponent_team_abbr", "XXX").set("home_game", true);
-        for (String column : List.of("points_allowed", "opp_fg_made", "opp_fg_attempted", "opp_three_pt_made", "opp_three_pt_attempted",
-                "opp_ft_made", "opp_ft_attempted", "opp_offensive_rebounds", "opp_total_rebounds", "opp_assists", "turnovers_forced",
-                "fouls_committed", "steals", "blocks", "defensive_rebounds", "three_pt_points_allowed", "margin", "overtime_periods")) {
+        for (String column : List.of("points_allowed", "opp_fg_makes", "opp_fg_attempts", "opp_three_pt_makes", "opp_three_pt_attempts",
+                "opp_ft_makes", "opp_ft_attempts", "opp_offensive_rebounds", "opp_rebounds", "opp_assists", "turnovers_forced",
+                "fouls_committed", "steals", "blocks", "defensive_rebounds", "three_pt_points_allowed", "margin_of_victory", "overtime_periods")) {
             row.set(column, 0L);
         }
-        return analytics(AnalyticsTable.TEAM_DEFENSE, row.set("opp_possessions", 100.0).set("defensive_rating", defensiveRating)
-                .set("win_flag", true).set("data_source", "team_boxscore").set("quality_tier", "gold"));
+        return analytics(AnalyticsTable.TEAM_DEFENSE, row.set("opp_possessions", 100.0).set("defensive_rating", BigDecimal.valueOf(defensiveRating))
+                .set("win_flag", true).set("primary_source_used", "team_boxscore").set("quality_tier", "gold"));
     }
 
     private RawData analytics(AnalyticsTable table, Row.Builder row)

@@ -73,7 +73,7 @@ class TestDefectRegressions
                 .writeTo(warehouse);
         TableRuns.run(new TeamDefenseProcessor(), warehouse, DAY);
         Row newYork = TableRuns.onlyRow(TableRuns.rows(warehouse, AnalyticsTable.TEAM_DEFENSE, DAY), "defending_team_abbr", "NYK");
-        for (String column : List.of("opp_paint_attempted", "opp_paint_made", "opp_mid_range_attempted", "opp_mid_range_made",
+        for (String column : List.of("opp_paint_attempts", "opp_paint_makes", "opp_mid_range_attempts", "opp_mid_range_makes",
                 "points_in_paint_allowed", "mid_range_points_allowed", "blocks_paint", "blocks_mid_range", "blocks_three_pt")) {
             assertThat(newYork.getLong(column)).as(column).isZero();
         }
@@ -172,15 +172,15 @@ class TestDefectRegressions
         TableRuns.run(new UpcomingTeamProcessor(), warehouse, day);
         TableRuns.run(new UpcomingPlayerProcessor(), warehouse, day);
         Row tatum = TableRuns.onlyRow(TableRuns.rows(warehouse, AnalyticsTable.UPCOMING_PLAYER, day), "player_lookup", "jaysontatum");
-        assertThat(tatum.getDouble("points_avg_last_5")).isEqualTo(15.0);
-        assertThat(tatum.getLong("days_rest")).isEqualTo(1L);
+        assertThat(tatum.getDecimal("points_avg_last_5")).isEqualTo(Numeric.of(15.0, 1));
+        assertThat(tatum.getLong("player_days_rest")).isEqualTo(1L);
         assertThat(tatum.getDouble("minutes_in_last_7_days")).isEqualTo(47.0);
-        assertThat(tatum.getDouble("current_points_line")).isEqualTo(24.5);
-        assertThat(tatum.getDouble("opponent_pace_last_10")).isEqualTo(98.0);
+        assertThat(tatum.getDecimal("current_points_line")).isEqualTo(Numeric.of(24.5, 1));
+        assertThat(tatum.getDecimal("opponent_pace_last_10")).isEqualTo(Numeric.of(98.0, 2));
         Row boston = TableRuns.onlyRow(TableRuns.rows(warehouse, AnalyticsTable.UPCOMING_TEAM, day), "team_abbr", "BOS");
         assertThat(boston.getLong("game_number_in_season")).isEqualTo(2L);
-        assertThat(boston.getLong("days_rest")).isEqualTo(1L);
-        assertThat(boston.getDouble("game_spread")).isEqualTo(-3.5);
+        assertThat(boston.getLong("team_days_rest")).isEqualTo(1L);
+        assertThat(boston.getDecimal("game_spread")).isEqualTo(Numeric.of(-3.5, 2));
     }
 
     @Test
@@ -213,15 +213,15 @@ class TestDefectRegressions
         TableRuns.run(new UpcomingPlayerProcessor(), warehouse, DAY);
         TableRuns.run(new UpcomingTeamProcessor(), warehouse, DAY);
         Row tatum = TableRuns.onlyRow(TableRuns.rows(warehouse, AnalyticsTable.UPCOMING_PLAYER, DAY), "player_lookup", "jaysontatum");
-        assertThat(tatum.getDouble("points_avg_last_5")).isEqualTo(0.0);
-        assertThat(tatum.getDouble("points_avg_last_10")).isEqualTo(0.0);
+        assertThat(tatum.getDecimal("points_avg_last_5")).isEqualTo(Numeric.of(0.0, 1));
+        assertThat(tatum.getDecimal("points_avg_last_10")).isEqualTo(Numeric.of(0.0, 1));
         assertThat(tatum.getDouble("points_std_last_10")).isEqualTo(0.0);
-        assertThat(tatum.getDouble("line_movement")).isEqualTo(0.0);
-        assertThat(tatum.getDouble("spread_movement")).isEqualTo(0.0);
-        assertThat(tatum.getDouble("total_movement")).isEqualTo(0.0);
+        assertThat(tatum.getDecimal("line_movement")).isEqualTo(Numeric.of(0.0, 2));
+        assertThat(tatum.getDecimal("spread_movement")).isEqualTo(Numeric.of(0.0, 2));
+        assertThat(tatum.getDecimal("total_movement")).isEqualTo(Numeric.of(0.0, 2));
         Row boston = TableRuns.onlyRow(TableRuns.rows(warehouse, AnalyticsTable.UPCOMING_TEAM, DAY), "team_abbr", "BOS");
-        assertThat(boston.getDouble("spread_movement")).isEqualTo(0.0);
-        assertThat(boston.getDouble("total_movement")).isEqualTo(0.0);
+        assertThat(boston.getDecimal("spread_movement")).isEqualTo(Numeric.of(0.0, 2));
+        assertThat(boston.getDecimal("total_movement")).isEqualTo(Numeric.of(0.0, 2));
     }
 
     @Test
@@ -240,7 +240,7 @@ class TestDefectRegressions
         assertThat(tatum.getString("player_status")).isEqualTo("available");
         assertThat(tatum.getLong("star_teammates_out")).isZero();
         Row boston = TableRuns.onlyRow(TableRuns.rows(warehouse, AnalyticsTable.UPCOMING_TEAM, DAY), "team_abbr", "BOS");
-        assertThat(boston.getLong("players_out_count")).isZero();
+        assertThat(boston.getLong("starters_out_count")).isZero();
     }
 
     @Test
@@ -256,11 +256,11 @@ class TestDefectRegressions
         TableRuns.run(new PlayerSummaryProcessor(), warehouse, DAY);
         TableRuns.run(new UpcomingPlayerProcessor(), warehouse, DAY);
         Row summary = TableRuns.onlyRow(TableRuns.rows(warehouse, AnalyticsTable.PLAYER_SUMMARY, DAY), "player_lookup", "jaysontatum");
-        assertThat(summary.getDouble("points_line")).isEqualTo(20.5);
+        assertThat(summary.getDecimal("points_line")).isEqualTo(Numeric.of(20.5, 1));
         assertThat(summary.getString("over_under_result")).isEqualTo("OVER");
         Row context = TableRuns.onlyRow(TableRuns.rows(warehouse, AnalyticsTable.UPCOMING_PLAYER, DAY), "player_lookup", "jaysontatum");
-        assertThat(context.getDouble("current_points_line")).isEqualTo(20.5);
-        assertThat(context.getDouble("opening_points_line")).isEqualTo(20.5);
+        assertThat(context.getDecimal("current_points_line")).isEqualTo(Numeric.of(20.5, 1));
+        assertThat(context.getDecimal("opening_points_line")).isEqualTo(Numeric.of(20.5, 1));
     }
 
     @Test
@@ -277,11 +277,14 @@ class TestDefectRegressions
         TableRuns.run(new UpcomingPlayerProcessor(), warehouse, DAY);
         Row team = TableRuns.onlyRow(TableRuns.rows(warehouse, AnalyticsTable.UPCOMING_TEAM, DAY), "team_abbr", "BOS");
         Row player = TableRuns.onlyRow(TableRuns.rows(warehouse, AnalyticsTable.UPCOMING_PLAYER, DAY), "player_lookup", "jaysontatum");
-        for (Row row : List.of(team, player)) {
-            assertThat(row.getLong("days_since_last_game")).isEqualTo(1L);
-            assertThat(row.getLong("days_rest")).isZero();
-            assertThat(row.getBoolean("back_to_back")).isTrue();
-        }
+        // in the real names: upcoming_team's team_days_rest, and upcoming_player's player_days_rest (its real days_rest is the days since)
+        assertThat(team.getLong("days_since_last_game")).isEqualTo(1L);
+        assertThat(team.getLong("team_days_rest")).isZero();
+        assertThat(team.getBoolean("team_back_to_back")).isTrue();
+        assertThat(team.getBoolean("is_back_to_back")).isTrue();
+        assertThat(player.getLong("days_rest")).isEqualTo(1L);
+        assertThat(player.getLong("player_days_rest")).isZero();
+        assertThat(player.getBoolean("back_to_back")).isTrue();
     }
 
     @Test

@@ -104,7 +104,7 @@ class TestIncompleteHistory
         // BOS played 11-14 (home) and 11-15 (away): third game, back-to-back
         Row boston = TableRuns.onlyRow(TableRuns.rows(warehouse, AnalyticsTable.UPCOMING_TEAM, DAY), "team_abbr", "BOS");
         assertThat(boston.getLong("game_number_in_season")).isEqualTo(3L);
-        assertThat(boston.getBoolean("back_to_back")).isTrue();
+        assertThat(boston.getBoolean("team_back_to_back")).isTrue();
         assertThat(TableRuns.rows(warehouse, AnalyticsTable.UPCOMING_PLAYER, DAY)).hasSize(2);
     }
 }

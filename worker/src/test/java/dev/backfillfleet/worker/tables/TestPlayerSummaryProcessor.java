@@ -135,7 +135,7 @@ class TestPlayerSummaryProcessor
             assertThat(row.getString("nba_game_id")).isEqualTo("0022400101");
             assertThat(row.getDate("game_date")).isEqualTo(DAY);
             assertThat(row.getLong("season_year")).isEqualTo(2024L);
-            assertThat(row.getString("row_hash")).isEqualTo(RowHash.of(AnalyticsSchemas.playerSummary(), row));
+            assertThat(row.getString("data_hash")).isEqualTo(RowHash.of(AnalyticsSchemas.playerSummary(), row));
             assertThat(row.getTimestamp("processed_at")).isEqualTo(TableRuns.PROCESSED_AT);
         });
     }
@@ -153,7 +153,7 @@ class TestPlayerSummaryProcessor
                 .writeTo(warehouse);
         TableRuns.run(new PlayerSummaryProcessor(), warehouse, DAY);
         Row tatum = TableRuns.onlyRow(TableRuns.rows(warehouse, AnalyticsTable.PLAYER_SUMMARY, DAY), "player_lookup", "jaysontatum");
-        assertThat(tatum.getDouble("points_line")).isEqualTo(26.5);
+        assertThat(tatum.getDecimal("points_line")).isEqualTo(Numeric.of(26.5, 1));
         assertThat(tatum.getString("over_under_result")).isEqualTo("OVER");
     }
 
@@ -176,7 +176,7 @@ class TestPlayerSummaryProcessor
         assertThat(rows).hasSize(8);
         assertThat(TableRuns.onlyRow(rows, "player_lookup", "jalenbrunson").getLong("points")).isEqualTo(31L);
         assertThat(TableRuns.onlyRow(rows, "player_lookup", "jarenjacksonjr").getString("player_status")).isEqualTo("dnp");
-        assertThat(rows).noneMatch(row -> row.getString("player_name").equals("Nobody Known"));
+        assertThat(rows).noneMatch(row -> row.getString("player_full_name").equals("Nobody Known"));
     }
 
     private static Row gamebookRow(String name, String team)
@@ -202,7 +202,7 @@ class TestPlayerSummaryProcessor
 
     private static void assertIdentity(Row row, String name, String team, String opponent, boolean home, String status, boolean dnp)
     {
-        assertThat(row.getString("player_name")).isEqualTo(name);
+        assertThat(row.getString("player_full_name")).isEqualTo(name);
         assertThat(row.getString("team_abbr")).isEqualTo(team);
         assertThat(row.getString("opponent_team_abbr")).isEqualTo(opponent);
         assertThat(row.getBoolean("home_game")).isEqualTo(home);
@@ -214,18 +214,20 @@ class TestPlayerSummaryProcessor
 
     private static void assertStats(Row row, Double minutes, Long... counts)
     {
-        assertThat(row.getDouble("minutes_played")).isEqualTo(minutes);
-        List<String> columns = List.of("points", "fg_made", "fg_attempted", "three_pt_made", "three_pt_attempted", "ft_made", "ft_attempted",
+        assertThat(row.getDecimal("minutes_played")).isEqualTo(Numeric.ofNullable(minutes, 1));
+        // the real table's names (real-warehouse.md 2.3)
+        List<String> columns = List.of("points", "fg_makes", "fg_attempts", "three_pt_makes", "three_pt_attempts", "ft_makes", "ft_attempts",
                 "offensive_rebounds", "defensive_rebounds", "total_rebounds", "assists", "steals", "blocks", "turnovers", "personal_fouls", "plus_minus");
         assertThat(columns.stream().map(row::getLong).toList()).as(row.getString("player_lookup")).isEqualTo(Arrays.asList(counts));
     }
 
     private static void assertDerived(Row row, Double trueShooting, Double effectiveFg, Double usage, Double line, String result, boolean win)
     {
-        assertThat(row.getDouble("ts_pct")).as("ts_pct").isEqualTo(trueShooting);
-        assertThat(row.getDouble("efg_pct")).as("efg_pct").isEqualTo(effectiveFg);
-        assertThat(row.getDouble("usage_rate")).as("usage_rate").isEqualTo(usage);
-        assertThat(row.getDouble("points_line")).as("points_line").isEqualTo(line);
+        // NUMERIC(5,3), (5,3), (6,2) (ours at 1 decimal), (4,1)
+        assertThat(row.getDecimal("ts_pct")).as("ts_pct").isEqualTo(Numeric.ofNullable(trueShooting, 3));
+        assertThat(row.getDecimal("efg_pct")).as("efg_pct").isEqualTo(Numeric.ofNullable(effectiveFg, 3));
+        assertThat(row.getDecimal("usage_rate")).as("usage_rate").isEqualTo(Numeric.ofNullable(usage, 2));
+        assertThat(row.getDecimal("points_line")).as("points_line").isEqualTo(Numeric.ofNullable(line, 1));
         assertThat(row.getString("over_under_result")).as("over_under_result").isEqualTo(result);
         assertThat(row.getBoolean("win_flag")).as("win_flag").isEqualTo(win);
     }

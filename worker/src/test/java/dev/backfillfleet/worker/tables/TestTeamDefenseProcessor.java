@@ -125,7 +125,7 @@ class TestTeamDefenseProcessor
         assertResult(byTeam.get("LAL"), true, 7, 0, "reconstructed_from_players", "silver");
 
         byTeam.values().forEach(row -> {
-            assertThat(row.getString("row_hash")).isEqualTo(RowHash.of(AnalyticsSchemas.teamDefense(), row));
+            assertThat(row.getString("data_hash")).isEqualTo(RowHash.of(AnalyticsSchemas.teamDefense(), row));
             assertThat(row.getTimestamp("processed_at")).isEqualTo(TableRuns.PROCESSED_AT);
         });
     }
@@ -179,8 +179,9 @@ class TestTeamDefenseProcessor
 
     private static void assertCounts(Row row, long... expected)
     {
-        List<String> columns = List.of("points_allowed", "opp_fg_made", "opp_fg_attempted", "opp_three_pt_made", "opp_three_pt_attempted",
-                "opp_ft_made", "opp_ft_attempted", "opp_offensive_rebounds", "opp_total_rebounds", "opp_assists", "turnovers_forced",
+        // the real table's names (real-warehouse.md 2.2)
+        List<String> columns = List.of("points_allowed", "opp_fg_makes", "opp_fg_attempts", "opp_three_pt_makes", "opp_three_pt_attempts",
+                "opp_ft_makes", "opp_ft_attempts", "opp_offensive_rebounds", "opp_rebounds", "opp_assists", "turnovers_forced",
                 "fouls_committed", "steals", "blocks", "defensive_rebounds");
         assertThat(columns.stream().map(row::getLong).toList()).as(row.getString("defending_team_abbr"))
                 .isEqualTo(Arrays.stream(expected).boxed().toList());
@@ -189,15 +190,16 @@ class TestTeamDefenseProcessor
     private static void assertRates(Row row, double possessions, double rating, double pace, double trueShooting)
     {
         assertThat(row.getDouble("opp_possessions")).isEqualTo(possessions);
-        assertThat(row.getDouble("defensive_rating")).isEqualTo(rating);
-        assertThat(row.getDouble("opponent_pace")).isEqualTo(pace);
-        assertThat(row.getDouble("opponent_ts_pct")).isEqualTo(trueShooting);
+        // NUMERIC(6,2), (5,1), (5,3)
+        assertThat(row.getDecimal("defensive_rating")).isEqualTo(Numeric.of(rating, 2));
+        assertThat(row.getDecimal("opponent_pace")).isEqualTo(Numeric.of(pace, 1));
+        assertThat(row.getDecimal("opponent_ts_pct")).isEqualTo(Numeric.of(trueShooting, 3));
     }
 
     private static void assertZones(Row row, Long paintAttempted, Long paintMade, Long midAttempted, Long midMade, Long paintPoints, Long midPoints,
             Long threePoints, Long blocksPaint, Long blocksMid, Long blocksThree)
     {
-        List<String> columns = List.of("opp_paint_attempted", "opp_paint_made", "opp_mid_range_attempted", "opp_mid_range_made",
+        List<String> columns = List.of("opp_paint_attempts", "opp_paint_makes", "opp_mid_range_attempts", "opp_mid_range_makes",
                 "points_in_paint_allowed", "mid_range_points_allowed", "three_pt_points_allowed", "blocks_paint", "blocks_mid_range", "blocks_three_pt");
         assertThat(columns.stream().map(row::getLong).toList()).as(row.getString("defending_team_abbr"))
                 .isEqualTo(Arrays.asList(paintAttempted, paintMade, midAttempted, midMade, paintPoints, midPoints, threePoints, blocksPaint, blocksMid,
@@ -207,9 +209,9 @@ class TestTeamDefenseProcessor
     private static void assertResult(Row row, boolean win, long margin, long overtimePeriods, String dataSource, String qualityTier)
     {
         assertThat(row.getBoolean("win_flag")).isEqualTo(win);
-        assertThat(row.getLong("margin")).isEqualTo(margin);
+        assertThat(row.getLong("margin_of_victory")).isEqualTo(margin);
         assertThat(row.getLong("overtime_periods")).isEqualTo(overtimePeriods);
-        assertThat(row.getString("data_source")).isEqualTo(dataSource);
+        assertThat(row.getString("primary_source_used")).isEqualTo(dataSource);
         assertThat(row.getString("quality_tier")).isEqualTo(qualityTier);
     }
 }

@@ -101,7 +101,7 @@ class TestTeamOffenseProcessor
                 105.2, 117.87, 95.3, 0.601, 0.561, 1, false, -1, "team_boxscore", "gold");
 
         output.rows().forEach(row -> {
-            assertThat(row.getString("row_hash")).isEqualTo(RowHash.of(AnalyticsSchemas.teamOffense(), row));
+            assertThat(row.getString("data_hash")).isEqualTo(RowHash.of(AnalyticsSchemas.teamOffense(), row));
             assertThat(row.getTimestamp("processed_at")).isEqualTo(PROCESSED_AT);
             AnalyticsSchemas.teamOffense().validate(row);
         });
@@ -110,8 +110,8 @@ class TestTeamOffenseProcessor
     @Test
     void sameInputsGiveTheSameRowHashes()
     {
-        List<String> first = process(DAY).rows().stream().map(row -> row.getString("row_hash")).toList();
-        List<String> second = process(DAY).rows().stream().map(row -> row.getString("row_hash")).toList();
+        List<String> first = process(DAY).rows().stream().map(row -> row.getString("data_hash")).toList();
+        List<String> second = process(DAY).rows().stream().map(row -> row.getString("data_hash")).toList();
         assertThat(second).isEqualTo(first).doesNotHaveDuplicates();
     }
 
@@ -161,11 +161,11 @@ class TestTeamOffenseProcessor
                 box("20241101_LAL_GSW", "LAL", false, "265:00", 44, 90, 13, 33, 23, 30, 8, 38, 27, 10, 7, 4, 22, 124)));
         Map<String, Row> byTeam = new java.util.HashMap<>();
         process(DAY).rows().forEach(row -> byTeam.put(row.getString("team_abbr"), row));
-        assertThat(byTeam.get("NYK").getLong("points")).isEqualTo(110L);
-        assertThat(byTeam.get("NYK").getString("data_source")).isEqualTo("team_boxscore");
-        assertThat(byTeam.get("BOS").getLong("points")).isEqualTo(104L);
-        assertThat(byTeam.get("BOS").getString("data_source")).isEqualTo("reconstructed_from_players");
-        assertThat(byTeam.get("GSW").getLong("points")).isEqualTo(125L);
+        assertThat(byTeam.get("NYK").getLong("points_scored")).isEqualTo(110L);
+        assertThat(byTeam.get("NYK").getString("primary_source_used")).isEqualTo("team_boxscore");
+        assertThat(byTeam.get("BOS").getLong("points_scored")).isEqualTo(104L);
+        assertThat(byTeam.get("BOS").getString("primary_source_used")).isEqualTo("reconstructed_from_players");
+        assertThat(byTeam.get("GSW").getLong("points_scored")).isEqualTo(125L);
         assertThat(byTeam.get("GSW").getLong("overtime_periods")).isEqualTo(1L);
     }
 
@@ -187,21 +187,23 @@ class TestTeamOffenseProcessor
         assertThat(row.getLong("season_year")).isEqualTo(2024L);
         assertThat(row.getString("opponent_team_abbr")).isEqualTo(opponent);
         assertThat(row.getBoolean("home_game")).isEqualTo(home);
-        assertThat(List.of(row.getLong("points"), row.getLong("fg_made"), row.getLong("fg_attempted"), row.getLong("three_pt_made"),
-                row.getLong("three_pt_attempted"), row.getLong("ft_made"), row.getLong("ft_attempted"), row.getLong("offensive_rebounds"),
-                row.getLong("defensive_rebounds"), row.getLong("total_rebounds"), row.getLong("assists"), row.getLong("turnovers"),
+        // the real table's names (real-warehouse.md 2.1)
+        assertThat(List.of(row.getLong("points_scored"), row.getLong("fg_makes"), row.getLong("fg_attempts"), row.getLong("three_pt_makes"),
+                row.getLong("three_pt_attempts"), row.getLong("ft_makes"), row.getLong("ft_attempts"), row.getLong("offensive_rebounds"),
+                row.getLong("defensive_rebounds"), row.getLong("rebounds"), row.getLong("assists"), row.getLong("turnovers"),
                 row.getLong("steals"), row.getLong("blocks"), row.getLong("personal_fouls")))
                 .containsExactly(points, fgMade, fgAttempted, threeMade, threeAttempted, ftMade, ftAttempted, offensiveRebounds,
                         defensiveRebounds, totalRebounds, assists, turnovers, steals, blocks, fouls);
         assertThat(row.getDouble("possessions")).isEqualTo(possessions);
-        assertThat(row.getDouble("offensive_rating")).isEqualTo(offensiveRating);
-        assertThat(row.getDouble("pace")).isEqualTo(pace);
-        assertThat(row.getDouble("ts_pct")).isEqualTo(trueShooting);
-        assertThat(row.getDouble("efg_pct")).isEqualTo(effectiveFg);
+        // NUMERIC(6,2), (5,1), (5,3): exact decimals at the column's scale
+        assertThat(row.getDecimal("offensive_rating")).isEqualTo(Numeric.of(offensiveRating, 2));
+        assertThat(row.getDecimal("pace")).isEqualTo(Numeric.of(pace, 1));
+        assertThat(row.getDecimal("ts_pct")).isEqualTo(Numeric.of(trueShooting, 3));
+        assertThat(row.getDecimal("efg_pct")).isEqualTo(Numeric.of(effectiveFg, 3));
         assertThat(row.getLong("overtime_periods")).isEqualTo(overtimePeriods);
         assertThat(row.getBoolean("win_flag")).isEqualTo(win);
-        assertThat(row.getLong("margin")).isEqualTo(margin);
-        assertThat(row.getString("data_source")).isEqualTo(dataSource);
+        assertThat(row.getLong("margin_of_victory")).isEqualTo(margin);
+        assertThat(row.getString("primary_source_used")).isEqualTo(dataSource);
         assertThat(row.getString("quality_tier")).isEqualTo(qualityTier);
     }
 
