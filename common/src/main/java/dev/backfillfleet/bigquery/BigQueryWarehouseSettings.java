@@ -33,6 +33,7 @@ public record BigQueryWarehouseSettings(
         int maxTransportAttempts,
         Duration writeTimeout)
 {
+    public static final String EMULATOR_HOST_VARIABLE = "BIGQUERY_EMULATOR_HOST";
     public static final int DEFAULT_MAX_CONCURRENT_WRITES_PER_TABLE = 4;
     public static final int DEFAULT_MAX_TRANSPORT_ATTEMPTS = 6;
     public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(15);
@@ -106,6 +107,22 @@ public record BigQueryWarehouseSettings(
     public BigQueryWarehouseSettings withHost(String newHost)
     {
         return new BigQueryWarehouseSettings(projectId, datasets, location, maximumBytesBilled, readPriority, Optional.of(newHost), maxConcurrentWritesPerTable, maxTransportAttempts, writeTimeout);
+    }
+
+    /**
+     * Honours {@code BIGQUERY_EMULATOR_HOST} ({@code host:port}, the variable BigQuery emulators
+     * use; the client library does not read it) when no host is set, as the Pub/Sub and Firestore
+     * settings honour theirs: a local stand-in of the API, without credentials.
+     */
+    public BigQueryWarehouseSettings withEnvironment(Map<String, String> environment)
+    {
+        if (host.isPresent()) {
+            return this;
+        }
+        return Optional.ofNullable(environment.get(EMULATOR_HOST_VARIABLE))
+                .filter(value -> !value.isBlank())
+                .map(value -> withHost(value.contains("://") ? value : "http://" + value))
+                .orElse(this);
     }
 
     public BigQueryWarehouseSettings withLocation(String newLocation)

@@ -50,7 +50,8 @@ public final class BigQueryWarehouseModule
                 : settings.withoutMaximumBytesBilled();
         return settings.withReadPriority(config.bigQueryReadPriority().equals("batch")
                 ? BigQueryWarehouseSettings.ReadPriority.BATCH
-                : BigQueryWarehouseSettings.ReadPriority.INTERACTIVE);
+                : BigQueryWarehouseSettings.ReadPriority.INTERACTIVE)
+                .withEnvironment(System.getenv());
     }
 
     @Provides

@@ -44,9 +44,12 @@ import java.util.zip.GZIPInputStream;
  * replaces that partition only. It understands the few query shapes the adapter sends and
  * answers the documented error format. Every request is recorded for assertions; failures can be
  * scripted, and a job id can be taken beforehand in any state ({@link #existingJob}), to see what
- * the adapter does with an "already exists" answer.
+ * the adapter does with an "already exists" answer. A table inserted with a {@code view}
+ * definition is a view (its schema as given, no rows), as a real warehouse's raw tables may be.
+ * Public for the coordinator's tests, which point a process at it with
+ * {@code BIGQUERY_EMULATOR_HOST}.
  */
-final class TestingBigQueryServer
+public final class TestingBigQueryServer
         implements AutoCloseable
 {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -70,13 +73,14 @@ final class TestingBigQueryServer
 
     private record ScriptedFailure(String method, Pattern path, int status, String reason, String message) {}
 
-    private record StoredTable(String project, String dataset, String table, ArrayNode fields, Optional<String> partitionField, List<ObjectNode> rows) {}
+    private record StoredTable(String project, String dataset, String table, ArrayNode fields, Optional<String> partitionField, List<ObjectNode> rows,
+            Optional<JsonNode> view) {}
 
     private record QueryResult(ArrayNode fields, List<List<JsonNode>> rows) {}
 
     private record Upload(JsonNode job, ByteArrayOutputStream data) {}
 
-    TestingBigQueryServer()
+    public TestingBigQueryServer()
     {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
@@ -93,7 +97,7 @@ final class TestingBigQueryServer
         server.start();
     }
 
-    String url()
+    public String url()
     {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
@@ -104,7 +108,7 @@ final class TestingBigQueryServer
     }
 
     /** The job resources the adapter inserted or uploaded, in order. */
-    List<JsonNode> insertedJobs()
+    public List<JsonNode> insertedJobs()
     {
         return requests.stream()
                 .filter(request -> request.method().equals("POST") && request.path().endsWith("/jobs") && request.body() != null)
@@ -323,7 +327,10 @@ final class TestingBigQueryServer
     {
         String tableId = json.path("tableReference").path("tableId").asText();
         Optional<String> partition = Optional.ofNullable(json.path("timePartitioning").path("field").textValue());
-        StoredTable table = new StoredTable(project, dataset, tableId, (ArrayNode) json.path("schema").path("fields"), partition, new CopyOnWriteArrayList<>());
+        Optional<JsonNode> view = json.has("view") ? Optional.of(json.path("view")) : Optional.empty();
+        ArrayNode fields = json.path("schema").path("fields") instanceof ArrayNode given ? given : MAPPER.createArrayNode();
+        StoredTable table = new StoredTable(project, dataset, tableId, fields, view.isPresent() ? Optional.empty() : partition,
+                new CopyOnWriteArrayList<>(), view);
         if (tables.putIfAbsent(dataset + "." + tableId, table) != null) {
             error(exchange, 409, "duplicate", "Already Exists: Table " + project + ":" + dataset + "." + tableId);
             return;
@@ -339,7 +346,8 @@ final class TestingBigQueryServer
         resource.putObject("tableReference").put("projectId", table.project()).put("datasetId", table.dataset()).put("tableId", table.table());
         resource.putObject("schema").set("fields", table.fields());
         table.partitionField().ifPresent(field -> resource.putObject("timePartitioning").put("type", "DAY").put("field", field));
-        resource.put("type", "TABLE");
+        resource.put("type", table.view().isPresent() ? "VIEW" : "TABLE");
+        table.view().ifPresent(view -> resource.set("view", view));
         resource.put("numRows", Integer.toString(table.rows().size()));
         return resource;
     }
