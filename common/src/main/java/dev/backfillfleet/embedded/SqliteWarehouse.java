@@ -1,6 +1,7 @@
 package dev.backfillfleet.embedded;
 
 import dev.backfillfleet.domain.DateRange;
+import dev.backfillfleet.domain.FleetException;
 import dev.backfillfleet.schema.SchemaCatalog;
 import dev.backfillfleet.warehouse.Column;
 import dev.backfillfleet.warehouse.Row;
@@ -333,6 +334,7 @@ public final class SqliteWarehouse
                 try (ResultSet resultSet = statement.executeQuery()) {
                     boolean exists = resultSet.next();
                     if (exists) {
+                        requireShape(connection, schema);
                         created.add(schema.ref());
                     }
                     return exists;
@@ -341,12 +343,46 @@ public final class SqliteWarehouse
         });
     }
 
+    /**
+     * A table an earlier version of the fleet made holds other columns (before the raw tables took
+     * the real tables' shapes and the outputs their names and NUMERIC types): CREATE TABLE IF NOT
+     * EXISTS leaves it as it is, and every read would fail on a column it lacks. Refused once, with
+     * what differs and the mend, instead.
+     */
+    private void requireShape(Connection connection, TableSchema schema)
+            throws SQLException
+    {
+        List<String> have = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT name, type FROM pragma_table_info(?) ORDER BY cid")) {
+            statement.setString(1, sqlName(schema.ref()));
+            try (ResultSet resultSet = statement.executeQuery()) {
+                while (resultSet.next()) {
+                    have.add(resultSet.getString(1) + " " + resultSet.getString(2));
+                }
+            }
+        }
+        List<String> wanted = schema.columns().stream().map(column -> column.name() + " " + sqlType(column)).toList();
+        if (have.isEmpty() || have.equals(wanted)) {
+            return;
+        }
+        List<String> missing = wanted.stream().filter(column -> !have.contains(column)).toList();
+        List<String> other = have.stream().filter(column -> !wanted.contains(column)).toList();
+        Path file = database.file().toAbsolutePath().normalize();
+        Path markers = file.resolveSibling("warehouse.seeded");
+        throw FleetException.environment(file + ": table " + sqlName(schema.ref()) + " was made by an earlier version of the fleet"
+                + (missing.isEmpty() ? "" : "; it lacks " + String.join(", ", missing))
+                + (other.isEmpty() ? "" : "; it has " + String.join(", ", other) + " instead")
+                + ". Move the warehouse aside: mv " + file + " " + file + ".old && rm -rf " + markers
+                + "; the demo league is seeded again on first use (import real data again), then run the tables again with --force", null);
+    }
+
     private void ensureCreated(TableSchema schema)
     {
         if (created.contains(schema.ref())) {
             return;
         }
         database.write(connection -> {
+            requireShape(connection, schema);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("CREATE TABLE IF NOT EXISTS " + sqlName(schema.ref()) + " (" + columnDefinitions(schema) + ")");
                 if (schema.partitionColumn().isPresent()) {

@@ -78,6 +78,31 @@ class TestSqliteWarehouse
     }
 
     @Test
+    void aTableAnEarlierVersionMadeWithOtherColumnsIsRefusedWithTheMend()
+            throws Exception
+    {
+        Path file = directory.resolve("earlier").resolve("warehouse.db");
+        Files.createDirectories(file.getParent());
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            // team_offense before the real names: points, fg_made, ..., row_hash; ratings as REAL
+            connection.createStatement().execute("CREATE TABLE nba_analytics__team_offense_game_summary (game_id TEXT NOT NULL, points INTEGER NOT NULL, "
+                    + "offensive_rating REAL, row_hash TEXT NOT NULL)");
+        }
+        for (SqliteWarehouse earlier : List.of(SqliteWarehouse.open(file, SchemaCatalog.standard()), SqliteWarehouse.openReadOnly(file, SchemaCatalog.standard()))) {
+            try (earlier) {
+                assertThatThrownBy(() -> earlier.read(AnalyticsSchemas.ref(AnalyticsTable.TEAM_OFFENSE), DateRange.single(DAY)))
+                        .isInstanceOfSatisfying(dev.backfillfleet.domain.FleetException.class,
+                                e -> assertThat(e.errorClass()).isEqualTo(dev.backfillfleet.domain.ErrorClass.ENVIRONMENT))
+                        .hasMessageContaining("table nba_analytics__team_offense_game_summary was made by an earlier version of the fleet")
+                        .hasMessageContaining("it lacks nba_game_id TEXT")
+                        .hasMessageContaining("offensive_rating TEXT")
+                        .hasMessageContaining("it has points INTEGER, offensive_rating REAL, row_hash TEXT instead")
+                        .hasMessageContaining("mv " + file.toAbsolutePath() + " " + file.toAbsolutePath() + ".old && rm -rf ");
+            }
+        }
+    }
+
+    @Test
     void aReadOnlyWarehouseCreatesNoFileAndReadsAMissingTableAsEmpty()
     {
         Path file = directory.resolve("absent").resolve("warehouse.db");
