@@ -6,15 +6,19 @@ import dev.backfillfleet.config.LeaseConfig;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * The BigQuery warehouse: the datasets of the three kinds of table, where jobs run, how long a
- * partition write may take, the fleet-wide pace of partition writes and a per-query byte cap.
+ * partition write may take, the fleet-wide pace of partition writes, a per-query byte cap, the
+ * priority of reads, and a local stand-in of the API for tests.
  *
  * @param maximumBytesBilled 0 for none
+ * @param emulatorHost {@code BIGQUERY_EMULATOR_HOST} ({@code host:port}, the variable BigQuery stand-ins use; the client library
+ *         does not read it): the API at that address, without credentials
  */
 public record BigQueryConfig(
         String rawDataset,
@@ -23,8 +27,12 @@ public record BigQueryConfig(
         String location,
         Duration writeTimeout,
         int partitionWritesPer10Seconds,
-        long maximumBytesBilled)
+        long maximumBytesBilled,
+        BigQueryWarehouseSettings.ReadPriority readPriority,
+        Optional<String> emulatorHost)
 {
+    public static final String EMULATOR_HOST_VARIABLE = "BIGQUERY_EMULATOR_HOST";
+
     public static final ConfigKey DATASET_RAW = new ConfigKey("backfill.bigquery-dataset-raw", "nba_raw", "BigQuery dataset of the raw inputs");
     public static final ConfigKey DATASET_STATIC = new ConfigKey("backfill.bigquery-dataset-static", "nba_static", "BigQuery dataset of the static tables");
     public static final ConfigKey DATASET_ANALYTICS = new ConfigKey("backfill.bigquery-dataset-analytics", "nba_analytics", "BigQuery dataset of the analytics tables");
@@ -33,9 +41,13 @@ public record BigQueryConfig(
             "how long a partition write waits for its BigQuery job before cancelling it; must stay below the lease");
     public static final ConfigKey PARTITION_WRITES_PER_10S = new ConfigKey("backfill.bigquery-partition-writes-per-10s", "40",
             "fleet-wide partition writes per table per 10 s (BigQuery allows 50)");
-    public static final ConfigKey MAX_BYTES_BILLED = new ConfigKey("backfill.bigquery-max-bytes-billed", "0", "per-query byte cap; 0 = none");
+    public static final ConfigKey MAX_BYTES_BILLED = new ConfigKey("backfill.bigquery-max-bytes-billed", "1073741824",
+            "per-query byte cap (default 1 GiB: every read names its columns and prunes partitions); 0 = none");
+    // https://cloud.google.com/bigquery/docs/running-queries#batch: a batch query waits for idle resources, "usually within a few minutes"
+    public static final ConfigKey READ_PRIORITY = new ConfigKey("backfill.bigquery-read-priority", "interactive",
+            "interactive | batch: the priority of the workers' read queries (batch waits for idle capacity, often minutes)");
     public static final List<ConfigKey> KEYS = List.of(DATASET_RAW, DATASET_STATIC, DATASET_ANALYTICS, LOCATION, WRITE_TIMEOUT_SECONDS, PARTITION_WRITES_PER_10S,
-            MAX_BYTES_BILLED);
+            MAX_BYTES_BILLED, READ_PRIORITY);
 
     // https://cloud.google.com/bigquery/docs/datasets#dataset-naming: the only names spliced into a table name
     private static final Pattern DATASET_ID = Pattern.compile("[A-Za-z0-9_]{1,1024}");
@@ -48,6 +60,8 @@ public record BigQueryConfig(
         requireNonNull(analyticsDataset, "analyticsDataset is null");
         requireNonNull(location, "location is null");
         requireNonNull(writeTimeout, "writeTimeout is null");
+        requireNonNull(readPriority, "readPriority is null");
+        requireNonNull(emulatorHost, "emulatorHost is null");
     }
 
     public static BigQueryConfig from(ConfigReader reader)
@@ -66,6 +80,10 @@ public record BigQueryConfig(
                 // BigQuery allows 50 partition modifications per 10 s per table (https://cloud.google.com/bigquery/quotas#partitioned_tables);
                 // 45 x 1.1 (the permit windows' bound) stays within it
                 reader.integer(PARTITION_WRITES_PER_10S, 1, 45),
-                reader.wholeNumber(MAX_BYTES_BILLED, 0));
+                reader.wholeNumber(MAX_BYTES_BILLED, 0),
+                reader.choice(READ_PRIORITY, List.of("interactive", "batch")).equals("batch")
+                        ? BigQueryWarehouseSettings.ReadPriority.BATCH
+                        : BigQueryWarehouseSettings.ReadPriority.INTERACTIVE,
+                reader.variable(EMULATOR_HOST_VARIABLE));
     }
 }

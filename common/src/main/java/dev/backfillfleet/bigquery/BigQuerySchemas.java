@@ -44,9 +44,12 @@ public final class BigQuerySchemas
 
     public static Field field(Column column)
     {
-        return Field.newBuilder(column.name(), sqlType(column.type()))
-                .setMode(column.nullable() ? Field.Mode.NULLABLE : Field.Mode.REQUIRED)
-                .build();
+        Field.Builder field = Field.newBuilder(column.name(), sqlType(column.type()))
+                .setMode(column.nullable() ? Field.Mode.NULLABLE : Field.Mode.REQUIRED);
+        if (column.type() == ColumnType.NUMERIC) {
+            field.setPrecision((long) column.precision()).setScale((long) column.scale());
+        }
+        return field.build();
     }
 
     /** The column type of a BigQuery type, if the fleet has one for it. */
@@ -105,7 +108,7 @@ public final class BigQuerySchemas
                     case STRING -> node.put(column.name(), (String) value);
                     case INT64 -> node.put(column.name(), (Long) value);
                     case FLOAT64 -> node.put(column.name(), (Double) value);
-                    // a string, so that no JSON reader on the way turns it into a double
+                    // a JSON string, which a load job reads into NUMERIC exactly
                     case NUMERIC -> node.put(column.name(), ((BigDecimal) value).toPlainString());
                     case BOOL -> node.put(column.name(), (Boolean) value);
                     case DATE -> node.put(column.name(), value.toString());
@@ -118,23 +121,24 @@ public final class BigQuerySchemas
         return json.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    static Row row(TableSchema table, FieldValueList values)
+    /** A result row of a query that selected {@code columns}, in that order. */
+    static Row row(List<Column> columns, FieldValueList values)
     {
         Map<String, Object> row = new LinkedHashMap<>();
-        for (Column column : table.columns()) {
+        for (Column column : columns) {
             FieldValue value = values.get(column.name());
-            row.put(column.name(), value.isNull() ? null : value(column.type(), value));
+            row.put(column.name(), value.isNull() ? null : value(column, value));
         }
         return new Row(row);
     }
 
-    private static Object value(ColumnType type, FieldValue value)
+    private static Object value(Column column, FieldValue value)
     {
-        return switch (type) {
+        return switch (column.type()) {
             case STRING -> value.getStringValue();
             case INT64 -> value.getLongValue();
             case FLOAT64 -> value.getDoubleValue();
-            case NUMERIC -> value.getNumericValue();
+            case NUMERIC -> column.normalize(value.getNumericValue());
             case BOOL -> value.getBooleanValue();
             case DATE -> LocalDate.parse(value.getStringValue());
             case TIMESTAMP -> timestamp(value);

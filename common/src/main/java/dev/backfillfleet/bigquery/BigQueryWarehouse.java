@@ -27,6 +27,7 @@ import dev.backfillfleet.domain.FleetException;
 import dev.backfillfleet.schema.SchemaCatalog;
 import dev.backfillfleet.support.Lazy;
 import dev.backfillfleet.warehouse.PartitionWrite;
+import dev.backfillfleet.warehouse.Column;
 import dev.backfillfleet.warehouse.Row;
 import dev.backfillfleet.warehouse.SelectedColumn;
 import dev.backfillfleet.warehouse.TableRef;
@@ -55,8 +56,10 @@ import static java.util.Objects.requireNonNull;
 /**
  * The production warehouse on BigQuery.
  *
- * <p>Reads are parameterised query jobs at BATCH priority, filtered on the partition column so
- * that only the window's partitions are scanned (and billed, up to maximumBytesBilled).
+ * <p>Reads are parameterised query jobs that name the columns they read (never {@code SELECT *}),
+ * filtered on the table's partition column so that only the window's partitions are scanned, at
+ * INTERACTIVE priority unless configured BATCH, and billed up to maximumBytesBilled (see
+ * {@link BigQueryWarehouseSettings}).
  *
  * <p>A partition is replaced by ONE load job per (table, date): newline-delimited JSON uploaded
  * into {@code table$YYYYMMDD} with WRITE_TRUNCATE, so the partition is swapped atomically (one
@@ -148,30 +151,48 @@ public final class BigQueryWarehouse
     public List<Row> read(TableRef table, DateRange dates)
     {
         TableSchema schema = catalog.schema(table);
-        String partitionColumn = schema.partitionColumn()
-                .orElseThrow(() -> FleetException.permanentFailure(table + " is not partitioned; use readAll"));
-        QueryJobConfiguration query = query("SELECT * FROM " + sqlName(table) + " WHERE " + partitionColumn + " BETWEEN @first AND @last")
-                .addNamedParameter("first", QueryParameterValue.date(dates.first().toString()))
-                .addNamedParameter("last", QueryParameterValue.date(dates.last().toString()))
-                .build();
-        return runQuery("read of " + table + " " + dates, query).stream().map(values -> BigQuerySchemas.row(schema, values)).toList();
+        return readPartitions(schema, dates, schema.columns());
     }
 
     @Override
-    public List<Row> read(TableRef table, DateRange dates, List<String> columns)
+    public List<Row> read(TableRef table, DateRange dates, List<String> columnNames)
     {
-        // checked against the schema, then whole rows are read and projected; selecting the
-        // columns in the query would bill fewer bytes
-        catalog.schema(table).columns(columns);
-        return read(table, dates).stream().map(row -> row.project(columns)).toList();
+        TableSchema schema = catalog.schema(table);
+        return readPartitions(schema, dates, schema.columns(columnNames));
+    }
+
+    /** The named columns only: BigQuery bills the columns a query reads, not the rows it returns. */
+    private List<Row> readPartitions(TableSchema schema, DateRange dates, List<Column> columns)
+    {
+        TableRef table = schema.ref();
+        String partitionColumn = schema.partitionColumn()
+                .orElseThrow(() -> FleetException.permanentFailure(table + " is not partitioned; use readAll"));
+        QueryJobConfiguration query = query("SELECT " + columnList(columns) + " FROM " + sqlName(table) + " WHERE " + partitionColumn + " BETWEEN @first AND @last")
+                .addNamedParameter("first", QueryParameterValue.date(dates.first().toString()))
+                .addNamedParameter("last", QueryParameterValue.date(dates.last().toString()))
+                .build();
+        return runQuery("read of " + table + " " + dates, query).stream().map(values -> BigQuerySchemas.row(columns, values)).toList();
     }
 
     @Override
     public List<Row> readAll(TableRef table)
     {
         TableSchema schema = catalog.schema(table);
-        return runQuery("read of " + table, query("SELECT * FROM " + sqlName(table)).build()).stream()
-                .map(values -> BigQuerySchemas.row(schema, values))
+        return readWhole(schema, schema.columns());
+    }
+
+    @Override
+    public List<Row> readAll(TableRef table, List<String> columnNames)
+    {
+        TableSchema schema = catalog.schema(table);
+        return readWhole(schema, schema.columns(columnNames));
+    }
+
+    private List<Row> readWhole(TableSchema schema, List<Column> columns)
+    {
+        TableRef table = schema.ref();
+        return runQuery("read of " + table, query("SELECT " + columnList(columns) + " FROM " + sqlName(table)).build()).stream()
+                .map(values -> BigQuerySchemas.row(columns, values))
                 .toList();
     }
 
@@ -382,7 +403,8 @@ public final class BigQueryWarehouse
     /** A query job selecting no rows into an unpartitioned table with WRITE_TRUNCATE; empty if the id is taken. */
     private Optional<Job> submitEmptyWrite(String operation, JobId jobId, TableSchema schema, TableId destination)
     {
-        QueryJobConfiguration query = query("SELECT * FROM " + sqlName(schema.ref()) + " WHERE FALSE")
+        List<Column> columns = schema.columns();
+        QueryJobConfiguration query = query("SELECT " + columnList(columns) + " FROM " + sqlName(schema.ref()) + " WHERE FALSE")
                 .setDestinationTable(destination)
                 .setWriteDisposition(JobInfo.WriteDisposition.WRITE_TRUNCATE)
                 .setCreateDisposition(JobInfo.CreateDisposition.CREATE_NEVER)
@@ -537,9 +559,18 @@ public final class BigQueryWarehouse
     {
         QueryJobConfiguration.Builder builder = QueryJobConfiguration.newBuilder(sql)
                 .setUseLegacySql(false)
-                .setPriority(QueryJobConfiguration.Priority.BATCH);
+                .setPriority(switch (settings.readPriority()) {
+                    case INTERACTIVE -> QueryJobConfiguration.Priority.INTERACTIVE;
+                    case BATCH -> QueryJobConfiguration.Priority.BATCH;
+                });
         settings.maximumBytesBilled().ifPresent(builder::setMaximumBytesBilled);
         return builder;
+    }
+
+    /** The columns' names, looked up in the table's schema in the catalog: the only column text spliced into a query. */
+    private static String columnList(List<Column> columns)
+    {
+        return String.join(", ", columns.stream().map(Column::name).toList());
     }
 
     private JobId jobId(String name)

@@ -12,7 +12,9 @@ import static java.util.Objects.requireNonNull;
  * @param datasets our dataset names ({@code nba_raw}, {@code nba_static}, {@code nba_analytics})
  *         to BigQuery dataset ids in {@code projectId}; a name without an entry maps to itself
  * @param location the jobs' location (e.g. {@code US}), or the client's default
- * @param maximumBytesBilled a cap per query job, or none
+ * @param maximumBytesBilled a cap per query job, or none; {@link #DEFAULT_MAXIMUM_BYTES_BILLED} unless
+ *         configured otherwise
+ * @param readPriority the priority of read queries: {@link ReadPriority#INTERACTIVE} unless configured
  * @param host an API root override (tests: {@code http://127.0.0.1:PORT}), or Google's
  * @param maxConcurrentWritesPerTable partition writes one process runs at a time per table; the
  *         fleet-wide bound is the state store's per-table capacity
@@ -25,6 +27,7 @@ public record BigQueryWarehouseSettings(
         Map<String, String> datasets,
         Optional<String> location,
         Optional<Long> maximumBytesBilled,
+        ReadPriority readPriority,
         Optional<String> host,
         int maxConcurrentWritesPerTable,
         int maxTransportAttempts,
@@ -33,6 +36,27 @@ public record BigQueryWarehouseSettings(
     public static final int DEFAULT_MAX_CONCURRENT_WRITES_PER_TABLE = 4;
     public static final int DEFAULT_MAX_TRANSPORT_ATTEMPTS = 6;
     public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(15);
+    /**
+     * 1 GiB per query. A read of ours names its columns and one window of partitions: the largest,
+     * a day of play-by-play or 30 days of player_game_summary, is a few MB, and on-demand billing
+     * counts at least 10 MB per table a query references
+     * (https://cloud.google.com/bigquery/pricing#on_demand_pricing). A hundred times that still
+     * stops a read that scans a whole wide table, e.g. a table whose partition filter does not
+     * prune, before it is billed: a query over the cap fails without a charge
+     * (https://cloud.google.com/bigquery/docs/best-practices-costs#restrict-bytes-billed).
+     */
+    public static final long DEFAULT_MAXIMUM_BYTES_BILLED = 1L << 30;
+
+    /**
+     * INTERACTIVE runs a query as soon as possible; BATCH queues it "until idle resources are
+     * available, usually within a few minutes" (https://cloud.google.com/bigquery/docs/running-queries#batchqueries),
+     * which a worker waiting on its reads with a lease running cannot afford by default.
+     */
+    public enum ReadPriority
+    {
+        INTERACTIVE,
+        BATCH
+    }
 
     public BigQueryWarehouseSettings
     {
@@ -43,6 +67,7 @@ public record BigQueryWarehouseSettings(
         datasets = Map.copyOf(requireNonNull(datasets, "datasets is null"));
         requireNonNull(location, "location is null");
         requireNonNull(maximumBytesBilled, "maximumBytesBilled is null");
+        requireNonNull(readPriority, "readPriority is null");
         requireNonNull(host, "host is null");
         requireNonNull(writeTimeout, "writeTimeout is null");
         datasets.forEach((ours, theirs) -> {
@@ -66,41 +91,61 @@ public record BigQueryWarehouseSettings(
         }
     }
 
-    /** Datasets named as ours, client defaults for the rest. */
+    /** Datasets named as ours, interactive reads capped at {@link #DEFAULT_MAXIMUM_BYTES_BILLED}, client defaults for the rest. */
     public static BigQueryWarehouseSettings of(String projectId)
     {
-        return new BigQueryWarehouseSettings(projectId, Map.of(), Optional.empty(), Optional.empty(), Optional.empty(),
-                DEFAULT_MAX_CONCURRENT_WRITES_PER_TABLE, DEFAULT_MAX_TRANSPORT_ATTEMPTS, DEFAULT_WRITE_TIMEOUT);
+        return new BigQueryWarehouseSettings(projectId, Map.of(), Optional.empty(), Optional.of(DEFAULT_MAXIMUM_BYTES_BILLED), ReadPriority.INTERACTIVE,
+                Optional.empty(), DEFAULT_MAX_CONCURRENT_WRITES_PER_TABLE, DEFAULT_MAX_TRANSPORT_ATTEMPTS, DEFAULT_WRITE_TIMEOUT);
     }
 
     public BigQueryWarehouseSettings withDatasets(Map<String, String> newDatasets)
     {
-        return new BigQueryWarehouseSettings(projectId, newDatasets, location, maximumBytesBilled, host, maxConcurrentWritesPerTable, maxTransportAttempts, writeTimeout);
+        return new BigQueryWarehouseSettings(projectId, newDatasets, location, maximumBytesBilled, readPriority, host, maxConcurrentWritesPerTable, maxTransportAttempts, writeTimeout);
     }
 
     public BigQueryWarehouseSettings withHost(String newHost)
     {
-        return new BigQueryWarehouseSettings(projectId, datasets, location, maximumBytesBilled, Optional.of(newHost), maxConcurrentWritesPerTable, maxTransportAttempts, writeTimeout);
+        return new BigQueryWarehouseSettings(projectId, datasets, location, maximumBytesBilled, readPriority, Optional.of(newHost), maxConcurrentWritesPerTable, maxTransportAttempts, writeTimeout);
+    }
+
+    /** A local stand-in of the API at {@code host:port} (or a URL), without credentials, unless a host is set already. */
+    public BigQueryWarehouseSettings withEmulatorHost(String hostAndPort)
+    {
+        if (host.isPresent() || hostAndPort.isBlank()) {
+            return this;
+        }
+        return withHost(hostAndPort.contains("://") ? hostAndPort : "http://" + hostAndPort);
     }
 
     public BigQueryWarehouseSettings withLocation(String newLocation)
     {
-        return new BigQueryWarehouseSettings(projectId, datasets, Optional.of(newLocation), maximumBytesBilled, host, maxConcurrentWritesPerTable, maxTransportAttempts, writeTimeout);
+        return new BigQueryWarehouseSettings(projectId, datasets, Optional.of(newLocation), maximumBytesBilled, readPriority, host, maxConcurrentWritesPerTable, maxTransportAttempts, writeTimeout);
     }
 
     public BigQueryWarehouseSettings withMaximumBytesBilled(long bytes)
     {
-        return new BigQueryWarehouseSettings(projectId, datasets, location, Optional.of(bytes), host, maxConcurrentWritesPerTable, maxTransportAttempts, writeTimeout);
+        return new BigQueryWarehouseSettings(projectId, datasets, location, Optional.of(bytes), readPriority, host, maxConcurrentWritesPerTable, maxTransportAttempts, writeTimeout);
+    }
+
+    /** No cap on the bytes a query may bill. */
+    public BigQueryWarehouseSettings withoutMaximumBytesBilled()
+    {
+        return new BigQueryWarehouseSettings(projectId, datasets, location, Optional.empty(), readPriority, host, maxConcurrentWritesPerTable, maxTransportAttempts, writeTimeout);
+    }
+
+    public BigQueryWarehouseSettings withReadPriority(ReadPriority priority)
+    {
+        return new BigQueryWarehouseSettings(projectId, datasets, location, maximumBytesBilled, priority, host, maxConcurrentWritesPerTable, maxTransportAttempts, writeTimeout);
     }
 
     public BigQueryWarehouseSettings withMaxTransportAttempts(int attempts)
     {
-        return new BigQueryWarehouseSettings(projectId, datasets, location, maximumBytesBilled, host, maxConcurrentWritesPerTable, attempts, writeTimeout);
+        return new BigQueryWarehouseSettings(projectId, datasets, location, maximumBytesBilled, readPriority, host, maxConcurrentWritesPerTable, attempts, writeTimeout);
     }
 
     public BigQueryWarehouseSettings withWriteTimeout(Duration timeout)
     {
-        return new BigQueryWarehouseSettings(projectId, datasets, location, maximumBytesBilled, host, maxConcurrentWritesPerTable, maxTransportAttempts, timeout);
+        return new BigQueryWarehouseSettings(projectId, datasets, location, maximumBytesBilled, readPriority, host, maxConcurrentWritesPerTable, maxTransportAttempts, timeout);
     }
 
     public String dataset(String ours)

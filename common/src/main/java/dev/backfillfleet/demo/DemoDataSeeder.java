@@ -1,7 +1,5 @@
 package dev.backfillfleet.demo;
 
-import dev.backfillfleet.coverage.InputCoverage;
-import dev.backfillfleet.coverage.InputCoverageLedger;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.warehouse.Row;
 import dev.backfillfleet.warehouse.TableRef;
@@ -9,7 +7,6 @@ import dev.backfillfleet.warehouse.Warehouse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -23,15 +20,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import static dev.backfillfleet.schema.RawTables.INPUT_COVERAGE;
+import static dev.backfillfleet.schema.RawTables.INJURY_REPORT;
 import static dev.backfillfleet.schema.RawTables.TRAVEL_DISTANCES;
 
 /**
  * Writes the demo league into a warehouse: every partitioned raw table with one
  * {@link Warehouse#replacePartitions} call per (table, calendar month of a season), so that only
  * about a month of one table is in memory at a time (the play-by-play and the props are over a
- * million rows each; the next month is generated while one is written), then the static travel distances with {@link Warehouse#replaceAll}, and the
- * coverage of every season in {@code nba_raw.input_coverage}.
+ * million rows each; the next month is generated while one is written), then the static travel
+ * distances with {@link Warehouse#replaceAll}.
  */
 public final class DemoDataSeeder
 {
@@ -57,7 +54,6 @@ public final class DemoDataSeeder
             counts.put(table, seedTable(warehouse, league, table));
         }
         counts.put(TRAVEL_DISTANCES, seedTable(warehouse, league, TRAVEL_DISTANCES));
-        counts.put(INPUT_COVERAGE, seedTable(warehouse, league, INPUT_COVERAGE));
         log.info("Seeded the demo league ({} seasons) in {}: {}", league.seasons().size(), Duration.ofNanos(System.nanoTime() - started), counts);
         return counts;
     }
@@ -68,18 +64,7 @@ public final class DemoDataSeeder
      */
     public static long seedTable(Warehouse warehouse, DemoLeague league, TableRef table)
     {
-        return seedTable(warehouse, league, table, Clock.systemUTC());
-    }
-
-    /** {@link #seedTable(Warehouse, DemoLeague, TableRef)}, with the clock that stamps coverage records. */
-    public static long seedTable(Warehouse warehouse, DemoLeague league, TableRef table, Clock clock)
-    {
         DemoRawTables tables = new DemoRawTables(league);
-        if (table.equals(INPUT_COVERAGE)) {
-            List<InputCoverage> coverage = tables.inputCoverage(clock.instant());
-            InputCoverageLedger.record(warehouse, coverage);
-            return coverage.size();
-        }
         if (table.equals(TRAVEL_DISTANCES)) {
             List<Row> distances = tables.travelDistances();
             warehouse.replaceAll(TRAVEL_DISTANCES, distances);
@@ -90,7 +75,10 @@ public final class DemoDataSeeder
         }
         List<Callable<Map<LocalDate, List<Row>>>> months = new ArrayList<>();
         for (DemoSeason season : league.seasons()) {
-            for (DateRange month : months(season)) {
+            // the injury report is partitioned by the day a report was issued, which for a month's
+            // first games may be the previous month's last day: its (small) season is one batch
+            List<DateRange> batches = table.equals(INJURY_REPORT) ? List.of(DateRange.of(season.firstGameDate(), season.lastGameDate())) : months(season);
+            for (DateRange month : batches) {
                 months.add(() -> tables.partitions(table, season, month));
             }
         }

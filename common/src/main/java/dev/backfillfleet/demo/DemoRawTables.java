@@ -1,11 +1,9 @@
 package dev.backfillfleet.demo;
 
-import dev.backfillfleet.coverage.InputCoverage;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.warehouse.Row;
 import dev.backfillfleet.warehouse.TableRef;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -48,13 +46,13 @@ public final class DemoRawTables
     {
         long seed = league.seed();
         if (table.equals(SCHEDULE)) {
-            return ScheduleRows.rows(season);
+            return ScheduleRows.rows(seed, season);
         }
         if (table.equals(TEAM_BOXSCORE)) {
-            return BoxScoreRows.teamRows(season);
+            return BoxScoreRows.teamRows(seed, season);
         }
         if (table.equals(GAMEBOOK_PLAYER_STATS)) {
-            return BoxScoreRows.gamebookRows(season);
+            return BoxScoreRows.gamebookRows(seed, season);
         }
         if (table.equals(PLAY_BY_PLAY)) {
             return PlayByPlayRows.rows(seed, season);
@@ -66,26 +64,12 @@ public final class DemoRawTables
             return GameLineRows.rows(seed, season);
         }
         if (table.equals(INJURY_REPORT)) {
-            return InjuryReportRows.rows(season);
+            return InjuryReportRows.rows(seed, season);
         }
         throw new IllegalArgumentException("not a partitioned demo table: " + table);
     }
 
-    /** {@code nba_raw.input_coverage}: every partitioned raw table covers each season's {@link DemoSeason#coveredDates}. */
-    public List<InputCoverage> inputCoverage(Instant recordedAt)
-    {
-        return PARTITIONED_TABLES.stream()
-                .flatMap(table -> league.seasons().stream().map(season -> new InputCoverage(table, season.coveredDates(), source(), recordedAt)))
-                .toList();
-    }
-
-    /** The source of the demo league's coverage records. */
-    public String source()
-    {
-        return "demo league (seed " + league.seed() + ")";
-    }
-
-    /** {@code nba_static.travel_distances}: 900 rows. */
+    /** {@code nba_static.travel_distances}: 870 rows, as in the real table. */
     public List<Row> travelDistances()
     {
         return TravelDistanceRows.rows();

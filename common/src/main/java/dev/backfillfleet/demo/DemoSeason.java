@@ -56,16 +56,6 @@ public record DemoSeason(
                 .toList());
     }
 
-    /**
-     * The dates this season's data covers: its year from July to June. The demo league has no game
-     * outside its seasons' calendars (each starts in October and ends by June), so every date of it
-     * is known: with games, or certainly without.
-     */
-    public DateRange coveredDates()
-    {
-        return DateRange.of(LocalDate.of(seasonYear(), 7, 1), LocalDate.of(seasonYear() + 1, 6, 30));
-    }
-
     public LocalDate firstGameDate()
     {
         return results.get(0).game().gameDate();

@@ -11,16 +11,19 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * {@code odds_api_game_lines}: per game (about 2% have none) and bookmaker, the {@code spreads}
- * market (the home team's point and the away team's opposite point) and the {@code totals} market
- * (over and under at the same x.5 point), at an opening snapshot about a day before tip-off and a
- * closing snapshot ten minutes before. Numbers follow the two teams' strengths and move a little
- * between the snapshots.
+ * {@code odds_api_game_lines} in the real shape: per game (about 2% have none) and bookmaker, the
+ * {@code spreads} market (the home team's point and the away team's opposite point, each outcome
+ * named by its team's full name) and the {@code totals} market (Over and Under at the same x.5
+ * point), at an opening snapshot about a day before tip-off and a closing snapshot ten minutes
+ * before; about 15% of games also have a snapshot taken during the game, after commence_time, with
+ * other numbers. Numbers follow the two teams' strengths and move a little between the snapshots.
+ * The real game_id, an Odds API event id that joins nothing, is not read, so not written.
  */
 final class GameLineRows
 {
     static final List<String> BOOKMAKERS = List.of("draftkings", "fanduel", "betmgm");
     static final int CLOSING_MINUTES = 10;
+    private static final double IN_GAME_SNAPSHOT = 0.15;
     private static final RowMaker ROWS = new RowMaker(RawTables.gameLines().columnNames());
 
     private GameLineRows() {}
@@ -44,6 +47,9 @@ final class GameLineRows
             double openingTotal = closingTotal + random.nextInt(5) - 2;
             Instant opening = game.startTime().minusSeconds(60L * (1440 + 10 * (random.nextInt(19) - 9)));
             Instant closing = game.startTime().minusSeconds(60L * CLOSING_MINUTES);
+            SplittableRandom loads = RawLoads.random(seed, RawLoads.GAME_LINES, game);
+            Event event = new Event(game);
+            boolean inGame = Draws.chance(loads, IN_GAME_SNAPSHOT);
             List<Row> rows = partitions.partition(game.gameDate());
             for (String bookmaker : BOOKMAKERS) {
                 if (bookmaker.equals("betmgm") && Draws.chance(random, 0.15)) {
@@ -51,8 +57,11 @@ final class GameLineRows
                 }
                 double spreadShade = 0.5 * (random.nextInt(3) - 1);
                 double totalShade = random.nextInt(3) - 1;
-                addSnapshot(rows, game, bookmaker, opening, openingSpread + spreadShade, openingTotal + totalShade);
-                addSnapshot(rows, game, bookmaker, closing, closingSpread + spreadShade, closingTotal + totalShade);
+                addSnapshot(rows, event, bookmaker, opening, openingSpread + spreadShade, openingTotal + totalShade);
+                addSnapshot(rows, event, bookmaker, closing, closingSpread + spreadShade, closingTotal + totalShade);
+                if (inGame) {
+                    addSnapshot(rows, event, bookmaker, game.startTime().plusSeconds(30 * 60), closingSpread + spreadShade + 4, closingTotal + totalShade - 6);
+                }
             }
         }
         return partitions.build();
@@ -64,17 +73,28 @@ final class GameLineRows
         return Math.round(value * 2) / 2.0;
     }
 
-    private static void addSnapshot(List<Row> rows, DemoGame game, String bookmaker, Instant timestamp, double homeSpread, double total)
+    /** An Odds API event: the game, its teams under their full names. */
+    private record Event(DemoGame game, String homeName, String awayName)
     {
-        double home = halfPoint(homeSpread);
-        rows.add(row(game, bookmaker, "spreads", game.homeTeam(), home, timestamp));
-        rows.add(row(game, bookmaker, "spreads", game.awayTeam(), 0.0 - home, timestamp));
-        rows.add(row(game, bookmaker, "totals", "over", total, timestamp));
-        rows.add(row(game, bookmaker, "totals", "under", total, timestamp));
+        Event(DemoGame game)
+        {
+            this(game, OddsApiTeamNames.of(game.homeTeam()), OddsApiTeamNames.of(game.awayTeam()));
+        }
     }
 
-    private static Row row(DemoGame game, String bookmaker, String market, String outcome, double point, Instant timestamp)
+    private static void addSnapshot(List<Row> rows, Event event, String bookmaker, Instant timestamp, double homeSpread, double total)
     {
-        return ROWS.row(game.gameDate(), game.homeTeam(), game.awayTeam(), bookmaker, market, outcome, point, timestamp);
+        double home = halfPoint(homeSpread);
+        rows.add(row(event, bookmaker, "spreads", event.homeName(), home, timestamp));
+        rows.add(row(event, bookmaker, "spreads", event.awayName(), 0.0 - home, timestamp));
+        rows.add(row(event, bookmaker, "totals", "Over", total, timestamp));
+        rows.add(row(event, bookmaker, "totals", "Under", total, timestamp));
+    }
+
+    private static Row row(Event event, String bookmaker, String market, String outcome, double point, Instant timestamp)
+    {
+        DemoGame game = event.game();
+        return ROWS.row(game.gameDate(), game.startTime(), event.homeName(), event.awayName(), game.homeTeam(), game.awayTeam(),
+                bookmaker, market, outcome, point, timestamp);
     }
 }

@@ -16,9 +16,13 @@ import java.util.SplittableRandom;
  * before tip-off, so it comes from what is known then: the player's rates, his place in the
  * announced rotation (so his expected minutes, not the minutes he went on to play), both teams'
  * strengths and home court, plus the bookmakers' own error. Per bookmaker: an opening
- * snapshot about a day before tip-off, one to three pre-game snapshots, one at tip-off (0) and
+ * snapshot about a day before tip-off, up to two pre-game snapshots, one at tip-off (0) and
  * usually one in-game snapshot (negative minutes, a clearly different line). Lines are always
  * x.5; {@code snapshot_timestamp = start_time_et - minutes_before_tipoff}.
+ *
+ * <p>As the real appends leave them: about 3% of games were processed twice (every row there
+ * twice); about 2% have no minutes_before_tipoff (the API gave no commence time). The real game_id
+ * (two forms) is not read, so not written.
  */
 final class PlayerPropRows
 {
@@ -31,6 +35,8 @@ final class PlayerPropRows
     private static final double MIN_EXPECTED_SECONDS_FOR_PROPS = 12 * 60;
     private static final double PLAYERS_WITHOUT_PROPS = 0.10;
     private static final double IN_GAME_SNAPSHOT = 0.85;
+    private static final double PROCESSED_TWICE = 0.03;
+    private static final double WITHOUT_COMMENCE_TIME = 0.02;
 
     private PlayerPropRows() {}
 
@@ -40,8 +46,11 @@ final class PlayerPropRows
         for (GameResult result : season.results()) {
             DemoGame game = result.game();
             SplittableRandom random = Seeds.random(seed, Purpose.PLAYER_PROPS, Long.parseLong(game.nbaGameId()));
+            SplittableRandom loads = RawLoads.random(seed, RawLoads.PLAYER_PROPS, game);
+            boolean twice = Draws.chance(loads, PROCESSED_TWICE);
+            boolean withoutCommenceTime = Draws.chance(loads, WITHOUT_COMMENCE_TIME);
             List<Row> rows = partitions.partition(game.gameDate());
-            String gameId = game.gameId();
+            int first = rows.size();
             for (TeamGame team : List.of(result.away(), result.home())) {
                 TeamDraft.Scoring scoring = TeamDraft.Scoring.of(season.strengths().get(team.team()),
                         season.strengths().get(game.opponentOf(team.team())), team.home());
@@ -58,16 +67,20 @@ final class PlayerPropRows
                         double closing = Math.max(0.5, consensus + BOOKMAKER_OFFSETS[random.nextInt(BOOKMAKER_OFFSETS.length)]);
                         for (Snapshot snapshot : snapshots(random, closing)) {
                             rows.add(ROWS.row(
-                                    gameId,
                                     game.gameDate(),
+                                    game.homeTeam(),
+                                    game.awayTeam(),
                                     player.player().lookup(),
                                     bookmaker,
                                     snapshot.line(),
                                     game.startTime().minusSeconds(60L * snapshot.minutesBeforeTipoff()),
-                                    (long) snapshot.minutesBeforeTipoff()));
+                                    withoutCommenceTime ? null : (long) snapshot.minutesBeforeTipoff()));
                         }
                     }
                 }
+            }
+            if (twice) {
+                rows.addAll(List.copyOf(rows.subList(first, rows.size())));
             }
         }
         return partitions.build();
@@ -96,7 +109,7 @@ final class PlayerPropRows
         List<Snapshot> snapshots = new ArrayList<>();
         double opening = Math.max(0.5, closing + random.nextInt(5) - 2);
         snapshots.add(new Snapshot(1380 + 5 * random.nextInt(25), opening));
-        int preGame = 1 + random.nextInt(3);
+        int preGame = random.nextInt(3);
         int first = random.nextInt(PRE_GAME_MINUTES.length - preGame + 1);
         for (int index = 0; index < preGame; index++) {
             double progress = (index + 1.0) / (preGame + 1);

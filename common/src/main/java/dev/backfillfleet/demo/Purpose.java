@@ -13,5 +13,6 @@ enum Purpose
     PLAY_BY_PLAY,
     PLAYER_PROPS,
     GAME_LINES,
-    INJURY_REPORT
+    INJURY_REPORT,
+    RAW_LOADS
 }

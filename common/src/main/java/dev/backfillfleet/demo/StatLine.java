@@ -94,6 +94,22 @@ public record StatLine(
                 offensiveRebounds, defensiveRebounds, assists, turnovers, steals, blocks, personalFouls);
     }
 
+    /**
+     * Roughly the first half's line, as a load during the game would find it: every count halved,
+     * makes never above attempts, two- and three-point shots halved apart.
+     */
+    public StatLine half()
+    {
+        int threesAttempted = threePtAttempted / 2;
+        int twosAttempted = twoPtAttempted() / 2;
+        int threesMade = Math.min(threePtMade / 2, threesAttempted);
+        int twosMade = Math.min(twoPtMade() / 2, twosAttempted);
+        int freeThrowsAttempted = ftAttempted / 2;
+        return new StatLine(threesMade + twosMade, threesAttempted + twosAttempted, threesMade, threesAttempted,
+                Math.min(ftMade / 2, freeThrowsAttempted), freeThrowsAttempted, offensiveRebounds / 2, defensiveRebounds / 2,
+                assists / 2, turnovers / 2, steals / 2, blocks / 2, personalFouls / 2);
+    }
+
     public StatLine withBlocks(int newBlocks)
     {
         return new StatLine(fgMade, fgAttempted, threePtMade, threePtAttempted, ftMade, ftAttempted,

@@ -122,6 +122,13 @@ public final class SeedingWarehouse
     }
 
     @Override
+    public List<Row> readAll(TableRef table, List<String> columns)
+    {
+        seedOnFirstUse(table);
+        return delegate.readAll(table, columns);
+    }
+
+    @Override
     public List<Row> readAll(TableRef table)
     {
         seedOnFirstUse(table);

@@ -3,7 +3,6 @@ package dev.backfillfleet.embedded;
 import dev.backfillfleet.catalog.SqlDialect;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.FleetException;
-import dev.backfillfleet.schema.RawTables;
 import dev.backfillfleet.schema.SchemaCatalog;
 import dev.backfillfleet.warehouse.Column;
 import dev.backfillfleet.warehouse.ColumnType;
@@ -57,6 +56,7 @@ public final class SqliteWarehouse
     private static final int ROWS_PER_INSERT = 64;
     // SQLite's default limit on the variables of one statement (SQLITE_MAX_VARIABLE_NUMBER, 32,766 since 3.32: https://www.sqlite.org/limits.html#max_variable_number), with room to spare
     private static final int MAX_VARIABLES = 30_000;
+    private static final String LARGE_CACHE = "PRAGMA cache_size = -65536";
 
     private final SqliteDatabase database;
     private final SchemaCatalog catalog;
@@ -119,12 +119,25 @@ public final class SqliteWarehouse
     public List<Row> readAll(TableRef table)
     {
         TableSchema schema = catalog.schema(table);
+        return readWhole(schema, schema.columns());
+    }
+
+    @Override
+    public List<Row> readAll(TableRef table, List<String> columnNames)
+    {
+        TableSchema schema = catalog.schema(table);
+        return readWhole(schema, schema.columns(columnNames));
+    }
+
+    private List<Row> readWhole(TableSchema schema, List<Column> columns)
+    {
+        TableRef table = schema.ref();
         if (!ensureReadable(schema)) {
             return List.of();
         }
         return database.read(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("SELECT " + columnList(schema) + " FROM " + sqlName(table) + " ORDER BY rowid")) {
-                return readRows(statement, schema.columns());
+            try (PreparedStatement statement = connection.prepareStatement("SELECT " + columnList(columns) + " FROM " + sqlName(table) + " ORDER BY rowid")) {
+                return readRows(statement, columns);
             }
         });
     }
@@ -206,9 +219,22 @@ public final class SqliteWarehouse
         partitions.forEach((date, rows) -> validated.put(date, validate(schema, date, rows)));
         ensureCreated(schema);
         database.write(connection -> {
+            useLargeCache(connection);
             replace(connection, schema, validated);
             return null;
         });
+    }
+
+    /**
+     * A page cache of 64 MB on the writing connection (SQLite's default is 2 MB): a month of seeding
+     * or an import spills pages to the WAL mid-transaction otherwise (https://www.sqlite.org/pragma.html#pragma_cache_size).
+     */
+    private static void useLargeCache(Connection connection)
+            throws SQLException
+    {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(LARGE_CACHE);
+        }
     }
 
     private static void replace(Connection connection, TableSchema schema, Map<LocalDate, List<Row>> partitions)
@@ -471,12 +497,39 @@ public final class SqliteWarehouse
                 try (ResultSet resultSet = statement.executeQuery()) {
                     boolean exists = resultSet.next();
                     if (exists) {
+                        requireShape(connection, schema);
                         created.put(schema.ref(), schema);
                     }
                     return exists;
                 }
             }
         });
+    }
+
+    /**
+     * A raw or built-in table an earlier version of the fleet made holds other columns (before the
+     * raw tables took the real tables' shapes and the outputs their names and NUMERIC types):
+     * CREATE TABLE IF NOT EXISTS leaves it as it is, and every read would fail on a column it
+     * lacks. Refused once, with what differs and the mend, instead. (A table of the applied
+     * catalog is made again instead: see {@link #ensureCreated}.)
+     */
+    private void requireShape(Connection connection, TableSchema schema)
+            throws SQLException
+    {
+        List<String> have = existingColumns(connection, schema.ref());
+        List<String> wanted = columnShapes(schema);
+        if (have.isEmpty() || have.equals(wanted) || !catalog.isFixed(schema.ref())) {
+            return;
+        }
+        List<String> missing = wanted.stream().filter(column -> !have.contains(column)).toList();
+        List<String> other = have.stream().filter(column -> !wanted.contains(column)).toList();
+        Path file = database.file().toAbsolutePath().normalize();
+        Path markers = file.resolveSibling("warehouse.seeded");
+        throw FleetException.environment(file + ": table " + sqlName(schema.ref()) + " was made by an earlier version of the fleet"
+                + (missing.isEmpty() ? "" : "; it lacks " + String.join(", ", missing))
+                + (other.isEmpty() ? "" : "; it has " + String.join(", ", other) + " instead")
+                + ". Move the warehouse aside: mv " + file + " " + file + ".old && rm -rf " + markers
+                + "; the demo league is seeded again on first use (import real data again), then run the tables again with --force", null);
     }
 
     /**
@@ -490,9 +543,10 @@ public final class SqliteWarehouse
             return;
         }
         database.write(connection -> {
+            requireShape(connection, schema);
             List<String> existing = existingColumns(connection, schema.ref());
             try (Statement statement = connection.createStatement()) {
-                if (!existing.isEmpty() && !existing.equals(schema.columnNames()) && !isRaw(schema.ref())) {
+                if (!existing.isEmpty() && !existing.equals(columnShapes(schema))) {
                     log.warn("{}: its definition's columns changed ({} -> {}); the table is made again, empty", schema.ref(), existing, schema.columnNames());
                     statement.execute("DROP TABLE " + sqlName(schema.ref()));
                 }
@@ -507,24 +561,25 @@ public final class SqliteWarehouse
         created.put(schema.ref(), schema);
     }
 
+    /** The table's columns as "name TYPE", in order; none when it does not exist. */
     private static List<String> existingColumns(Connection connection, TableRef table)
             throws SQLException
     {
         List<String> columns = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT name FROM pragma_table_info(?) ORDER BY cid")) {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT name, type FROM pragma_table_info(?) ORDER BY cid")) {
             statement.setString(1, sqlName(table));
             try (ResultSet resultSet = statement.executeQuery()) {
                 while (resultSet.next()) {
-                    columns.add(resultSet.getString(1));
+                    columns.add(resultSet.getString(1) + " " + resultSet.getString(2));
                 }
             }
         }
         return columns;
     }
 
-    private static boolean isRaw(TableRef table)
+    private static List<String> columnShapes(TableSchema schema)
     {
-        return table.dataset().equals(RawTables.RAW_DATASET) || table.dataset().equals(RawTables.STATIC_DATASET);
+        return schema.columns().stream().map(column -> column.name() + " " + sqlType(column)).toList();
     }
 
     private static void insert(Connection connection, TableSchema schema, List<Row> rows)
@@ -540,17 +595,19 @@ public final class SqliteWarehouse
         // the driver's own statements, not the cache's proxy: compiling once per call is nothing next
         // to binding every value of every row through reflection
         Connection driver = connection.unwrap(Connection.class);
+        // a partition's rows share their date: its text is made once (JFR: LocalDate.toString per row)
+        Map<LocalDate, String> dates = new HashMap<>();
         if (whole > 0) {
             try (PreparedStatement statement = driver.prepareStatement(insertSql(schema, rowsPerInsert))) {
                 for (int start = 0; start < whole; start += rowsPerInsert) {
-                    bindRows(statement, columns, rows.subList(start, start + rowsPerInsert));
+                    bindRows(statement, schema, rows.subList(start, start + rowsPerInsert), dates);
                     statement.executeUpdate();
                 }
             }
         }
         if (whole < rows.size()) {
             try (PreparedStatement statement = driver.prepareStatement(insertSql(schema, rows.size() - whole))) {
-                bindRows(statement, columns, rows.subList(whole, rows.size()));
+                bindRows(statement, schema, rows.subList(whole, rows.size()), dates);
                 statement.executeUpdate();
             }
         }
@@ -565,18 +622,19 @@ public final class SqliteWarehouse
     /** The shape of a multi-row INSERT's values: {@code rows} groups of {@code columns} marks. */
     private record RowsOfMarks(int columns, int rows) {}
 
-    private static void bindRows(PreparedStatement statement, List<Column> columns, List<Row> rows)
+    private static void bindRows(PreparedStatement statement, TableSchema schema, List<Row> rows, Map<LocalDate, String> dates)
             throws SQLException
     {
+        List<Column> columns = schema.columns();
         int index = 1;
         for (Row row : rows) {
-            for (Column column : columns) {
-                bind(statement, index++, column, row.get(column.name()));
+            for (int position = 0; position < columns.size(); position++) {
+                bind(statement, index++, columns.get(position), schema.valueAt(row, position), dates);
             }
         }
     }
 
-    private static void bind(PreparedStatement statement, int index, Column column, Object value)
+    private static void bind(PreparedStatement statement, int index, Column column, Object value, Map<LocalDate, String> dates)
             throws SQLException
     {
         if (value == null) {
@@ -587,10 +645,10 @@ public final class SqliteWarehouse
             case STRING -> statement.setString(index, (String) value);
             case INT64 -> statement.setLong(index, (Long) value);
             case FLOAT64 -> statement.setDouble(index, (Double) value);
-            // as text: exact, with the scale it was written with
+            // exact: the decimal's digits as text, at the column's scale (validated), never a REAL
             case NUMERIC -> statement.setString(index, ((BigDecimal) value).toPlainString());
             case BOOL -> statement.setInt(index, ((Boolean) value) ? 1 : 0);
-            case DATE -> statement.setString(index, value.toString());
+            case DATE -> statement.setString(index, dates.computeIfAbsent((LocalDate) value, LocalDate::toString));
             case TIMESTAMP -> statement.setLong(index, toMicros((Instant) value));
         }
     }
@@ -625,7 +683,7 @@ public final class SqliteWarehouse
             case STRING -> raw.toString();
             case INT64 -> ((Number) raw).longValue();
             case FLOAT64 -> ((Number) raw).doubleValue();
-            case NUMERIC -> new BigDecimal(raw.toString());
+            case NUMERIC -> column.normalize(new BigDecimal(raw.toString()));
             case BOOL -> ((Number) raw).intValue() != 0;
             case DATE -> dates.computeIfAbsent(raw.toString(), LocalDate::parse);
             case TIMESTAMP -> fromMicros(((Number) raw).longValue());
@@ -645,7 +703,7 @@ public final class SqliteWarehouse
     private static String sqlType(Column column)
     {
         return switch (column.type()) {
-            case STRING, NUMERIC, DATE -> "TEXT";
+            case STRING, DATE, NUMERIC -> "TEXT";
             case INT64, BOOL, TIMESTAMP -> "INTEGER";
             case FLOAT64 -> "REAL";
         };

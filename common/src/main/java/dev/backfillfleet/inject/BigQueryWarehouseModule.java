@@ -51,11 +51,10 @@ public final class BigQueryWarehouseModule
                         RawTables.STATIC_DATASET, config.staticDataset(),
                         AnalyticsTable.DATASET, config.analyticsDataset()))
                 .withLocation(config.location())
-                .withWriteTimeout(config.writeTimeout());
-        if (config.maximumBytesBilled() > 0) {
-            settings = settings.withMaximumBytesBilled(config.maximumBytesBilled());
-        }
-        return settings;
+                .withWriteTimeout(config.writeTimeout())
+                .withReadPriority(config.readPriority());
+        settings = config.maximumBytesBilled() > 0 ? settings.withMaximumBytesBilled(config.maximumBytesBilled()) : settings.withoutMaximumBytesBilled();
+        return config.emulatorHost().map(settings::withEmulatorHost).orElse(settings);
     }
 
     /**

@@ -41,7 +41,7 @@ public final class Configurations
             .flatMap(List::stream)
             .toList()));
     /** The environment variables read besides the keys': the emulator hosts, which the Google clients' own conventions name. */
-    public static final List<String> VARIABLES = List.of(PubSubConfig.EMULATOR_HOST_VARIABLE, FirestoreConfig.EMULATOR_HOST_VARIABLE);
+    public static final List<String> VARIABLES = List.of(PubSubConfig.EMULATOR_HOST_VARIABLE, FirestoreConfig.EMULATOR_HOST_VARIABLE, BigQueryConfig.EMULATOR_HOST_VARIABLE);
 
     private Configurations() {}
 

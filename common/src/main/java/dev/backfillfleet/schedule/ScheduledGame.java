@@ -1,12 +1,14 @@
 package dev.backfillfleet.schedule;
 
-import dev.backfillfleet.warehouse.Row;
-
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
-/** One game of the schedule, with both id forms. */
+/**
+ * One game of the schedule, with both id forms. {@code startTimeEt} is the tip-off instant, null
+ * when the schedule has none (its game_date_est is nullable).
+ */
 public record ScheduledGame(
         String nbaGameId,
         LocalDate gameDate,
@@ -21,21 +23,7 @@ public record ScheduledGame(
 {
     public static final long FINAL = 3;
     private static final DateTimeFormatter COMPACT_DATE = DateTimeFormatter.BASIC_ISO_DATE;
-
-    public static ScheduledGame fromRow(Row row)
-    {
-        return new ScheduledGame(
-                row.getString("nba_game_id"),
-                row.getDate("game_date"),
-                row.getLong("season_year"),
-                row.getString("season_type"),
-                row.getTimestamp("start_time_et"),
-                row.getString("home_team"),
-                row.getString("away_team"),
-                row.getLong("game_status"),
-                row.getLong("home_score"),
-                row.getLong("away_score"));
-    }
+    private static final ZoneId EASTERN = ZoneId.of("America/New_York");
 
     /** The standard id {@code YYYYMMDD_AWAY_HOME} used by box scores, gamebooks and props. */
     public String gameId()
@@ -43,9 +31,24 @@ public record ScheduledGame(
         return gameDate.format(COMPACT_DATE) + "_" + awayTeam + "_" + homeTeam;
     }
 
+    /**
+     * By when pre-game information (injury reports, lines) must have been published to count: the
+     * tip-off, or, when the schedule has none, the start of the game date in Eastern time, so that
+     * nothing published on the day can leak the game into its own context.
+     */
+    public Instant preGameCutoff()
+    {
+        return startTimeEt != null ? startTimeEt : gameDate.atStartOfDay(EASTERN).toInstant();
+    }
+
     public boolean isFinal()
     {
         return gameStatus == FINAL;
+    }
+
+    public boolean involves(String team)
+    {
+        return team.equals(homeTeam) || team.equals(awayTeam);
     }
 
     public String opponentOf(String team)

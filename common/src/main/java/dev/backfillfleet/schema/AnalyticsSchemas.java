@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static dev.backfillfleet.warehouse.Column.nullable;
+import static dev.backfillfleet.warehouse.Column.nullableNumeric;
 import static dev.backfillfleet.warehouse.Column.required;
 import static dev.backfillfleet.warehouse.ColumnType.BOOL;
 import static dev.backfillfleet.warehouse.ColumnType.DATE;
@@ -42,32 +43,34 @@ public final class AnalyticsSchemas
     public static TableSchema teamOffense()
     {
         return TableSchema.partitioned(ref(AnalyticsTable.TEAM_OFFENSE), "game_date", columns(gameColumns(), matchupColumns("team_abbr"), List.of(
-                required("points", INT64),
-                required("fg_made", INT64),
-                required("fg_attempted", INT64),
-                required("three_pt_made", INT64),
-                required("three_pt_attempted", INT64),
-                required("ft_made", INT64),
-                required("ft_attempted", INT64),
+                required("points_scored", INT64),
+                required("fg_makes", INT64),
+                required("fg_attempts", INT64),
+                required("three_pt_makes", INT64),
+                required("three_pt_attempts", INT64),
+                required("ft_makes", INT64),
+                required("ft_attempts", INT64),
                 required("offensive_rebounds", INT64),
                 required("defensive_rebounds", INT64),
-                required("total_rebounds", INT64),
+                required("rebounds", INT64),
                 required("assists", INT64),
                 required("turnovers", INT64),
                 required("steals", INT64),
                 required("blocks", INT64),
                 required("personal_fouls", INT64),
+                // real: INT64; ours has a decimal (FGA + 0.44 x FTA - OREB + TOV), so it stays FLOAT64
                 required("possessions", FLOAT64),
-                nullable("offensive_rating", FLOAT64),
-                nullable("pace", FLOAT64),
-                nullable("ts_pct", FLOAT64),
-                nullable("efg_pct", FLOAT64),
+                nullableNumeric("offensive_rating", 6, 2),
+                nullableNumeric("pace", 5, 1),
+                nullableNumeric("ts_pct", 5, 3),
+                // no real counterpart: NUMERIC as ts_pct here and efg_pct in player_game_summary
+                nullableNumeric("efg_pct", 5, 3),
                 required("overtime_periods", INT64),
                 required("win_flag", BOOL),
-                required("margin", INT64),
-                required("data_source", STRING),
+                required("margin_of_victory", INT64),
+                required("primary_source_used", STRING),
                 required("quality_tier", STRING),
-                required("row_hash", STRING),
+                required("data_hash", STRING),
                 required("processed_at", TIMESTAMP))));
     }
 
@@ -75,14 +78,14 @@ public final class AnalyticsSchemas
     {
         return TableSchema.partitioned(ref(AnalyticsTable.TEAM_DEFENSE), "game_date", columns(gameColumns(), matchupColumns("defending_team_abbr"), List.of(
                 required("points_allowed", INT64),
-                required("opp_fg_made", INT64),
-                required("opp_fg_attempted", INT64),
-                required("opp_three_pt_made", INT64),
-                required("opp_three_pt_attempted", INT64),
-                required("opp_ft_made", INT64),
-                required("opp_ft_attempted", INT64),
+                required("opp_fg_makes", INT64),
+                required("opp_fg_attempts", INT64),
+                required("opp_three_pt_makes", INT64),
+                required("opp_three_pt_attempts", INT64),
+                required("opp_ft_makes", INT64),
+                required("opp_ft_attempts", INT64),
                 required("opp_offensive_rebounds", INT64),
-                required("opp_total_rebounds", INT64),
+                required("opp_rebounds", INT64),
                 required("opp_assists", INT64),
                 required("turnovers_forced", INT64),
                 required("fouls_committed", INT64),
@@ -90,13 +93,13 @@ public final class AnalyticsSchemas
                 required("blocks", INT64),
                 required("defensive_rebounds", INT64),
                 required("opp_possessions", FLOAT64),
-                nullable("defensive_rating", FLOAT64),
-                nullable("opponent_pace", FLOAT64),
-                nullable("opponent_ts_pct", FLOAT64),
-                nullable("opp_paint_attempted", INT64),
-                nullable("opp_paint_made", INT64),
-                nullable("opp_mid_range_attempted", INT64),
-                nullable("opp_mid_range_made", INT64),
+                nullableNumeric("defensive_rating", 6, 2),
+                nullableNumeric("opponent_pace", 5, 1),
+                nullableNumeric("opponent_ts_pct", 5, 3),
+                nullable("opp_paint_attempts", INT64),
+                nullable("opp_paint_makes", INT64),
+                nullable("opp_mid_range_attempts", INT64),
+                nullable("opp_mid_range_makes", INT64),
                 nullable("points_in_paint_allowed", INT64),
                 nullable("mid_range_points_allowed", INT64),
                 required("three_pt_points_allowed", INT64),
@@ -104,28 +107,31 @@ public final class AnalyticsSchemas
                 nullable("blocks_mid_range", INT64),
                 nullable("blocks_three_pt", INT64),
                 required("win_flag", BOOL),
-                required("margin", INT64),
+                required("margin_of_victory", INT64),
                 required("overtime_periods", INT64),
-                required("data_source", STRING),
+                required("primary_source_used", STRING),
                 required("quality_tier", STRING),
-                required("row_hash", STRING),
+                required("data_hash", STRING),
                 required("processed_at", TIMESTAMP))));
     }
 
     public static TableSchema playerSummary()
     {
-        return TableSchema.partitioned(ref(AnalyticsTable.PLAYER_SUMMARY), "game_date", columns(gameColumns(), playerColumns(), matchupColumns("team_abbr"), List.of(
+        return TableSchema.partitioned(ref(AnalyticsTable.PLAYER_SUMMARY), "game_date", columns(gameColumns(), List.of(
+                required("player_lookup", STRING),
+                required("player_full_name", STRING)), matchupColumns("team_abbr"), List.of(
                 required("player_status", STRING),
                 required("is_dnp", BOOL),
-                required("starter", BOOL),
-                nullable("minutes_played", FLOAT64),
+                // not the real starter_flag (minutes > 20): no real table says who started (real-warehouse.md 1.3)
+                nullable("starter", BOOL),
+                nullableNumeric("minutes_played", 5, 1),
                 nullable("points", INT64),
-                nullable("fg_made", INT64),
-                nullable("fg_attempted", INT64),
-                nullable("three_pt_made", INT64),
-                nullable("three_pt_attempted", INT64),
-                nullable("ft_made", INT64),
-                nullable("ft_attempted", INT64),
+                nullable("fg_makes", INT64),
+                nullable("fg_attempts", INT64),
+                nullable("three_pt_makes", INT64),
+                nullable("three_pt_attempts", INT64),
+                nullable("ft_makes", INT64),
+                nullable("ft_attempts", INT64),
                 nullable("offensive_rebounds", INT64),
                 nullable("defensive_rebounds", INT64),
                 nullable("total_rebounds", INT64),
@@ -135,70 +141,92 @@ public final class AnalyticsSchemas
                 nullable("turnovers", INT64),
                 nullable("personal_fouls", INT64),
                 nullable("plus_minus", INT64),
-                nullable("ts_pct", FLOAT64),
-                nullable("efg_pct", FLOAT64),
-                nullable("usage_rate", FLOAT64),
-                nullable("points_line", FLOAT64),
+                nullableNumeric("ts_pct", 5, 3),
+                nullableNumeric("efg_pct", 5, 3),
+                // real NUMERIC(6,2); ours is at 1 decimal, stored exactly at 2
+                nullableNumeric("usage_rate", 6, 2),
+                nullableNumeric("points_line", 4, 1),
                 nullable("over_under_result", STRING),
                 required("win_flag", BOOL),
-                required("row_hash", STRING),
+                required("data_hash", STRING),
                 required("processed_at", TIMESTAMP))));
     }
 
+    /**
+     * Lines, spreads, totals and form are NUMERIC: at the real scale, or at ours where ours has more
+     * decimals (medians and movements at 2), the precision growing by as much.
+     */
     public static TableSchema upcomingPlayer()
     {
-        return TableSchema.partitioned(ref(AnalyticsTable.UPCOMING_PLAYER), "game_date", columns(gameColumns(), playerColumns(), matchupColumns("team_abbr"), List.of(
-                required("start_time_et", TIMESTAMP),
-                nullable("days_since_last_game", INT64),
+        return TableSchema.partitioned(ref(AnalyticsTable.UPCOMING_PLAYER), "game_date", columns(gameColumns(), List.of(
+                required("player_lookup", STRING),
+                // no real counterpart (the real table has no name)
+                required("player_name", STRING)), matchupColumns("team_abbr"), List.of(
+                nullable("start_time_et", TIMESTAMP),
+                // the real days_rest: D - the date of the last game (a back-to-back gives 1)
                 nullable("days_rest", INT64),
+                // the days between the two games (a back-to-back gives 0), as upcoming_team's team_days_rest
+                nullable("player_days_rest", INT64),
                 required("back_to_back", BOOL),
                 required("games_in_last_7_days", INT64),
                 required("games_in_last_14_days", INT64),
+                // real: INT64; ours are exact sums of minutes at 1 decimal
                 required("minutes_in_last_7_days", FLOAT64),
                 required("minutes_in_last_14_days", FLOAT64),
                 required("back_to_backs_last_14_days", INT64),
-                nullable("points_avg_last_5", FLOAT64),
-                nullable("points_avg_last_10", FLOAT64),
+                nullableNumeric("points_avg_last_5", 5, 1),
+                nullableNumeric("points_avg_last_10", 5, 1),
                 required("games_used_last_5", INT64),
                 required("games_used_last_10", INT64),
                 nullable("points_std_last_10", FLOAT64),
-                nullable("current_points_line", FLOAT64),
-                nullable("opening_points_line", FLOAT64),
-                nullable("points_line_bookmaker", STRING),
-                nullable("line_movement", FLOAT64),
+                nullableNumeric("current_points_line", 4, 1),
+                nullableNumeric("opening_points_line", 4, 1),
+                nullable("current_points_line_source", STRING),
+                nullableNumeric("line_movement", 5, 2),
                 required("prop_over_streak", INT64),
                 required("prop_under_streak", INT64),
-                nullable("game_spread", FLOAT64),
-                nullable("opening_spread", FLOAT64),
-                nullable("spread_movement", FLOAT64),
-                nullable("game_total", FLOAT64),
-                nullable("opening_total", FLOAT64),
-                nullable("total_movement", FLOAT64),
-                nullable("opponent_pace_last_10", FLOAT64),
-                nullable("opponent_off_rating_last_10", FLOAT64),
-                nullable("opponent_def_rating_last_10", FLOAT64),
-                nullable("pace_differential", FLOAT64),
+                nullableNumeric("game_spread", 5, 2),
+                nullableNumeric("opening_spread", 5, 2),
+                nullableNumeric("spread_movement", 5, 2),
+                nullableNumeric("game_total", 6, 2),
+                nullableNumeric("opening_total", 6, 2),
+                nullableNumeric("total_movement", 5, 2),
+                nullableNumeric("opponent_pace_last_10", 6, 2),
+                // no real counterpart: NUMERIC as opponent_def_rating_last_10
+                nullableNumeric("opponent_off_rating_last_10", 6, 2),
+                nullableNumeric("opponent_def_rating_last_10", 6, 2),
+                nullableNumeric("pace_differential", 6, 2),
                 required("player_status", STRING),
-                nullable("injury_reason", STRING),
+                nullable("injury_report", STRING),
                 required("star_teammates_out", INT64),
                 required("quality_tier", STRING),
                 required("is_production_ready", BOOL),
-                required("row_hash", STRING),
+                required("data_hash", STRING),
                 required("processed_at", TIMESTAMP))));
     }
 
+    /**
+     * The real table's game_id is the 10-digit NBA id (our nba_game_id elsewhere); the standard id
+     * the other tables call game_id is standard_game_id here.
+     */
     public static TableSchema upcomingTeam()
     {
-        return TableSchema.partitioned(ref(AnalyticsTable.UPCOMING_TEAM), "game_date", columns(gameColumns(), matchupColumns("team_abbr"), List.of(
-                required("start_time_et", TIMESTAMP),
+        return TableSchema.partitioned(ref(AnalyticsTable.UPCOMING_TEAM), "game_date", columns(List.of(
+                required("game_id", STRING),
+                required("standard_game_id", STRING),
+                required("game_date", DATE),
+                required("season_year", INT64)), matchupColumns("team_abbr"), List.of(
+                nullable("start_time_et", TIMESTAMP),
                 nullable("days_since_last_game", INT64),
-                nullable("days_rest", INT64),
-                required("back_to_back", BOOL),
+                nullable("team_days_rest", INT64),
+                required("team_back_to_back", BOOL),
+                // the real table holds the same value under both names
+                required("is_back_to_back", BOOL),
                 required("games_in_last_7_days", INT64),
                 required("games_in_last_14_days", INT64),
                 required("game_number_in_season", INT64),
-                required("win_streak_entering", INT64),
-                required("loss_streak_entering", INT64),
+                required("team_win_streak_entering", INT64),
+                required("team_loss_streak_entering", INT64),
                 nullable("last_game_margin", INT64),
                 nullable("last_game_result", STRING),
                 required("consecutive_road_games", INT64),
@@ -206,16 +234,18 @@ public final class AnalyticsSchemas
                 nullable("time_zones_crossed", INT64),
                 nullable("opponent_days_rest", INT64),
                 nullable("rest_advantage", INT64),
-                nullable("game_spread", FLOAT64),
-                nullable("opening_spread", FLOAT64),
-                nullable("spread_movement", FLOAT64),
-                nullable("game_total", FLOAT64),
-                nullable("opening_total", FLOAT64),
-                nullable("total_movement", FLOAT64),
-                required("players_out_count", INT64),
-                required("players_questionable_count", INT64),
+                nullableNumeric("game_spread", 5, 2),
+                // no real counterpart: NUMERIC as game_spread and game_total
+                nullableNumeric("opening_spread", 5, 2),
+                nullableNumeric("spread_movement", 5, 2),
+                nullableNumeric("game_total", 6, 2),
+                nullableNumeric("opening_total", 6, 2),
+                nullableNumeric("total_movement", 6, 2),
+                // the real name says starters; the real count, as ours, is every player out
+                required("starters_out_count", INT64),
+                required("questionable_players_count", INT64),
                 required("quality_tier", STRING),
-                required("row_hash", STRING),
+                required("data_hash", STRING),
                 required("processed_at", TIMESTAMP))));
     }
 
@@ -227,7 +257,7 @@ public final class AnalyticsSchemas
                 required("run_id", STRING),
                 required("worker_id", STRING),
                 required("attempt", INT64),
-                required("row_hash", STRING),
+                required("data_hash", STRING),
                 required("processed_at", TIMESTAMP)));
     }
 
@@ -239,13 +269,6 @@ public final class AnalyticsSchemas
                 required("nba_game_id", STRING),
                 required("game_date", DATE),
                 required("season_year", INT64));
-    }
-
-    private static List<Column> playerColumns()
-    {
-        return List.of(
-                required("player_lookup", STRING),
-                required("player_name", STRING));
     }
 
     /** The row's team (named {@code teamColumn}), its opponent, and whether it played at home. */

@@ -71,6 +71,12 @@ public final class SchemaCatalog
                 .findFirst().map(TableDefinition::schema);
     }
 
+    /** Whether the table is one of the fixed ones (raw, static, built-in), not a table of the applied catalog. */
+    public boolean isFixed(TableRef table)
+    {
+        return schemas.containsKey(table);
+    }
+
     /** The fixed tables, then the catalog's as read now. */
     public Collection<TableSchema> all()
     {

@@ -26,13 +26,13 @@ public final class TableClustering
     public static final Set<ColumnType> CLUSTERABLE_TYPES = EnumSet.of(ColumnType.STRING, ColumnType.INT64, ColumnType.BOOL, ColumnType.DATE, ColumnType.TIMESTAMP);
 
     private static final Map<TableRef, List<String>> COLUMNS = Map.ofEntries(
-            Map.entry(RawTables.SCHEDULE, List.of("home_team", "away_team")),
-            Map.entry(RawTables.TEAM_BOXSCORE, List.of("team_abbr", "game_id")),
-            Map.entry(RawTables.GAMEBOOK_PLAYER_STATS, List.of("player_lookup", "team_abbr")),
-            Map.entry(RawTables.PLAY_BY_PLAY, List.of("game_id", "event_team_abbr")),
-            Map.entry(RawTables.PLAYER_POINTS_PROPS, List.of("player_lookup", "bookmaker")),
-            Map.entry(RawTables.GAME_LINES, List.of("home_team", "market", "bookmaker")),
-            Map.entry(RawTables.INJURY_REPORT, List.of("team_abbr", "player_lookup")),
+            Map.entry(RawTables.SCHEDULE, List.of("home_team_tricode", "away_team_tricode")),
+            Map.entry(RawTables.TEAM_BOXSCORE, List.of("game_id", "team_abbr")),
+            Map.entry(RawTables.GAMEBOOK_PLAYER_STATS, List.of("team_abbr", "player_status")),
+            Map.entry(RawTables.PLAY_BY_PLAY, List.of("home_team_abbr", "away_team_abbr")),
+            Map.entry(RawTables.PLAYER_POINTS_PROPS, List.of("player_lookup", "game_date", "bookmaker")),
+            Map.entry(RawTables.GAME_LINES, List.of("bookmaker_key", "market_key", "snapshot_timestamp")),
+            Map.entry(RawTables.INJURY_REPORT, List.of("player_lookup", "injury_status")),
             Map.entry(ref(AnalyticsTable.TEAM_OFFENSE), List.of("team_abbr", "opponent_team_abbr")),
             Map.entry(ref(AnalyticsTable.TEAM_DEFENSE), List.of("defending_team_abbr", "opponent_team_abbr")),
             Map.entry(ref(AnalyticsTable.PLAYER_SUMMARY), List.of("player_lookup", "team_abbr")),

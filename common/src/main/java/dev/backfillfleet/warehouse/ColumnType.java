@@ -4,13 +4,16 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** The column types the warehouse supports, named as in BigQuery, with their Java value class. */
+/**
+ * The column types the warehouse supports, named as in BigQuery, with their Java value class.
+ * NUMERIC is an exact decimal with the precision and scale of its {@link Column}: a
+ * {@link BigDecimal}, never a binary floating-point number.
+ */
 public enum ColumnType
 {
     STRING(String.class),
     INT64(Long.class),
     FLOAT64(Double.class),
-    /** Exact decimal, kept as given (scale included); BigQuery's NUMERIC holds 29 digits before the point and 9 after. */
     NUMERIC(BigDecimal.class),
     BOOL(Boolean.class),
     DATE(LocalDate.class),
@@ -28,17 +31,24 @@ public enum ColumnType
         return javaType;
     }
 
-    /** Converts a Java value to this type's canonical value class (Integer -> Long and so on). */
+    /**
+     * Converts a Java value to this type's canonical value class (Integer -> Long and so on). A
+     * NUMERIC value must be exact already: a BigDecimal or a whole number, never a double.
+     */
     public Object normalize(Object value)
     {
         if (value == null || javaType.isInstance(value)) {
             return value;
         }
-        if (this == INT64 && (value instanceof Integer || value instanceof Short || value instanceof Byte)) {
+        boolean whole = value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte;
+        if (this == INT64 && whole) {
             return ((Number) value).longValue();
         }
         if (this == FLOAT64 && value instanceof Number number) {
             return number.doubleValue();
+        }
+        if (this == NUMERIC && whole) {
+            return BigDecimal.valueOf(((Number) value).longValue());
         }
         throw new IllegalArgumentException("value " + value + " (" + value.getClass().getSimpleName() + ") is not a " + this);
     }

@@ -1,5 +1,6 @@
 package dev.backfillfleet.warehouse;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collections;
@@ -9,13 +10,16 @@ import java.util.Map;
 
 /**
  * One warehouse row: column name to value (String, Long, Double, Boolean, LocalDate, Instant or
- * null). Immutable; a missing column reads as null.
+ * null). Immutable; a missing column reads as null. A row made by a {@link RowMaker} keeps the
+ * maker's read-only values as they are; any other map is copied.
  */
 public record Row(Map<String, Object> values)
 {
     public Row
     {
-        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        if (!(values instanceof RowMaker.Values)) {
+            values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        }
     }
 
     public static Builder builder()
@@ -59,6 +63,19 @@ public record Row(Map<String, Object> values)
     {
         Object value = values.get(column);
         return value == null ? null : ((Number) value).doubleValue();
+    }
+
+    /** A NUMERIC column's exact value. */
+    public BigDecimal getDecimal(String column)
+    {
+        Object value = values.get(column);
+        if (value == null || value instanceof BigDecimal) {
+            return (BigDecimal) value;
+        }
+        if (value instanceof Long || value instanceof Integer) {
+            return BigDecimal.valueOf(((Number) value).longValue());
+        }
+        throw new IllegalArgumentException(column + " holds " + value + " (" + value.getClass().getSimpleName() + "), not an exact decimal");
     }
 
     public Boolean getBoolean(String column)

@@ -1,5 +1,6 @@
 package dev.backfillfleet.warehouse;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -7,13 +8,16 @@ import java.util.HexFormat;
 import java.util.Set;
 
 /**
- * The {@code row_hash} column: SHA-256 over every business column in schema order, so that
- * identical inputs give identical hashes in any process. {@code row_hash} and
- * {@code processed_at} (the only wall-clock column) are left out.
+ * The {@code data_hash} column (the real tables' name for a hash of the business columns):
+ * SHA-256 over every business column in schema order, so that identical inputs give identical
+ * hashes in any process. {@code data_hash} and {@code processed_at} (the only wall-clock column)
+ * are left out. The real tables' value is a 16-character prefix over their own columns, so the
+ * values never match theirs.
  */
 public final class RowHash
 {
-    private static final Set<String> EXCLUDED = Set.of("row_hash", "processed_at");
+    public static final String COLUMN = "data_hash";
+    private static final Set<String> EXCLUDED = Set.of(COLUMN, "processed_at");
 
     private RowHash() {}
 
@@ -24,8 +28,8 @@ public final class RowHash
             if (EXCLUDED.contains(column.name())) {
                 continue;
             }
-            Object value = column.type().normalize(row.get(column.name()));
-            canonical.append(column.name()).append('=').append(value == null ? "\u0000" : value.toString()).append('\u001f');
+            Object value = column.normalize(row.get(column.name()));
+            canonical.append(column.name()).append('=').append(text(value)).append('\u001f');
         }
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -36,9 +40,18 @@ public final class RowHash
         }
     }
 
-    /** Returns the row with its {@code row_hash} filled in. */
+    /** A value's text: a NUMERIC in plain digits at its column's scale (never an exponent). */
+    private static String text(Object value)
+    {
+        if (value == null) {
+            return "\u0000";
+        }
+        return value instanceof BigDecimal decimal ? decimal.toPlainString() : value.toString();
+    }
+
+    /** Returns the row with its {@code data_hash} filled in. */
     public static Row stamp(TableSchema schema, Row row)
     {
-        return row.with("row_hash", of(schema, row));
+        return row.with(COLUMN, of(schema, row));
     }
 }

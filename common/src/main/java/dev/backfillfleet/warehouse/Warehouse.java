@@ -14,21 +14,22 @@ import java.util.Map;
  */
 public interface Warehouse
 {
-    /** Rows of a partitioned table whose partition date lies in {@code dates}. */
+    /**
+     * Rows of a partitioned table whose partition date (the table's own partition column, e.g.
+     * report_date for the injury report) lies in {@code dates}, with only {@code columns}, each a
+     * column of the table's schema, in that order: the query names those columns and nothing
+     * else, so that a wide table (the real play-by-play has 63 columns) bills only what is read.
+     * A column the schema lacks is an {@link IllegalArgumentException}.
+     */
+    List<Row> read(TableRef table, DateRange dates, List<String> columns);
+
+    /** Every column of the table's schema (named, never {@code *}): for imports, tools and tests. */
     List<Row> read(TableRef table, DateRange dates);
 
-    /**
-     * The same rows with only {@code columns}, each a column of the table's schema: a processor
-     * that needs a few columns of a wide table over a window of dates asks for those only. A
-     * column the schema lacks is an {@link IllegalArgumentException}; this default, for
-     * warehouses that read whole rows anyway, projects after reading and checks nothing.
-     */
-    default List<Row> read(TableRef table, DateRange dates, List<String> columns)
-    {
-        return read(table, dates).stream().map(row -> row.project(columns)).toList();
-    }
+    /** Every row of an unpartitioned (static) table, with only {@code columns}. */
+    List<Row> readAll(TableRef table, List<String> columns);
 
-    /** Every row of an unpartitioned (static) table. */
+    /** Every row of an unpartitioned (static) table, every column of its schema. */
     List<Row> readAll(TableRef table);
 
     /**

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 import static dev.backfillfleet.testing.ConfigAssertions.assertFullMapping;
 import static dev.backfillfleet.testing.ConfigAssertions.assertRecordedDefaults;
@@ -14,7 +15,8 @@ class TestBigQueryConfig
     void defaults()
     {
         assertRecordedDefaults(BigQueryConfig.KEYS, BigQueryConfig::from,
-                new BigQueryConfig("nba_raw", "nba_static", "nba_analytics", "US", Duration.ofSeconds(15), 40, 0));
+                new BigQueryConfig("nba_raw", "nba_static", "nba_analytics", "US", Duration.ofSeconds(15), 40, 1L << 30,
+                        BigQueryWarehouseSettings.ReadPriority.INTERACTIVE, Optional.empty()));
     }
 
     @Test
@@ -28,8 +30,10 @@ class TestBigQueryConfig
                         "backfill.bigquery-location", "EU",
                         "backfill.bigquery-write-timeout-seconds", "10",
                         "backfill.bigquery-partition-writes-per-10s", "45",
-                        "backfill.bigquery-max-bytes-billed", "1000000000"),
+                        "backfill.bigquery-max-bytes-billed", "1000000000",
+                        "backfill.bigquery-read-priority", "batch"),
                 BigQueryConfig::from,
-                new BigQueryConfig("raw", "static_tables", "analytics", "EU", Duration.ofSeconds(10), 45, 1_000_000_000L));
+                new BigQueryConfig("raw", "static_tables", "analytics", "EU", Duration.ofSeconds(10), 45, 1_000_000_000L,
+                        BigQueryWarehouseSettings.ReadPriority.BATCH, Optional.empty()));
     }
 }

@@ -12,6 +12,7 @@ import dev.backfillfleet.domain.ThrottledException;
 import dev.backfillfleet.provision.PlannedChange;
 import dev.backfillfleet.provision.ProcessRole;
 import dev.backfillfleet.provision.Provisioning;
+import dev.backfillfleet.schema.AnalyticsSchemas;
 import dev.backfillfleet.schema.RawTables;
 import dev.backfillfleet.schema.SchemaCatalog;
 import dev.backfillfleet.testing.emulators.LocalOnly;
@@ -138,15 +139,16 @@ class TestBigQueryWarehouseRequests
     }
 
     @Test
-    void readsAreParameterisedBatchQueriesFilteredOnThePartitionColumn()
+    void readsNameTheirColumnsRunInteractiveUnderTheByteCapAndFilterOnThePartitionColumn()
     {
         warehouse.replacePartition(LINES, DAY, List.of(line("draftkings")));
-        assertThat(warehouse.read(LINES, DateRange.of(DAY, DAY.plusDays(6)))).hasSize(1);
+        assertThat(warehouse.read(LINES, DateRange.of(DAY, DAY.plusDays(6)), List.of("bookmaker_key", "outcome_point")))
+                .containsExactly(Row.builder().set("bookmaker_key", "draftkings").set("outcome_point", -4.5).build());
 
-        JsonNode query = server.insertedJobs().get(server.insertedJobs().size() - 1).path("configuration").path("query");
+        JsonNode query = lastQuery();
         assertThat(query.path("query").asText())
-                .isEqualTo("SELECT * FROM `backfill-fleet-test.nba_raw_prod.odds_api_game_lines` WHERE game_date BETWEEN @first AND @last");
-        assertThat(query.path("priority").asText()).isEqualTo("BATCH");
+                .isEqualTo("SELECT bookmaker_key, outcome_point FROM `backfill-fleet-test.nba_raw_prod.odds_api_game_lines` WHERE game_date BETWEEN @first AND @last");
+        assertThat(query.path("priority").asText()).isEqualTo("INTERACTIVE");
         assertThat(query.path("useLegacySql").asBoolean()).isFalse();
         assertThat(query.path("maximumBytesBilled").asText()).isEqualTo("10000000000");
         assertThat(query.path("queryParameters").findValuesAsText("name")).containsExactlyInAnyOrder("first", "last");
@@ -155,6 +157,37 @@ class TestBigQueryWarehouseRequests
             assertThat(parameter.path("parameterType").path("type").asText()).isEqualTo("DATE");
         }
         assertThat(query.path("queryParameters").findValuesAsText("value")).containsExactlyInAnyOrder("2024-11-01", "2024-11-07");
+
+        // a read of whole rows names every column of the schema too, and so does a static table's
+        warehouse.read(LINES, DateRange.single(DAY));
+        assertThat(lastQuery().path("query").asText()).startsWith("SELECT " + String.join(", ", RawTables.gameLines().columnNames()) + " FROM ");
+        warehouse.readAll(RawTables.TRAVEL_DISTANCES, List.of("from_team", "distance_miles"));
+        assertThat(lastQuery().path("query").asText()).isEqualTo("SELECT from_team, distance_miles FROM `backfill-fleet-test.nba_static.travel_distances`");
+        // the injury report is partitioned by report_date: its reads filter that column, so that they prune
+        warehouse.read(RawTables.INJURY_REPORT, DateRange.of(DAY.minusDays(2), DAY), List.of("player_full_name", "injury_status"));
+        assertThat(lastQuery().path("query").asText())
+                .isEqualTo("SELECT player_full_name, injury_status FROM `backfill-fleet-test.nba_raw_prod.nbac_injury_report` WHERE report_date BETWEEN @first AND @last");
+        assertThat(server.insertedJobs()).noneMatch(job -> job.path("configuration").path("query").path("query").asText().contains("*"));
+    }
+
+    @Test
+    void theDefaultsAreInteractiveReadsCappedAtOneGibibyteAndBatchIsAChoice()
+    {
+        BigQueryWarehouseSettings defaults = BigQueryWarehouseSettings.of(TestBigQueryWarehouse.PROJECT).withHost(server.url())
+                .withDatasets(Map.of("nba_raw", "nba_raw_prod")).withMaxTransportAttempts(1);
+        BigQueryWarehouse.create(defaults, SchemaCatalog.standard()).read(RawTables.GAME_LINES, DateRange.single(DAY), List.of("bookmaker_key"));
+        assertThat(lastQuery().path("priority").asText()).isEqualTo("INTERACTIVE");
+        assertThat(lastQuery().path("maximumBytesBilled").asText()).isEqualTo("1073741824");
+
+        BigQueryWarehouse.create(defaults.withReadPriority(BigQueryWarehouseSettings.ReadPriority.BATCH).withoutMaximumBytesBilled(), SchemaCatalog.standard())
+                .read(RawTables.GAME_LINES, DateRange.single(DAY), List.of("bookmaker_key"));
+        assertThat(lastQuery().path("priority").asText()).isEqualTo("BATCH");
+        assertThat(lastQuery().has("maximumBytesBilled")).isFalse();
+    }
+
+    private JsonNode lastQuery()
+    {
+        return server.insertedJobs().get(server.insertedJobs().size() - 1).path("configuration").path("query");
     }
 
     @Test
@@ -300,6 +333,12 @@ class TestBigQueryWarehouseRequests
         assertThat(schema.getFields().get("game_date").getMode()).isEqualTo(Field.Mode.REQUIRED);
         assertThat(schema.getFields().get("snapshot_timestamp").getType().getStandardType()).isEqualTo(StandardSQLTypeName.TIMESTAMP);
         assertThat(schema.getFields().get("outcome_point").getType().getStandardType()).isEqualTo(StandardSQLTypeName.FLOAT64);
+        // NUMERIC with the real table's precision and scale (real-warehouse.md 2.1), an exact decimal loaded as a JSON string
+        Field rating = BigQuerySchemas.schema(AnalyticsSchemas.teamOffense()).getFields().get("offensive_rating");
+        assertThat(List.of(rating.getType().getStandardType(), rating.getPrecision(), rating.getScale())).containsExactly(StandardSQLTypeName.NUMERIC, 6L, 2L);
+        assertThat(new String(BigQuerySchemas.newlineDelimitedJson(AnalyticsSchemas.teamOffense(), List.of(
+                Row.builder().set("offensive_rating", new java.math.BigDecimal("113.70")).build())), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("\"offensive_rating\":\"113.70\"");
         assertThat(BigQuerySchemas.partitioning(lines)).contains(TimePartitioning.newBuilder(TimePartitioning.Type.DAY).setField("game_date").build());
         assertThat(BigQuerySchemas.partitioning(SchemaCatalog.standard().schema(RawTables.TRAVEL_DISTANCES))).isEmpty();
         assertThat(BigQueryFailures.classify("quotaExceeded", 403)).isEqualTo(ErrorClass.TRANSIENT);
@@ -326,8 +365,9 @@ class TestBigQueryWarehouseRequests
     private static Row line(String bookmaker)
     {
         return Row.builder()
-                .set("game_date", DAY).set("home_team", "NYK").set("away_team", "BOS").set("bookmaker", bookmaker)
-                .set("market", "spreads").set("outcome", "NYK").set("outcome_point", -4.5)
+                .set("game_date", DAY).set("commence_time", Instant.parse("2024-11-01T23:30:00Z"))
+                .set("home_team", "New York Knicks").set("away_team", "Boston Celtics").set("home_team_abbr", "NYK").set("away_team_abbr", "BOS")
+                .set("bookmaker_key", bookmaker).set("market_key", "spreads").set("outcome_name", "New York Knicks").set("outcome_point", -4.5)
                 .set("snapshot_timestamp", Instant.parse("2024-11-01T23:20:00.123456Z"))
                 .build();
     }

@@ -44,14 +44,18 @@ import java.util.zip.GZIPInputStream;
  * replaces that partition only. It understands the few query shapes the adapter sends and
  * answers the documented error format. Every request is recorded for assertions; failures can be
  * scripted, and a job id can be taken beforehand in any state ({@link #existingJob}), to see what
- * the adapter does with an "already exists" answer.
+ * the adapter does with an "already exists" answer. A table inserted with a {@code view}
+ * definition is a view (its schema as given, no rows), as a real warehouse's raw tables may be.
+ * Public for the coordinator's tests, which point a process at it with
+ * {@code BIGQUERY_EMULATOR_HOST}.
  */
-final class TestingBigQueryServer
+public final class TestingBigQueryServer
         implements AutoCloseable
 {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Pattern SELECT = Pattern.compile("SELECT \\* FROM `([^`]+)`(?: WHERE (\\w+) BETWEEN @first AND @last)?");
-    private static final Pattern NOTHING = Pattern.compile("SELECT \\* FROM `([^`]+)` WHERE FALSE");
+    /** The adapter names every column it reads: {@code SELECT *} is not understood, so a test sees it fail. */
+    private static final Pattern SELECT = Pattern.compile("SELECT (\\w+(?:, \\w+)*) FROM `([^`]+)`(?: WHERE (\\w+) BETWEEN @first AND @last)?");
+    private static final Pattern NOTHING = Pattern.compile("SELECT (\\w+(?:, \\w+)*) FROM `([^`]+)` WHERE FALSE");
     private static final Pattern COUNT = Pattern.compile("SELECT COUNT\\(\\*\\) AS row_count FROM `([^`]+)` WHERE (\\w+) = @date");
 
     private final HttpServer server;
@@ -69,13 +73,14 @@ final class TestingBigQueryServer
 
     private record ScriptedFailure(String method, Pattern path, int status, String reason, String message) {}
 
-    private record StoredTable(String project, String dataset, String table, ArrayNode fields, Optional<String> partitionField, List<ObjectNode> rows) {}
+    private record StoredTable(String project, String dataset, String table, ArrayNode fields, Optional<String> partitionField, List<ObjectNode> rows,
+            Optional<JsonNode> view) {}
 
     private record QueryResult(ArrayNode fields, List<List<JsonNode>> rows) {}
 
     private record Upload(JsonNode job, ByteArrayOutputStream data) {}
 
-    TestingBigQueryServer()
+    public TestingBigQueryServer()
     {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
@@ -92,7 +97,7 @@ final class TestingBigQueryServer
         server.start();
     }
 
-    String url()
+    public String url()
     {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
@@ -103,7 +108,7 @@ final class TestingBigQueryServer
     }
 
     /** The job resources the adapter inserted or uploaded, in order. */
-    List<JsonNode> insertedJobs()
+    public List<JsonNode> insertedJobs()
     {
         return requests.stream()
                 .filter(request -> request.method().equals("POST") && request.path().endsWith("/jobs") && request.body() != null)
@@ -322,7 +327,10 @@ final class TestingBigQueryServer
     {
         String tableId = json.path("tableReference").path("tableId").asText();
         Optional<String> partition = Optional.ofNullable(json.path("timePartitioning").path("field").textValue());
-        StoredTable table = new StoredTable(project, dataset, tableId, (ArrayNode) json.path("schema").path("fields"), partition, new CopyOnWriteArrayList<>());
+        Optional<JsonNode> view = json.has("view") ? Optional.of(json.path("view")) : Optional.empty();
+        ArrayNode fields = json.path("schema").path("fields") instanceof ArrayNode given ? given : MAPPER.createArrayNode();
+        StoredTable table = new StoredTable(project, dataset, tableId, fields, view.isPresent() ? Optional.empty() : partition,
+                new CopyOnWriteArrayList<>(), view);
         if (tables.putIfAbsent(dataset + "." + tableId, table) != null) {
             error(exchange, 409, "duplicate", "Already Exists: Table " + project + ":" + dataset + "." + tableId);
             return;
@@ -338,7 +346,8 @@ final class TestingBigQueryServer
         resource.putObject("tableReference").put("projectId", table.project()).put("datasetId", table.dataset()).put("tableId", table.table());
         resource.putObject("schema").set("fields", table.fields());
         table.partitionField().ifPresent(field -> resource.putObject("timePartitioning").put("type", "DAY").put("field", field));
-        resource.put("type", "TABLE");
+        resource.put("type", table.view().isPresent() ? "VIEW" : "TABLE");
+        table.view().ifPresent(view -> resource.set("view", view));
         resource.put("numRows", Integer.toString(table.rows().size()));
         return resource;
     }
@@ -418,28 +427,38 @@ final class TestingBigQueryServer
 
     private QueryResult runQuery(String sql, Map<String, String> parameters)
     {
+        Matcher nothing = NOTHING.matcher(sql.trim());
+        if (nothing.matches()) {
+            StoredTable table = table(nothing.group(2));
+            return new QueryResult(selectedFields(table, nothing.group(1)), List.of());
+        }
         Matcher select = SELECT.matcher(sql.trim());
         if (select.matches()) {
-            StoredTable table = table(select.group(1));
+            StoredTable table = table(select.group(2));
+            ArrayNode fields = selectedFields(table, select.group(1));
+            String partitionColumn = select.group(3);
             List<List<JsonNode>> rows = new ArrayList<>();
             for (ObjectNode row : table.rows()) {
-                if (select.group(2) != null) {
-                    LocalDate date = LocalDate.parse(row.path(select.group(2)).asText());
+                if (partitionColumn != null) {
+                    if (table.fields().findValuesAsText("name").stream().noneMatch(partitionColumn::equals)) {
+                        throw new IllegalArgumentException("Unrecognized name: " + partitionColumn);
+                    }
+                    JsonNode value = row.path(partitionColumn);
+                    if (value.isMissingNode() || value.isNull()) {
+                        continue;
+                    }
+                    LocalDate date = LocalDate.parse(value.asText());
                     if (date.isBefore(LocalDate.parse(parameters.get("first"))) || date.isAfter(LocalDate.parse(parameters.get("last")))) {
                         continue;
                     }
                 }
                 List<JsonNode> values = new ArrayList<>();
-                for (JsonNode field : table.fields()) {
+                for (JsonNode field : fields) {
                     values.add(row.get(field.path("name").asText()));
                 }
                 rows.add(values);
             }
-            return new QueryResult(table.fields(), rows);
-        }
-        Matcher nothing = NOTHING.matcher(sql.trim());
-        if (nothing.matches()) {
-            return new QueryResult(table(nothing.group(1)).fields(), List.of());
+            return new QueryResult(fields, rows);
         }
         Matcher count = COUNT.matcher(sql.trim());
         if (count.matches()) {
@@ -450,6 +469,25 @@ final class TestingBigQueryServer
             return new QueryResult(fields, List.of(List.of(MAPPER.getNodeFactory().numberNode(rows))));
         }
         throw new IllegalArgumentException("Syntax error: the stand-in does not understand " + sql);
+    }
+
+    /** The fields of {@code table} a query's column list names, in its order; an unknown name is BigQuery's "Unrecognized name". */
+    private static ArrayNode selectedFields(StoredTable table, String columnList)
+    {
+        ArrayNode fields = MAPPER.createArrayNode();
+        for (String name : columnList.split(", ")) {
+            JsonNode field = null;
+            for (JsonNode candidate : table.fields()) {
+                if (candidate.path("name").asText().equals(name)) {
+                    field = candidate;
+                }
+            }
+            if (field == null) {
+                throw new IllegalArgumentException("Unrecognized name: " + name);
+            }
+            fields.add(field);
+        }
+        return fields;
     }
 
     private StoredTable table(String qualified)
@@ -493,7 +531,7 @@ final class TestingBigQueryServer
         }
         else {
             StoredTable table = tables.get(dataset + "." + tableId);
-            result = table == null ? null : runQuery("SELECT * FROM `" + dataset + "." + tableId + "`", Map.of());
+            result = table == null ? null : runQuery("SELECT " + String.join(", ", table.fields().findValuesAsText("name")) + " FROM `" + dataset + "." + tableId + "`", Map.of());
         }
         if (result == null) {
             error(exchange, 404, "notFound", "Not found: Table " + dataset + "." + tableId);

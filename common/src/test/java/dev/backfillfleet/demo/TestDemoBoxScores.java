@@ -29,10 +29,10 @@ class TestDemoBoxScores
     @Test
     void teamBoxScoresAreTheSumOfTheirActivePlayers()
     {
-        Map<String, List<Row>> playersByTeamGame = SharedDemoLeague.rows(GAMEBOOK_PLAYER_STATS, SEASON).stream()
+        Map<String, List<Row>> playersByTeamGame = gamebook().stream()
                 .collect(Collectors.groupingBy(row -> row.getString("game_id") + "/" + row.getString("team_abbr")));
         int checked = 0;
-        for (Row team : SharedDemoLeague.rows(TEAM_BOXSCORE, SEASON)) {
+        for (Row team : finalRows(SharedDemoLeague.rows(TEAM_BOXSCORE, SEASON))) {
             if (team.getLong("points") == 0) {
                 continue;
             }
@@ -45,7 +45,6 @@ class TestDemoBoxScores
             int teamSeconds = seconds(team.getString("minutes"));
             assertThat(active.stream().mapToInt(row -> seconds(row.getString("minutes"))).sum()).isEqualTo(teamSeconds);
             assertThat((teamSeconds - 240 * 60) % (25 * 60)).isZero();
-            assertThat(active.stream().mapToLong(row -> row.getLong("plus_minus")).sum()).isEqualTo(5 * team.getLong("plus_minus"));
             checked++;
         }
         assertThat(checked).isGreaterThan(2600);
@@ -54,7 +53,7 @@ class TestDemoBoxScores
     @Test
     void countingStatsAreConsistent()
     {
-        List<Row> rows = new ArrayList<>(SharedDemoLeague.rows(GAMEBOOK_PLAYER_STATS, SEASON));
+        List<Row> rows = new ArrayList<>(gamebook());
         rows.addAll(SharedDemoLeague.rows(TEAM_BOXSCORE, SEASON));
         for (Row row : rows) {
             if (row.getLong("points") == null) {
@@ -74,16 +73,16 @@ class TestDemoBoxScores
     @Test
     void gamebooksListFifteenPlayersWithStatsOnlyForActiveOnes()
     {
-        Map<String, List<Row>> byTeamGame = SharedDemoLeague.rows(GAMEBOOK_PLAYER_STATS, SEASON).stream()
+        Map<String, List<Row>> byTeamGame = gamebook().stream()
                 .collect(Collectors.groupingBy(row -> row.getString("game_id") + "/" + row.getString("team_abbr")));
         assertThat(byTeamGame).hasSize(2 * league.season(SEASON).results().size());
+        // like the real one, the demo gamebook has no starter column
+        assertThat(RawTables.gamebookPlayerStats().column("starter")).isEmpty();
         byTeamGame.forEach((key, players) -> {
             assertThat(players).hasSize(15);
             Map<String, Long> statuses = players.stream().collect(Collectors.groupingBy(row -> row.getString("player_status"), Collectors.counting()));
             assertThat(statuses.get("active")).as(key).isBetween(9L, 11L);
             assertThat(statuses.get("dnp")).as(key).isBetween(1L, 3L);
-            assertThat(players.stream().filter(row -> row.getBoolean("starter"))).hasSize(5)
-                    .allSatisfy(row -> assertThat(row.getString("player_status")).isEqualTo("active"));
             for (Row row : players) {
                 boolean active = row.getString("player_status").equals("active");
                 assertThat(row.getString("minutes") != null).isEqualTo(active);
@@ -102,18 +101,28 @@ class TestDemoBoxScores
     void marginsArePairedAndScheduleScoresMatchTheGamebooks()
     {
         Map<String, Long> pointsByTeamGame = new HashMap<>();
-        for (Row row : SharedDemoLeague.rows(GAMEBOOK_PLAYER_STATS, SEASON)) {
+        for (Row row : gamebook()) {
             if (row.getLong("points") != null) {
                 pointsByTeamGame.merge(row.getString("game_id") + "/" + row.getString("team_abbr"), row.getLong("points"), Long::sum);
             }
         }
+        int finals = 0;
         for (Row game : SharedDemoLeague.rows(SCHEDULE, SEASON)) {
-            String gameId = game.getDate("game_date").toString().replace("-", "") + "_" + game.getString("away_team") + "_" + game.getString("home_team");
-            assertThat(game.getLong("home_score")).isEqualTo(pointsByTeamGame.get(gameId + "/" + game.getString("home_team")));
-            assertThat(game.getLong("away_score")).isEqualTo(pointsByTeamGame.get(gameId + "/" + game.getString("away_team")));
-            assertThat(game.getLong("home_score")).isNotEqualTo(game.getLong("away_score"));
-            assertThat(game.getLong("game_status")).isEqualTo(3L);
+            if (game.getLong("game_status") != 3L) {
+                // an earlier load of the game, before it ended: no scores
+                assertThat(game.getLong("game_status")).isIn(1L, 2L);
+                assertThat(game.getLong("home_team_score")).isNull();
+                continue;
+            }
+            finals++;
+            String home = game.getString("home_team_tricode");
+            String away = game.getString("away_team_tricode");
+            String gameId = game.getDate("game_date").toString().replace("-", "") + "_" + away + "_" + home;
+            assertThat(game.getLong("home_team_score")).isEqualTo(pointsByTeamGame.get(gameId + "/" + home));
+            assertThat(game.getLong("away_team_score")).isEqualTo(pointsByTeamGame.get(gameId + "/" + away));
+            assertThat(game.getLong("home_team_score")).isNotEqualTo(game.getLong("away_team_score"));
         }
+        assertThat(finals).as("one final row per game").isEqualTo(league.season(SEASON).results().size());
         for (GameResult result : league.season(SEASON).results()) {
             assertThat(result.home().plusMinus() + result.away().plusMinus()).isZero();
             assertThat(result.home().plusMinus()).isEqualTo(result.homeScore() - result.awayScore());
@@ -138,18 +147,51 @@ class TestDemoBoxScores
     @Test
     void aFewTeamBoxScoresAreMissingOrZeroedButTheGamebookIsComplete()
     {
-        List<Row> teams = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         for (DemoSeason season : league.seasons()) {
-            teams.addAll(SharedDemoLeague.rows(TEAM_BOXSCORE, season.seasonYear()));
+            rows.addAll(SharedDemoLeague.rows(TEAM_BOXSCORE, season.seasonYear()));
         }
+        List<Row> teams = finalRows(rows);
         int teamGames = 2 * league.results().size();
         int missing = teamGames - teams.size();
         long zeroed = teams.stream().filter(row -> row.getLong("points") == 0 && row.getLong("fg_attempted") == 0).count();
         assertThat(missing).isBetween(teamGames / 2000 + 1, teamGames / 100);
         assertThat(zeroed).isBetween(teamGames / 2000L + 1, teamGames / 100L);
-        long missingInSeason = 2L * league.season(SEASON).results().size() - SharedDemoLeague.rows(TEAM_BOXSCORE, SEASON).size();
+        // the rows of half-time loads, under either game id form, each beside its team-game's final row
+        List<Row> halfTime = rows.stream().filter(row -> row.getString("minutes").equals("120:00")).toList();
+        assertThat(halfTime).hasSizeBetween(teamGames / 50, teamGames / 20);
+        assertThat(halfTime).anyMatch(row -> row.getString("game_id").matches("\\d{10}")).anyMatch(row -> row.getString("game_id").contains("_"));
+        assertThat(rows).hasSize(teams.size() + halfTime.size());
+        long missingInSeason = 2L * league.season(SEASON).results().size() - finalRows(SharedDemoLeague.rows(TEAM_BOXSCORE, SEASON)).size();
         assertThat(league.season(SEASON).results().stream().filter(result -> result.quirks().missingBoxScoreTeam().isPresent()).count()).isEqualTo(missingInSeason);
-        assertThat(SharedDemoLeague.rows(GAMEBOOK_PLAYER_STATS, SEASON)).hasSize(30 * league.season(SEASON).results().size());
+        assertThat(gamebook()).hasSize(30 * league.season(SEASON).results().size());
+        // and earlier parses of about 2% of the games, left under the 10-digit id, older than the rows that replace them
+        List<Row> stale = SharedDemoLeague.rows(GAMEBOOK_PLAYER_STATS, SEASON).stream().filter(row -> row.getString("game_id").matches("\\d{10}")).toList();
+        assertThat(stale.size() / 30).isBetween(league.season(SEASON).results().size() / 100, league.season(SEASON).results().size() / 25);
+    }
+
+    /** The season's gamebook rows under the standard id, their counting stats under the box score's names. */
+    private static List<Row> gamebook()
+    {
+        return SharedDemoLeague.rows(GAMEBOOK_PLAYER_STATS, SEASON).stream()
+                .filter(row -> row.getString("game_id").contains("_"))
+                .map(row -> {
+                    Row renamed = row;
+                    for (Map.Entry<String, String> name : RawTables.GAMEBOOK_STAT_NAMES.entrySet()) {
+                        renamed = renamed.with(name.getKey(), row.get(name.getValue()));
+                    }
+                    return renamed;
+                })
+                .toList();
+    }
+
+    /** Per date and team, the row the real pick rule keeps of the demo's (the latest load is the final one). */
+    private static List<Row> finalRows(List<Row> rows)
+    {
+        Map<String, Row> latest = new HashMap<>();
+        rows.forEach(row -> latest.merge(row.getDate("game_date") + "/" + row.getString("team_abbr"), row,
+                (kept, other) -> other.getTimestamp("processed_at").isAfter(kept.getTimestamp("processed_at")) ? other : kept));
+        return List.copyOf(latest.values());
     }
 
     @Test

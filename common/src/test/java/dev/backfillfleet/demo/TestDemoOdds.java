@@ -25,14 +25,18 @@ class TestDemoOdds
     @Test
     void propLinesAreHalfPointsWithConsistentSnapshots()
     {
-        Map<String, DemoGame> games = season.schedule().stream().collect(Collectors.toMap(DemoGame::gameId, game -> game));
+        Map<String, DemoGame> games = season.schedule().stream().collect(Collectors.toMap(game -> game.gameDate() + "/" + game.homeTeam(), game -> game));
         List<Row> props = SharedDemoLeague.rows(PLAYER_POINTS_PROPS, SEASON);
         assertThat(props).isNotEmpty().allSatisfy(row -> {
             double line = row.getDouble("points_line");
             assertThat(line - Math.floor(line)).isEqualTo(0.5);
-            DemoGame game = games.get(row.getString("game_id"));
+            DemoGame game = games.get(row.getDate("game_date") + "/" + row.getString("home_team_abbr"));
             assertThat(row.getDate("game_date")).isEqualTo(game.gameDate());
-            assertThat(row.getTimestamp("snapshot_timestamp")).isEqualTo(game.startTime().minus(Duration.ofMinutes(row.getLong("minutes_before_tipoff"))));
+            assertThat(row.getString("home_team_abbr")).isEqualTo(game.homeTeam());
+            assertThat(row.getString("away_team_abbr")).isEqualTo(game.awayTeam());
+            if (row.getLong("minutes_before_tipoff") != null) {
+                assertThat(row.getTimestamp("snapshot_timestamp")).isEqualTo(game.startTime().minus(Duration.ofMinutes(row.getLong("minutes_before_tipoff"))));
+            }
             assertThat(row.getString("bookmaker")).isIn("draftkings", "fanduel", "betmgm", "caesars");
         });
     }
@@ -41,12 +45,18 @@ class TestDemoOdds
     void eachBookmakerHasAnOpeningATipOffAndUsuallyAnInGameSnapshot()
     {
         Map<String, List<Row>> series = SharedDemoLeague.rows(PLAYER_POINTS_PROPS, SEASON).stream()
-                .collect(Collectors.groupingBy(row -> row.getString("game_id") + "/" + row.getString("player_lookup") + "/" + row.getString("bookmaker")));
+                .collect(Collectors.groupingBy(row -> row.getDate("game_date") + "/" + row.getString("home_team_abbr") + "/" + row.getString("player_lookup")
+                        + "/" + row.getString("bookmaker")));
         int withInGame = 0;
-        for (List<Row> snapshots : series.values()) {
+        for (List<Row> loaded : series.values()) {
+            // a game processed twice has every row twice; a game without a commence time has no minutes
+            List<Row> snapshots = loaded.stream().distinct().toList();
+            if (snapshots.get(0).getLong("minutes_before_tipoff") == null) {
+                continue;
+            }
             List<Long> minutes = snapshots.stream().map(row -> row.getLong("minutes_before_tipoff")).sorted(Comparator.reverseOrder()).toList();
             assertThat(minutes.get(0)).isBetween(1380L, 1500L);
-            assertThat(minutes).contains(0L).hasSizeBetween(3, 6).doesNotHaveDuplicates();
+            assertThat(minutes).contains(0L).hasSizeBetween(2, 5).doesNotHaveDuplicates();
             Row closing = snapshots.stream().filter(row -> row.getLong("minutes_before_tipoff") == 0).findFirst().orElseThrow();
             for (Row inGame : snapshots.stream().filter(row -> row.getLong("minutes_before_tipoff") < 0).toList()) {
                 assertThat(inGame.getDouble("points_line")).isNotEqualTo(closing.getDouble("points_line"));
@@ -57,12 +67,25 @@ class TestDemoOdds
     }
 
     @Test
+    void propsCarryTheDuplicatesAndGapsOfRealAppends()
+    {
+        DemoSeason later = SharedDemoLeague.league().season(2025);
+        Map<String, List<Row>> byGame = SharedDemoLeague.rows(PLAYER_POINTS_PROPS, 2025).stream()
+                .collect(Collectors.groupingBy(row -> row.getDate("game_date") + "/" + row.getString("home_team_abbr")));
+        long twice = byGame.values().stream().filter(rows -> rows.size() == 2 * rows.stream().distinct().count()).count();
+        long withoutMinutes = byGame.values().stream().filter(rows -> rows.get(0).getLong("minutes_before_tipoff") == null).count();
+        assertThat(twice).as("games processed twice").isBetween(later.results().size() / 100L, later.results().size() / 15L);
+        assertThat(withoutMinutes).as("games without a commence time").isBetween(later.results().size() / 200L, later.results().size() / 25L);
+    }
+
+    @Test
     void mostPlayersWithRealMinutesHaveLinesFromSeveralBookmakers()
     {
         Set<String> withProps = new HashSet<>();
         Map<String, Set<String>> bookmakers = new HashMap<>();
         for (Row row : SharedDemoLeague.rows(PLAYER_POINTS_PROPS, SEASON)) {
-            String key = row.getString("game_id") + "/" + row.getString("player_lookup");
+            String key = row.getDate("game_date").toString().replace("-", "") + "_" + row.getString("away_team_abbr") + "_"
+                    + row.getString("home_team_abbr") + "/" + row.getString("player_lookup");
             withProps.add(key);
             bookmakers.computeIfAbsent(key, ignored -> new HashSet<>()).add(row.getString("bookmaker"));
         }
@@ -90,7 +113,8 @@ class TestDemoOdds
     void gameLinesHaveOpposedSpreadsAndOneTotalPerSnapshot()
     {
         Map<String, List<Row>> byGame = SharedDemoLeague.rows(GAME_LINES, SEASON).stream()
-                .collect(Collectors.groupingBy(row -> row.getDate("game_date") + "/" + row.getString("away_team") + "/" + row.getString("home_team")));
+                .collect(Collectors.groupingBy(row -> row.getDate("game_date") + "/" + row.getString("away_team_abbr") + "/" + row.getString("home_team_abbr")));
+        int inGame = 0;
         for (GameResult result : season.results()) {
             DemoGame game = result.game();
             List<Row> lines = byGame.get(game.gameDate() + "/" + game.awayTeam() + "/" + game.homeTeam());
@@ -98,22 +122,29 @@ class TestDemoOdds
             if (lines == null) {
                 continue;
             }
-            Map<String, List<Row>> snapshots = lines.stream().collect(Collectors.groupingBy(row -> row.getString("bookmaker") + "/" + row.getTimestamp("snapshot_timestamp")));
+            assertThat(lines).allSatisfy(row -> {
+                assertThat(row.getTimestamp("commence_time")).isEqualTo(game.startTime());
+                assertThat(row.getString("home_team")).isEqualTo(OddsApiTeamNames.of(game.homeTeam()));
+                assertThat(row.getString("away_team")).isEqualTo(OddsApiTeamNames.of(game.awayTeam()));
+            });
+            Map<String, List<Row>> snapshots = lines.stream().collect(Collectors.groupingBy(row -> row.getString("bookmaker_key") + "/" + row.getTimestamp("snapshot_timestamp")));
             assertThat(snapshots.keySet().stream().map(key -> key.split("/")[0]).collect(Collectors.toSet())).contains("draftkings", "fanduel");
-            assertThat(lines.stream().map(row -> row.getTimestamp("snapshot_timestamp")).distinct().sorted().toList())
-                    .hasSize(2)
-                    .last().isEqualTo(game.startTime().minus(Duration.ofMinutes(10)));
+            List<java.time.Instant> taken = lines.stream().map(row -> row.getTimestamp("snapshot_timestamp")).distinct().sorted().toList();
+            List<java.time.Instant> preGame = taken.stream().filter(instant -> !instant.isAfter(game.startTime())).toList();
+            assertThat(preGame).hasSize(2).last().isEqualTo(game.startTime().minus(Duration.ofMinutes(10)));
+            inGame += taken.size() - preGame.size();
             snapshots.values().forEach(snapshot -> {
                 assertThat(snapshot).hasSize(4);
-                double home = point(snapshot, "spreads", game.homeTeam());
-                assertThat(point(snapshot, "spreads", game.awayTeam())).isEqualTo(-home);
+                double home = point(snapshot, "spreads", OddsApiTeamNames.of(game.homeTeam()));
+                assertThat(point(snapshot, "spreads", OddsApiTeamNames.of(game.awayTeam()))).isEqualTo(-home);
                 assertThat(home * 2).isEqualTo(Math.rint(home * 2));
-                double over = point(snapshot, "totals", "over");
-                assertThat(point(snapshot, "totals", "under")).isEqualTo(over);
+                double over = point(snapshot, "totals", "Over");
+                assertThat(point(snapshot, "totals", "Under")).isEqualTo(over);
                 assertThat(over - Math.floor(over)).isEqualTo(0.5);
                 assertThat(over).isBetween(190.0, 260.0);
             });
         }
+        assertThat(inGame).as("games with a snapshot taken during the game").isBetween(season.results().size() / 12, season.results().size() / 5);
         double withoutLines = season.results().stream().filter(result -> !result.quirks().hasGameLines()).count() / (double) season.results().size();
         assertThat(withoutLines).isBetween(0.005, 0.04);
     }
@@ -121,7 +152,7 @@ class TestDemoOdds
     private static double point(List<Row> snapshot, String market, String outcome)
     {
         return snapshot.stream()
-                .filter(row -> row.getString("market").equals(market) && row.getString("outcome").equals(outcome))
+                .filter(row -> row.getString("market_key").equals(market) && row.getString("outcome_name").equals(outcome))
                 .map(row -> row.getDouble("outcome_point"))
                 .findFirst()
                 .orElseThrow();

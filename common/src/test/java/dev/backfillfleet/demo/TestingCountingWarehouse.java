@@ -59,6 +59,18 @@ final class TestingCountingWarehouse
     }
 
     @Override
+    public List<Row> read(TableRef table, DateRange dates, List<String> columns)
+    {
+        throw new UnsupportedOperationException("counting only");
+    }
+
+    @Override
+    public List<Row> readAll(TableRef table, List<String> columns)
+    {
+        return readAll(table).stream().map(row -> row.project(columns)).toList();
+    }
+
+    @Override
     public List<Row> readAll(TableRef table)
     {
         if (schema(table).partitionColumn().isPresent()) {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -72,15 +73,62 @@ public abstract class AbstractWarehouseTest
         assertThat(warehouse.read(LINES, DateRange.single(DAY))).containsExactly(row);
 
         Row box = Row.builder()
-                .set("game_id", "20241101_BOS_NYK").set("game_date", DAY).set("team_abbr", "BOS").set("is_home", false)
-                .set("minutes", "240:00").set("points", 112L).set("fg_made", null).set("plus_minus", -3L)
+                .set("game_id", "20241101_BOS_NYK").set("game_date", DAY).set("team_abbr", "BOS").set("minutes", "240:00").set("points", 112L)
+                .set("fg_made", null).set("blocks", 3L)
+                .set("processed_at", Instant.parse("2024-11-02T09:00:00.123456Z"))
                 .build();
         warehouse.replacePartition(RawTables.TEAM_BOXSCORE, DAY, List.of(box));
         Row read = warehouse.read(RawTables.TEAM_BOXSCORE, DateRange.single(DAY)).get(0);
-        assertThat(read.getBoolean("is_home")).isFalse();
+        assertThat(read.getString("minutes")).isEqualTo("240:00");
         assertThat(read.getLong("points")).isEqualTo(112L);
         assertThat(read.getLong("fg_made")).isNull();
-        assertThat(read.getLong("plus_minus")).isEqualTo(-3L);
+        assertThat(read.getLong("blocks")).isEqualTo(3L);
+        assertThat(read.getTimestamp("processed_at")).isEqualTo(Instant.parse("2024-11-02T09:00:00.123456Z"));
+    }
+
+    @Test
+    protected void numericColumnsKeepExactDecimalsAtTheirScale()
+    {
+        TableSchema offense = AnalyticsSchemas.teamOffense();
+        // 0.1 + 0.2 is not 0.3 in binary floating point; a NUMERIC keeps the decimal digits exactly, at the column's scale
+        Row row = teamOffense(offense, new BigDecimal("0.3"), new BigDecimal("96.7"), new BigDecimal("1"), null);
+        warehouse.replacePartition(offense.ref(), DAY, List.of(row));
+        Row read = warehouse.read(offense.ref(), DateRange.single(DAY), List.of("offensive_rating", "pace", "ts_pct", "efg_pct")).get(0);
+        assertThat(read.getDecimal("offensive_rating")).isEqualTo(new BigDecimal("0.30"));
+        assertThat(read.getDecimal("pace")).isEqualTo(new BigDecimal("96.7"));
+        assertThat(read.getDecimal("ts_pct")).isEqualTo(new BigDecimal("1.000"));
+        assertThat(read.getDecimal("efg_pct")).isNull();
+        assertThat(read.values().get("offensive_rating")).isInstanceOf(BigDecimal.class);
+        // the largest and the most negative values NUMERIC(6,2) holds
+        warehouse.replacePartition(offense.ref(), DAY, List.of(teamOffense(offense, new BigDecimal("9999.99"), new BigDecimal("-9999.9"), null, null)));
+        Row extremes = warehouse.read(offense.ref(), DateRange.single(DAY), List.of("offensive_rating", "pace")).get(0);
+        assertThat(extremes.getDecimal("offensive_rating")).isEqualTo(new BigDecimal("9999.99"));
+        assertThat(extremes.getDecimal("pace")).isEqualTo(new BigDecimal("-9999.9"));
+        // never rounded on the way in: more decimals, or more digits, than the column holds is refused, naming it
+        assertThatThrownBy(() -> warehouse.replacePartition(offense.ref(), DAY, List.of(teamOffense(offense, new BigDecimal("113.775"), null, null, null))))
+                .hasMessageContaining("offensive_rating").hasMessageContaining("NUMERIC(6, 2)");
+        assertThatThrownBy(() -> warehouse.replacePartition(offense.ref(), DAY, List.of(teamOffense(offense, new BigDecimal("10000.00"), null, null, null))))
+                .hasMessageContaining("offensive_rating");
+        // and a binary double is not an exact decimal
+        assertThatThrownBy(() -> warehouse.replacePartition(offense.ref(), DAY, List.of(teamOffense(offense, null, null, null, null).with("pace", 96.7))))
+                .hasMessageContaining("NUMERIC");
+    }
+
+    private static Row teamOffense(TableSchema offense, BigDecimal rating, BigDecimal pace, BigDecimal trueShooting, BigDecimal effectiveFg)
+    {
+        Row.Builder row = Row.builder();
+        for (Column column : offense.columns()) {
+            row.set(column.name(), switch (column.type()) {
+                case STRING -> "x";
+                case INT64 -> 1L;
+                case FLOAT64 -> 1.5;
+                case BOOL -> true;
+                case DATE -> DAY;
+                case TIMESTAMP -> Instant.parse("2024-11-02T09:00:00Z");
+                case NUMERIC -> null;
+            });
+        }
+        return row.set("offensive_rating", rating).set("pace", pace).set("ts_pct", trueShooting).set("efg_pct", effectiveFg).build();
     }
 
     @Test
@@ -130,7 +178,7 @@ public abstract class AbstractWarehouseTest
                 DAY.plusDays(1), List.of(line(DAY.plusDays(1), "b", 2.5)),
                 DAY.plusDays(2), List.of(line(DAY.plusDays(2), "c", 3.5))));
         assertThat(warehouse.read(LINES, DateRange.of(DAY.plusDays(1), DAY.plusDays(2))))
-                .extracting(row -> row.getString("bookmaker"))
+                .extracting(row -> row.getString("bookmaker_key"))
                 .containsExactlyInAnyOrder("b", "c");
         assertThat(warehouse.read(LINES, DateRange.single(DAY.minusDays(1)))).isEmpty();
     }
@@ -140,9 +188,9 @@ public abstract class AbstractWarehouseTest
     {
         Row row = line(DAY, "draftkings", -4.5);
         warehouse.replacePartition(LINES, DAY, List.of(row));
-        assertThat(warehouse.read(LINES, DateRange.single(DAY), List.of("bookmaker", "game_date")))
-                .containsExactly(Row.builder().set("bookmaker", "draftkings").set("game_date", DAY).build());
-        assertThatThrownBy(() -> warehouse.read(LINES, DateRange.single(DAY), List.of("bookmaker", "no_such_column")))
+        assertThat(warehouse.read(LINES, DateRange.single(DAY), List.of("bookmaker_key", "game_date")))
+                .containsExactly(Row.builder().set("bookmaker_key", "draftkings").set("game_date", DAY).build());
+        assertThatThrownBy(() -> warehouse.read(LINES, DateRange.single(DAY), List.of("bookmaker_key", "no_such_column")))
                 .hasMessageContaining("no_such_column");
     }
 
@@ -164,6 +212,8 @@ public abstract class AbstractWarehouseTest
         warehouse.replaceAll(RawTables.TRAVEL_DISTANCES, List.of(bosToNyk, bosToLal));
         warehouse.replaceAll(RawTables.TRAVEL_DISTANCES, List.of(bosToLal));
         assertThat(warehouse.readAll(RawTables.TRAVEL_DISTANCES)).containsExactly(bosToLal);
+        assertThat(warehouse.readAll(RawTables.TRAVEL_DISTANCES, List.of("to_team", "distance_miles")))
+                .containsExactly(Row.builder().set("to_team", "LAL").set("distance_miles", 2600L).build());
     }
 
     @Test
@@ -225,11 +275,14 @@ public abstract class AbstractWarehouseTest
     {
         return Row.builder()
                 .set("game_date", date)
-                .set("home_team", "NYK")
-                .set("away_team", "BOS")
-                .set("bookmaker", bookmaker)
-                .set("market", "spreads")
-                .set("outcome", "NYK")
+                .set("commence_time", Instant.parse("2024-11-01T23:30:00Z"))
+                .set("home_team", "New York Knicks")
+                .set("away_team", "Boston Celtics")
+                .set("home_team_abbr", "NYK")
+                .set("away_team_abbr", "BOS")
+                .set("bookmaker_key", bookmaker)
+                .set("market_key", "spreads")
+                .set("outcome_name", "New York Knicks")
                 .set("outcome_point", point)
                 .set("snapshot_timestamp", Instant.parse("2024-11-01T23:20:00.123456Z"))
                 .build();

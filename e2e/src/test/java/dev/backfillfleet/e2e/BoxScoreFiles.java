@@ -18,11 +18,13 @@ import java.util.List;
  */
 final class BoxScoreFiles
 {
-    static final String TEAM_HEADER = "game_id,game_date,team_abbr,is_home,minutes,fg_made,fg_attempted,three_pt_made,three_pt_attempted,ft_made,"
-            + "ft_attempted,offensive_rebounds,defensive_rebounds,total_rebounds,assists,turnovers,steals,blocks,personal_fouls,points,plus_minus";
-    static final String GAMEBOOK_HEADER = "game_id,game_date,team_abbr,player_lookup,player_name,player_status,starter,minutes,fg_made,fg_attempted,"
-            + "three_pt_made,three_pt_attempted,ft_made,ft_attempted,offensive_rebounds,defensive_rebounds,total_rebounds,assists,turnovers,steals,"
-            + "blocks,personal_fouls,points,plus_minus";
+    static final String TEAM_HEADER = "game_id,nba_game_id,game_date,season_year,team_abbr,is_home,minutes,fg_made,fg_attempted,three_pt_made,"
+            + "three_pt_attempted,ft_made,ft_attempted,offensive_rebounds,defensive_rebounds,total_rebounds,assists,turnovers,steals,blocks,"
+            + "personal_fouls,points,plus_minus,processed_at";
+    /** The real gamebook's columns the fleet reads: counting stats spelled out, no starter column, the 10-digit id not among them. */
+    static final String GAMEBOOK_HEADER = "game_id,game_date,season_year,team_abbr,player_lookup,player_name,player_name_original,player_status,"
+            + "minutes,field_goals_made,field_goals_attempted,three_pointers_made,three_pointers_attempted,free_throws_made,free_throws_attempted,"
+            + "offensive_rebounds,defensive_rebounds,total_rebounds,assists,turnovers,steals,blocks,personal_fouls,points,plus_minus,processed_at";
     private static final List<String> STARTER_MINUTES = List.of("36:00", "34:30", "33:00", "31:33", "30:00");
 
     /** Counting stats; points are 2 x FGM + 3PM + FTM. */
@@ -78,17 +80,17 @@ final class BoxScoreFiles
     Path writeTeams(Path file)
     {
         List<String> lines = new ArrayList<>(List.of(TEAM_HEADER));
-        teams.forEach(line -> lines.add(String.join(",", line.game().gameId(), line.game().date().toString(), line.team(),
-                Boolean.toString(line.team().equals(line.game().home())), line.minutes(), line.stats().csv(), "")));
+        teams.forEach(line -> lines.add(String.join(",", line.game().gameId(), line.game().nbaGameId(), line.game().date().toString(), "2024",
+                line.team(), Boolean.toString(line.team().equals(line.game().home())), line.minutes(), line.stats().csv(), "", RealSchedule.LOADED_AT)));
         return write(file, lines);
     }
 
     Path writeGamebook(Path file)
     {
         List<String> lines = new ArrayList<>(List.of(GAMEBOOK_HEADER));
-        players.forEach(line -> lines.add(String.join(",", line.game().gameId(), line.game().date().toString(), line.team(), line.lookup(),
-                line.name(), line.status(), Boolean.toString(line.starter()), line.minutes() == null ? "" : line.minutes(),
-                line.stats() == null ? ",,,,,,,,,,,,,," : line.stats().csv(), line.stats() == null ? "" : "0")));
+        players.forEach(line -> lines.add(String.join(",", line.game().gameId(), line.game().date().toString(), "2024", line.team(), line.lookup(),
+                line.name(), line.name(), line.status(), line.minutes() == null ? "" : line.minutes(),
+                line.stats() == null ? ",,,,,,,,,,,,,," : line.stats().csv(), line.stats() == null ? "" : "0", RealSchedule.LOADED_AT)));
         return write(file, lines);
     }
 

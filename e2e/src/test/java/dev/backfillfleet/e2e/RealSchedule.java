@@ -20,7 +20,11 @@ final class RealSchedule
 {
     static final String FILE = "nba-schedule-2024-25.csv";
     static final String SKIPPED = "skipped: the real schedule " + FILE + " is not in /work/shared/data or ../shared/data beside the repository";
-    static final String HEADER = "nba_game_id,game_date,season_year,season_type,start_time_et,home_team,away_team,game_status,home_score,away_score";
+    /** The real nbac_schedule's columns that the fleet reads (real-warehouse.md 1.1). */
+    static final String HEADER = "game_id,game_date,season_year,game_date_est,game_status,home_team_tricode,away_team_tricode,home_team_score,"
+            + "away_team_score,is_regular_season,is_playoffs,is_all_star,playoff_round,processed_at";
+    /** When the converted rows say they were loaded: after the real loader stored tip-offs as true instants. */
+    static final String LOADED_AT = "2026-01-15T12:00:00Z";
 
     private RealSchedule() {}
 
@@ -62,13 +66,13 @@ final class RealSchedule
     }
 
     /** One row of the real schedule: game_id,game_date,start_time_et,season_type,label,away_team,home_team,away_score,home_score,game_status,... */
-    record Game(String nbaGameId, LocalDate date, LocalDateTime start, String seasonType, String away, String home, long awayScore,
+    record Game(String nbaGameId, LocalDate date, LocalDateTime start, String seasonType, String label, String away, String home, long awayScore,
             long homeScore, long status)
     {
         static Game of(String[] fields)
         {
             LocalDate date = LocalDate.parse(fields[1]);
-            return new Game(fields[0], date, LocalDateTime.parse(fields[1] + "T" + fields[2]), fields[3], fields[5], fields[6],
+            return new Game(fields[0], date, LocalDateTime.parse(fields[1] + "T" + fields[2]), fields[3], fields[4], fields[5], fields[6],
                     Long.parseLong(fields[7]), Long.parseLong(fields[8]), Long.parseLong(fields[9]));
         }
 
@@ -93,11 +97,32 @@ final class RealSchedule
             return team.equals(home) ? away : home;
         }
 
+        /** The game as a row of the real nbac_schedule: the season type as its flags, the tip-off as an Eastern wall-clock time. */
         String asScheduleRow()
         {
             long seasonYear = date.getMonthValue() >= 10 ? date.getYear() : date.getYear() - 1;
-            return String.join(",", nbaGameId, date.toString(), Long.toString(seasonYear), seasonType,
-                    date + " " + start.toLocalTime(), home, away, Long.toString(status), Long.toString(homeScore), Long.toString(awayScore));
+            boolean regular = seasonType.equals("regular");
+            return String.join(",", nbaGameId, date.toString(), Long.toString(seasonYear), date + " " + start.toLocalTime(), Long.toString(status),
+                    home, away, Long.toString(homeScore), Long.toString(awayScore), regular ? "1" : "0", regular ? "0" : "1", "0", playoffRound(),
+                    LOADED_AT);
+        }
+
+        /** The real playoff_round: play_in, or the round the label names. */
+        String playoffRound()
+        {
+            if (seasonType.equals("play_in")) {
+                return "play_in";
+            }
+            if (!seasonType.equals("playoffs")) {
+                return "";
+            }
+            if (label.contains("First Round")) {
+                return "first_round";
+            }
+            if (label.contains("Semifinals")) {
+                return "conf_semifinals";
+            }
+            return label.contains("Conf. Finals") ? "conf_finals" : "nba_finals";
         }
     }
 }

@@ -39,8 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * score tables are computed and compared column by column with an independent calculation (plain
  * BigDecimal arithmetic on the imported integers, written from analytics-tables.md), including
  * values exactly on a half. The context tables fail, naming the history the schedule does not
- * cover, and verify, with nothing to check in a season's first days, exits 1. Once the season's
- * whole schedule is imported with --covers, the context tables succeed.
+ * cover (the schedule's game numbers show the season is not all there), and verify, with nothing to
+ * check in a season's first days, exits 1. Once the season's whole schedule is imported, the
+ * context tables succeed.
  */
 class TestRealDatesImport
 {
@@ -87,23 +88,23 @@ class TestRealDatesImport
         JsonNode team = groups.get("upcoming_team_game_context");
         assertThat(team.get("count").asInt()).isEqualTo(3);
         assertThat(team.get("errorClass").asText()).isEqualTo("PERMANENT");
+        // the first three dates of the season are games 61 to 76: games 1 to 60 (the NBA Cup's, in November and December) are missing
+        String seasonNotWhole = "nba_raw.nbac_schedule does not hold the 2024-25 season whole: it lacks 60 of the regular-season games numbered 1 to 76"
+                + " (0022400001..0022400060); import the season's whole schedule, every game, as the real loader writes it";
         assertThat(failure(cli, "upcoming_team_game_context", "2024-10-24")).isEqualTo("upcoming_team_game_context: the season's schedule before"
-                + " 2024-10-24 (2024-10-01..2024-10-23) is incomplete: nba_raw.nbac_schedule does not cover 21 of its 23 dates"
-                + " (2024-10-01..2024-10-21); import them, or declare the dates without games with import --covers A..B");
+                + " 2024-10-24 (2024-10-01..2024-10-23) is incomplete: " + seasonNotWhole);
         JsonNode player = groups.get("upcoming_player_game_context");
         assertThat(player.get("count").asInt()).isEqualTo(3);
         assertThat(failure(cli, "upcoming_player_game_context", "2024-10-22")).isEqualTo("upcoming_player_game_context: the 30-day history before"
-                + " 2024-10-22 (2024-09-22..2024-10-21) is incomplete: nba_raw.nbac_schedule does not cover 30 of its 30 dates"
-                + " (2024-09-22..2024-10-21); import them, or declare the dates without games with import --covers A..B");
+                + " 2024-10-22 (2024-09-22..2024-10-21) is incomplete: " + seasonNotWhole);
 
         // three dates in a season's first 14 days: nothing to check, which is not a pass
         CoordinatorCli.Result verify = cli.run("verify", "--range", RANGE);
         assertThat(verify.exitCode()).isEqualTo(1);
         assertThat(verify.out()).contains("5 of 5 tables have nothing to check in " + RANGE).doesNotContain("reach 95.0%.");
 
-        // the season's whole schedule, declared complete from the summer before to June: the context tables succeed
-        CoordinatorCli.Result covered = cli.run("import", "--table", "nba_raw.nbac_schedule", "--covers", "2024-07-01..2025-06-30",
-                RealSchedule.write(files.resolve("schedule.csv"), season).toString());
+        // the season's whole schedule, as the real loader writes it: the context tables succeed
+        CoordinatorCli.Result covered = cli.run("import", "--table", "nba_raw.nbac_schedule", RealSchedule.write(files.resolve("schedule.csv"), season).toString());
         assertThat(covered.exitCode()).as(covered.err()).isZero();
         assertThat(cli.run("retry", "--table", "upcoming_team,upcoming_player", "--failed").exitCode()).isZero();
         CoordinatorCli.Result again = cli.run("run", "--table", "all", "--range", RANGE);
@@ -147,18 +148,18 @@ class TestRealDatesImport
 
         // the values exactly on a half, one by one: 19200 / 614.4 = 31.25 -> 31.3; 8700 / 96 = 90.625 -> 90.63; 31:33 = 31.55 -> 31.6
         Row bench = playersByKey.get("20241022_NYK_BOS|nykplayer6");
-        assertThat(bench.getDouble("usage_rate")).isEqualTo(31.3);
+        assertThat(bench.getDecimal("usage_rate")).isEqualTo(new BigDecimal("31.30"));
         Row denver = offense.stream().filter(row -> row.getString("game_id").equals("20241024_OKC_DEN") && row.getString("team_abbr").equals("DEN"))
                 .findFirst().orElseThrow();
-        assertThat(denver.getDouble("offensive_rating")).isEqualTo(90.63);
-        assertThat(playersByKey.get("20241022_NYK_BOS|nykplayer4").getDouble("minutes_played")).isEqualTo(31.6);
+        assertThat(denver.getDecimal("offensive_rating")).isEqualTo(new BigDecimal("90.63"));
+        assertThat(playersByKey.get("20241022_NYK_BOS|nykplayer4").getDecimal("minutes_played")).isEqualTo(new BigDecimal("31.6"));
     }
 
     private static Map<String, Object> expectedOffense(TeamLine own, TeamLine opponent)
     {
         Stats stats = own.stats();
         Map<String, Object> expected = identity(own, "team_abbr");
-        expected.putAll(counting(stats, ""));
+        expected.putAll(counting(stats, "", "points_scored", "rebounds"));
         BigDecimal possessions = possessions(stats);
         expected.put("possessions", round(possessions, 1));
         expected.put("offensive_rating", ratio(BigDecimal.valueOf(100 * stats.points()), possessions, 2));
@@ -168,8 +169,8 @@ class TestRealDatesImport
                 BigDecimal.valueOf(stats.fgAttempted()), 3));
         expected.put("overtime_periods", 0L);
         expected.put("win_flag", stats.points() > opponent.stats().points());
-        expected.put("margin", stats.points() - opponent.stats().points());
-        expected.put("data_source", "team_boxscore");
+        expected.put("margin_of_victory", stats.points() - opponent.stats().points());
+        expected.put("primary_source_used", "team_boxscore");
         expected.put("quality_tier", "gold");
         return expected;
     }
@@ -179,7 +180,7 @@ class TestRealDatesImport
         Stats allowed = opponent.stats();
         Map<String, Object> expected = identity(own, "defending_team_abbr");
         expected.put("points_allowed", allowed.points());
-        expected.putAll(counting(allowed, "opp_"));
+        expected.putAll(counting(allowed, "opp_", "points", "rebounds"));
         for (String notInDefense : List.of("opp_defensive_rebounds", "opp_turnovers", "opp_steals", "opp_blocks", "opp_personal_fouls", "opp_points")) {
             expected.remove(notInDefense);
         }
@@ -194,15 +195,15 @@ class TestRealDatesImport
         expected.put("opponent_pace", ratio(possessions.multiply(BigDecimal.valueOf(48)), minutes(opponent).divide(BigDecimal.valueOf(5)), 1));
         expected.put("opponent_ts_pct", ratio(BigDecimal.valueOf(allowed.points()), shooting(allowed).multiply(BigDecimal.valueOf(2)), 3));
         // no play-by-play imported: the zone columns are NULL
-        for (String zone : List.of("opp_paint_attempted", "opp_paint_made", "opp_mid_range_attempted", "opp_mid_range_made", "points_in_paint_allowed",
+        for (String zone : List.of("opp_paint_attempts", "opp_paint_makes", "opp_mid_range_attempts", "opp_mid_range_makes", "points_in_paint_allowed",
                 "mid_range_points_allowed", "blocks_paint", "blocks_mid_range", "blocks_three_pt")) {
             expected.put(zone, null);
         }
         expected.put("three_pt_points_allowed", 3 * allowed.threeMade());
         expected.put("win_flag", own.stats().points() > allowed.points());
-        expected.put("margin", own.stats().points() - allowed.points());
+        expected.put("margin_of_victory", own.stats().points() - allowed.points());
         expected.put("overtime_periods", 0L);
-        expected.put("data_source", "team_boxscore");
+        expected.put("primary_source_used", "team_boxscore");
         expected.put("quality_tier", "gold");
         return expected;
     }
@@ -216,20 +217,21 @@ class TestRealDatesImport
         expected.put("game_date", game.date());
         expected.put("season_year", 2024L);
         expected.put("player_lookup", line.lookup());
-        expected.put("player_name", line.name());
+        expected.put("player_full_name", line.name());
         expected.put("team_abbr", line.team());
         expected.put("opponent_team_abbr", game.opponentOf(line.team()));
         expected.put("home_game", line.team().equals(game.home()));
         expected.put("player_status", line.status());
         boolean dnp = line.stats() == null;
         expected.put("is_dnp", dnp);
-        expected.put("starter", line.starter());
+        // the real gamebook has no starter source: unknown (docs/real-warehouse.md)
+        expected.put("starter", null);
         expected.put("points_line", null);
         expected.put("over_under_result", null);
         expected.put("win_flag", game.winner().equals(line.team()));
         if (dnp) {
-            for (String column : List.of("minutes_played", "points", "fg_made", "fg_attempted", "three_pt_made", "three_pt_attempted", "ft_made",
-                    "ft_attempted", "offensive_rebounds", "defensive_rebounds", "total_rebounds", "assists", "steals", "blocks", "turnovers",
+            for (String column : List.of("minutes_played", "points", "fg_makes", "fg_attempts", "three_pt_makes", "three_pt_attempts", "ft_makes",
+                    "ft_attempts", "offensive_rebounds", "defensive_rebounds", "total_rebounds", "assists", "steals", "blocks", "turnovers",
                     "personal_fouls", "plus_minus", "ts_pct", "efg_pct", "usage_rate")) {
                 expected.put(column, null);
             }
@@ -237,16 +239,17 @@ class TestRealDatesImport
         }
         Stats stats = line.stats();
         long seconds = seconds(line.minutes());
-        expected.put("minutes_played", BigDecimal.valueOf(seconds).divide(BigDecimal.valueOf(60), 1, RoundingMode.HALF_UP).doubleValue());
-        expected.putAll(counting(stats, ""));
+        expected.put("minutes_played", BigDecimal.valueOf(seconds).divide(BigDecimal.valueOf(60), 1, RoundingMode.HALF_UP));
+        expected.putAll(counting(stats, "", "points", "total_rebounds"));
         expected.put("plus_minus", 0L);
         expected.put("ts_pct", ratio(BigDecimal.valueOf(stats.points()), shooting(stats).multiply(BigDecimal.valueOf(2)), 3));
         expected.put("efg_pct", ratio(BigDecimal.valueOf(2 * stats.fgMade() + stats.threeMade()), BigDecimal.valueOf(2 * stats.fgAttempted()), 3));
         // 100 x plays x (team minutes / 5) / ((seconds / 60) x team plays), as one fraction: 100 x plays x team minutes x 60 / (5 x seconds x team plays)
         BigDecimal plays = shooting(stats).add(BigDecimal.valueOf(stats.turnovers()));
         BigDecimal teamPlays = shooting(team.stats()).add(BigDecimal.valueOf(team.stats().turnovers()));
-        Double usage = ratio(plays.multiply(BigDecimal.valueOf(100L * 60)).multiply(minutes(team)), BigDecimal.valueOf(5 * seconds).multiply(teamPlays), 1);
-        expected.put("usage_rate", usage != null && usage > 100 ? null : usage);
+        // at 1 decimal, in a NUMERIC(6,2) column: 31.3 is stored as 31.30
+        BigDecimal usage = ratio(plays.multiply(BigDecimal.valueOf(100L * 60)).multiply(minutes(team)), BigDecimal.valueOf(5 * seconds).multiply(teamPlays), 1);
+        expected.put("usage_rate", usage == null || usage.compareTo(BigDecimal.valueOf(100)) > 0 ? null : usage.setScale(2));
         return expected;
     }
 
@@ -264,19 +267,20 @@ class TestRealDatesImport
         return expected;
     }
 
-    private static Map<String, Object> counting(Stats stats, String prefix)
+    /** The counting columns in the real tables' names: makes and attempts; points and rebounds as each table calls them. */
+    private static Map<String, Object> counting(Stats stats, String prefix, String points, String rebounds)
     {
         Map<String, Object> columns = new LinkedHashMap<>();
-        columns.put(prefix + "points", stats.points());
-        columns.put(prefix + "fg_made", stats.fgMade());
-        columns.put(prefix + "fg_attempted", stats.fgAttempted());
-        columns.put(prefix + "three_pt_made", stats.threeMade());
-        columns.put(prefix + "three_pt_attempted", stats.threeAttempted());
-        columns.put(prefix + "ft_made", stats.ftMade());
-        columns.put(prefix + "ft_attempted", stats.ftAttempted());
+        columns.put(prefix + points, stats.points());
+        columns.put(prefix + "fg_makes", stats.fgMade());
+        columns.put(prefix + "fg_attempts", stats.fgAttempted());
+        columns.put(prefix + "three_pt_makes", stats.threeMade());
+        columns.put(prefix + "three_pt_attempts", stats.threeAttempted());
+        columns.put(prefix + "ft_makes", stats.ftMade());
+        columns.put(prefix + "ft_attempts", stats.ftAttempted());
         columns.put(prefix + "offensive_rebounds", stats.offensiveRebounds());
         columns.put(prefix + "defensive_rebounds", stats.defensiveRebounds());
-        columns.put(prefix + "total_rebounds", stats.offensiveRebounds() + stats.defensiveRebounds());
+        columns.put(prefix + rebounds, stats.offensiveRebounds() + stats.defensiveRebounds());
         columns.put(prefix + "assists", stats.assists());
         columns.put(prefix + "turnovers", stats.turnovers());
         columns.put(prefix + "steals", stats.steals());
@@ -308,9 +312,10 @@ class TestRealDatesImport
         return Long.parseLong(parts[0]) * 60 + Long.parseLong(parts[1]);
     }
 
-    private static Double ratio(BigDecimal numerator, BigDecimal denominator, int decimals)
+    /** Exact, at the NUMERIC column's scale (the decimals of analytics-tables.md), or null without a denominator. */
+    private static BigDecimal ratio(BigDecimal numerator, BigDecimal denominator, int decimals)
     {
-        return denominator.signum() == 0 ? null : numerator.divide(denominator, decimals, RoundingMode.HALF_UP).doubleValue();
+        return denominator.signum() == 0 ? null : numerator.divide(denominator, decimals, RoundingMode.HALF_UP);
     }
 
     private static double round(BigDecimal value, int decimals)
@@ -322,7 +327,7 @@ class TestRealDatesImport
     private static void assertColumns(Row row, Map<String, Object> expected)
     {
         Map<String, Object> actual = new HashMap<>(row.values());
-        actual.remove("row_hash");
+        actual.remove("data_hash");
         actual.remove("processed_at");
         assertThat(actual.keySet()).as("columns of %s", expected.get("game_id")).containsExactlyInAnyOrderElementsOf(expected.keySet());
         expected.forEach((column, value) -> assertThat(actual.get(column)).as("%s %s", row.getString("game_id"), column)
@@ -334,7 +339,7 @@ class TestRealDatesImport
         // BOS: beat NYK 132-109 at home on 10-22, at WAS 10-24 (no game 10-23): second game, one day of rest
         Row boston = read(AnalyticsTable.UPCOMING_TEAM).stream()
                 .filter(row -> row.getString("team_abbr").equals("BOS") && row.getDate("game_date").equals(LAST)).findFirst().orElseThrow();
-        assertThat(List.of(boston.getLong("game_number_in_season"), boston.getLong("days_rest"), boston.getLong("win_streak_entering"),
+        assertThat(List.of(boston.getLong("game_number_in_season"), boston.getLong("team_days_rest"), boston.getLong("team_win_streak_entering"),
                 boston.getLong("last_game_margin"))).containsExactly(2L, 1L, 1L, 23L);
         assertThat(boston.getString("last_game_result")).isEqualTo("W");
         // a BOS starter's history is his 10-22 line
@@ -342,8 +347,9 @@ class TestRealDatesImport
                 .findFirst().orElseThrow().stats().points();
         Row starter = read(AnalyticsTable.UPCOMING_PLAYER).stream()
                 .filter(row -> row.getString("player_lookup").equals("bosplayer1") && row.getDate("game_date").equals(LAST)).findFirst().orElseThrow();
-        assertThat(starter.getLong("days_since_last_game")).isEqualTo(2L);
-        assertThat(starter.getDouble("points_avg_last_5")).isEqualTo((double) pointsOn22);
+        // the real days_rest: the days since his last game
+        assertThat(starter.getLong("days_rest")).isEqualTo(2L);
+        assertThat(starter.getDecimal("points_avg_last_5")).isEqualTo(BigDecimal.valueOf(pointsOn22).setScale(1));
         assertThat(starter.getLong("games_used_last_5")).isEqualTo(1L);
     }
 

@@ -5,6 +5,7 @@ import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.e2e.RealSchedule.Game;
 import dev.backfillfleet.embedded.SqliteWarehouse;
+import dev.backfillfleet.schedule.Schedule;
 import dev.backfillfleet.schema.AnalyticsSchemas;
 import dev.backfillfleet.schema.SchemaCatalog;
 import dev.backfillfleet.warehouse.Row;
@@ -12,7 +13,11 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -44,9 +49,15 @@ class TestRealScheduleImport
         assertThat(games).hasSizeGreaterThan(1300);
 
         CoordinatorCli cli = StandaloneCli.at(home).set("backfill.demo-data", "false");
-        Path converted = RealSchedule.write(files.resolve("nbac_schedule.csv"), games);
-        // the file is the whole season: from July to June, a date without a game had none
-        CoordinatorCli.Result imported = cli.run("import", "--table", "nba_raw.nbac_schedule", "--covers", "2024-07-01..2025-06-30", converted.toString());
+        // the README's own conversion, as a reader runs it: the real table's shape, the same rows as this test's conversion
+        Path converted = ReadmeScheduleConversion.run(source, files);
+        List<String> written = readLines(converted);
+        List<String> expected = readLines(RealSchedule.write(files.resolve("expected.csv"), games));
+        assertThat(written.get(0)).isEqualTo(RealSchedule.HEADER);
+        assertThat(withoutLoadTime(written)).isEqualTo(withoutLoadTime(expected));
+        assertThat(Instant.parse(written.get(1).substring(written.get(1).lastIndexOf(',') + 1))).isAfter(Schedule.TIP_OFF_STORED_AS_UTC_UNTIL);
+        // the file is the whole season, as the real loader writes it: the context tables find their history complete
+        CoordinatorCli.Result imported = cli.run("import", "--table", "nba_raw.nbac_schedule", converted.toString());
         assertThat(imported.exitCode()).as(imported.err()).isZero();
 
         LocalDate first = games.stream().map(Game::date).min(LocalDate::compareTo).orElseThrow();
@@ -72,24 +83,41 @@ class TestRealScheduleImport
             List<Game> earlier = byTeam.get(team).stream().filter(game -> game.date().isBefore(date)).sorted((left, right) -> left.date().compareTo(right.date())).toList();
             Game game = byTeam.get(team).stream().filter(each -> each.date().equals(date)).findFirst().orElseThrow();
             String what = team + " " + date;
-            assertThat(row.getString("nba_game_id")).as(what).isEqualTo(game.nbaGameId());
+            // upcoming_team's game_id is the 10-digit id, as in the real table
+            assertThat(row.getString("game_id")).as(what).isEqualTo(game.nbaGameId());
             assertThat(row.getTimestamp("start_time_et")).as(what).isEqualTo(game.start().atZone(ZoneId.of("America/New_York")).toInstant());
             assertThat(row.getLong("game_number_in_season")).as(what).isEqualTo(earlier.size() + 1L);
             assertThat(row.getLong("games_in_last_7_days")).as(what)
                     .isEqualTo(earlier.stream().filter(each -> !each.date().isBefore(date.minusDays(7))).count());
             if (earlier.isEmpty()) {
-                assertThat(row.getLong("days_rest")).as(what).isNull();
-                assertThat(row.getBoolean("back_to_back")).as(what).isFalse();
+                assertThat(row.getLong("team_days_rest")).as(what).isNull();
+                assertThat(row.getBoolean("team_back_to_back")).as(what).isFalse();
                 assertThat(row.getString("last_game_result")).as(what).isNull();
                 continue;
             }
             Game previous = earlier.get(earlier.size() - 1);
             long rest = ChronoUnit.DAYS.between(previous.date(), date) - 1;
-            assertThat(row.getLong("days_rest")).as(what).isEqualTo(rest);
-            assertThat(row.getBoolean("back_to_back")).as(what).isEqualTo(rest == 0);
+            assertThat(row.getLong("team_days_rest")).as(what).isEqualTo(rest);
+            assertThat(row.getBoolean("team_back_to_back")).as(what).isEqualTo(rest == 0);
             assertThat(row.getString("last_game_result")).as(what).isEqualTo(previous.winner().equals(team) ? "W" : "L");
             // no distance table was imported: unknown unless the team stays in the same arena
             assertThat(row.getLong("travel_miles")).as(what).isEqualTo(previous.home().equals(game.home()) ? Long.valueOf(0) : null);
         }
+    }
+
+    private static List<String> readLines(Path file)
+    {
+        try {
+            return Files.readAllLines(file);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The lines without their last field, processed_at (the conversion's own time). */
+    private static List<String> withoutLoadTime(List<String> lines)
+    {
+        return lines.stream().map(line -> line.substring(0, line.lastIndexOf(','))).toList();
     }
 }

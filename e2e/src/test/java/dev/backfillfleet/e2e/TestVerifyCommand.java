@@ -41,17 +41,17 @@ class TestVerifyCommand
             throws IOException
     {
         cli = StandaloneCli.at(home).set("backfill.demo-data", "false");
-        List<String> lines = new ArrayList<>(List.of("nba_game_id,game_date,season_year,season_type,start_time_et,home_team,away_team,game_status,home_score,away_score"));
+        List<String> lines = new ArrayList<>(List.of(RealSchedule.HEADER));
         LocalDate first = LocalDate.parse("2024-10-22");
         for (int game = 0; game < 15; game++) {
             LocalDate date = first.plusDays(2L * game);
             boolean bostonHome = game % 2 == 0;
-            lines.add(String.format("00224000%02d,%s,2024,regular,%s 19:30,%s,%s,3,%d,%d", game, date, date, bostonHome ? "BOS" : "NYK",
-                    bostonHome ? "NYK" : "BOS", 100 + game, 99));
+            lines.add(String.format("00224000%02d,%s,2024,%s 19:30,3,%s,%s,%d,%d,true,false,false,,%s", game + 1, date, date, bostonHome ? "BOS" : "NYK",
+                    bostonHome ? "NYK" : "BOS", 100 + game, 99, RealSchedule.LOADED_AT));
         }
         Path schedule = Files.writeString(files.resolve("schedule.csv"), String.join("\n", lines));
-        // the whole schedule of the season so far: its dates without games had none
-        assertThat(cli.run("import", "--table", "nba_raw.nbac_schedule", "--covers", "2024-10-01..2024-11-20", schedule.toString()).exitCode()).isZero();
+        // the whole schedule of the season so far, games 1 to 15: its dates without games had none
+        assertThat(cli.run("import", "--table", "nba_raw.nbac_schedule", schedule.toString()).exitCode()).isZero();
         CoordinatorCli.Result run = cli.run("run", "--table", "upcoming_team", "--range", RANGE);
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
     }

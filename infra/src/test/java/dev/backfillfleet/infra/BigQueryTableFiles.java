@@ -23,7 +23,7 @@ import java.util.Map;
  * {@code tables.json} (every table: dataset, partitioning, clustering, schema file) and one
  * schema file per table in the JSON form that {@code bq mk --schema} and Terraform's
  * {@code google_bigquery_table.schema} take, with the type names the API returns (INTEGER,
- * FLOAT, BOOLEAN), which the provider asks for to avoid a permanent diff
+ * FLOAT, BOOLEAN; NUMERIC with its precision and scale), which the provider asks for to avoid a permanent diff
  * (https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/bigquery_table#schema).
  */
 final class BigQueryTableFiles
@@ -75,10 +75,14 @@ final class BigQueryTableFiles
     {
         ArrayNode fields = MAPPER.createArrayNode();
         for (Field field : definition.getSchema().getFields()) {
-            fields.addObject()
+            ObjectNode entry = fields.addObject()
                     .put("name", field.getName())
                     .put("type", field.getType().name())
                     .put("mode", field.getMode().name());
+            // NUMERIC(P, S): strings, as the API returns them
+            if (field.getPrecision() != null) {
+                entry.put("precision", field.getPrecision().toString()).put("scale", field.getScale().toString());
+            }
         }
         return fields;
     }

@@ -10,7 +10,7 @@ public enum RowFileFormat
 {
     /** A header row of column names, then one row per line (RFC 4180 quoting). */
     CSV,
-    /** One JSON object per line, keyed by column name (.ndjson or .jsonl). */
+    /** One JSON object per line, keyed by column name (.ndjson, .jsonl, or .json as BigQuery's export writes it). */
     NDJSON;
 
     public static RowFileFormat of(Path file)
@@ -22,9 +22,9 @@ public enum RowFileFormat
         if (name.endsWith(".csv")) {
             return CSV;
         }
-        if (name.endsWith(".ndjson") || name.endsWith(".jsonl")) {
+        if (name.endsWith(".ndjson") || name.endsWith(".jsonl") || name.endsWith(".json")) {
             return NDJSON;
         }
-        throw FleetException.userError(file + ": unknown file type; name it .csv, .ndjson or .jsonl");
+        throw FleetException.userError(file + ": unknown file type; name it .csv, .json, .ndjson or .jsonl");
     }
 }

@@ -20,18 +20,23 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * Reads the rows of a table from CSV or NDJSON files (see {@link RowFileFormat}), converting every
- * value to its column's type with {@link ValueParser}. Nothing is returned unless every line of
- * every file is good: the problems (up to {@value #MAX_PROBLEMS}) are reported together as one
- * user error, each naming the file, the line and the column.
+ * value to its column's type with {@link ValueParser}. A file exported from a real table holds more
+ * columns than the schema (the columns the fleet reads): those are skipped, whatever their values,
+ * and named in the result. Nothing is returned unless every line of every file is good: the
+ * problems (up to {@value #MAX_PROBLEMS}) are reported together as one user error, each naming the
+ * file, the line and the column.
  */
 public final class RowFileReader
 {
@@ -44,7 +49,11 @@ public final class RowFileReader
 
     private final TableSchema schema;
     private final List<String> problems = new ArrayList<>();
+    private final SortedSet<String> skippedColumns = new TreeSet<>();
     private int problemCount;
+
+    /** The rows read, and the columns of the files that the table does not hold, skipped. */
+    public record Result(List<Row> rows, SortedSet<String> skippedColumns) {}
 
     private RowFileReader(TableSchema schema)
     {
@@ -52,7 +61,7 @@ public final class RowFileReader
     }
 
     /** The rows of all {@code files}, in order, or a {@link FleetException} user error listing what is wrong. */
-    public static List<Row> read(TableSchema schema, List<Path> files)
+    public static Result read(TableSchema schema, List<Path> files)
     {
         RowFileReader reader = new RowFileReader(schema);
         List<Row> rows = new ArrayList<>();
@@ -67,7 +76,7 @@ public final class RowFileReader
             throw FleetException.userError("nothing was imported into " + schema.ref() + ": " + reader.problemCount + " problems (correct them and run the import again):\n  "
                     + String.join("\n  ", reader.problems) + more);
         }
-        return rows;
+        return new Result(rows, Collections.unmodifiableSortedSet(reader.skippedColumns));
     }
 
     private List<Row> readFile(Path file)
@@ -129,7 +138,9 @@ public final class RowFileReader
             Map<String, Object> values = new LinkedHashMap<>();
             boolean good = true;
             for (int index = 0; index < header.size(); index++) {
-                good &= put(values, header.get(index), record.fields().get(index), file, record.line());
+                if (header.get(index) != null) {
+                    good &= put(values, header.get(index), record.fields().get(index), file, record.line());
+                }
             }
             if (good) {
                 rows.add(new Row(values));
@@ -138,7 +149,10 @@ public final class RowFileReader
         return rows;
     }
 
-    /** The header's columns, or null (with the problems recorded) when it names unknown, repeated or too few columns. */
+    /**
+     * The header's columns, null at the positions of columns the table does not hold (skipped), or
+     * null (with the problems recorded) when it repeats a column or lacks a required one.
+     */
     private List<Column> csvHeader(Path file, CsvRecords.CsvRecord header)
     {
         List<Column> columns = new ArrayList<>();
@@ -146,12 +160,14 @@ public final class RowFileReader
         int before = problemCount;
         for (String name : header.fields()) {
             String trimmed = name.trim();
-            if (!seen.add(trimmed)) {
+            if (!seen.add(trimmed) && schema.column(trimmed).isPresent()) {
                 problem(file + ":" + header.line() + ": column '" + trimmed + "' appears twice in the header");
             }
-            schema.column(trimmed).ifPresentOrElse(columns::add,
-                    () -> problem(file + ":" + header.line() + ": unknown column '" + trimmed + "' in the header; " + schema.ref()
-                            + " has " + String.join(", ", schema.columnNames())));
+            Column column = schema.column(trimmed).orElse(null);
+            if (column == null) {
+                skippedColumns.add(trimmed);
+            }
+            columns.add(column);
         }
         List<String> missing = schema.columns().stream().filter(column -> !column.nullable() && !seen.contains(column.name())).map(Column::name).toList();
         if (!missing.isEmpty()) {
@@ -190,9 +206,7 @@ public final class RowFileReader
                 mentioned.add(field.getKey());
                 Column column = schema.column(field.getKey()).orElse(null);
                 if (column == null) {
-                    problem(file + ":" + line + ": unknown column '" + field.getKey() + "'; " + schema.ref() + " has "
-                            + String.join(", ", schema.columnNames()));
-                    good = false;
+                    skippedColumns.add(field.getKey());
                     continue;
                 }
                 good &= putJson(values, column, field.getValue(), file, line);
@@ -207,6 +221,7 @@ public final class RowFileReader
 
     private boolean putJson(Map<String, Object> values, Column column, JsonNode value, Path file, int line)
     {
+        // a NUMERIC's JSON number as its text (the reader keeps its digits): parsed exactly at the column's scale, never rounded
         if (value.isNull() || value.isTextual() || (column.type() == ColumnType.NUMERIC && value.isNumber())) {
             return put(values, column, value.isNull() ? null : value.asText(), file, line);
         }

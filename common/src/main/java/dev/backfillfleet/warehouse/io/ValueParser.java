@@ -23,8 +23,9 @@ import java.util.regex.Pattern;
  * BOOL true/false/1/0, DATE {@code YYYY-MM-DD}, and TIMESTAMP in exactly these forms (the README
  * lists them too): an ISO date-time in UTC or with an offset, {@code 2024-10-22T23:30:00Z},
  * {@code 2024-10-22T19:30:00-04:00}, seconds optional, a fraction of a second allowed, offset as
- * {@code +HH:MM} or {@code +HH}, {@code T} and {@code Z} in either case; and, for Eastern columns
- * only ({@code *_et}), a wall-clock time in America/New_York, {@code 2024-10-22 19:30[:00]} or
+ * {@code +HH:MM} or {@code +HH}, {@code T} and {@code Z} in either case; BigQuery's export form
+ * {@code 2024-10-22 23:30:00[.ffffff] UTC}; and, for Eastern columns
+ * only ({@code *_et}, {@code *_est}), a wall-clock time in America/New_York, {@code 2024-10-22 19:30[:00]} or
  * {@code 2024-10-22T19:30[:00]}. Empty text is NULL.
  */
 public final class ValueParser
@@ -32,9 +33,15 @@ public final class ValueParser
     public static final ZoneId EASTERN = ZoneId.of("America/New_York");
     private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?\\d+");
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
-    private static final int NUMERIC_SCALE = 9;
-    private static final int NUMERIC_INTEGER_DIGITS = 29;
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    /** How BigQuery exports a TIMESTAMP to CSV and JSON: {@code 2024-10-22 23:30:00 UTC}, a fraction of a second when it has one. */
+    private static final DateTimeFormatter BIGQUERY_EXPORT = new java.time.format.DateTimeFormatterBuilder()
+            .appendPattern("uuuu-MM-dd HH:mm:ss")
+            .appendFraction(java.time.temporal.ChronoField.NANO_OF_SECOND, 0, 6, true)
+            .appendLiteral(" UTC")
+            .toFormatter()
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT)
+            .withChronology(java.time.chrono.IsoChronology.INSTANCE);
     /** A space or a T between date and time, never both or neither. */
     private static final List<DateTimeFormatter> WALL_CLOCK = List.of(
             DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm[:ss]"),
@@ -57,7 +64,7 @@ public final class ValueParser
             case STRING -> text;
             case INT64 -> parseWholeNumber(trimmed);
             case FLOAT64 -> parseDecimal(trimmed);
-            case NUMERIC -> parseNumeric(trimmed);
+            case NUMERIC -> parseExactDecimal(column, trimmed);
             case BOOL -> parseBoolean(trimmed);
             case DATE -> parseDate(trimmed);
             case TIMESTAMP -> parseTimestamp(trimmed, isEastern(column));
@@ -97,25 +104,19 @@ public final class ValueParser
         return value;
     }
 
-    /**
-     * BigQuery's NUMERIC: 38 digits, 9 of them after the point
-     * (https://cloud.google.com/bigquery/docs/reference/standard-sql/data-types#decimal_types);
-     * a value it cannot hold exactly is refused rather than rounded.
-     */
-    private static BigDecimal parseNumeric(String text)
+    /** The exact decimal of the text, at the column's scale (a value with more decimals is refused, never rounded). */
+    private static BigDecimal parseExactDecimal(Column column, String text)
             throws BadValueException
     {
         if (!DECIMAL.matcher(text).matches()) {
-            throw new BadValueException("'" + text + "' is not a number (NUMERIC)");
+            throw new BadValueException("'" + text + "' is not a number (" + column.typeName() + ")");
         }
-        BigDecimal value = new BigDecimal(text);
-        if (value.scale() > NUMERIC_SCALE && value.stripTrailingZeros().scale() > NUMERIC_SCALE) {
-            throw new BadValueException("'" + text + "' has more than " + NUMERIC_SCALE + " digits after the point (NUMERIC)");
+        try {
+            return (BigDecimal) column.normalize(new BigDecimal(text));
         }
-        if (value.precision() - value.scale() > NUMERIC_INTEGER_DIGITS) {
-            throw new BadValueException("'" + text + "' has more than " + NUMERIC_INTEGER_DIGITS + " digits before the point (NUMERIC)");
+        catch (IllegalArgumentException e) {
+            throw new BadValueException("'" + text + "' does not fit " + column.typeName());
         }
-        return value;
     }
 
     private static Boolean parseBoolean(String text)
@@ -155,13 +156,19 @@ public final class ValueParser
             return OffsetDateTime.parse(text).toInstant();
         }
         catch (DateTimeParseException notWithOffset) {
+            // try BigQuery's export form below
+        }
+        try {
+            return LocalDateTime.parse(text, BIGQUERY_EXPORT).toInstant(java.time.ZoneOffset.UTC);
+        }
+        catch (DateTimeParseException notExported) {
             // try a wall-clock time below
         }
         LocalDateTime wallClock = wallClock(text).orElseThrow(() -> new BadValueException("'" + text
                 + "' is not a timestamp: use an ISO instant such as 2024-10-22T23:30:00Z" + (eastern ? " or an Eastern time such as 2024-10-22 19:30" : "")));
         if (!eastern) {
             throw new BadValueException("'" + text + "' has no time zone: use an ISO instant such as 2024-10-22T23:30:00Z"
-                    + " (only Eastern columns, named *_et, take wall-clock times)");
+                    + " (only Eastern columns, named *_et or *_est, take wall-clock times)");
         }
         return wallClock.atZone(EASTERN).toInstant();
     }
@@ -181,6 +188,6 @@ public final class ValueParser
 
     private static boolean isEastern(Column column)
     {
-        return column.name().endsWith("_et");
+        return column.name().endsWith("_et") || column.name().endsWith("_est");
     }
 }

@@ -39,10 +39,10 @@ class TestRowFileReader
                 """);
         Path csv = Files.writeString(directory.resolve("payouts.csv"), "name,amount\ncsv,-3.000000001\n");
 
-        List<Row> rows = RowFileReader.read(PAYOUTS, List.of(ndjson, csv));
+        List<Row> rows = RowFileReader.read(PAYOUTS, List.of(ndjson, csv)).rows();
 
         assertThat(rows).extracting(row -> row.get("amount")).containsExactly(
-                new BigDecimal("12345678901234567890.123456780"), new BigDecimal("0.10"), new BigDecimal("7"), new BigDecimal("-3.000000001"));
+                new BigDecimal("12345678901234567890.123456780"), new BigDecimal("0.100000000"), new BigDecimal("7.000000000"), new BigDecimal("-3.000000001"));
         assertThat(rows.get(0).getDouble("ratio")).isEqualTo(0.1);
     }
 
@@ -54,7 +54,7 @@ class TestRowFileReader
 
         assertThatThrownBy(() -> RowFileReader.read(PAYOUTS, List.of(ndjson)))
                 .isInstanceOf(FleetException.class)
-                .hasMessageContaining("payouts.ndjson:1: column 'amount': '1E-10' has more than 9 digits after the point (NUMERIC)")
+                .hasMessageContaining("payouts.ndjson:1: column 'amount': '1E-10' does not fit NUMERIC(38, 9)")
                 .hasMessageContaining("payouts.ndjson:2: column 'amount': true is not a NUMERIC");
     }
 }

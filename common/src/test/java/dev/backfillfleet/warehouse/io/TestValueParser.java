@@ -42,6 +42,10 @@ class TestValueParser
             assertThat(ValueParser.parse(START, text)).as(text).isEqualTo(instant);
         }
         assertThat(ValueParser.parse(SNAPSHOT, "2024-10-22T23:30:00.250Z")).isEqualTo(Instant.parse("2024-10-22T23:30:00.250Z"));
+        // as BigQuery exports a TIMESTAMP to CSV or JSON
+        assertThat(ValueParser.parse(SNAPSHOT, "2024-10-22 23:30:00 UTC")).isEqualTo(instant);
+        assertThat(ValueParser.parse(SNAPSHOT, "2024-10-22 23:30:00.123456 UTC")).isEqualTo(Instant.parse("2024-10-22T23:30:00.123456Z"));
+        assertThat(ValueParser.parse(START, "2024-10-22 23:30:00.25 UTC")).isEqualTo(Instant.parse("2024-10-22T23:30:00.250Z"));
         for (String text : List.of("2024-10-22 19:30", "2024-10-22 19:30:00", "2024-10-22T19:30", "2024-10-22T19:30:00")) {
             assertThat(ValueParser.parse(START, text)).as(text).isEqualTo(instant);
             assertThatThrownBy(() -> ValueParser.parse(SNAPSHOT, text)).as(text).hasMessageContaining("has no time zone");
@@ -71,20 +75,36 @@ class TestValueParser
     }
 
     @Test
-    void numericKeepsEveryDigitItWasWrittenWithWithinBigQuerysRange()
+    void aPlainNumericIsBigQuerysNumeric38Comma9ReadExactlyAndNeverRounded()
             throws BadValueException
     {
         Column amount = Column.nullable("amount", ColumnType.NUMERIC);
-        assertThat(ValueParser.parse(amount, "1.10")).isEqualTo(new BigDecimal("1.10"));
+        assertThat(amount.typeName()).isEqualTo("NUMERIC(38, 9)");
+        assertThat(ValueParser.parse(amount, "1.10")).isEqualTo(new BigDecimal("1.100000000"));
         assertThat(ValueParser.parse(amount, "12345678901234567890.123456789")).isEqualTo(new BigDecimal("12345678901234567890.123456789"));
         assertThat(ValueParser.parse(amount, "99999999999999999999999999999.999999999")).isEqualTo(new BigDecimal("99999999999999999999999999999.999999999"));
-        assertThat(ValueParser.parse(amount, "-2.5e3")).isEqualTo(new BigDecimal("-2.5e3"));
-        assertThat(ValueParser.parse(amount, "0.1000000000")).as("trailing zeros past the 9th digit are exact").isEqualTo(new BigDecimal("0.1000000000"));
+        assertThat((BigDecimal) ValueParser.parse(amount, "-2.5e3")).isEqualByComparingTo(new BigDecimal("-2500"));
+        assertThat((BigDecimal) ValueParser.parse(amount, "0.1000000000")).as("trailing zeros past the 9th digit are exact").isEqualByComparingTo(new BigDecimal("0.1"));
         assertThat(ValueParser.parse(amount, "")).isNull();
-        assertThatThrownBy(() -> ValueParser.parse(amount, "0.0000000001")).hasMessageContaining("more than 9 digits after the point");
-        assertThatThrownBy(() -> ValueParser.parse(amount, "100000000000000000000000000000")).hasMessageContaining("more than 29 digits before the point");
-        assertThatThrownBy(() -> ValueParser.parse(amount, "1e30")).hasMessageContaining("more than 29 digits before the point");
-        assertThatThrownBy(() -> ValueParser.parse(amount, "one")).hasMessageContaining("'one' is not a number (NUMERIC)");
+        assertThatThrownBy(() -> ValueParser.parse(amount, "0.0000000001")).hasMessageContaining("does not fit NUMERIC(38, 9)");
+        assertThatThrownBy(() -> ValueParser.parse(amount, "100000000000000000000000000000")).hasMessageContaining("does not fit NUMERIC(38, 9)");
+        assertThatThrownBy(() -> ValueParser.parse(amount, "1e30")).hasMessageContaining("does not fit NUMERIC(38, 9)");
+        assertThatThrownBy(() -> ValueParser.parse(amount, "one")).hasMessageContaining("'one' is not a number (NUMERIC(38, 9))");
+    }
+
+    @Test
+    void numericTextIsReadExactlyAtTheColumnsScaleAndNeverRounded()
+            throws BadValueException
+    {
+        Column rating = Column.nullableNumeric("offensive_rating", 6, 2);
+        assertThat(ValueParser.parse(rating, "113.78")).isEqualTo(new BigDecimal("113.78"));
+        assertThat(ValueParser.parse(rating, " 0.1 ")).isEqualTo(new BigDecimal("0.10"));
+        assertThat(ValueParser.parse(rating, "-7")).isEqualTo(new BigDecimal("-7.00"));
+        assertThat(ValueParser.parse(rating, "1.5e2")).isEqualTo(new BigDecimal("150.00"));
+        assertThat(ValueParser.parse(rating, "")).isNull();
+        assertThatThrownBy(() -> ValueParser.parse(rating, "113.775")).hasMessageContaining("NUMERIC(6, 2)");
+        assertThatThrownBy(() -> ValueParser.parse(rating, "12345.6")).hasMessageContaining("NUMERIC(6, 2)");
+        assertThatThrownBy(() -> ValueParser.parse(rating, "NaN")).hasMessageContaining("not a number");
     }
 
     @Test

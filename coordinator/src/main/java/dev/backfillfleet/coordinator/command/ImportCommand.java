@@ -3,10 +3,7 @@ package dev.backfillfleet.coordinator.command;
 import dev.backfillfleet.cli.BackendOptions;
 import dev.backfillfleet.cli.ExitCodes;
 import dev.backfillfleet.coordinator.FleetConnection;
-import dev.backfillfleet.domain.DateRange;
-import dev.backfillfleet.domain.DateSelection;
 import dev.backfillfleet.domain.FleetException;
-import dev.backfillfleet.schema.RawTables;
 import dev.backfillfleet.schema.SchemaCatalog;
 import dev.backfillfleet.warehouse.DemoData;
 import dev.backfillfleet.warehouse.TableRef;
@@ -21,21 +18,17 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-                "Loads CSV (header row of column names) or NDJSON (.ndjson, .jsonl) files into a warehouse table.",
+                "Loads CSV (header row of column names) or newline-delimited JSON (.json, .ndjson, .jsonl) files into a warehouse table;",
+                "a real table's export imports as it is: columns the table does not hold are skipped, saying which.",
                 "The partitions of the dates in the files are replaced (an unpartitioned table is replaced whole); nothing is",
                 "written unless every line of every file is good. With backfill.demo-data=false the embedded warehouse starts empty.",
-                "Records in nba_raw.input_coverage the dates the files cover, and with --covers A..B a declared range: the table",
-                "then holds every row of those dates, and a date without rows had no games. The context tables need their history",
-                "covered. --covers without files declares coverage only (for data loaded some other way)."},
+                "The context tables need the schedule of every season of their history whole: import a season's whole schedule."},
         footer = ExitCodes.HELP_FOOTER)
 public final class ImportCommand
         implements Callable<Integer>
@@ -46,11 +39,7 @@ public final class ImportCommand
     @Option(names = "--table", required = true, paramLabel = "DATASET.TABLE", description = "The table, e.g. nba_raw.nbac_team_boxscore.")
     String table;
 
-    @Option(names = "--covers", paramLabel = "A..B", description = "Declare that after this import the table holds every row of every date from A"
-            + " to B (dates without rows had no games), e.g. the whole season's schedule: --covers 2024-07-01..2025-06-30.")
-    String covers;
-
-    @Parameters(arity = "0..*", paramLabel = "FILE", description = "Files to load, by extension: .csv, .ndjson or .jsonl (none: with --covers only).")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to load, by extension: .csv, or .json, .ndjson, .jsonl.")
     List<Path> files = new ArrayList<>();
 
     @Spec
@@ -60,22 +49,15 @@ public final class ImportCommand
     public Integer call()
     {
         PrintWriter out = spec.commandLine().getOut();
-        Optional<DateRange> declared = Optional.ofNullable(covers).map(ImportCommand::parseCovers);
-        if (files.isEmpty() && declared.isEmpty()) {
-            throw FleetException.userError("give the files to import, or --covers A..B to declare the dates a table already covers");
-        }
         try (FleetConnection fleet = FleetConnection.readWrite(backend.load())) {
             SchemaCatalog catalog = fleet.injector().getInstance(SchemaCatalog.class);
             TableSchema schema = resolve(catalog, table);
-            TableImport.Summary summary = TableImport.load(fleet.warehouse(), schema, files, declared, fleet.injector().getInstance(Clock.class).instant());
+            TableImport.Summary summary = TableImport.load(fleet.warehouse(), schema, files);
             if (fleet.capability(DemoData.class).filter(DemoData::seedsOnFirstUse).isPresent()) {
                 spec.commandLine().getErr().println("note: backfill.demo-data is true, so the embedded warehouse holds the demo league besides these files;"
                         + " set BACKFILL_DEMO_DATA=false (or --set backfill.demo-data=false) on a fresh home for real data only.");
             }
-            if (files.isEmpty()) {
-                out.printf("No files: %s is unchanged.%n", schema.ref());
-            }
-            else if (summary.partitioned()) {
+            if (summary.partitioned()) {
                 out.printf("Imported %d rows into %s from %d file(s): replaced %d partition(s), %s..%s.%n", summary.rows(), schema.ref(), files.size(),
                         summary.rowsByDate().size(), summary.rowsByDate().firstKey(), summary.rowsByDate().lastKey());
             }
@@ -85,36 +67,23 @@ public final class ImportCommand
             else {
                 out.printf("Imported %d rows into %s from %d file(s), replacing the whole table.%n", summary.rows(), schema.ref(), files.size());
             }
-            printCoverage(out, schema, summary, declared);
+            if (!summary.skippedColumns().isEmpty()) {
+                out.printf("Skipped %d column(s) of the file(s) that %s does not hold (the fleet reads only its own): %s.%n",
+                        summary.skippedColumns().size(), schema.ref(), names(summary.skippedColumns()));
+            }
+            if (summary.rowsWithoutPartitionDate() > 0) {
+                out.printf("Skipped %d row(s) without %s: no read by date reaches them (BigQuery keeps them in its __NULL__ partition).%n",
+                        summary.rowsWithoutPartitionDate(), schema.partitionColumn().orElseThrow());
+            }
             return ExitCodes.SUCCESS;
         }
     }
 
-    private static void printCoverage(PrintWriter out, TableSchema schema, TableImport.Summary summary, Optional<DateRange> declared)
+    /** Up to ten names, then how many more. */
+    private static String names(java.util.SortedSet<String> names)
     {
-        if (schema.partitionColumn().isEmpty()) {
-            return;
-        }
-        long runs = summary.coverage().size() - (declared.isPresent() ? 1 : 0);
-        String inFiles = summary.rowsByDate().isEmpty() ? "no dates in the files"
-                : "the " + summary.rowsByDate().size() + " date(s) in the files (" + runs + " run(s) of consecutive dates)";
-        out.printf("Recorded coverage of %s in %s: %s%s.%n", schema.ref(), RawTables.INPUT_COVERAGE, inFiles,
-                declared.map(range -> ", and " + range + " declared with --covers").orElse(""));
-    }
-
-    /** {@code A..B}, both ends inclusive. */
-    static DateRange parseCovers(String text)
-    {
-        int separator = text.indexOf("..");
-        if (separator < 0) {
-            throw FleetException.userError("--covers '" + text + "' needs the form A..B, e.g. 2024-07-01..2025-06-30");
-        }
-        LocalDate first = DateSelection.parseDate(text.substring(0, separator).trim(), "--covers start");
-        LocalDate last = DateSelection.parseDate(text.substring(separator + 2).trim(), "--covers end");
-        if (last.isBefore(first)) {
-            throw FleetException.userError("--covers '" + text + "' ends before it starts");
-        }
-        return DateRange.of(first, last);
+        String shown = String.join(", ", names.stream().limit(10).toList());
+        return names.size() > 10 ? shown + " and " + (names.size() - 10) + " more" : shown;
     }
 
     /** {@code dataset.table}, or a table name alone when only one dataset has it. */

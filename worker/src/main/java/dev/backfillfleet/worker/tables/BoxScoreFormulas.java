@@ -1,5 +1,7 @@
 package dev.backfillfleet.worker.tables;
 
+import java.math.BigDecimal;
+
 /**
  * The formulas of analytics-tables.md that teams and players share, on exact integer inputs,
  * and the decimals each derived column is stored at.
@@ -31,13 +33,13 @@ public final class BoxScoreFormulas
     }
 
     /** points / (2 x (FGA + 0.44 x FTA)) at 3 decimals; null without attempts. */
-    public static Double trueShootingPct(long points, long fgAttempted, long ftAttempted)
+    public static BigDecimal trueShootingPct(long points, long fgAttempted, long ftAttempted)
     {
         return Rounding.ratio(Fraction.of(points), shootingPlays(fgAttempted, ftAttempted).times(2), PERCENT_DECIMALS);
     }
 
     /** (FGM + 0.5 x 3PM) / FGA at 3 decimals; null without attempts. */
-    public static Double effectiveFgPct(long fgMade, long threePtMade, long fgAttempted)
+    public static BigDecimal effectiveFgPct(long fgMade, long threePtMade, long fgAttempted)
     {
         return Rounding.ratio(Fraction.of(2 * fgMade + threePtMade, 2), Fraction.of(fgAttempted), PERCENT_DECIMALS);
     }

@@ -13,13 +13,14 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Resolves the ways raw tables name a game to the schedule's game: a standard id
- * {@code YYYYMMDD_AWAY_HOME}, or a date and two team codes. Teams are matched as an unordered
+ * Resolves the ways raw tables name a game to the schedule's game: the 10-digit NBA id, a standard
+ * id {@code YYYYMMDD_AWAY_HOME}, or a date and two team codes. Teams are matched as an unordered
  * pair, so a source that writes the teams the other way round still joins.
  */
 public final class GameIndex
 {
     private final Map<String, ScheduledGame> byDateAndTeams = new HashMap<>();
+    private final Map<String, ScheduledGame> byNbaGameId = new HashMap<>();
     // play-by-play and props name the same few games on every row: each id is parsed once
     private final Map<String, Optional<ScheduledGame>> byStandardId = new ConcurrentHashMap<>();
 
@@ -27,6 +28,7 @@ public final class GameIndex
     {
         for (ScheduledGame game : games) {
             byDateAndTeams.put(key(game.gameDate(), game.homeTeam(), game.awayTeam()), game);
+            byNbaGameId.put(game.nbaGameId(), game);
         }
     }
 
@@ -41,6 +43,29 @@ public final class GameIndex
             return Optional.empty();
         }
         return Optional.ofNullable(byDateAndTeams.get(key(date, oneTeam, otherTeam)));
+    }
+
+    /** The game either id form names: the 10-digit NBA id, or a standard id (read with its teams in either order). */
+    public Optional<ScheduledGame> byAnyId(String gameId)
+    {
+        if (gameId == null) {
+            return Optional.empty();
+        }
+        String trimmed = gameId.trim();
+        return isNbaGameId(trimmed) ? Optional.ofNullable(byNbaGameId.get(trimmed)) : byStandardId(trimmed);
+    }
+
+    private static boolean isNbaGameId(String gameId)
+    {
+        if (gameId.length() != 10) {
+            return false;
+        }
+        for (int i = 0; i < gameId.length(); i++) {
+            if (!Character.isDigit(gameId.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The game a standard id names, if it is well formed and on the schedule. */

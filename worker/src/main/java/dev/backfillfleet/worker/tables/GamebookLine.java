@@ -1,31 +1,40 @@
 package dev.backfillfleet.worker.tables;
 
 import dev.backfillfleet.schedule.ScheduledGame;
+import dev.backfillfleet.schema.RawTables;
 import dev.backfillfleet.warehouse.Row;
 
+import java.time.Instant;
 import java.util.Locale;
 
-/** One gamebook row, with its status parsed, the player key normalised and the minutes in seconds. */
+/**
+ * One gamebook row, with its status parsed, the player key normalised and the minutes in seconds.
+ * The counting stats are asked for by their team box score names ({@code fg_made}); the gamebook
+ * spells some out ({@code field_goals_made}, {@link RawTables#GAMEBOOK_STAT_NAMES}).
+ */
 public record GamebookLine(
         ScheduledGame game,
         String team,
         String playerLookup,
         String playerName,
         GamebookStatus status,
-        boolean starter,
         long seconds,
+        Instant processedAt,
         Row source)
 {
+    /** A line of {@code row}, whose team and player are known (see {@link Gamebook}). */
     public static GamebookLine of(ScheduledGame game, Row row)
     {
+        String name = row.getString("player_name") != null ? row.getString("player_name") : row.getString("player_name_original");
+        String lookup = row.getString("player_lookup") != null ? row.getString("player_lookup") : PlayerLookup.gamebook(name);
         return new GamebookLine(
                 game,
                 row.getString("team_abbr").trim().toUpperCase(Locale.ROOT),
-                PlayerLookup.of(row.getString("player_lookup")),
-                row.getString("player_name"),
+                PlayerLookup.of(lookup),
+                name,
                 GamebookStatus.parse(row.getString("player_status")),
-                Boolean.TRUE.equals(row.getBoolean("starter")),
                 TeamStatLine.parseMinutes(row.getString("minutes")),
+                row.getTimestamp("processed_at"),
                 row);
     }
 
@@ -41,10 +50,16 @@ public record GamebookLine(
         return isDnp() ? Fraction.ZERO : BoxScoreFormulas.minutes(seconds);
     }
 
-    /** A counting stat, or null when the player did not play or the gamebook has none. */
+    /** A counting stat by its box score name, or null when the player did not play or the gamebook has none. */
     public Long stat(String column)
     {
-        return isDnp() ? null : source.getLong(column);
+        return isDnp() ? null : recorded(column);
+    }
+
+    /** The stat as the gamebook has it, for an active player even without minutes (a team rebuilt from its players). */
+    public Long recorded(String column)
+    {
+        return column.equals("plus_minus") ? source.getLong(column) : source.getLong(RawTables.GAMEBOOK_STAT_NAMES.get(column));
     }
 
     public boolean isHome()

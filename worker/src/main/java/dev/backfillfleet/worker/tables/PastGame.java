@@ -2,11 +2,12 @@ package dev.backfillfleet.worker.tables;
 
 import dev.backfillfleet.warehouse.Row;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
 /** One player_game_summary row of a player's history: what the context features need of it. */
-public record PastGame(LocalDate date, String nbaGameId, String team, boolean dnp, Double minutesPlayed, Long points)
+public record PastGame(LocalDate date, String nbaGameId, String team, boolean dnp, BigDecimal minutesPlayed, Long points)
 {
     /** The columns {@link #of} reads, so that a history is read with these only (7 of the table's 37). */
     public static final List<String> COLUMNS = List.of("game_date", "nba_game_id", "team_abbr", "is_dnp", "minutes_played", "points");
@@ -18,7 +19,7 @@ public record PastGame(LocalDate date, String nbaGameId, String team, boolean dn
                 row.getString("nba_game_id"),
                 row.getString("team_abbr"),
                 Boolean.TRUE.equals(row.getBoolean("is_dnp")),
-                row.getDouble("minutes_played"),
+                row.getDecimal("minutes_played"),
                 row.getLong("points"));
     }
 
@@ -28,9 +29,9 @@ public record PastGame(LocalDate date, String nbaGameId, String team, boolean dn
         return !dnp && points != null;
     }
 
-    /** minutes_played as the decimal it was stored as (1 decimal); 0 for a DNP. */
+    /** minutes_played, the exact decimal stored (NUMERIC); 0 for a DNP. */
     public Fraction minutesOrZero()
     {
-        return dnp || minutesPlayed == null ? Fraction.ZERO : Fraction.ofStored(minutesPlayed, BoxScoreFormulas.MINUTES_DECIMALS);
+        return dnp || minutesPlayed == null ? Fraction.ZERO : Fraction.of(minutesPlayed);
     }
 }

@@ -1,5 +1,6 @@
 package dev.backfillfleet.worker.tables;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -37,7 +38,7 @@ public record PlayerGames(LocalDate date, List<PastGame> newestFirst)
     }
 
     /** Minutes over the games in [D - days, D - 1], a DNP counting 0, summed exactly, at 1 decimal. */
-    public double minutesInLastDays(int days)
+    public BigDecimal minutesInLastDays(int days)
     {
         return Rounding.column(Statistics.sum(inLastDays(days).stream().map(PastGame::minutesOrZero).toList()), MINUTES_DECIMALS);
     }
@@ -62,7 +63,7 @@ public record PlayerGames(LocalDate date, List<PastGame> newestFirst)
     }
 
     /** {@link #exactPointsAverage} at 1 decimal (a true 0.0 stays 0.0, never NULL). */
-    public Double pointsAverage(int games)
+    public BigDecimal pointsAverage(int games)
     {
         return Rounding.columnOrNull(exactPointsAverage(games), AVERAGE_DECIMALS);
     }

@@ -11,8 +11,10 @@ import dev.backfillfleet.worker.processor.ProcessingContext;
 import dev.backfillfleet.worker.processor.ProcessorOutput;
 import dev.backfillfleet.worker.processor.TableProcessor;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +31,27 @@ public final class PlayerSummaryProcessor
         implements TableProcessor
 {
     private static final TableSchema SCHEMA = AnalyticsSchemas.playerSummary();
-    private static final List<String> COUNTING_STATS = List.of(
-            "points", "fg_made", "fg_attempted", "three_pt_made", "three_pt_attempted", "ft_made", "ft_attempted",
-            "offensive_rebounds", "defensive_rebounds", "total_rebounds", "assists", "steals", "blocks", "turnovers",
-            "personal_fouls", "plus_minus");
+    /** A usage rate above 100 % is an artefact of a few seconds on the floor: NULL. */
+    private static final BigDecimal MAX_USAGE = BigDecimal.valueOf(100);
+    /** Each counting-stat column, in schema order, to the box-score name the gamebook line knows it by. */
+    private static final Map<String, String> COUNTING_STATS = countingStats();
+
+    private static Map<String, String> countingStats()
+    {
+        Map<String, String> stats = new LinkedHashMap<>();
+        stats.put("points", "points");
+        stats.put("fg_makes", "fg_made");
+        stats.put("fg_attempts", "fg_attempted");
+        stats.put("three_pt_makes", "three_pt_made");
+        stats.put("three_pt_attempts", "three_pt_attempted");
+        stats.put("ft_makes", "ft_made");
+        stats.put("ft_attempts", "ft_attempted");
+        for (String same : List.of("offensive_rebounds", "defensive_rebounds", "total_rebounds", "assists", "steals", "blocks", "turnovers",
+                "personal_fouls", "plus_minus")) {
+            stats.put(same, same);
+        }
+        return Collections.unmodifiableMap(stats);
+    }
 
     @Override
     public AnalyticsTable table()
@@ -79,28 +98,29 @@ public final class PlayerSummaryProcessor
                 .set("game_date", game.gameDate())
                 .set("season_year", game.seasonYear())
                 .set("player_lookup", line.playerLookup())
-                .set("player_name", line.playerName())
+                .set("player_full_name", line.playerName())
                 .set("team_abbr", line.team())
                 .set("opponent_team_abbr", line.opponent())
                 .set("home_game", line.isHome())
                 .set("player_status", line.status().code())
                 .set("is_dnp", line.isDnp())
-                .set("starter", line.starter())
+                // the real tables have no starter source (real-warehouse.md 1.3): unknown, never guessed
+                .set("starter", null)
                 .set("minutes_played", line.isDnp() ? null : Rounding.column(line.minutes(), BoxScoreFormulas.MINUTES_DECIMALS));
-        COUNTING_STATS.forEach(column -> row.set(column, line.stat(column)));
+        COUNTING_STATS.forEach((column, stat) -> row.set(column, line.stat(stat)));
         return RowHash.stamp(SCHEMA, row
                 .set("ts_pct", points == null || fgAttempted == null || ftAttempted == null
                         ? null : BoxScoreFormulas.trueShootingPct(points, fgAttempted, ftAttempted))
                 .set("efg_pct", effectiveFieldGoalPct(line))
                 .set("usage_rate", usageRate(line, team))
-                .set("points_line", pointsLine)
+                .set("points_line", Rounding.copied(pointsLine))
                 .set("over_under_result", pointsLine == null || points == null ? null : OverUnder.of(points, pointsLine).name())
                 .set("win_flag", Boolean.TRUE.equals(team.getBoolean("win_flag")))
                 .set("processed_at", context.processedAt())
                 .build());
     }
 
-    private static Double effectiveFieldGoalPct(GamebookLine line)
+    private static BigDecimal effectiveFieldGoalPct(GamebookLine line)
     {
         Long made = line.stat("fg_made");
         Long threes = line.stat("three_pt_made");
@@ -117,7 +137,7 @@ public final class PlayerSummaryProcessor
      * minutes_played), rounded once at 1 decimal; null without minutes, or when the stored value
      * exceeds 100.
      */
-    static Double usageRate(GamebookLine line, Row team)
+    static BigDecimal usageRate(GamebookLine line, Row team)
     {
         Long fgAttempted = line.stat("fg_attempted");
         Long ftAttempted = line.stat("ft_attempted");
@@ -126,9 +146,9 @@ public final class PlayerSummaryProcessor
             return null;
         }
         Fraction playerPlays = BoxScoreFormulas.plays(fgAttempted, ftAttempted, turnovers);
-        Fraction teamPlays = BoxScoreFormulas.plays(team.getLongOrZero("fg_attempted"), team.getLongOrZero("ft_attempted"), team.getLongOrZero("turnovers"));
+        Fraction teamPlays = BoxScoreFormulas.plays(team.getLongOrZero("fg_attempts"), team.getLongOrZero("ft_attempts"), team.getLongOrZero("turnovers"));
         Fraction gameMinutes = Fraction.of(TeamOffenseResults.teamMinutes(team), 5);
-        Double usage = Rounding.ratio(playerPlays.times(100).times(gameMinutes), line.minutes().times(teamPlays), BoxScoreFormulas.USAGE_DECIMALS);
-        return usage == null || usage > 100 ? null : usage;
+        BigDecimal usage = Rounding.ratio(playerPlays.times(100).times(gameMinutes), line.minutes().times(teamPlays), BoxScoreFormulas.USAGE_DECIMALS);
+        return usage == null || usage.compareTo(MAX_USAGE) > 0 ? null : usage;
     }
 }

@@ -18,7 +18,7 @@ import java.util.Optional;
 public final class SeasonSchedule
 {
     private static final Comparator<ScheduledGame> NEWEST_FIRST = Comparator.comparing(ScheduledGame::gameDate)
-            .thenComparing(ScheduledGame::startTimeEt)
+            .thenComparing(ScheduledGame::startTimeEt, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(ScheduledGame::nbaGameId)
             .reversed();
 

@@ -14,9 +14,10 @@ public enum ShotZone
     THREE,
     NONE;
 
-    public static final long PAINT_MAX_FEET = 8;
+    public static final double PAINT_MAX_FEET = 8;
 
-    public static ShotZone of(String shotType, Long distanceFeet)
+    /** The zone of a shot; the distance is the real FLOAT64 feet (8.0 is still the paint, 8.1 is not). */
+    public static ShotZone of(String shotType, Double distanceFeet)
     {
         if (shotType == null) {
             return NONE;
@@ -28,7 +29,7 @@ public enum ShotZone
         };
     }
 
-    private static ShotZone twoPointZone(Long distanceFeet)
+    private static ShotZone twoPointZone(Double distanceFeet)
     {
         if (distanceFeet == null) {
             return NONE;

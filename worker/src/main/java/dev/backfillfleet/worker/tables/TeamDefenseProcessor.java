@@ -45,7 +45,7 @@ public final class TeamDefenseProcessor
             return ProcessorOutput.withoutGames();
         }
         InputFailures.requireAllFinal(table(), date, games);
-        TeamGameStats stats = TeamGameStats.load(context.warehouse(), date);
+        TeamGameStats stats = TeamGameStats.load(context.warehouse(), date, games);
         PlayByPlay playByPlay = PlayByPlay.load(context.warehouse(), date, GameIndex.of(games));
         List<Row> rows = new ArrayList<>();
         Map<String, Long> expected = new LinkedHashMap<>();
@@ -83,14 +83,14 @@ public final class TeamDefenseProcessor
                 .set("opponent_team_abbr", opponentTeam)
                 .set("home_game", home)
                 .set("points_allowed", opponent.points())
-                .set("opp_fg_made", opponent.fgMade())
-                .set("opp_fg_attempted", opponent.fgAttempted())
-                .set("opp_three_pt_made", opponent.threePtMade())
-                .set("opp_three_pt_attempted", opponent.threePtAttempted())
-                .set("opp_ft_made", opponent.ftMade())
-                .set("opp_ft_attempted", opponent.ftAttempted())
+                .set("opp_fg_makes", opponent.fgMade())
+                .set("opp_fg_attempts", opponent.fgAttempted())
+                .set("opp_three_pt_makes", opponent.threePtMade())
+                .set("opp_three_pt_attempts", opponent.threePtAttempted())
+                .set("opp_ft_makes", opponent.ftMade())
+                .set("opp_ft_attempts", opponent.ftAttempted())
                 .set("opp_offensive_rebounds", opponent.offensiveRebounds())
-                .set("opp_total_rebounds", opponent.totalRebounds())
+                .set("opp_rebounds", opponent.totalRebounds())
                 .set("opp_assists", opponent.assists())
                 .set("turnovers_forced", opponent.turnovers())
                 .set("fouls_committed", own.personalFouls())
@@ -102,10 +102,10 @@ public final class TeamDefenseProcessor
                 .set("defensive_rating", opponent.offensiveRating())
                 .set("opponent_pace", opponent.pace())
                 .set("opponent_ts_pct", opponent.trueShootingPct())
-                .set("opp_paint_attempted", opponentShots.map(ShotZoneCounts::paintAttempted).orElse(null))
-                .set("opp_paint_made", opponentShots.map(ShotZoneCounts::paintMade).orElse(null))
-                .set("opp_mid_range_attempted", opponentShots.map(ShotZoneCounts::midRangeAttempted).orElse(null))
-                .set("opp_mid_range_made", opponentShots.map(ShotZoneCounts::midRangeMade).orElse(null))
+                .set("opp_paint_attempts", opponentShots.map(ShotZoneCounts::paintAttempted).orElse(null))
+                .set("opp_paint_makes", opponentShots.map(ShotZoneCounts::paintMade).orElse(null))
+                .set("opp_mid_range_attempts", opponentShots.map(ShotZoneCounts::midRangeAttempted).orElse(null))
+                .set("opp_mid_range_makes", opponentShots.map(ShotZoneCounts::midRangeMade).orElse(null))
                 .set("points_in_paint_allowed", opponentShots.map(shots -> 2 * shots.paintMade()).orElse(null))
                 .set("mid_range_points_allowed", opponentShots.map(shots -> 2 * shots.midRangeMade()).orElse(null))
                 .set("three_pt_points_allowed", 3 * opponent.threePtMade())
@@ -113,10 +113,10 @@ public final class TeamDefenseProcessor
                 .set("blocks_mid_range", opponentShots.map(ShotZoneCounts::blockedMidRange).orElse(null))
                 .set("blocks_three_pt", opponentShots.map(ShotZoneCounts::blockedThrees).orElse(null))
                 .set("win_flag", own.points() > opponent.points())
-                .set("margin", own.points() - opponent.points())
+                .set("margin_of_victory", own.points() - opponent.points())
                 .set("overtime_periods", own.overtimePeriods())
                 // the row describes the opponent's offence, so its source is the opponent's
-                .set("data_source", opponent.source().columnValue())
+                .set("primary_source_used", opponent.source().columnValue())
                 .set("quality_tier", opponent.source().qualityTier())
                 .set("processed_at", context.processedAt());
         return RowHash.stamp(SCHEMA, row.build());

@@ -16,14 +16,17 @@ import java.util.Objects;
 
 /**
  * Each team's recent form: exact means over its newest games in [D - days, D - 1] of team_offense
- * (pace, offensive rating) and team_defense (defensive rating), each stored value read back as
- * the decimal it was stored as. The caller rounds (a differential of two means uses them exact).
+ * (pace, offensive rating) and team_defense (defensive rating), each stored value the exact
+ * NUMERIC decimal it is. The caller rounds (a differential of two means uses them exact).
  */
 public final class TeamForm
 {
     private static final Comparator<Row> NEWEST_FIRST = Comparator.comparing((Row row) -> row.getDate("game_date"))
             .thenComparing(row -> row.getString("nba_game_id"))
             .reversed();
+
+    private static final List<String> OFFENSE_COLUMNS = List.of("game_date", "nba_game_id", "team_abbr", "pace", "offensive_rating");
+    private static final List<String> DEFENSE_COLUMNS = List.of("game_date", "nba_game_id", "defending_team_abbr", "defensive_rating");
 
     private final Map<String, List<Row>> offenseByTeam;
     private final Map<String, List<Row>> defenseByTeam;
@@ -38,32 +41,32 @@ public final class TeamForm
     {
         DateRange window = DateRange.of(date.minusDays(days), date.minusDays(1));
         return new TeamForm(
-                byTeam(warehouse.read(AnalyticsSchemas.ref(AnalyticsTable.TEAM_OFFENSE), window), "team_abbr"),
-                byTeam(warehouse.read(AnalyticsSchemas.ref(AnalyticsTable.TEAM_DEFENSE), window), "defending_team_abbr"));
+                byTeam(warehouse.read(AnalyticsSchemas.ref(AnalyticsTable.TEAM_OFFENSE), window, OFFENSE_COLUMNS), "team_abbr"),
+                byTeam(warehouse.read(AnalyticsSchemas.ref(AnalyticsTable.TEAM_DEFENSE), window, DEFENSE_COLUMNS), "defending_team_abbr"));
     }
 
     public Fraction paceLastGames(String team, int games)
     {
-        return meanOf(offenseByTeam, team, "pace", BoxScoreFormulas.PACE_DECIMALS, games);
+        return meanOf(offenseByTeam, team, "pace", games);
     }
 
     public Fraction offensiveRatingLastGames(String team, int games)
     {
-        return meanOf(offenseByTeam, team, "offensive_rating", BoxScoreFormulas.RATING_DECIMALS, games);
+        return meanOf(offenseByTeam, team, "offensive_rating", games);
     }
 
     public Fraction defensiveRatingLastGames(String team, int games)
     {
-        return meanOf(defenseByTeam, team, "defensive_rating", BoxScoreFormulas.RATING_DECIMALS, games);
+        return meanOf(defenseByTeam, team, "defensive_rating", games);
     }
 
-    private static Fraction meanOf(Map<String, List<Row>> rowsByTeam, String team, String column, int storedDecimals, int games)
+    private static Fraction meanOf(Map<String, List<Row>> rowsByTeam, String team, String column, int games)
     {
         List<Fraction> values = rowsByTeam.getOrDefault(team, List.of()).stream()
                 .limit(games)
-                .map(row -> row.getDouble(column))
+                .map(row -> row.getDecimal(column))
                 .filter(Objects::nonNull)
-                .map(value -> Fraction.ofStored(value, storedDecimals))
+                .map(Fraction::of)
                 .toList();
         return Statistics.mean(values);
     }

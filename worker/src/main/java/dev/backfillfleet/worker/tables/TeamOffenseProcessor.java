@@ -42,7 +42,7 @@ public final class TeamOffenseProcessor
             return ProcessorOutput.withoutGames();
         }
         InputFailures.requireAllFinal(table(), date, games);
-        TeamGameStats stats = TeamGameStats.load(context.warehouse(), date);
+        TeamGameStats stats = TeamGameStats.load(context.warehouse(), date, games);
         List<Row> rows = new ArrayList<>();
         Map<String, Long> expected = new LinkedHashMap<>();
         for (ScheduledGame game : games) {
@@ -65,16 +65,16 @@ public final class TeamOffenseProcessor
                 .set("team_abbr", team)
                 .set("opponent_team_abbr", game.opponentOf(team))
                 .set("home_game", home)
-                .set("points", own.points())
-                .set("fg_made", own.fgMade())
-                .set("fg_attempted", own.fgAttempted())
-                .set("three_pt_made", own.threePtMade())
-                .set("three_pt_attempted", own.threePtAttempted())
-                .set("ft_made", own.ftMade())
-                .set("ft_attempted", own.ftAttempted())
+                .set("points_scored", own.points())
+                .set("fg_makes", own.fgMade())
+                .set("fg_attempts", own.fgAttempted())
+                .set("three_pt_makes", own.threePtMade())
+                .set("three_pt_attempts", own.threePtAttempted())
+                .set("ft_makes", own.ftMade())
+                .set("ft_attempts", own.ftAttempted())
                 .set("offensive_rebounds", own.offensiveRebounds())
                 .set("defensive_rebounds", own.defensiveRebounds())
-                .set("total_rebounds", own.totalRebounds())
+                .set("rebounds", own.totalRebounds())
                 .set("assists", own.assists())
                 .set("turnovers", own.turnovers())
                 .set("steals", own.steals())
@@ -87,8 +87,8 @@ public final class TeamOffenseProcessor
                 .set("efg_pct", own.effectiveFgPct())
                 .set("overtime_periods", own.overtimePeriods())
                 .set("win_flag", own.points() > opponent.points())
-                .set("margin", own.points() - opponent.points())
-                .set("data_source", own.source().columnValue())
+                .set("margin_of_victory", own.points() - opponent.points())
+                .set("primary_source_used", own.source().columnValue())
                 .set("quality_tier", own.source().qualityTier())
                 .set("processed_at", context.processedAt())
                 .build();

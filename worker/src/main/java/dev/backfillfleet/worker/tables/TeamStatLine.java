@@ -2,6 +2,7 @@ package dev.backfillfleet.worker.tables;
 
 import dev.backfillfleet.warehouse.Row;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -78,9 +79,9 @@ public record TeamStatLine(
      * Sums active players; team minutes are the sum of the players' minutes (240 in regulation), to
      * the nearest minute (half a minute rounds up).
      */
-    public static TeamStatLine fromPlayers(List<Row> activePlayers)
+    public static TeamStatLine fromPlayers(List<GamebookLine> activePlayers)
     {
-        long playerSeconds = activePlayers.stream().mapToLong(row -> parseMinutes(row.getString("minutes"))).sum();
+        long playerSeconds = activePlayers.stream().mapToLong(GamebookLine::seconds).sum();
         return new TeamStatLine(
                 sum(activePlayers, "points"), sum(activePlayers, "fg_made"), sum(activePlayers, "fg_attempted"),
                 sum(activePlayers, "three_pt_made"), sum(activePlayers, "three_pt_attempted"),
@@ -91,9 +92,9 @@ public record TeamStatLine(
                 (playerSeconds + 30) / 60, DataSource.RECONSTRUCTED_FROM_PLAYERS);
     }
 
-    private static long sum(List<Row> rows, String column)
+    private static long sum(List<GamebookLine> players, String column)
     {
-        return rows.stream().mapToLong(row -> row.getLongOrZero(column)).sum();
+        return players.stream().map(player -> player.recorded(column)).mapToLong(value -> value == null ? 0 : value).sum();
     }
 
     /** "MM:SS" (minutes may exceed 59, e.g. "240:00") to seconds; null or blank is 0. */
@@ -119,29 +120,29 @@ public record TeamStatLine(
     }
 
     /** The possessions column: {@link #exactPossessions} rounded half-up at 1 decimal. */
-    public double possessions()
+    public BigDecimal possessions()
     {
         return Rounding.column(exactPossessions(), BoxScoreFormulas.POSSESSIONS_DECIMALS);
     }
 
     /** 100 x points / exact possessions, at 2 decimals. */
-    public Double offensiveRating()
+    public BigDecimal offensiveRating()
     {
         return Rounding.ratio(Fraction.of(100 * points), exactPossessions(), BoxScoreFormulas.RATING_DECIMALS);
     }
 
     /** Possessions per 48 minutes: exact possessions x 48 / (team minutes / 5), at 1 decimal. */
-    public Double pace()
+    public BigDecimal pace()
     {
         return Rounding.ratio(exactPossessions().times(48), Fraction.of(teamMinutes, 5), BoxScoreFormulas.PACE_DECIMALS);
     }
 
-    public Double trueShootingPct()
+    public BigDecimal trueShootingPct()
     {
         return BoxScoreFormulas.trueShootingPct(points, fgAttempted, ftAttempted);
     }
 
-    public Double effectiveFgPct()
+    public BigDecimal effectiveFgPct()
     {
         return BoxScoreFormulas.effectiveFgPct(fgMade, threePtMade, fgAttempted);
     }

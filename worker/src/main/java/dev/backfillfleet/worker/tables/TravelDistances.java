@@ -5,12 +5,18 @@ import dev.backfillfleet.warehouse.Row;
 import dev.backfillfleet.warehouse.Warehouse;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@code nba_static.travel_distances}: miles and time zones between two teams' arenas, either direction. */
+/**
+ * {@code nba_static.travel_distances}: miles and time zones between two teams' arenas, either
+ * direction. The real table has no row from a team to itself: the same arena is 0 miles here.
+ */
 public final class TravelDistances
 {
+    static final List<String> COLUMNS = List.of("from_team", "to_team", "distance_miles", "time_zones_crossed");
+
     private final Map<String, Trip> trips;
 
     private TravelDistances(Map<String, Trip> trips)
@@ -21,7 +27,7 @@ public final class TravelDistances
     public static TravelDistances load(Warehouse warehouse)
     {
         Map<String, Trip> trips = new HashMap<>();
-        for (Row row : warehouse.readAll(RawTables.TRAVEL_DISTANCES)) {
+        for (Row row : warehouse.readAll(RawTables.TRAVEL_DISTANCES, COLUMNS)) {
             trips.put(key(row.getString("from_team"), row.getString("to_team")),
                     new Trip(row.getLongOrZero("distance_miles"), row.getLongOrZero("time_zones_crossed")));
         }

@@ -5,7 +5,6 @@ import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.schedule.Schedule;
 import dev.backfillfleet.schedule.ScheduledGame;
 import dev.backfillfleet.schema.AnalyticsSchemas;
-import dev.backfillfleet.schema.RawTables;
 import dev.backfillfleet.warehouse.Row;
 import dev.backfillfleet.warehouse.RowHash;
 import dev.backfillfleet.warehouse.TableSchema;
@@ -29,11 +28,11 @@ import java.util.Optional;
  * from another uses its exact value (pace_differential from the two exact means, movements from the
  * exact medians).
  *
- * <p>The 30-day history must be complete: the schedule of those days must be known complete
- * (nba_raw.input_coverage), or the date fails, naming the uncovered dates. Given a complete
- * schedule, the history's other inputs are complete too: each of those days' player_game_summary,
- * team_offense and team_defense is done before this table runs, and they fail a day whose final
- * games lack box scores or gamebooks.
+ * <p>The 30-day history must be complete: every season of those days must be in the schedule whole
+ * ({@link ScheduleHistory}), or the date fails, naming the season and the games missing. Given a
+ * complete schedule, the history's other inputs are complete too: each of those days'
+ * player_game_summary, team_offense and team_defense is done before this table runs, and they fail a
+ * day whose final games lack box scores or gamebooks.
  */
 public final class UpcomingPlayerProcessor
         implements TableProcessor
@@ -58,7 +57,7 @@ public final class UpcomingPlayerProcessor
             return ProcessorOutput.withoutGames();
         }
         DateRange history = DateRange.of(date.minusDays(HISTORY_DAYS), date.minusDays(1));
-        HistoryCoverage.require(table(), context.warehouse(), RawTables.SCHEDULE, history, "the " + HISTORY_DAYS + "-day history before " + date);
+        ScheduleHistory.require(table(), context.warehouse(), history, "the " + HISTORY_DAYS + "-day history before " + date);
         GameIndex index = GameIndex.of(games);
         Inputs inputs = new Inputs(
                 PlayerHistory.load(context.warehouse(), date, HISTORY_DAYS),
@@ -86,7 +85,7 @@ public final class UpcomingPlayerProcessor
         Optional<PropLine> propLine = inputs.props().line(game, line.playerLookup());
         Optional<Double> currentLine = propLine.map(PropLine::closing);
         TeamLines teamLines = inputs.lines().forTeam(game, line.team());
-        InjuryStatus injury = inputs.injuries().latest(line.playerLookup(), game.startTimeEt());
+        InjuryStatus injury = inputs.injuries().latest(line.playerLookup(), game.preGameCutoff());
         QualityTier tier = QualityTier.ofHistory(history.size());
         Fraction ownPace = inputs.form().paceLastGames(line.team(), 10);
         Fraction opponentPace = inputs.form().paceLastGames(line.opponent(), 10);
@@ -101,8 +100,8 @@ public final class UpcomingPlayerProcessor
                 .set("opponent_team_abbr", line.opponent())
                 .set("home_game", line.isHome())
                 .set("start_time_et", game.startTimeEt())
-                .set("days_since_last_game", rest.daysSinceLastGame())
-                .set("days_rest", rest.daysRest())
+                .set("days_rest", rest.daysSinceLastGame())
+                .set("player_days_rest", rest.daysRest())
                 .set("back_to_back", rest.backToBack())
                 .set("games_in_last_7_days", history.gamesInLastDays(7))
                 .set("games_in_last_14_days", history.gamesInLastDays(14))
@@ -114,9 +113,9 @@ public final class UpcomingPlayerProcessor
                 .set("games_used_last_5", (long) history.recentPoints(5).size())
                 .set("games_used_last_10", (long) history.recentPoints(10).size())
                 .set("points_std_last_10", history.pointsStandardDeviation(10))
-                .set("current_points_line", currentLine.orElse(null))
-                .set("opening_points_line", propLine.map(PropLine::opening).orElse(null))
-                .set("points_line_bookmaker", propLine.map(PropLine::bookmaker).orElse(null))
+                .set("current_points_line", Rounding.copied(currentLine.orElse(null)))
+                .set("opening_points_line", Rounding.copied(propLine.map(PropLine::opening).orElse(null)))
+                .set("current_points_line_source", propLine.map(PropLine::bookmaker).orElse(null))
                 .set("line_movement", propLine.map(PropLine::movement).orElse(null))
                 .set("prop_over_streak", history.propStreak(currentLine, OverUnder.OVER))
                 .set("prop_under_streak", history.propStreak(currentLine, OverUnder.UNDER))
@@ -126,7 +125,7 @@ public final class UpcomingPlayerProcessor
                 // the two exact means, not the rounded columns
                 .set("pace_differential", Rounding.columnOrNull(Statistics.difference(ownPace, opponentPace), FORM_DECIMALS))
                 .set("player_status", injury.status())
-                .set("injury_reason", injury.reason())
+                .set("injury_report", injury.reason())
                 .set("star_teammates_out", starTeammatesOut(line, inputs))
                 .set("quality_tier", tier.columnValue())
                 .set("is_production_ready", tier.isProductionReady())
@@ -139,7 +138,7 @@ public final class UpcomingPlayerProcessor
     {
         return inputs.injuries().playersOf(line.team()).stream()
                 .filter(teammate -> !teammate.equals(line.playerLookup()))
-                .filter(teammate -> inputs.injuries().latest(teammate, line.game().startTimeEt()).isOutOrDoubtful())
+                .filter(teammate -> inputs.injuries().latest(teammate, line.game().preGameCutoff()).isOutOrDoubtful())
                 .filter(teammate -> {
                     Fraction average = inputs.history().of(teammate).exactPointsAverage(10);
                     return average != null && average.compareTo(STAR_POINTS) >= 0;

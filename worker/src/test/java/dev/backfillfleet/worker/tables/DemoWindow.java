@@ -1,7 +1,5 @@
 package dev.backfillfleet.worker.tables;
 
-import dev.backfillfleet.coverage.InputCoverage;
-import dev.backfillfleet.coverage.InputCoverageLedger;
 import dev.backfillfleet.demo.DemoLeague;
 import dev.backfillfleet.demo.DemoRawTables;
 import dev.backfillfleet.demo.DemoSeason;
@@ -16,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Seeds only some dates of the demo league (the whole league takes minutes), with the coverage of
- * exactly those dates, and shares one generated league between the tests of a JVM (generating it
- * takes seconds).
+ * Seeds only some dates of the demo league (the whole league takes seconds), and the whole schedule
+ * of every season it touches, as the real loader writes a season's schedule; shares one generated
+ * league between the tests of a JVM (generating it takes seconds).
  */
 final class DemoWindow
 {
@@ -38,16 +36,16 @@ final class DemoWindow
     {
         DemoRawTables tables = new DemoRawTables(league);
         for (DemoSeason season : league.seasons()) {
+            boolean touched = !season.restrictedTo(dates).results().isEmpty();
             for (TableRef table : DemoRawTables.PARTITIONED_TABLES) {
-                Map<LocalDate, List<Row>> partitions = tables.partitions(table, season, dates);
+                Map<LocalDate, List<Row>> partitions = table.equals(RawTables.SCHEDULE) && touched
+                        ? tables.partitions(table, season)
+                        : tables.partitions(table, season, dates);
                 if (!partitions.isEmpty()) {
                     warehouse.replacePartitions(table, partitions);
                 }
             }
         }
         warehouse.replaceAll(RawTables.TRAVEL_DISTANCES, tables.travelDistances());
-        InputCoverageLedger.record(warehouse, DemoRawTables.PARTITIONED_TABLES.stream()
-                .map(table -> new InputCoverage(table, dates, tables.source(), TableRuns.PROCESSED_AT))
-                .toList());
     }
 }

@@ -40,7 +40,7 @@ public final class DeterminismProbe
         Files.write(Path.of(args[1]), hashes);
     }
 
-    /** One line per row: table, date, game, row_hash, in the order the processors wrote them. */
+    /** One line per row: table, date, game, data_hash, in the order the processors wrote them. */
     static List<String> compute(Path directory, DemoLeague league, Instant processedAt)
     {
         List<String> hashes = new ArrayList<>();
@@ -52,7 +52,7 @@ public final class DeterminismProbe
                     ProcessorOutput output = processor.process(date, context);
                     warehouse.replacePartition(AnalyticsSchemas.ref(processor.table()), date, output.rows());
                     for (Row row : output.rows()) {
-                        hashes.add(processor.table().tableName() + " " + date + " " + row.getString("game_id") + " " + row.getString("row_hash"));
+                        hashes.add(processor.table().tableName() + " " + date + " " + row.getString("game_id") + " " + row.getString("data_hash"));
                     }
                 }
             }

@@ -73,7 +73,7 @@ class TestDefectRegressions
                 .writeTo(warehouse);
         TableRuns.run(new TeamDefenseProcessor(), warehouse, DAY);
         Row newYork = TableRuns.onlyRow(TableRuns.rows(warehouse, AnalyticsTable.TEAM_DEFENSE, DAY), "defending_team_abbr", "NYK");
-        for (String column : List.of("opp_paint_attempted", "opp_paint_made", "opp_mid_range_attempted", "opp_mid_range_made",
+        for (String column : List.of("opp_paint_attempts", "opp_paint_makes", "opp_mid_range_attempts", "opp_mid_range_makes",
                 "points_in_paint_allowed", "mid_range_points_allowed", "blocks_paint", "blocks_mid_range", "blocks_three_pt")) {
             assertThat(newYork.getLong(column)).as(column).isZero();
         }
@@ -94,8 +94,8 @@ class TestDefectRegressions
     void defect04_overtimePeriodsAndPlayerWinFlagAreComputed()
     {
         twoTeamGame(DAY, "BOS", "NYK", "290:00")
-                .player(DAY, "BOS", "NYK", "BOS", "Jayson Tatum", "active", true, "50:00", stats(9, 24, 4, 12, 5, 6, 2, 9, 6, 4, 1, 1, 3), 3L)
-                .player(DAY, "BOS", "NYK", "NYK", "Jalen Brunson", "active", true, "52:00", stats(11, 20, 3, 8, 6, 7, 1, 3, 8, 3, 1, 0, 2), -3L)
+                .player(DAY, "BOS", "NYK", "BOS", "Jayson Tatum", "active", "50:00", stats(9, 24, 4, 12, 5, 6, 2, 9, 6, 4, 1, 1, 3), 3L)
+                .player(DAY, "BOS", "NYK", "NYK", "Jalen Brunson", "active", "52:00", stats(11, 20, 3, 8, 6, 7, 1, 3, 8, 3, 1, 0, 2), -3L)
                 .writeTo(warehouse);
         TableRuns.run(new TeamOffenseProcessor(), warehouse, DAY);
         TableRuns.run(new TeamDefenseProcessor(), warehouse, DAY);
@@ -160,27 +160,27 @@ class TestDefectRegressions
         new RawData()
                 .game("0022100001", "2021-11-13 19:30", "BOS", "NYK", 110L, 100L)
                 .game("0022100002", "2021-11-15 19:30", "NYK", "BOS", 105L, 101L)
-                .player(day, "NYK", "BOS", "BOS", "Jayson Tatum", "active", true, "36:00", stats(9, 20, 2, 7, 4, 4, 1, 6, 4, 2, 1, 0, 2), 2L)
-                .player(day, "NYK", "BOS", "NYK", "Jalen Brunson", "active", true, "36:00", stats(9, 20, 2, 7, 4, 4, 1, 6, 4, 2, 1, 0, 2), -2L)
+                .player(day, "NYK", "BOS", "BOS", "Jayson Tatum", "active", "36:00", stats(9, 20, 2, 7, 4, 4, 1, 6, 4, 2, 1, 0, 2), 2L)
+                .player(day, "NYK", "BOS", "NYK", "Jalen Brunson", "active", "36:00", stats(9, 20, 2, 7, 4, 4, 1, 6, 4, 2, 1, 0, 2), -2L)
                 .pastGame(LocalDate.parse("2021-11-13"), "BOS", "NYK", "Jayson Tatum", 0L, 12.0)
                 .pastGame(LocalDate.parse("2021-11-10"), "BOS", "NYK", "Jayson Tatum", 30L, 35.0)
                 .pastOffense(LocalDate.parse("2021-11-13"), "NYK", 98.0, 110.0)
-                .scheduleCovers("2021-10-01", day)
+                .wholeSeasons()
                 .prop(day, "NYK", "BOS", "Jayson Tatum", "fanduel", 24.5, "2021-11-15 19:00", 30)
                 .lines(day, "NYK", "BOS", "fanduel", -3.5, 215.5, "2021-11-15 19:00")
                 .writeTo(warehouse);
         TableRuns.run(new UpcomingTeamProcessor(), warehouse, day);
         TableRuns.run(new UpcomingPlayerProcessor(), warehouse, day);
         Row tatum = TableRuns.onlyRow(TableRuns.rows(warehouse, AnalyticsTable.UPCOMING_PLAYER, day), "player_lookup", "jaysontatum");
-        assertThat(tatum.getDouble("points_avg_last_5")).isEqualTo(15.0);
-        assertThat(tatum.getLong("days_rest")).isEqualTo(1L);
+        assertThat(tatum.getDecimal("points_avg_last_5")).isEqualTo(Numeric.of(15.0, 1));
+        assertThat(tatum.getLong("player_days_rest")).isEqualTo(1L);
         assertThat(tatum.getDouble("minutes_in_last_7_days")).isEqualTo(47.0);
-        assertThat(tatum.getDouble("current_points_line")).isEqualTo(24.5);
-        assertThat(tatum.getDouble("opponent_pace_last_10")).isEqualTo(98.0);
+        assertThat(tatum.getDecimal("current_points_line")).isEqualTo(Numeric.of(24.5, 1));
+        assertThat(tatum.getDecimal("opponent_pace_last_10")).isEqualTo(Numeric.of(98.0, 2));
         Row boston = TableRuns.onlyRow(TableRuns.rows(warehouse, AnalyticsTable.UPCOMING_TEAM, day), "team_abbr", "BOS");
         assertThat(boston.getLong("game_number_in_season")).isEqualTo(2L);
-        assertThat(boston.getLong("days_rest")).isEqualTo(1L);
-        assertThat(boston.getDouble("game_spread")).isEqualTo(-3.5);
+        assertThat(boston.getLong("team_days_rest")).isEqualTo(1L);
+        assertThat(boston.getDecimal("game_spread")).isEqualTo(Numeric.of(-3.5, 2));
     }
 
     @Test
@@ -193,7 +193,7 @@ class TestDefectRegressions
             data.game("00224000" + (10 + game), first.plusDays(7L * game) + " 19:30", "BOS", "NYK", 100L, 90L);
         }
         LocalDate day = first.plusDays(7L * 9 + 4);
-        data.game("0022400099", day + " 19:30", "BOS", "NYK", null, null).scheduleCovers("2024-10-01", day).writeTo(warehouse);
+        data.game("0022400099", day + " 19:30", "BOS", "NYK", null, null).wholeSeasons().writeTo(warehouse);
         TableRuns.run(new UpcomingTeamProcessor(), warehouse, day);
         assertThat(TableRuns.rows(warehouse, AnalyticsTable.UPCOMING_TEAM, day))
                 .allSatisfy(row -> assertThat(row.getLong("game_number_in_season")).isEqualTo(11L));
@@ -213,15 +213,15 @@ class TestDefectRegressions
         TableRuns.run(new UpcomingPlayerProcessor(), warehouse, DAY);
         TableRuns.run(new UpcomingTeamProcessor(), warehouse, DAY);
         Row tatum = TableRuns.onlyRow(TableRuns.rows(warehouse, AnalyticsTable.UPCOMING_PLAYER, DAY), "player_lookup", "jaysontatum");
-        assertThat(tatum.getDouble("points_avg_last_5")).isEqualTo(0.0);
-        assertThat(tatum.getDouble("points_avg_last_10")).isEqualTo(0.0);
+        assertThat(tatum.getDecimal("points_avg_last_5")).isEqualTo(Numeric.of(0.0, 1));
+        assertThat(tatum.getDecimal("points_avg_last_10")).isEqualTo(Numeric.of(0.0, 1));
         assertThat(tatum.getDouble("points_std_last_10")).isEqualTo(0.0);
-        assertThat(tatum.getDouble("line_movement")).isEqualTo(0.0);
-        assertThat(tatum.getDouble("spread_movement")).isEqualTo(0.0);
-        assertThat(tatum.getDouble("total_movement")).isEqualTo(0.0);
+        assertThat(tatum.getDecimal("line_movement")).isEqualTo(Numeric.of(0.0, 2));
+        assertThat(tatum.getDecimal("spread_movement")).isEqualTo(Numeric.of(0.0, 2));
+        assertThat(tatum.getDecimal("total_movement")).isEqualTo(Numeric.of(0.0, 2));
         Row boston = TableRuns.onlyRow(TableRuns.rows(warehouse, AnalyticsTable.UPCOMING_TEAM, DAY), "team_abbr", "BOS");
-        assertThat(boston.getDouble("spread_movement")).isEqualTo(0.0);
-        assertThat(boston.getDouble("total_movement")).isEqualTo(0.0);
+        assertThat(boston.getDecimal("spread_movement")).isEqualTo(Numeric.of(0.0, 2));
+        assertThat(boston.getDecimal("total_movement")).isEqualTo(Numeric.of(0.0, 2));
     }
 
     @Test
@@ -240,14 +240,14 @@ class TestDefectRegressions
         assertThat(tatum.getString("player_status")).isEqualTo("available");
         assertThat(tatum.getLong("star_teammates_out")).isZero();
         Row boston = TableRuns.onlyRow(TableRuns.rows(warehouse, AnalyticsTable.UPCOMING_TEAM, DAY), "team_abbr", "BOS");
-        assertThat(boston.getLong("players_out_count")).isZero();
+        assertThat(boston.getLong("starters_out_count")).isZero();
     }
 
     @Test
     void defect12_anInGameLineIsNeverTheClosingLine()
     {
         twoTeamGame(DAY, "BOS", "NYK", "240:00")
-                .player(DAY, "BOS", "NYK", "BOS", "Jayson Tatum", "active", true, "36:00", stats(10, 20, 0, 2, 5, 6, 1, 6, 4, 2, 1, 0, 2), 3L)
+                .player(DAY, "BOS", "NYK", "BOS", "Jayson Tatum", "active", "36:00", stats(10, 20, 0, 2, 5, 6, 1, 6, 4, 2, 1, 0, 2), 3L)
                 .prop(DAY, "BOS", "NYK", "Jayson Tatum", "draftkings", 20.5, "2024-11-01 19:25", 5)
                 // later, and in-game: the game is already telling
                 .prop(DAY, "BOS", "NYK", "Jayson Tatum", "draftkings", 27.5, "2024-11-01 19:45", -15)
@@ -256,11 +256,11 @@ class TestDefectRegressions
         TableRuns.run(new PlayerSummaryProcessor(), warehouse, DAY);
         TableRuns.run(new UpcomingPlayerProcessor(), warehouse, DAY);
         Row summary = TableRuns.onlyRow(TableRuns.rows(warehouse, AnalyticsTable.PLAYER_SUMMARY, DAY), "player_lookup", "jaysontatum");
-        assertThat(summary.getDouble("points_line")).isEqualTo(20.5);
+        assertThat(summary.getDecimal("points_line")).isEqualTo(Numeric.of(20.5, 1));
         assertThat(summary.getString("over_under_result")).isEqualTo("OVER");
         Row context = TableRuns.onlyRow(TableRuns.rows(warehouse, AnalyticsTable.UPCOMING_PLAYER, DAY), "player_lookup", "jaysontatum");
-        assertThat(context.getDouble("current_points_line")).isEqualTo(20.5);
-        assertThat(context.getDouble("opening_points_line")).isEqualTo(20.5);
+        assertThat(context.getDecimal("current_points_line")).isEqualTo(Numeric.of(20.5, 1));
+        assertThat(context.getDecimal("opening_points_line")).isEqualTo(Numeric.of(20.5, 1));
     }
 
     @Test
@@ -269,19 +269,22 @@ class TestDefectRegressions
         new RawData()
                 .game("0022400090", "2024-10-31 19:30", "PHI", "BOS", 100L, 110L)
                 .game("0022400101", "2024-11-01 19:30", "BOS", "NYK", 113L, 110L)
-                .player(DAY, "BOS", "NYK", "BOS", "Jayson Tatum", "active", true, "36:00", stats(10, 20, 0, 2, 5, 6, 1, 6, 4, 2, 1, 0, 2), 3L)
+                .player(DAY, "BOS", "NYK", "BOS", "Jayson Tatum", "active", "36:00", stats(10, 20, 0, 2, 5, 6, 1, 6, 4, 2, 1, 0, 2), 3L)
                 .pastGame(LocalDate.parse("2024-10-31"), "BOS", "PHI", "Jayson Tatum", 25L, 36.0)
-                .scheduleCovers("2024-10-01", DAY)
+                .wholeSeasons()
                 .writeTo(warehouse);
         TableRuns.run(new UpcomingTeamProcessor(), warehouse, DAY);
         TableRuns.run(new UpcomingPlayerProcessor(), warehouse, DAY);
         Row team = TableRuns.onlyRow(TableRuns.rows(warehouse, AnalyticsTable.UPCOMING_TEAM, DAY), "team_abbr", "BOS");
         Row player = TableRuns.onlyRow(TableRuns.rows(warehouse, AnalyticsTable.UPCOMING_PLAYER, DAY), "player_lookup", "jaysontatum");
-        for (Row row : List.of(team, player)) {
-            assertThat(row.getLong("days_since_last_game")).isEqualTo(1L);
-            assertThat(row.getLong("days_rest")).isZero();
-            assertThat(row.getBoolean("back_to_back")).isTrue();
-        }
+        // in the real names: upcoming_team's team_days_rest, and upcoming_player's player_days_rest (its real days_rest is the days since)
+        assertThat(team.getLong("days_since_last_game")).isEqualTo(1L);
+        assertThat(team.getLong("team_days_rest")).isZero();
+        assertThat(team.getBoolean("team_back_to_back")).isTrue();
+        assertThat(team.getBoolean("is_back_to_back")).isTrue();
+        assertThat(player.getLong("days_rest")).isEqualTo(1L);
+        assertThat(player.getLong("player_days_rest")).isZero();
+        assertThat(player.getBoolean("back_to_back")).isTrue();
     }
 
     @Test
@@ -306,7 +309,7 @@ class TestDefectRegressions
     private static RawData twoTeamGame(LocalDate date, String away, String home, String minutes)
     {
         return new RawData()
-                .scheduleCovers("2024-10-01", date)
+                .wholeSeasons()
                 .game("0022400101", date + " 19:30", away, home, 113L, 110L)
                 .boxScore(date, away, home, away, minutes, WINNING_BOX)
                 .boxScore(date, away, home, home, minutes, BOX);
@@ -316,9 +319,9 @@ class TestDefectRegressions
     private static RawData contextGame()
     {
         return new RawData()
-                .scheduleCovers("2024-10-01", DAY)
+                .wholeSeasons()
                 .game("0022400101", "2024-11-01 19:30", "BOS", "NYK", 113L, 110L)
-                .player(DAY, "BOS", "NYK", "BOS", "Jayson Tatum", "Active", true, "36:00", stats(10, 20, 0, 2, 5, 6, 1, 6, 4, 2, 1, 0, 2), 3L)
-                .player(DAY, "BOS", "NYK", "NYK", "Jalen Brunson", "active", true, "36:00", stats(11, 20, 3, 8, 6, 7, 1, 3, 8, 3, 1, 0, 2), -3L);
+                .player(DAY, "BOS", "NYK", "BOS", "Jayson Tatum", "Active", "36:00", stats(10, 20, 0, 2, 5, 6, 1, 6, 4, 2, 1, 0, 2), 3L)
+                .player(DAY, "BOS", "NYK", "NYK", "Jalen Brunson", "active", "36:00", stats(11, 20, 3, 8, 6, 7, 1, 3, 8, 3, 1, 0, 2), -3L);
     }
 }

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The same inputs give the same row_hash values: in this JVM from a league generated here, and in
+ * The same inputs give the same data_hash values: in this JVM from a league generated here, and in
  * a child JVM that generates the league and seeds its own warehouse, at another processed_at.
  */
 class TestDeterminism

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -72,9 +73,9 @@ class TestExactRounding
 
         // team_defense: what BOS allowed is NYK's offence, the same exact numbers
         Row bostonDefense = TableRuns.onlyRow(TableRuns.rows(warehouse, AnalyticsTable.TEAM_DEFENSE, DAY), "defending_team_abbr", "BOS");
-        assertThat(List.of(bostonDefense.getDouble("opp_possessions"), bostonDefense.getDouble("defensive_rating"),
-                bostonDefense.getDouble("opponent_pace"), bostonDefense.getDouble("opponent_ts_pct")))
-                .containsExactly(70.4, 109.38, 70.4, 0.517);
+        assertThat(bostonDefense.getDouble("opp_possessions")).isEqualTo(70.4);
+        assertThat(List.of(bostonDefense.getDecimal("defensive_rating"), bostonDefense.getDecimal("opponent_pace"), bostonDefense.getDecimal("opponent_ts_pct")))
+                .containsExactly(new BigDecimal("109.38"), new BigDecimal("70.4"), new BigDecimal("0.517"));
     }
 
     @Test
@@ -104,9 +105,9 @@ class TestExactRounding
                 // NYK team plays: 80 + 0.44 x 10 + 18 = 102.4
                 .boxScore(DAY, "BOS", "NYK", "NYK", "240:00", stats(38, 80, 12, 35, 8, 10, 9, 34, 24, 18, 7, 5, 18))
                 .boxScore(DAY, "BOS", "NYK", "BOS", "240:00", stats(42, 88, 14, 38, 15, 20, 9, 33, 27, 14, 8, 4, 20))
-                .player(DAY, "BOS", "NYK", "NYK", "Six Minutes", "active", false, "06:00", stats(2, 4, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 1), 2L)
-                .player(DAY, "BOS", "NYK", "NYK", "Free Throws", "active", true, "31:33", stats(9, 11, 0, 2, 15, 15, 1, 5, 3, 2, 1, 0, 3), 5L)
-                .player(DAY, "BOS", "NYK", "NYK", "Corner Three", "active", false, "20:00", stats(4, 8, 1, 3, 0, 0, 0, 2, 1, 1, 0, 0, 2), 1L)
+                .player(DAY, "BOS", "NYK", "NYK", "Six Minutes", "active", "06:00", stats(2, 4, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 1), 2L)
+                .player(DAY, "BOS", "NYK", "NYK", "Free Throws", "active", "31:33", stats(9, 11, 0, 2, 15, 15, 1, 5, 3, 2, 1, 0, 3), 5L)
+                .player(DAY, "BOS", "NYK", "NYK", "Corner Three", "active", "20:00", stats(4, 8, 1, 3, 0, 0, 0, 2, 1, 1, 0, 0, 2), 1L)
                 .writeTo(warehouse);
         TableRuns.run(new TeamOffenseProcessor(), warehouse, DAY);
         TableRuns.run(new PlayerSummaryProcessor(), warehouse, DAY);
@@ -127,8 +128,8 @@ class TestExactRounding
     {
         RawData data = new RawData()
                 .game("0022400300", "2024-12-10 19:30", "NYK", "BOS", 101L, 99L)
-                .player(CONTEXT_DAY, "NYK", "BOS", "BOS", "Jayson Tatum", "active", true, "38:00", stats(10, 20, 3, 8, 4, 4, 1, 7, 5, 2, 1, 0, 2), 4L)
-                .player(CONTEXT_DAY, "NYK", "BOS", "NYK", "Jalen Brunson", "active", true, "36:00", stats(9, 19, 2, 6, 5, 6, 0, 3, 7, 3, 1, 0, 2), -4L)
+                .player(CONTEXT_DAY, "NYK", "BOS", "BOS", "Jayson Tatum", "active", "38:00", stats(10, 20, 3, 8, 4, 4, 1, 7, 5, 2, 1, 0, 2), 4L)
+                .player(CONTEXT_DAY, "NYK", "BOS", "NYK", "Jalen Brunson", "active", "36:00", stats(9, 19, 2, 6, 5, 6, 0, 3, 7, 3, 1, 0, 2), -4L)
                 .pastGame(LocalDate.parse("2024-12-08"), "BOS", "XXX", "Jayson Tatum", 30L, 36.0)
                 .pastGame(LocalDate.parse("2024-12-06"), "BOS", "XXX", "Jayson Tatum", 25L, 34.5)
                 .pastGame(LocalDate.parse("2024-12-04"), "BOS", "XXX", "Jayson Tatum", 27L, 38.0)
@@ -138,7 +139,7 @@ class TestExactRounding
                 .lines(CONTEXT_DAY, "NYK", "BOS", "fanduel", -3.0, 210.0, "2024-12-09 19:30")
                 .lines(CONTEXT_DAY, "NYK", "BOS", "draftkings", -3.25, 210.0, "2024-12-10 19:00")
                 .lines(CONTEXT_DAY, "NYK", "BOS", "fanduel", -3.5, 210.29, "2024-12-10 19:00")
-                .scheduleCovers("2024-10-01", CONTEXT_DAY);
+                .wholeSeasons();
         double[] bostonPace = {102.8, 97.8, 97.8, 99.6, 102.9};
         for (int game = 0; game < bostonPace.length; game++) {
             data.pastOffense(CONTEXT_DAY.minusDays(2L * game + 1), "BOS", bostonPace[game], 112.0);
@@ -156,15 +157,17 @@ class TestExactRounding
         Row tatum = TableRuns.onlyRow(players, "player_lookup", "jaysontatum");
         // (30 + 25 + 27 + 27) / 4 = 27.25 exactly -> 27.3; deviations 2.75, -2.25, -0.25, -0.25: squares 12.75 / 3 = 4.25,
         // sqrt(4.25) = 2.0616 -> 2.06
-        assertThat(List.of(tatum.getDouble("points_avg_last_5"), tatum.getDouble("points_avg_last_10"), tatum.getDouble("points_std_last_10")))
-                .containsExactly(27.3, 27.3, 2.06);
+        assertThat(List.of(tatum.getDecimal("points_avg_last_5"), tatum.getDecimal("points_avg_last_10")))
+                .containsExactly(new BigDecimal("27.3"), new BigDecimal("27.3"));
+        assertThat(tatum.getDouble("points_std_last_10")).isEqualTo(2.06);
         // NYK pace 390.7 / 4 = 97.675 exactly -> 97.68; its rating 440.42 / 4 = 110.105 exactly -> 110.11
         // BOS pace 500.9 / 5 = 100.18; differential 100.18 - 97.675 = 2.505 exactly -> 2.51 (2.50 from the rounded 97.68)
-        assertThat(List.of(tatum.getDouble("opponent_pace_last_10"), tatum.getDouble("opponent_off_rating_last_10"),
-                tatum.getDouble("pace_differential"))).containsExactly(97.68, 110.11, 2.51);
+        assertThat(List.of(tatum.getDecimal("opponent_pace_last_10"), tatum.getDecimal("opponent_off_rating_last_10"),
+                tatum.getDecimal("pace_differential"))).containsExactly(new BigDecimal("97.68"), new BigDecimal("110.11"), new BigDecimal("2.51"));
         // the other way round, a tie below zero goes away from zero: 97.675 - 100.18 = -2.505 -> -2.51
         Row brunson = TableRuns.onlyRow(players, "player_lookup", "jalenbrunson");
-        assertThat(List.of(brunson.getDouble("opponent_pace_last_10"), brunson.getDouble("pace_differential"))).containsExactly(100.18, -2.51);
+        assertThat(List.of(brunson.getDecimal("opponent_pace_last_10"), brunson.getDecimal("pace_differential")))
+                .containsExactly(new BigDecimal("100.18"), new BigDecimal("-2.51"));
 
         // medians of two bookmakers: totals (210.0 + 210.29) / 2 = 210.145 exactly -> 210.15 (doubles: 210.14); BOS spreads
         // (-3.25 - 3.5) / 2 = -3.375 -> -3.38, NYK +3.38; openings -3.0 and (209.5 + 210.0) / 2 = 209.75
@@ -179,25 +182,27 @@ class TestExactRounding
 
     private static void assertDerived(Row row, double possessions, double offensiveRating, double pace, double trueShooting, double effectiveFg)
     {
-        assertThat(List.of(row.getDouble("possessions"), row.getDouble("offensive_rating"), row.getDouble("pace"), row.getDouble("ts_pct"),
-                row.getDouble("efg_pct")))
+        assertThat(row.getDouble("possessions")).as(row.getString("team_abbr")).isEqualTo(possessions);
+        // NUMERIC: exact decimals at the columns' scales (6,2), (5,1), (5,3), (5,3)
+        assertThat(List.of(row.getDecimal("offensive_rating"), row.getDecimal("pace"), row.getDecimal("ts_pct"), row.getDecimal("efg_pct")))
                 .as(row.getString("team_abbr"))
-                .containsExactly(possessions, offensiveRating, pace, trueShooting, effectiveFg);
+                .containsExactly(Numeric.of(offensiveRating, 2), Numeric.of(pace, 1), Numeric.of(trueShooting, 3), Numeric.of(effectiveFg, 3));
     }
 
     private static void assertPlayer(Row row, double minutes, double trueShooting, double effectiveFg, double usage)
     {
-        assertThat(List.of(row.getDouble("minutes_played"), row.getDouble("ts_pct"), row.getDouble("efg_pct"), row.getDouble("usage_rate")))
+        assertThat(List.of(row.getDecimal("minutes_played"), row.getDecimal("ts_pct"), row.getDecimal("efg_pct"), row.getDecimal("usage_rate")))
                 .as(row.getString("player_lookup"))
-                .containsExactly(minutes, trueShooting, effectiveFg, usage);
+                .containsExactly(Numeric.of(minutes, 1), Numeric.of(trueShooting, 3), Numeric.of(effectiveFg, 3), Numeric.of(usage, 2));
     }
 
     private static void assertLines(Row row, double spread, double openingSpread, double spreadMovement, double total, double openingTotal,
             double totalMovement)
     {
-        assertThat(List.of(row.getDouble("game_spread"), row.getDouble("opening_spread"), row.getDouble("spread_movement"),
-                row.getDouble("game_total"), row.getDouble("opening_total"), row.getDouble("total_movement")))
+        assertThat(List.of(row.getDecimal("game_spread"), row.getDecimal("opening_spread"), row.getDecimal("spread_movement"),
+                row.getDecimal("game_total"), row.getDecimal("opening_total"), row.getDecimal("total_movement")))
                 .as(row.getString("team_abbr"))
-                .containsExactly(spread, openingSpread, spreadMovement, total, openingTotal, totalMovement);
+                .containsExactly(Numeric.of(spread, 2), Numeric.of(openingSpread, 2), Numeric.of(spreadMovement, 2), Numeric.of(total, 2),
+                        Numeric.of(openingTotal, 2), Numeric.of(totalMovement, 2));
     }
 }

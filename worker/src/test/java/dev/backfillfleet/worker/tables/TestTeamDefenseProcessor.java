@@ -50,26 +50,27 @@ class TestTeamDefenseProcessor
                 .boxScore(DAY, "LAL", "GSW", "LAL", "240:00", stats(38, 84, 11, 30, 17, 21, 11, 36, 24, 13, 9, 6, 17)); // 104 points
         // GSW: five active players of 48 minutes; totals FGM 36 FGA 77 3PM 10 3PA 28 FTM 15 FTA 19 OREB 8 DREB 30 AST 23 TOV 12
         // STL 6 BLK 4 PF 13, points 97, team minutes 240
-        data.player(DAY, "LAL", "GSW", "GSW", "Stephen Curry", "active", true, "48:00", stats(10, 20, 2, 6, 4, 5, 2, 6, 5, 3, 2, 1, 3), 0L)
-                .player(DAY, "LAL", "GSW", "GSW", "Andrew Wiggins", "active", true, "48:00", stats(8, 16, 3, 7, 2, 2, 1, 5, 7, 2, 1, 0, 2), 0L)
-                .player(DAY, "LAL", "GSW", "GSW", "Draymond Green", "active", true, "48:00", stats(6, 14, 0, 2, 6, 8, 3, 7, 2, 1, 0, 2, 4), 0L)
-                .player(DAY, "LAL", "GSW", "GSW", "Buddy Hield", "active", true, "48:00", stats(7, 15, 4, 9, 0, 0, 0, 4, 6, 2, 1, 0, 1), 0L)
-                .player(DAY, "LAL", "GSW", "GSW", "Kevon Looney", "active", true, "48:00", stats(5, 12, 1, 4, 3, 4, 2, 8, 3, 4, 2, 1, 3), 0L)
+        data.player(DAY, "LAL", "GSW", "GSW", "Stephen Curry", "active", "48:00", stats(10, 20, 2, 6, 4, 5, 2, 6, 5, 3, 2, 1, 3), 0L)
+                .player(DAY, "LAL", "GSW", "GSW", "Andrew Wiggins", "active", "48:00", stats(8, 16, 3, 7, 2, 2, 1, 5, 7, 2, 1, 0, 2), 0L)
+                .player(DAY, "LAL", "GSW", "GSW", "Draymond Green", "active", "48:00", stats(6, 14, 0, 2, 6, 8, 3, 7, 2, 1, 0, 2, 4), 0L)
+                .player(DAY, "LAL", "GSW", "GSW", "Buddy Hield", "active", "48:00", stats(7, 15, 4, 9, 0, 0, 0, 4, 6, 2, 1, 0, 1), 0L)
+                .player(DAY, "LAL", "GSW", "GSW", "Kevon Looney", "active", "48:00", stats(5, 12, 1, 4, 3, 4, 2, 8, 3, 4, 2, 1, 3), 0L)
                 .notPlaying(DAY, "LAL", "GSW", "GSW", "Gary Payton", "inactive");
         // BOS shots: paint 2 attempted / 1 made (one blocked at 8 ft), mid-range 2 / 1, one 2PT of unknown distance (no zone),
         // a made and a blocked three, a free throw (no zone)
-        data.shot(DAY, "BOS", "NYK", "BOS", "2PT", 2L, true, false)
-                .shot(DAY, "BOS", "NYK", "BOS", "2PT", 8L, false, true)
-                .shot(DAY, "BOS", "NYK", "BOS", "2PT", 9L, true, false)
-                .shot(DAY, "BOS", "NYK", "BOS", "2PT", 15L, false, false)
+        // distances are the real FLOAT64 feet: 8.0 is the paint, 8.1 is mid-range
+        data.shot(DAY, "BOS", "NYK", "BOS", "2PT", 2.7, true, false)
+                .shot(DAY, "BOS", "NYK", "BOS", "2PT", 8.0, false, true)
+                .shot(DAY, "BOS", "NYK", "BOS", "2PT", 8.1, true, false)
+                .shot(DAY, "BOS", "NYK", "BOS", "2PT", 15.0, false, false)
                 .shot(DAY, "BOS", "NYK", "BOS", "2PT", null, true, false)
-                .shot(DAY, "BOS", "NYK", "BOS", "3PT", 25L, true, false)
-                .shot(DAY, "BOS", "NYK", "BOS", "3PT", 24L, false, true)
+                .shot(DAY, "BOS", "NYK", "BOS", "3PT", 25.0, true, false)
+                .shot(DAY, "BOS", "NYK", "BOS", "3PT", 24.0, false, true)
                 .shot(DAY, "BOS", "NYK", "BOS", "FT", null, true, false)
                 // NYK shots: paint 2 / 2, mid-range 1 / 0 (blocked at 20 ft)
-                .shot(DAY, "BOS", "NYK", "NYK", "2PT", 0L, true, false)
-                .shot(DAY, "BOS", "NYK", "NYK", "2PT", 3L, true, false)
-                .shot(DAY, "BOS", "NYK", "NYK", "2PT", 20L, false, true)
+                .shot(DAY, "BOS", "NYK", "NYK", "2PT", 0.0, true, false)
+                .shot(DAY, "BOS", "NYK", "NYK", "2PT", 3.0, true, false)
+                .shot(DAY, "BOS", "NYK", "NYK", "2PT", 20.0, false, true)
                 .otherEvent(DAY, "BOS", "NYK", "NYK");
         data.writeTo(warehouse);
     }
@@ -124,9 +125,28 @@ class TestTeamDefenseProcessor
         assertResult(byTeam.get("LAL"), true, 7, 0, "reconstructed_from_players", "silver");
 
         byTeam.values().forEach(row -> {
-            assertThat(row.getString("row_hash")).isEqualTo(RowHash.of(AnalyticsSchemas.teamDefense(), row));
+            assertThat(row.getString("data_hash")).isEqualTo(RowHash.of(AnalyticsSchemas.teamDefense(), row));
             assertThat(row.getTimestamp("processed_at")).isEqualTo(TableRuns.PROCESSED_AT);
         });
+    }
+
+    @Test
+    void fallbackRowsWithTheTeamsSwappedAndNoDistancesStillCountTheirThreesAndBlocks()
+    {
+        // LAL @ GSW's play-by-play from the NBA.com fallback: listed as GSW @ LAL, without distances
+        new RawData()
+                .fallbackShot(DAY, "LAL", "GSW", "LAL", "3PT", false, true)
+                .fallbackShot(DAY, "LAL", "GSW", "LAL", "3PT", true, false)
+                .fallbackShot(DAY, "LAL", "GSW", "LAL", "2PT", false, true)
+                .fallbackShot(DAY, "LAL", "GSW", "LAL", "FT", true, false)
+                .fallbackShot(DAY, "LAL", "GSW", "GSW", "2PT", true, false)
+                .writeTo(warehouse);
+        TableRuns.run(new TeamDefenseProcessor(), warehouse, DAY);
+        Row warriors = TableRuns.onlyRow(TableRuns.rows(warehouse, AnalyticsTable.TEAM_DEFENSE, DAY), "defending_team_abbr", "GSW");
+        // the game has play-by-play now: zones are counted (0 where a 2PT has no distance), blocks by the zone of the shot
+        assertZones(warriors, 0L, 0L, 0L, 0L, 0L, 0L, 33L, 0L, 0L, 1L);
+        Row lakers = TableRuns.onlyRow(TableRuns.rows(warehouse, AnalyticsTable.TEAM_DEFENSE, DAY), "defending_team_abbr", "LAL");
+        assertZones(lakers, 0L, 0L, 0L, 0L, 0L, 0L, 30L, 0L, 0L, 0L);
     }
 
     @Test
@@ -159,8 +179,9 @@ class TestTeamDefenseProcessor
 
     private static void assertCounts(Row row, long... expected)
     {
-        List<String> columns = List.of("points_allowed", "opp_fg_made", "opp_fg_attempted", "opp_three_pt_made", "opp_three_pt_attempted",
-                "opp_ft_made", "opp_ft_attempted", "opp_offensive_rebounds", "opp_total_rebounds", "opp_assists", "turnovers_forced",
+        // the real table's names (real-warehouse.md 2.2)
+        List<String> columns = List.of("points_allowed", "opp_fg_makes", "opp_fg_attempts", "opp_three_pt_makes", "opp_three_pt_attempts",
+                "opp_ft_makes", "opp_ft_attempts", "opp_offensive_rebounds", "opp_rebounds", "opp_assists", "turnovers_forced",
                 "fouls_committed", "steals", "blocks", "defensive_rebounds");
         assertThat(columns.stream().map(row::getLong).toList()).as(row.getString("defending_team_abbr"))
                 .isEqualTo(Arrays.stream(expected).boxed().toList());
@@ -169,15 +190,16 @@ class TestTeamDefenseProcessor
     private static void assertRates(Row row, double possessions, double rating, double pace, double trueShooting)
     {
         assertThat(row.getDouble("opp_possessions")).isEqualTo(possessions);
-        assertThat(row.getDouble("defensive_rating")).isEqualTo(rating);
-        assertThat(row.getDouble("opponent_pace")).isEqualTo(pace);
-        assertThat(row.getDouble("opponent_ts_pct")).isEqualTo(trueShooting);
+        // NUMERIC(6,2), (5,1), (5,3)
+        assertThat(row.getDecimal("defensive_rating")).isEqualTo(Numeric.of(rating, 2));
+        assertThat(row.getDecimal("opponent_pace")).isEqualTo(Numeric.of(pace, 1));
+        assertThat(row.getDecimal("opponent_ts_pct")).isEqualTo(Numeric.of(trueShooting, 3));
     }
 
     private static void assertZones(Row row, Long paintAttempted, Long paintMade, Long midAttempted, Long midMade, Long paintPoints, Long midPoints,
             Long threePoints, Long blocksPaint, Long blocksMid, Long blocksThree)
     {
-        List<String> columns = List.of("opp_paint_attempted", "opp_paint_made", "opp_mid_range_attempted", "opp_mid_range_made",
+        List<String> columns = List.of("opp_paint_attempts", "opp_paint_makes", "opp_mid_range_attempts", "opp_mid_range_makes",
                 "points_in_paint_allowed", "mid_range_points_allowed", "three_pt_points_allowed", "blocks_paint", "blocks_mid_range", "blocks_three_pt");
         assertThat(columns.stream().map(row::getLong).toList()).as(row.getString("defending_team_abbr"))
                 .isEqualTo(Arrays.asList(paintAttempted, paintMade, midAttempted, midMade, paintPoints, midPoints, threePoints, blocksPaint, blocksMid,
@@ -187,9 +209,9 @@ class TestTeamDefenseProcessor
     private static void assertResult(Row row, boolean win, long margin, long overtimePeriods, String dataSource, String qualityTier)
     {
         assertThat(row.getBoolean("win_flag")).isEqualTo(win);
-        assertThat(row.getLong("margin")).isEqualTo(margin);
+        assertThat(row.getLong("margin_of_victory")).isEqualTo(margin);
         assertThat(row.getLong("overtime_periods")).isEqualTo(overtimePeriods);
-        assertThat(row.getString("data_source")).isEqualTo(dataSource);
+        assertThat(row.getString("primary_source_used")).isEqualTo(dataSource);
         assertThat(row.getString("quality_tier")).isEqualTo(qualityTier);
     }
 }

@@ -101,7 +101,7 @@ class TestTeamOffenseProcessor
                 105.2, 117.87, 95.3, 0.601, 0.561, 1, false, -1, "team_boxscore", "gold");
 
         output.rows().forEach(row -> {
-            assertThat(row.getString("row_hash")).isEqualTo(RowHash.of(AnalyticsSchemas.teamOffense(), row));
+            assertThat(row.getString("data_hash")).isEqualTo(RowHash.of(AnalyticsSchemas.teamOffense(), row));
             assertThat(row.getTimestamp("processed_at")).isEqualTo(PROCESSED_AT);
             AnalyticsSchemas.teamOffense().validate(row);
         });
@@ -110,8 +110,8 @@ class TestTeamOffenseProcessor
     @Test
     void sameInputsGiveTheSameRowHashes()
     {
-        List<String> first = process(DAY).rows().stream().map(row -> row.getString("row_hash")).toList();
-        List<String> second = process(DAY).rows().stream().map(row -> row.getString("row_hash")).toList();
+        List<String> first = process(DAY).rows().stream().map(row -> row.getString("data_hash")).toList();
+        List<String> second = process(DAY).rows().stream().map(row -> row.getString("data_hash")).toList();
         assertThat(second).isEqualTo(first).doesNotHaveDuplicates();
     }
 
@@ -143,6 +143,32 @@ class TestTeamOffenseProcessor
         assertThatThrownBy(() -> process(DAY)).hasMessageContaining("not final");
     }
 
+    @Test
+    void duplicateBoxScoreRowsAreResolvedByTheRealPickRule()
+    {
+        Instant halfTime = RawData.LOADED_AT.minusSeconds(86_400);
+        warehouse.replacePartition(RawTables.TEAM_BOXSCORE, DAY, List.of(
+                // NYK: a half-time load, then the final one: the latest row per game id and team
+                box("20241101_BOS_NYK", "NYK", true, "120:00", 20, 42, 6, 17, 9, 11, 5, 17, 12, 6, 3, 2, 9, 55).with("processed_at", halfTime),
+                box("20241101_BOS_NYK", "NYK", true, "240:00", 40, 85, 12, 35, 18, 22, 10, 35, 25, 12, 7, 5, 18, 110),
+                // BOS: a valid row, then a later placeholder of a game in progress: the placeholder is the latest, dropped
+                // as invalid, and BOS is rebuilt from its players (the real rule does not fall back to the older row)
+                box("20241101_BOS_NYK", "BOS", false, "240:00", 39, 86, 11, 33, 15, 19, 9, 26, 21, 12, 6, 4, 15, 104).with("processed_at", halfTime),
+                box("20241101_BOS_NYK", "BOS", false, "240:00", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
+                // GSW: a later half-time row under the 10-digit id, next to the final one: the most field-goal attempts per date and team
+                box("20241101_LAL_GSW", "GSW", true, "265:00", 45, 95, 15, 40, 20, 25, 12, 40, 30, 14, 8, 6, 20, 125).with("processed_at", halfTime),
+                box("0022400102", "GSW", true, "120:00", 22, 47, 7, 20, 10, 12, 6, 20, 15, 7, 4, 3, 10, 61),
+                box("20241101_LAL_GSW", "LAL", false, "265:00", 44, 90, 13, 33, 23, 30, 8, 38, 27, 10, 7, 4, 22, 124)));
+        Map<String, Row> byTeam = new java.util.HashMap<>();
+        process(DAY).rows().forEach(row -> byTeam.put(row.getString("team_abbr"), row));
+        assertThat(byTeam.get("NYK").getLong("points_scored")).isEqualTo(110L);
+        assertThat(byTeam.get("NYK").getString("primary_source_used")).isEqualTo("team_boxscore");
+        assertThat(byTeam.get("BOS").getLong("points_scored")).isEqualTo(104L);
+        assertThat(byTeam.get("BOS").getString("primary_source_used")).isEqualTo("reconstructed_from_players");
+        assertThat(byTeam.get("GSW").getLong("points_scored")).isEqualTo(125L);
+        assertThat(byTeam.get("GSW").getLong("overtime_periods")).isEqualTo(1L);
+    }
+
     private ProcessorOutput process(LocalDate date)
     {
         ProcessingContext context = new ProcessingContext(warehouse, new WorkItem(AnalyticsTable.TEAM_OFFENSE, date, "run-1"), "worker-1", 1, PROCESSED_AT);
@@ -161,29 +187,32 @@ class TestTeamOffenseProcessor
         assertThat(row.getLong("season_year")).isEqualTo(2024L);
         assertThat(row.getString("opponent_team_abbr")).isEqualTo(opponent);
         assertThat(row.getBoolean("home_game")).isEqualTo(home);
-        assertThat(List.of(row.getLong("points"), row.getLong("fg_made"), row.getLong("fg_attempted"), row.getLong("three_pt_made"),
-                row.getLong("three_pt_attempted"), row.getLong("ft_made"), row.getLong("ft_attempted"), row.getLong("offensive_rebounds"),
-                row.getLong("defensive_rebounds"), row.getLong("total_rebounds"), row.getLong("assists"), row.getLong("turnovers"),
+        // the real table's names (real-warehouse.md 2.1)
+        assertThat(List.of(row.getLong("points_scored"), row.getLong("fg_makes"), row.getLong("fg_attempts"), row.getLong("three_pt_makes"),
+                row.getLong("three_pt_attempts"), row.getLong("ft_makes"), row.getLong("ft_attempts"), row.getLong("offensive_rebounds"),
+                row.getLong("defensive_rebounds"), row.getLong("rebounds"), row.getLong("assists"), row.getLong("turnovers"),
                 row.getLong("steals"), row.getLong("blocks"), row.getLong("personal_fouls")))
                 .containsExactly(points, fgMade, fgAttempted, threeMade, threeAttempted, ftMade, ftAttempted, offensiveRebounds,
                         defensiveRebounds, totalRebounds, assists, turnovers, steals, blocks, fouls);
         assertThat(row.getDouble("possessions")).isEqualTo(possessions);
-        assertThat(row.getDouble("offensive_rating")).isEqualTo(offensiveRating);
-        assertThat(row.getDouble("pace")).isEqualTo(pace);
-        assertThat(row.getDouble("ts_pct")).isEqualTo(trueShooting);
-        assertThat(row.getDouble("efg_pct")).isEqualTo(effectiveFg);
+        // NUMERIC(6,2), (5,1), (5,3): exact decimals at the column's scale
+        assertThat(row.getDecimal("offensive_rating")).isEqualTo(Numeric.of(offensiveRating, 2));
+        assertThat(row.getDecimal("pace")).isEqualTo(Numeric.of(pace, 1));
+        assertThat(row.getDecimal("ts_pct")).isEqualTo(Numeric.of(trueShooting, 3));
+        assertThat(row.getDecimal("efg_pct")).isEqualTo(Numeric.of(effectiveFg, 3));
         assertThat(row.getLong("overtime_periods")).isEqualTo(overtimePeriods);
         assertThat(row.getBoolean("win_flag")).isEqualTo(win);
-        assertThat(row.getLong("margin")).isEqualTo(margin);
-        assertThat(row.getString("data_source")).isEqualTo(dataSource);
+        assertThat(row.getLong("margin_of_victory")).isEqualTo(margin);
+        assertThat(row.getString("primary_source_used")).isEqualTo(dataSource);
         assertThat(row.getString("quality_tier")).isEqualTo(qualityTier);
     }
 
     private static Row schedule(String nbaGameId, String home, String away, long status)
     {
-        return Row.builder().set("nba_game_id", nbaGameId).set("game_date", DAY).set("season_year", 2024L).set("season_type", "regular")
-                .set("start_time_et", TIP_OFF).set("home_team", home).set("away_team", away).set("game_status", status)
-                .set("home_score", null).set("away_score", null).build();
+        return Row.builder().set("game_id", nbaGameId).set("game_date", DAY).set("season_year", 2024L).set("game_date_est", TIP_OFF)
+                .set("game_status", status).set("home_team_tricode", home).set("away_team_tricode", away).set("home_team_score", null)
+                .set("away_team_score", null).set("is_regular_season", true).set("is_playoffs", false).set("is_all_star", false)
+                .set("playoff_round", null).set("processed_at", RawData.LOADED_AT).build();
     }
 
     @SuppressWarnings("ParameterNumber")
@@ -191,30 +220,32 @@ class TestTeamOffenseProcessor
             long ftMade, long ftAttempted, long offensiveRebounds, long defensiveRebounds, long assists, long turnovers, long steals, long blocks,
             long fouls, long points)
     {
-        return Row.builder().set("game_id", gameId).set("game_date", DAY).set("team_abbr", team).set("is_home", home).set("minutes", minutes)
+        return Row.builder().set("game_id", gameId).set("game_date", DAY).set("team_abbr", team).set("minutes", minutes)
                 .set("fg_made", fgMade).set("fg_attempted", fgAttempted).set("three_pt_made", threeMade).set("three_pt_attempted", threeAttempted)
                 .set("ft_made", ftMade).set("ft_attempted", ftAttempted).set("offensive_rebounds", offensiveRebounds)
                 .set("defensive_rebounds", defensiveRebounds).set("total_rebounds", offensiveRebounds + defensiveRebounds).set("assists", assists)
                 .set("turnovers", turnovers).set("steals", steals).set("blocks", blocks).set("personal_fouls", fouls).set("points", points)
-                .set("plus_minus", null).build();
+                .set("processed_at", RawData.LOADED_AT).build();
     }
 
     @SuppressWarnings("ParameterNumber")
     private static Row player(String lookup, String minutes, long fgMade, long fgAttempted, long threeMade, long threeAttempted, long ftMade,
             long ftAttempted, long offensiveRebounds, long defensiveRebounds, long assists, long turnovers, long steals, long blocks, long fouls)
     {
-        return Row.builder().set("game_id", "20241101_BOS_NYK").set("game_date", DAY).set("team_abbr", "BOS").set("player_lookup", lookup)
-                .set("player_name", lookup).set("player_status", "active").set("starter", false).set("minutes", minutes)
-                .set("fg_made", fgMade).set("fg_attempted", fgAttempted).set("three_pt_made", threeMade).set("three_pt_attempted", threeAttempted)
-                .set("ft_made", ftMade).set("ft_attempted", ftAttempted).set("offensive_rebounds", offensiveRebounds)
+        return Row.builder().set("game_id", "20241101_BOS_NYK").set("game_date", DAY).set("team_abbr", "BOS")
+                .set("player_lookup", lookup).set("player_name", lookup).set("player_name_original", lookup).set("player_status", "active")
+                .set("minutes", minutes).set("field_goals_made", fgMade).set("field_goals_attempted", fgAttempted).set("three_pointers_made", threeMade)
+                .set("three_pointers_attempted", threeAttempted).set("free_throws_made", ftMade).set("free_throws_attempted", ftAttempted)
+                .set("offensive_rebounds", offensiveRebounds)
                 .set("defensive_rebounds", defensiveRebounds).set("total_rebounds", offensiveRebounds + defensiveRebounds).set("assists", assists)
                 .set("turnovers", turnovers).set("steals", steals).set("blocks", blocks).set("personal_fouls", fouls)
-                .set("points", 2 * fgMade + threeMade + ftMade).set("plus_minus", 0L).build();
+                .set("points", 2 * fgMade + threeMade + ftMade).set("plus_minus", 0L).set("processed_at", RawData.LOADED_AT).build();
     }
 
     private static Row notPlaying(String lookup, String status)
     {
-        return Row.builder().set("game_id", "20241101_BOS_NYK").set("game_date", DAY).set("team_abbr", "BOS").set("player_lookup", lookup)
-                .set("player_name", lookup).set("player_status", status).set("starter", false).build();
+        return Row.builder().set("game_id", "20241101_BOS_NYK").set("game_date", DAY).set("team_abbr", "BOS")
+                .set("player_lookup", lookup).set("player_name", lookup).set("player_name_original", lookup).set("player_status", status)
+                .set("processed_at", RawData.LOADED_AT).build();
     }
 }

@@ -42,10 +42,10 @@ class TestUpcomingPlayerProcessor
         warehouse = SqliteWarehouse.open(directory.resolve("warehouse.db"), SchemaCatalog.standard());
         RawData data = new RawData()
                 .game("0022400300", "2024-12-10 19:30", AWAY, HOME, 101L, 99L)
-                .player(DAY, AWAY, HOME, "BOS", "Jayson Tatum", "active", true, "38:00", stats(10, 20, 3, 8, 4, 4, 1, 7, 5, 2, 1, 0, 2), 4L)
+                .player(DAY, AWAY, HOME, "BOS", "Jayson Tatum", "active", "38:00", stats(10, 20, 3, 8, 4, 4, 1, 7, 5, 2, 1, 0, 2), 4L)
                 .notPlaying(DAY, AWAY, HOME, "BOS", "Payton Pritchard", "DNP")
                 .notPlaying(DAY, AWAY, HOME, "BOS", "Jaylen Brown", "inactive")
-                .player(DAY, AWAY, HOME, "NYK", "Jalen Brunson", "active", true, "36:00", stats(9, 19, 2, 6, 5, 6, 0, 3, 7, 3, 1, 0, 2), -4L)
+                .player(DAY, AWAY, HOME, "NYK", "Jalen Brunson", "active", "36:00", stats(9, 19, 2, 6, 5, 6, 0, 3, 7, 3, 1, 0, 2), -4L)
                 .notPlaying(DAY, AWAY, HOME, "NYK", "Mitchell Robinson", "Inactive");
         tatumHistory(data);
         brunsonHistory(data);
@@ -54,8 +54,8 @@ class TestUpcomingPlayerProcessor
         props(data);
         lines(data);
         injuries(data);
-        // the history is written straight into the upstream tables; the schedule of its days is declared complete
-        data.scheduleCovers(DAY.minusDays(30), DAY).writeTo(warehouse);
+        // the history is written straight into the upstream tables; the season's schedule is whole
+        data.wholeSeasons().writeTo(warehouse);
     }
 
     @AfterEach
@@ -130,7 +130,7 @@ class TestUpcomingPlayerProcessor
             assertThat(row.getDate("game_date")).isEqualTo(DAY);
             assertThat(row.getLong("season_year")).isEqualTo(2024L);
             assertThat(row.getTimestamp("start_time_et")).isEqualTo(RawData.et("2024-12-10 19:30"));
-            assertThat(row.getString("row_hash")).isEqualTo(RowHash.of(AnalyticsSchemas.upcomingPlayer(), row));
+            assertThat(row.getString("data_hash")).isEqualTo(RowHash.of(AnalyticsSchemas.upcomingPlayer(), row));
             assertThat(row.getTimestamp("processed_at")).isEqualTo(TableRuns.PROCESSED_AT);
         });
     }
@@ -230,7 +230,8 @@ class TestUpcomingPlayerProcessor
     private static void assertRest(Row row, Long daysSince, Long daysRest, boolean backToBack, long games7, long games14, double minutes7,
             double minutes14, long backToBacks)
     {
-        assertThat(Arrays.asList(row.getLong("days_since_last_game"), row.getLong("days_rest"), row.getBoolean("back_to_back"),
+        // the real days_rest is the days since the last game; ours with a back-to-back at 0 is player_days_rest
+        assertThat(Arrays.asList(row.getLong("days_rest"), row.getLong("player_days_rest"), row.getBoolean("back_to_back"),
                 row.getLong("games_in_last_7_days"), row.getLong("games_in_last_14_days"), row.getDouble("minutes_in_last_7_days"),
                 row.getDouble("minutes_in_last_14_days"), row.getLong("back_to_backs_last_14_days")))
                 .as(row.getString("player_lookup"))
@@ -239,41 +240,44 @@ class TestUpcomingPlayerProcessor
 
     private static void assertScoring(Row row, Double average5, Double average10, long used5, long used10, Double deviation)
     {
-        assertThat(Arrays.asList(row.getDouble("points_avg_last_5"), row.getDouble("points_avg_last_10"), row.getLong("games_used_last_5"),
+        assertThat(Arrays.asList(row.getDecimal("points_avg_last_5"), row.getDecimal("points_avg_last_10"), row.getLong("games_used_last_5"),
                 row.getLong("games_used_last_10"), row.getDouble("points_std_last_10")))
                 .as(row.getString("player_lookup"))
-                .isEqualTo(Arrays.asList(average5, average10, used5, used10, deviation));
+                .isEqualTo(Arrays.asList(Numeric.ofNullable(average5, 1), Numeric.ofNullable(average10, 1), used5, used10, deviation));
     }
 
     private static void assertProps(Row row, Double current, Double opening, String bookmaker, Double movement, long overStreak, long underStreak)
     {
-        assertThat(Arrays.asList(row.getDouble("current_points_line"), row.getDouble("opening_points_line"), row.getString("points_line_bookmaker"),
-                row.getDouble("line_movement"), row.getLong("prop_over_streak"), row.getLong("prop_under_streak")))
+        assertThat(Arrays.asList(row.getDecimal("current_points_line"), row.getDecimal("opening_points_line"), row.getString("current_points_line_source"),
+                row.getDecimal("line_movement"), row.getLong("prop_over_streak"), row.getLong("prop_under_streak")))
                 .as(row.getString("player_lookup"))
-                .isEqualTo(Arrays.asList(current, opening, bookmaker, movement, overStreak, underStreak));
+                .isEqualTo(Arrays.asList(Numeric.ofNullable(current, 1), Numeric.ofNullable(opening, 1), bookmaker, Numeric.ofNullable(movement, 2),
+                        overStreak, underStreak));
     }
 
     private static void assertLines(Row row, Double spread, Double openingSpread, Double spreadMovement, Double total, Double openingTotal,
             Double totalMovement)
     {
-        assertThat(Arrays.asList(row.getDouble("game_spread"), row.getDouble("opening_spread"), row.getDouble("spread_movement"),
-                row.getDouble("game_total"), row.getDouble("opening_total"), row.getDouble("total_movement")))
+        assertThat(Arrays.asList(row.getDecimal("game_spread"), row.getDecimal("opening_spread"), row.getDecimal("spread_movement"),
+                row.getDecimal("game_total"), row.getDecimal("opening_total"), row.getDecimal("total_movement")))
                 .as(row.getString("player_lookup"))
-                .isEqualTo(Arrays.asList(spread, openingSpread, spreadMovement, total, openingTotal, totalMovement));
+                .isEqualTo(Arrays.asList(Numeric.ofNullable(spread, 2), Numeric.ofNullable(openingSpread, 2), Numeric.ofNullable(spreadMovement, 2),
+                        Numeric.ofNullable(total, 2), Numeric.ofNullable(openingTotal, 2), Numeric.ofNullable(totalMovement, 2)));
     }
 
     private static void assertOpponent(Row row, Double pace, Double offensiveRating, Double defensiveRating, Double paceDifferential)
     {
-        assertThat(Arrays.asList(row.getDouble("opponent_pace_last_10"), row.getDouble("opponent_off_rating_last_10"),
-                row.getDouble("opponent_def_rating_last_10"), row.getDouble("pace_differential")))
+        assertThat(Arrays.asList(row.getDecimal("opponent_pace_last_10"), row.getDecimal("opponent_off_rating_last_10"),
+                row.getDecimal("opponent_def_rating_last_10"), row.getDecimal("pace_differential")))
                 .as(row.getString("player_lookup"))
-                .isEqualTo(Arrays.asList(pace, offensiveRating, defensiveRating, paceDifferential));
+                .isEqualTo(Arrays.asList(Numeric.ofNullable(pace, 2), Numeric.ofNullable(offensiveRating, 2), Numeric.ofNullable(defensiveRating, 2),
+                        Numeric.ofNullable(paceDifferential, 2)));
     }
 
     private static void assertInjuries(Row row, String status, String reason, long starsOut)
     {
         assertThat(row.getString("player_status")).isEqualTo(status);
-        assertThat(row.getString("injury_reason")).isEqualTo(reason);
+        assertThat(row.getString("injury_report")).isEqualTo(reason);
         assertThat(row.getLong("star_teammates_out")).isEqualTo(starsOut);
     }
 

@@ -73,8 +73,8 @@ class TestUpcomingTeamProcessor
                 // published after tip-off: ignored
                 .injury(DAY, "BOS", "Payton Pritchard", "out", "Back", "2024-12-01 19:00")
                 .injury(DAY, "MIA", "Jimmy Butler", "out", "Illness", "2024-12-01 17:00")
-                // this schedule is the season so far, complete
-                .scheduleCovers("2024-10-01", DAY)
+                // this schedule is the season so far; the rest of the season is there too
+                .wholeSeasons()
                 .writeTo(warehouse);
     }
 
@@ -88,7 +88,8 @@ class TestUpcomingTeamProcessor
     void computesEveryColumn()
     {
         ProcessorOutput output = TableRuns.run(new UpcomingTeamProcessor(), warehouse, DAY);
-        assertThat(output.expectedRowsByGame()).isEqualTo(Map.of("20241201_BOS_MIA", 2L, "20241201_CHA_CLE", 2L, "20241201_LAL_GSW", 2L));
+        // by the table's game_id, which in the real upcoming_team_game_context is the 10-digit NBA id
+        assertThat(output.expectedRowsByGame()).isEqualTo(Map.of("0022400300", 2L, "0022400301", 2L, "0022400302", 2L));
         List<Row> rows = TableRuns.rows(warehouse, AnalyticsTable.UPCOMING_TEAM, DAY);
         assertThat(rows).hasSize(6);
 
@@ -142,15 +143,16 @@ class TestUpcomingTeamProcessor
         rows.forEach(row -> {
             assertThat(row.getDate("game_date")).isEqualTo(DAY);
             assertThat(row.getLong("season_year")).isEqualTo(2024L);
-            assertThat(row.getString("row_hash")).isEqualTo(RowHash.of(AnalyticsSchemas.upcomingTeam(), row));
+            assertThat(row.getString("data_hash")).isEqualTo(RowHash.of(AnalyticsSchemas.upcomingTeam(), row));
             assertThat(row.getTimestamp("processed_at")).isEqualTo(TableRuns.PROCESSED_AT);
         });
     }
 
     private static void assertIdentity(Row row, String gameId, String nbaGameId, String opponent, boolean home, String startEt)
     {
-        assertThat(row.getString("game_id")).isEqualTo(gameId);
-        assertThat(row.getString("nba_game_id")).isEqualTo(nbaGameId);
+        // real-warehouse.md 2.5: game_id is the 10-digit id here, the standard id has a name of its own
+        assertThat(row.getString("game_id")).isEqualTo(nbaGameId);
+        assertThat(row.getString("standard_game_id")).isEqualTo(gameId);
         assertThat(row.getString("opponent_team_abbr")).isEqualTo(opponent);
         assertThat(row.getBoolean("home_game")).isEqualTo(home);
         assertThat(row.getTimestamp("start_time_et")).isEqualTo(RawData.et(startEt));
@@ -161,8 +163,9 @@ class TestUpcomingTeamProcessor
             long winStreak, long lossStreak, Long lastMargin, String lastResult, long roadGames, Long miles, Long zones, Long opponentRest,
             Long restAdvantage)
     {
-        List<String> columns = List.of("days_since_last_game", "days_rest", "back_to_back", "games_in_last_7_days", "games_in_last_14_days",
-                "game_number_in_season", "win_streak_entering", "loss_streak_entering", "last_game_margin", "last_game_result",
+        assertThat(row.getBoolean("is_back_to_back")).as("is_back_to_back, as team_back_to_back").isEqualTo(backToBack);
+        List<String> columns = List.of("days_since_last_game", "team_days_rest", "team_back_to_back", "games_in_last_7_days", "games_in_last_14_days",
+                "game_number_in_season", "team_win_streak_entering", "team_loss_streak_entering", "last_game_margin", "last_game_result",
                 "consecutive_road_games", "travel_miles", "time_zones_crossed", "opponent_days_rest", "rest_advantage");
         assertThat(columns.stream().map(row::get).toList()).as(row.getString("team_abbr"))
                 .isEqualTo(Arrays.asList(daysSince, daysRest, backToBack, games7, games14, gameNumber, winStreak, lossStreak, lastMargin, lastResult,
@@ -172,15 +175,17 @@ class TestUpcomingTeamProcessor
     private static void assertLines(Row row, Double spread, Double openingSpread, Double spreadMovement, Double total, Double openingTotal,
             Double totalMovement, String tier)
     {
-        assertThat(Arrays.asList(row.getDouble("game_spread"), row.getDouble("opening_spread"), row.getDouble("spread_movement"),
-                row.getDouble("game_total"), row.getDouble("opening_total"), row.getDouble("total_movement"), row.getString("quality_tier")))
+        // NUMERIC(5,2) spreads, (6,2) totals
+        assertThat(Arrays.asList(row.getDecimal("game_spread"), row.getDecimal("opening_spread"), row.getDecimal("spread_movement"),
+                row.getDecimal("game_total"), row.getDecimal("opening_total"), row.getDecimal("total_movement"), row.getString("quality_tier")))
                 .as(row.getString("team_abbr"))
-                .isEqualTo(Arrays.asList(spread, openingSpread, spreadMovement, total, openingTotal, totalMovement, tier));
+                .isEqualTo(Arrays.asList(Numeric.ofNullable(spread, 2), Numeric.ofNullable(openingSpread, 2), Numeric.ofNullable(spreadMovement, 2),
+                        Numeric.ofNullable(total, 2), Numeric.ofNullable(openingTotal, 2), Numeric.ofNullable(totalMovement, 2), tier));
     }
 
     private static void assertInjuries(Row row, long out, long questionable)
     {
-        assertThat(row.getLong("players_out_count")).isEqualTo(out);
-        assertThat(row.getLong("players_questionable_count")).isEqualTo(questionable);
+        assertThat(row.getLong("starters_out_count")).isEqualTo(out);
+        assertThat(row.getLong("questionable_players_count")).isEqualTo(questionable);
     }
 }
