@@ -14,7 +14,8 @@ import java.util.List;
  * this repository: these lines add up to each game's real final score and are otherwise made up,
  * deterministically, with two lines chosen so that a derived value falls exactly on a half: NYK's
  * bench player on 2024-10-22 (usage 19200 / 614.4 = 31.25) and DEN on 2024-10-24 (offensive rating
- * 8700 / 96 = 90.625); every slot-4 starter plays 31:33 (31.55 minutes).
+ * 8700 / 96 = 90.625); every slot-4 starter plays 31:33 (31.55 minutes). Beside each line stand
+ * the duplicate and stale rows real loads leave, which the pick rules must discard.
  */
 final class BoxScoreFiles
 {
@@ -25,6 +26,8 @@ final class BoxScoreFiles
     static final String GAMEBOOK_HEADER = "game_id,game_date,season_year,team_abbr,player_lookup,player_name,player_name_original,player_status,"
             + "minutes,field_goals_made,field_goals_attempted,three_pointers_made,three_pointers_attempted,free_throws_made,free_throws_attempted,"
             + "offensive_rebounds,defensive_rebounds,total_rebounds,assists,turnovers,steals,blocks,personal_fouls,points,plus_minus,processed_at";
+    private static final String EARLIER_LOAD = "2026-01-15T06:00:00Z";
+    private static final String LATER_LOAD = "2026-01-15T18:00:00Z";
     private static final List<String> STARTER_MINUTES = List.of("36:00", "34:30", "33:00", "31:33", "30:00");
 
     /** Counting stats; points are 2 x FGM + 3PM + FTM. */
@@ -77,21 +80,62 @@ final class BoxScoreFiles
         return players;
     }
 
+    /**
+     * Each team's final line, and beside it what real loads leave (real-warehouse.md 1.2): an
+     * earlier load of the same (game_id, team) with other numbers, which the latest load replaces;
+     * a later in-progress placeholder under the 10-digit id, with no points or attempts; and a
+     * halftime load under the 10-digit id, with fewer attempts than the final line.
+     */
     Path writeTeams(Path file)
     {
         List<String> lines = new ArrayList<>(List.of(TEAM_HEADER));
-        teams.forEach(line -> lines.add(String.join(",", line.game().gameId(), line.game().nbaGameId(), line.game().date().toString(), "2024",
-                line.team(), Boolean.toString(line.team().equals(line.game().home())), line.minutes(), line.stats().csv(), "", RealSchedule.LOADED_AT)));
+        for (TeamLine line : teams) {
+            lines.add(teamLine(line, line.game().gameId(), line.stats(), RealSchedule.LOADED_AT));
+            lines.add(teamLine(line, line.game().gameId(), doubled(line.stats()), EARLIER_LOAD));
+            lines.add(teamLine(line, line.game().nbaGameId(), new Stats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), LATER_LOAD));
+            lines.add(teamLine(line, line.game().nbaGameId(), halved(line.stats()), EARLIER_LOAD));
+        }
         return write(file, lines);
     }
 
+    /** Each player's line, and an earlier load of the same (game_id, player) with other numbers, which the latest load replaces. */
     Path writeGamebook(Path file)
     {
         List<String> lines = new ArrayList<>(List.of(GAMEBOOK_HEADER));
-        players.forEach(line -> lines.add(String.join(",", line.game().gameId(), line.game().date().toString(), "2024", line.team(), line.lookup(),
-                line.name(), line.name(), line.status(), line.minutes() == null ? "" : line.minutes(),
-                line.stats() == null ? ",,,,,,,,,,,,,," : line.stats().csv(), line.stats() == null ? "" : "0", RealSchedule.LOADED_AT)));
+        for (PlayerLine line : players) {
+            lines.add(playerLine(line, line.stats(), RealSchedule.LOADED_AT));
+            if (line.stats() != null) {
+                lines.add(playerLine(line, doubled(line.stats()), EARLIER_LOAD));
+            }
+        }
         return write(file, lines);
+    }
+
+    private static String teamLine(TeamLine line, String gameId, Stats stats, String processedAt)
+    {
+        return String.join(",", gameId, line.game().nbaGameId(), line.game().date().toString(), "2024",
+                line.team(), Boolean.toString(line.team().equals(line.game().home())), line.minutes(), stats.csv(), "", processedAt);
+    }
+
+    private static String playerLine(PlayerLine line, Stats stats, String processedAt)
+    {
+        return String.join(",", line.game().gameId(), line.game().date().toString(), "2024", line.team(), line.lookup(),
+                line.name(), line.name(), line.status(), line.minutes() == null ? "" : line.minutes(),
+                stats == null ? ",,,,,,,,,,,,,," : stats.csv(), stats == null ? "" : "0", processedAt);
+    }
+
+    private static Stats doubled(Stats stats)
+    {
+        return new Stats(2 * stats.fgMade(), 2 * stats.fgAttempted(), 2 * stats.threeMade(), 2 * stats.threeAttempted(), 2 * stats.ftMade(),
+                2 * stats.ftAttempted(), 2 * stats.offensiveRebounds(), 2 * stats.defensiveRebounds(), 2 * stats.assists(), 2 * stats.turnovers(),
+                2 * stats.steals(), 2 * stats.blocks(), 2 * stats.fouls());
+    }
+
+    private static Stats halved(Stats stats)
+    {
+        return new Stats(stats.fgMade() / 2, stats.fgAttempted() / 2, stats.threeMade() / 2, stats.threeAttempted() / 2, stats.ftMade() / 2,
+                stats.ftAttempted() / 2, stats.offensiveRebounds() / 2, stats.defensiveRebounds() / 2, stats.assists() / 2, stats.turnovers() / 2,
+                stats.steals() / 2, stats.blocks() / 2, stats.fouls() / 2);
     }
 
     private static Stats teamStats(Game game, String team)

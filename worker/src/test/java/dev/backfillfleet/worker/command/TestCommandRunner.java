@@ -74,7 +74,7 @@ class TestCommandRunner
         Instant tipoff = Instant.parse("2024-11-01T23:30:00Z");
         assertThat(output.rows()).containsExactly(
                 row(DAY, "BOS", 112L, 0.25, new BigDecimal("12345678901234567890.123456780"), true, tipoff, null),
-                row(DAY, "", -7L, 3.0, new BigDecimal("0.10"), false, tipoff, null),
+                row(DAY, "", -7L, 3.0, new BigDecimal("0.100000000"), false, tipoff, null),
                 row(DAY, "NYK", null, null, null, null, null, null));
         // exact: the scale the program wrote is kept, which BigDecimal.equals checks
         assertThat(output.rows().get(0).get("payout")).isNotEqualTo(new BigDecimal("12345678901234567890.12345678"));

@@ -39,7 +39,7 @@ class TestOutputRows
 
         assertThat(rows.hasProblems()).as(rows.describeProblems()).isFalse();
         assertThat(rows.rows().get(0).values()).containsExactly(
-                entry("name", " spaced "), entry("count", Long.MAX_VALUE), entry("ratio", 0.001), entry("amount", new BigDecimal("1.50")),
+                entry("name", " spaced "), entry("count", Long.MAX_VALUE), entry("ratio", 0.001), entry("amount", new BigDecimal("1.500000000")),
                 entry("flag", true), entry("day", LocalDate.parse("2024-02-29")), entry("at", Instant.parse("2024-10-22T23:30:00Z")));
         assertThat(rows.rows().get(1).values()).containsExactly(
                 entry("name", ""), entry("count", 12L), entry("ratio", 27.5), entry("amount", new BigDecimal("-0.000000001")),
@@ -51,7 +51,7 @@ class TestOutputRows
     {
         assertThat(problemsOf("{\"count\": 9223372036854775808}")).isEqualTo("stdout line 1: column 'count': 9223372036854775808 is out of the INT64 range");
         assertThat(problemsOf("{\"ratio\": 1e400}")).isEqualTo("stdout line 1: column 'ratio': 1E+400 is out of the FLOAT64 range");
-        assertThat(problemsOf("{\"amount\": 0.0000000001}")).isEqualTo("stdout line 1: column 'amount': '1E-10' has more than 9 digits after the point (NUMERIC)");
+        assertThat(problemsOf("{\"amount\": 0.0000000001}")).isEqualTo("stdout line 1: column 'amount': '1E-10' does not fit NUMERIC(38, 9)");
         assertThat(problemsOf("{\"flag\": 1}")).isEqualTo("stdout line 1: column 'flag': 1 is not a BOOL (true or false)");
         assertThat(problemsOf("{\"day\": 20241022}")).isEqualTo("stdout line 1: column 'day': 20241022 is not a DATE (a string such as \"2024-10-22\")");
         assertThat(problemsOf("{\"day\": \"22/10/2024\"}")).isEqualTo("stdout line 1: column 'day': '22/10/2024' is not a date: use YYYY-MM-DD");
