@@ -249,7 +249,8 @@ class TestBadInputs
                         .exits(0, "is not a work message and was dropped", "runId 'r1'); DROP TABLE date_state;--' is not a run id").writes(),
                 workerProcess(where, "a message naming an unknown table", "--home", "{home}", "--until-idle", "--idle-seconds", "1")
                         .given(rawMessage("{\"table\":\"no_such_table\",\"date\":\"2024-01-01\",\"runId\":\"r1\"}"))
-                        .exits(0, "is not a work message and was dropped", "unknown table 'no_such_table'").writes());
+                        .exits(0, "no_such_table 2024-01-01: FAILED (PERMANENT): no_such_table is not in the table catalog",
+                                "apply a catalog file that defines it").writes());
     }
 
     private static List<BadInput> environments()

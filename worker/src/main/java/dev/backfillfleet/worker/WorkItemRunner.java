@@ -234,7 +234,7 @@ public final class WorkItemRunner
         return catalogs.current().entry(item.table())
                 .or(() -> catalogs.fresh().entry(item.table()))
                 .orElseThrow(() -> FleetException.permanentFailure(item.table().tableName() + " is not in the table catalog (version "
-                        + catalogs.current().version() + "): it was removed after this date was queued; apply a catalog file that defines it"));
+                        + catalogs.current().version() + "): apply a catalog file that defines it, then retry the date"));
     }
 
     private ComputedDate compute(WorkItem item, CatalogEntry entry, HeldLease held)
