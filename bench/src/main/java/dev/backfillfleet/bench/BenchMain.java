@@ -2,6 +2,8 @@ package dev.backfillfleet.bench;
 
 import dev.backfillfleet.bench.growth.GrowthBenchmark;
 import dev.backfillfleet.bench.growth.GrowthResult;
+import dev.backfillfleet.bench.kinds.KindsBenchmark;
+import dev.backfillfleet.bench.kinds.KindsResult;
 import dev.backfillfleet.bench.machine.Machine;
 import dev.backfillfleet.bench.machine.Versions;
 import dev.backfillfleet.bench.output.JsonReport;
@@ -45,6 +47,7 @@ import java.util.concurrent.Callable;
                 "  overhead  claim + heartbeat + complete + ack per date and the enqueue rate; one worker draining 2,000 and 1,000,000 queued",
                 "  growth    enqueue, status, watch, failed, report and verify at 1,000..1,000,000 dates: time per date and memory",
                 "  season    a season of the five tables from a fresh home (seeding timed on its own), and one worker under -Xmx256m",
+                "  kinds     the fleet's own cost per date of a built-in, a SQL and a command table (a program printing one row), by phase",
                 "Prints the results as Markdown; writes them as JSON, and the scaling chart as a PNG. Figures, not assertions."},
         footer = "Exit codes: 0 every section ran (targets met or not), 1 a section failed, 2 bad usage.")
 public final class BenchMain
@@ -52,7 +55,7 @@ public final class BenchMain
 {
     enum Section
     {
-        SCALING, OVERHEAD, GROWTH, SEASON;
+        SCALING, OVERHEAD, GROWTH, SEASON, KINDS;
 
         String cliName()
         {
@@ -60,7 +63,7 @@ public final class BenchMain
         }
     }
 
-    @Parameters(index = "0", arity = "0..1", defaultValue = "all", paramLabel = "all|scaling|overhead|growth|season", description = "What to run (default all).")
+    @Parameters(index = "0", arity = "0..1", defaultValue = "all", paramLabel = "all|scaling|overhead|growth|season|kinds", description = "What to run (default all).")
     String section;
 
     @Option(names = "--quick", description = "Tiny sizes: a smoke check of the harness in under a minute, not figures.")
@@ -143,12 +146,13 @@ public final class BenchMain
         OverheadResult overhead = sections.contains(Section.OVERHEAD) ? attempt(Section.OVERHEAD, errors, () -> new OverheadBenchmark(settings).run()) : null;
         GrowthResult growth = sections.contains(Section.GROWTH) ? attempt(Section.GROWTH, errors, () -> new GrowthBenchmark(settings).run()) : null;
         SeasonResult season = sections.contains(Section.SEASON) ? attempt(Section.SEASON, errors, () -> new SeasonBenchmark(settings).run()) : null;
+        KindsResult kinds = sections.contains(Section.KINDS) ? attempt(Section.KINDS, errors, () -> new KindsBenchmark(settings).run()) : null;
         if (!keep && work == null) {
             WorkDirectory.delete(workRoot);
         }
 
         BenchReport report = new BenchReport(commandLine(), quick, started.truncatedTo(ChronoUnit.SECONDS).toString(), (System.nanoTime() - startNanos) / 1e9,
-                loadAtStart, Machine.loadAverage(), Machine.describe(), Versions.describe(checkout), scaling, overhead, growth, season, errors,
+                loadAtStart, Machine.loadAverage(), Machine.describe(), Versions.describe(checkout), scaling, overhead, growth, season, kinds, errors,
                 Targets.judge(settings, scaling, overhead, growth, season));
         Path jsonFile = output(json, checkout, "bench.json");
         JsonReport.write(report, jsonFile);
@@ -178,7 +182,7 @@ public final class BenchMain
                 return EnumSet.of(each);
             }
         }
-        throw new CommandLine.ParameterException(new CommandLine(this), "unknown section '" + section + "': all, scaling, overhead, growth or season");
+        throw new CommandLine.ParameterException(new CommandLine(this), "unknown section '" + section + "': all, scaling, overhead, growth, season or kinds");
     }
 
     private String commandLine()

@@ -1,6 +1,7 @@
 package dev.backfillfleet.bench;
 
 import dev.backfillfleet.bench.growth.GrowthResult;
+import dev.backfillfleet.bench.kinds.KindsResult;
 import dev.backfillfleet.bench.machine.Machine;
 import dev.backfillfleet.bench.machine.Versions;
 import dev.backfillfleet.bench.overhead.OverheadResult;
@@ -24,6 +25,7 @@ public record BenchReport(
         OverheadResult overhead,
         GrowthResult growth,
         SeasonResult season,
+        KindsResult kinds,
         Map<String, String> errors,
         List<Target> targets)
 {

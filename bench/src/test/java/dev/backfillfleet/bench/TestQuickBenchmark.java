@@ -39,7 +39,7 @@ final class TestQuickBenchmark
 
         assertThat(exitCode).isZero();
         JsonNode report = new ObjectMapper().readTree(json.toFile());
-        assertThat(names(report)).contains("machine", "versions", "scaling", "overhead", "growth", "season", "targets");
+        assertThat(names(report)).contains("machine", "versions", "scaling", "overhead", "growth", "season", "kinds", "targets");
         assertThat(report.get("errors")).isEmpty();
         assertThat(report.get("machine").get("cores").asInt()).isPositive();
         assertThat(report.get("versions").get("sqliteJdbc").asText()).isNotBlank();
@@ -55,6 +55,12 @@ final class TestQuickBenchmark
         assertThat(values(report.get("growth").get("costs"), "verb")).containsOnly("enqueue", "status", "watch", "failed", "report", "verify");
         assertThat(values(report.get("season").get("throughput"), "table")).contains("team_offense");
         assertThat(report.get("season").get("smallHeapCompleted").isBoolean()).isTrue();
+        assertThat(values(report.get("kinds").get("kinds"), "table")).containsExactly("synthetic", "bench_sql", "bench_command");
+        assertThat(report.get("kinds").get("kinds")).allSatisfy(kind -> {
+            assertThat(kind.get("perDate").get("count").asInt()).isPositive();
+            assertThat(names(kind.get("phasesMeanMs"))).hasSize(4).anySatisfy(phase -> assertThat(phase).startsWith("warehouse write: "));
+        });
+        assertThat(names(report.get("kinds").get("program"))).contains("bare", "commandRunner", "leftoverSearch");
         assertThat(report.get("targets")).hasSize(12).allSatisfy(target ->
                 assertThat(target.get("status").asText()).isIn(Target.MET, Target.NOT_MET, Target.NOT_MEASURED));
 
@@ -64,7 +70,7 @@ final class TestQuickBenchmark
         assertThat(image).isNotNull();
         assertThat(image.getWidth()).isPositive();
 
-        assertThat(Files.readString(markdown)).contains("### Targets", "### Scaling", "### Overhead", "### Cost growth", "### A season");
+        assertThat(Files.readString(markdown)).contains("### Targets", "### Scaling", "### Overhead", "### Cost growth", "### A season", "### The fleet's own cost per date, by kind");
     }
 
     private static List<String> names(JsonNode node)

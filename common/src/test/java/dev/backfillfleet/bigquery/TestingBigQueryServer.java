@@ -41,9 +41,14 @@ import java.util.zip.GZIPInputStream;
  * tables.get/insert/delete (a partition decorator deletes that partition), jobs.insert (query,
  * dry runs), resumable upload of load jobs, jobs.get, jobs.cancel, jobs.getQueryResults and
  * tabledata.list. Tables live in memory; a load with WRITE_TRUNCATE into {@code table$YYYYMMDD}
- * replaces that partition only. It understands the few query shapes the adapter sends and
- * answers the documented error format. Every request is recorded for assertions; failures can be
- * scripted, and a job id can be taken beforehand in any state ({@link #existingJob}), to see what
+ * replaces that partition only, and so does a query job with that destination, which must give
+ * the table's own columns and only rows of that date, or the job fails as BigQuery's does. The
+ * adapter's own read and count shapes are matched exactly; any other SELECT (a catalog table's
+ * SQL, its expected_rows, their dry runs) is run by {@link StandInSql} over the tables it names,
+ * with its query parameters bound; a dry run answers the result's schema without running a job.
+ * Errors come in the documented format. Every request is recorded for assertions; failures can
+ * be scripted, an answer can be lost after its request was carried out ({@link #loseNextAnswer}),
+ * and a job id can be taken beforehand in any state ({@link #existingJob}), to see what
  * the adapter does with an "already exists" answer. A table inserted with a {@code view}
  * definition is a view (its schema as given, no rows), as a real warehouse's raw tables may be.
  * Public for the coordinator's tests, which point a process at it with
@@ -68,6 +73,8 @@ public final class TestingBigQueryServer
     private final Map<String, ObjectNode> datasets = new ConcurrentHashMap<>();
     private final Map<String, Integer> runningPolls = new ConcurrentHashMap<>();
     private final AtomicLong clockMillis = new AtomicLong(System.currentTimeMillis());
+    private final List<ScriptedFailure> lostAnswers = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger dryRuns = new java.util.concurrent.atomic.AtomicInteger();
 
     record RecordedRequest(String method, String path, Map<String, String> query, JsonNode body) {}
 
@@ -117,9 +124,25 @@ public final class TestingBigQueryServer
     }
 
     /** The next request matching {@code method} and {@code pathRegex} fails with this documented error. */
-    void failNext(String method, String pathRegex, int status, String reason, String message)
+    public void failNext(String method, String pathRegex, int status, String reason, String message)
     {
         failures.add(new ScriptedFailure(method, Pattern.compile(pathRegex), status, reason, message));
+    }
+
+    /**
+     * The next request matching {@code method} and {@code pathRegex} is carried out, but its
+     * answer is lost on the way back: the client sees a 503 backendError, as when a connection
+     * breaks after the request arrived.
+     */
+    void loseNextAnswer(String method, String pathRegex)
+    {
+        lostAnswers.add(new ScriptedFailure(method, Pattern.compile(pathRegex), 503, "backendError", "the answer was lost on its way back"));
+    }
+
+    /** How many dry runs the stand-in answered. */
+    int dryRuns()
+    {
+        return dryRuns.get();
     }
 
     /** The state a job taken beforehand is in when the adapter asks for it. */
@@ -188,6 +211,13 @@ public final class TestingBigQueryServer
             for (ScriptedFailure failure : failures) {
                 if (failure.method().equals(method) && failure.path().matcher(path).find() && failures.remove(failure)) {
                     error(exchange, failure.status(), failure.reason(), failure.message());
+                    return;
+                }
+            }
+            for (ScriptedFailure lost : lostAnswers) {
+                if (lost.method().equals(method) && lost.path().matcher(path).find() && lostAnswers.remove(lost)) {
+                    route(new LostAnswer(exchange), method, path, query, body, json);
+                    error(exchange, lost.status(), lost.reason(), lost.message());
                     return;
                 }
             }
@@ -373,20 +403,7 @@ public final class TestingBigQueryServer
         }
         String sql = queryConfiguration.path("query").asText();
         if (job.path("configuration").path("dryRun").asBoolean(false)) {
-            Matcher counted = Pattern.compile("SELECT COUNT\\(\\*\\) FROM `([^`]+)`").matcher(sql.trim());
-            try {
-                if (!counted.matches()) {
-                    throw new IllegalArgumentException("the stand-in dry-runs only SELECT COUNT(*) FROM `table`, not " + sql);
-                }
-                table(counted.group(1));
-            }
-            catch (NotFound e) {
-                error(exchange, 404, "notFound", e.getMessage());
-                return;
-            }
-            ObjectNode dry = doneJob(project, jobId, job);
-            ((ObjectNode) dry.path("statistics")).putObject("query").put("totalBytesProcessed", "0");
-            send(exchange, 200, dry);
+            dryRun(exchange, project, jobId, job, sql, parameters);
             return;
         }
         QueryResult result;
@@ -404,6 +421,9 @@ public final class TestingBigQueryServer
         ObjectNode stored = doneJob(project, jobId, job);
         if (queryConfiguration.has("destinationTable")) {
             try {
+                if (queryConfiguration.path("destinationTable").path("tableId").asText().contains("$")) {
+                    requireDestinationSchema(queryConfiguration.path("destinationTable"), result);
+                }
                 write(queryConfiguration, rowObjects(result));
             }
             catch (NotFound e) {
@@ -423,6 +443,79 @@ public final class TestingBigQueryServer
         ((ObjectNode) stored.path("statistics")).putObject("query").put("totalBytesProcessed", "0").put("statementType", "SELECT");
         jobs.put(jobId, stored);
         send(exchange, 200, stored);
+    }
+
+    /**
+     * A dry run compiles the query and answers the job resource BigQuery would run, with the
+     * result's schema in its statistics; nothing runs for it and no job is kept
+     * (https://cloud.google.com/bigquery/docs/dry-run-queries). A query that does not compile is a
+     * 400 invalidQuery answer to the insert itself; an unknown table a 404.
+     */
+    private void dryRun(HttpExchange exchange, String project, String jobId, JsonNode job, String sql, Map<String, String> parameters)
+            throws IOException
+    {
+        QueryResult result;
+        try {
+            result = runQuery(sql, parameters);
+        }
+        catch (NotFound e) {
+            error(exchange, 404, "notFound", e.getMessage());
+            return;
+        }
+        catch (IllegalArgumentException e) {
+            error(exchange, 400, "invalidQuery", e.getMessage());
+            return;
+        }
+        ObjectNode dry = doneJob(project, jobId, job);
+        ObjectNode statistics = ((ObjectNode) dry.path("statistics")).putObject("query");
+        statistics.put("totalBytesProcessed", "0").put("statementType", "SELECT");
+        statistics.putObject("schema").set("fields", result.fields());
+        dryRuns.incrementAndGet();
+        send(exchange, 200, dry);
+    }
+
+    /**
+     * A query may truncate a partition only with the table's own schema: every column of the
+     * table, by name, of its type, and no other; a REQUIRED column gets no NULL. Otherwise the
+     * job fails, as BigQuery's does, and the partition is left as it was. (Truncating a whole
+     * table replaces its schema too, so that is not checked.)
+     */
+    private void requireDestinationSchema(JsonNode destination, QueryResult result)
+    {
+        StoredTable table = table(destination.path("datasetId").asText() + "." + destination.path("tableId").asText().split("\\$")[0]);
+        String name = table.project() + ":" + table.dataset() + "." + table.table();
+        Map<String, JsonNode> produced = new LinkedHashMap<>();
+        for (JsonNode field : result.fields()) {
+            produced.put(field.path("name").asText(), field);
+        }
+        for (JsonNode field : table.fields()) {
+            String column = field.path("name").asText();
+            JsonNode given = produced.remove(column);
+            if (given == null) {
+                throw new IllegalArgumentException("Provided Schema does not match Table " + name + ". Field " + column + " is missing in new schema");
+            }
+            String expected = StandInSql.legacyType(field.path("type").asText());
+            String actual = StandInSql.legacyType(given.path("type").asText());
+            if (!expected.equals(actual)) {
+                throw new IllegalArgumentException("Provided Schema does not match Table " + name + ". Field " + column + " has changed type from " + expected
+                        + " to " + actual);
+            }
+        }
+        if (!produced.isEmpty()) {
+            throw new IllegalArgumentException("Provided Schema does not match Table " + name + ". Cannot add fields (field: " + produced.keySet().iterator().next() + ")");
+        }
+        for (int i = 0; i < result.fields().size(); i++) {
+            String column = result.fields().get(i).path("name").asText();
+            boolean required = false;
+            for (JsonNode field : table.fields()) {
+                required |= field.path("name").asText().equals(column) && "REQUIRED".equals(field.path("mode").asText());
+            }
+            for (List<JsonNode> row : result.rows()) {
+                if (required && (row.get(i) == null || row.get(i).isNull())) {
+                    throw new IllegalArgumentException("Required field " + column + " cannot be null");
+                }
+            }
+        }
     }
 
     private QueryResult runQuery(String sql, Map<String, String> parameters)
@@ -468,7 +561,17 @@ public final class TestingBigQueryServer
             fields.addObject().put("name", "row_count").put("type", "INTEGER").put("mode", "NULLABLE");
             return new QueryResult(fields, List.of(List.of(MAPPER.getNodeFactory().numberNode(rows))));
         }
-        throw new IllegalArgumentException("Syntax error: the stand-in does not understand " + sql);
+        StandInSql.Result result = StandInSql.evaluate(sql, parameters, this::tableForQuery);
+        return new QueryResult(result.fields(), result.rows());
+    }
+
+    /** A table as a query reads it: its rows as they are now. */
+    private StandInSql.Table tableForQuery(String qualified)
+    {
+        StoredTable table = table(qualified);
+        synchronized (table) {
+            return new StandInSql.Table(table.fields(), List.copyOf(table.rows()));
+        }
     }
 
     /** The fields of {@code table} a query's column list names, in its order; an unknown name is BigQuery's "Unrecognized name". */
@@ -787,6 +890,112 @@ public final class TestingBigQueryServer
     {
         server.stop(0);
         ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    }
+
+    /** An exchange whose answer goes nowhere: the request is carried out, the client never hears of it. */
+    private static final class LostAnswer
+            extends HttpExchange
+    {
+        private final HttpExchange request;
+        private final com.sun.net.httpserver.Headers responseHeaders = new com.sun.net.httpserver.Headers();
+
+        LostAnswer(HttpExchange request)
+        {
+            this.request = request;
+        }
+
+        @Override
+        public com.sun.net.httpserver.Headers getRequestHeaders()
+        {
+            return request.getRequestHeaders();
+        }
+
+        @Override
+        public com.sun.net.httpserver.Headers getResponseHeaders()
+        {
+            return responseHeaders;
+        }
+
+        @Override
+        public java.net.URI getRequestURI()
+        {
+            return request.getRequestURI();
+        }
+
+        @Override
+        public String getRequestMethod()
+        {
+            return request.getRequestMethod();
+        }
+
+        @Override
+        public com.sun.net.httpserver.HttpContext getHttpContext()
+        {
+            return request.getHttpContext();
+        }
+
+        @Override
+        public void close() {}
+
+        @Override
+        public InputStream getRequestBody()
+        {
+            return InputStream.nullInputStream();
+        }
+
+        @Override
+        public OutputStream getResponseBody()
+        {
+            return OutputStream.nullOutputStream();
+        }
+
+        @Override
+        public void sendResponseHeaders(int status, long length) {}
+
+        @Override
+        public InetSocketAddress getRemoteAddress()
+        {
+            return request.getRemoteAddress();
+        }
+
+        @Override
+        public int getResponseCode()
+        {
+            return -1;
+        }
+
+        @Override
+        public InetSocketAddress getLocalAddress()
+        {
+            return request.getLocalAddress();
+        }
+
+        @Override
+        public String getProtocol()
+        {
+            return request.getProtocol();
+        }
+
+        @Override
+        public Object getAttribute(String name)
+        {
+            return request.getAttribute(name);
+        }
+
+        @Override
+        public void setAttribute(String name, Object value)
+        {
+            request.setAttribute(name, value);
+        }
+
+        @Override
+        public void setStreams(InputStream in, OutputStream out) {}
+
+        @Override
+        public com.sun.net.httpserver.HttpPrincipal getPrincipal()
+        {
+            return request.getPrincipal();
+        }
     }
 
     private static final class NotFound

@@ -5,6 +5,9 @@ import dev.backfillfleet.bench.Target;
 import dev.backfillfleet.bench.growth.GrowthResult;
 import dev.backfillfleet.bench.growth.VerbCost;
 import dev.backfillfleet.bench.growth.VerbGrowth;
+import dev.backfillfleet.bench.kinds.KindCost;
+import dev.backfillfleet.bench.kinds.KindsResult;
+import dev.backfillfleet.bench.kinds.ProgramCost;
 import dev.backfillfleet.bench.overhead.BackendOverhead;
 import dev.backfillfleet.bench.overhead.DrainRun;
 import dev.backfillfleet.bench.overhead.OverheadResult;
@@ -45,6 +48,9 @@ public final class MarkdownReport
         }
         if (report.season() != null) {
             season(out, report.season());
+        }
+        if (report.kinds() != null) {
+            kinds(out, report.kinds());
         }
         report.errors().forEach((section, error) -> out.append(format("**%s failed:** %s%n%n", section, error)));
         return out.toString();
@@ -125,6 +131,34 @@ public final class MarkdownReport
         growth.costs().stream().filter(each -> each.skipped() != null)
                 .forEach(each -> out.append(format("- %s at %,d dates skipped: %s%n", each.verb(), each.dates(), each.skipped())));
         out.append(format("%n%s.%n%n", growth.method()));
+    }
+
+    private static void kinds(StringBuilder out, KindsResult kinds)
+    {
+        out.append("### The fleet's own cost per date, by kind of table\n\n");
+        List<List<String>> rows = new ArrayList<>();
+        for (KindCost kind : kinds.kinds()) {
+            List<String> row = new ArrayList<>(List.of(kind.kind(), format("%.3f", kind.perDate().medianMs()), format("%.3f", kind.perDate().p99Ms()),
+                    format("%.3f", kind.perDate().meanMs())));
+            kind.phasesMeanMs().forEach((phase, ms) -> row.add(format("%.3f", ms) + (phase.contains(": ") ? " (" + phase.substring(phase.indexOf(": ") + 2) + ")" : "")));
+            rows.add(row);
+        }
+        List<String> phases = kinds.kinds().get(0).phasesMeanMs().keySet().stream()
+                .map(phase -> (phase.contains(": ") ? phase.substring(0, phase.indexOf(": ")) : phase) + ", mean (ms)").toList();
+        List<String> headers = new ArrayList<>(List.of("kind", "per date median (ms)", "p99 (ms)", "mean (ms)"));
+        headers.addAll(phases);
+        table(out, headers, rows);
+        ProgramCost program = kinds.program();
+        out.append(format("The command's program (`%s`) per date, measured apart (%d processes on the machine):%n%n", String.join(" ", program.argv()),
+                program.processesOnMachine()));
+        table(out, List.of("", "median (ms)", "p99 (ms)", "mean (ms)"), List.of(
+                List.of("started bare: ProcessBuilder, read, wait", format("%.3f", program.bare().medianMs()), format("%.3f", program.bare().p99Ms()),
+                        format("%.3f", program.bare().meanMs())),
+                List.of("through CommandRunner", format("%.3f", program.commandRunner().medianMs()), format("%.3f", program.commandRunner().p99Ms()),
+                        format("%.3f", program.commandRunner().meanMs())),
+                List.of("of which the search for leftover processes", format("%.3f", program.leftoverSearch().medianMs()),
+                        format("%.3f", program.leftoverSearch().p99Ms()), format("%.3f", program.leftoverSearch().meanMs()))));
+        out.append(format("%s. Probe command: `%s`. Reproduce: `%s`.%n%n", kinds.method(), kinds.probeCommand(), kinds.reproduce()));
     }
 
     private static void season(StringBuilder out, SeasonResult season)

@@ -67,13 +67,21 @@ final class ProcessTree
         }
     }
 
-    /** The program first (if alive), then its descendants (found while it is alive), then any other process carrying the marker. */
+    /**
+     * The program first (if alive), then its descendants (found while it is alive), then any other
+     * process carrying the marker. Once the program has exited its children were re-parented, so
+     * they are no longer its descendants and only the marker finds them: walking the tree then
+     * (a read of every process's /proc/PID/stat) would find nothing, at about a third of the
+     * search's cost (bin/bench kinds, docs/benchmarks.md).
+     */
     private List<ProcessHandle> members()
     {
         Map<Long, ProcessHandle> members = new LinkedHashMap<>();
         ProcessHandle root = program.toHandle();
         members.put(root.pid(), root);
-        program.descendants().forEach(process -> members.put(process.pid(), process));
+        if (program.isAlive()) {
+            program.descendants().forEach(process -> members.put(process.pid(), process));
+        }
         carryingMarker().forEach(process -> members.putIfAbsent(process.pid(), process));
         return List.copyOf(members.values());
     }
