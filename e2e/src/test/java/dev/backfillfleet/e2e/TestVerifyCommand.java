@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TestVerifyCommand
 {
-    private static final String RANGE = "2024-10-22..2024-11-20";
+    static final String RANGE = "2024-10-22..2024-11-20";
 
     @TempDir
     Path home;
@@ -40,7 +40,14 @@ class TestVerifyCommand
     void importScheduleAndRunUpcomingTeam()
             throws IOException
     {
-        cli = StandaloneCli.at(home).set("backfill.demo-data", "false");
+        cli = importScheduleAndRunUpcomingTeam(home, files);
+    }
+
+    /** The small season imported into {@code home} and upcoming_team run over {@link #RANGE}: 2 rows on each of its 15 game dates. */
+    static CoordinatorCli importScheduleAndRunUpcomingTeam(Path home, Path files)
+            throws IOException
+    {
+        CoordinatorCli cli = StandaloneCli.at(home).set("backfill.demo-data", "false");
         List<String> lines = new ArrayList<>(List.of(RealSchedule.HEADER));
         LocalDate first = LocalDate.parse("2024-10-22");
         for (int game = 0; game < 15; game++) {
@@ -54,6 +61,7 @@ class TestVerifyCommand
         assertThat(cli.run("import", "--table", "nba_raw.nbac_schedule", schedule.toString()).exitCode()).isZero();
         CoordinatorCli.Result run = cli.run("run", "--table", "upcoming_team", "--range", RANGE);
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        return cli;
     }
 
     @Test
