@@ -119,11 +119,13 @@ public final class CompareCommand
                     shared.stream().map(Column::name).filter(ignored::contains).toList(),
                     definition.columns().stream().map(Column::name).filter(name -> !theirColumns.containsKey(name)).toList(),
                     theirColumns.keySet().stream().filter(name -> definition.schema().column(name).isEmpty()).toList());
+            // where our table is in this warehouse: on BigQuery its dataset may be mapped to a shadow one
+            String ourName = warehouse.sqlTableName(definition.ref()).replace("`", "");
             if (json) {
-                JsonOutput.print(out, toJson(definition, other, selection, key, columns, comparison));
+                JsonOutput.print(out, toJson(definition, ourName, other, selection, key, columns, comparison));
             }
             else {
-                printReport(out, definition, other, selection, key, columns, comparison);
+                printReport(out, definition, ourName, other, selection, key, columns, comparison);
             }
             return comparison.equal() ? ExitCodes.SUCCESS : ExitCodes.FAILED;
         }
@@ -168,10 +170,11 @@ public final class CompareCommand
                 .toList();
     }
 
-    private static void printReport(PrintWriter out, TableDefinition definition, TableRef other, DateSelection selection, CompareKey key, Columns columns,
+    private static void printReport(PrintWriter out, TableDefinition definition, String ourName, TableRef other, DateSelection selection, CompareKey key, Columns columns,
             TableComparison comparison)
     {
-        out.printf("Comparing %s (ours) with %s on %s, matched on %s (%s).%n", definition.ref(), other, selection, String.join(", ", key.columns()), key.source());
+        out.printf("Comparing %s (ours: %s) with %s on %s, matched on %s (%s).%n", definition.name(), ourName, other, selection,
+                String.join(", ", key.columns()), key.source());
         out.printf("Compared columns (%d): %s%n", columns.compared().size(), list(columns.compared()));
         if (!columns.ignored().isEmpty()) {
             out.printf("Not compared (--ignore): %s%n", list(columns.ignored()));
@@ -222,12 +225,12 @@ public final class CompareCommand
         return names.isEmpty() ? "-" : String.join(", ", names);
     }
 
-    private static Map<String, Object> toJson(TableDefinition definition, TableRef other, DateSelection selection, CompareKey key, Columns columns,
+    private static Map<String, Object> toJson(TableDefinition definition, String ourName, TableRef other, DateSelection selection, CompareKey key, Columns columns,
             TableComparison comparison)
     {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("table", definition.name());
-        document.put("ours", definition.ref().toString());
+        document.put("ours", ourName);
         document.put("with", other.toString());
         document.put("selection", selection.toString());
         document.put("key", key.columns());
