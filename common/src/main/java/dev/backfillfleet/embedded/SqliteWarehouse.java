@@ -35,11 +35,13 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
 
@@ -487,7 +489,7 @@ public final class SqliteWarehouse
     /** SQLite's type affinity rules (https://www.sqlite.org/datatype3.html#determination_of_column_affinity), as far as the fleet's types go. */
     private static ColumnType declaredType(String declared)
     {
-        String type = declared == null ? "" : declared.toUpperCase(java.util.Locale.ROOT);
+        String type = declared == null ? "" : declared.toUpperCase(Locale.ROOT);
         if (type.contains("INT")) {
             return ColumnType.INT64;
         }
@@ -503,7 +505,7 @@ public final class SqliteWarehouse
         List<Column> existing = describeTable(table).orElseThrow(() -> FleetException.userError("table " + table + " does not exist in the embedded warehouse"));
         // names only from the table itself: no SQL from a caller's text
         List<String> existingNames = existing.stream().map(Column::name).toList();
-        for (String name : java.util.stream.Stream.concat(java.util.stream.Stream.of(dateColumn), columns.stream().map(Column::name)).toList()) {
+        for (String name : Stream.concat(Stream.of(dateColumn), columns.stream().map(Column::name)).toList()) {
             if (!existingNames.contains(name)) {
                 throw new IllegalArgumentException(table + " has no column '" + name + "'");
             }
