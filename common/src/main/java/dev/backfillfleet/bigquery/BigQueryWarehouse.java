@@ -7,6 +7,7 @@ import com.google.cloud.bigquery.BigQuery;
 import com.google.cloud.bigquery.BigQueryError;
 import com.google.cloud.bigquery.BigQueryException;
 import com.google.cloud.bigquery.BigQueryOptions;
+import com.google.cloud.bigquery.Field;
 import com.google.cloud.bigquery.FieldValueList;
 import com.google.cloud.bigquery.FormatOptions;
 import com.google.cloud.bigquery.Job;
@@ -16,6 +17,7 @@ import com.google.cloud.bigquery.JobStatistics;
 import com.google.cloud.bigquery.JobStatus;
 import com.google.cloud.bigquery.QueryJobConfiguration;
 import com.google.cloud.bigquery.QueryParameterValue;
+import com.google.cloud.bigquery.Table;
 import com.google.cloud.bigquery.TableDataWriteChannel;
 import com.google.cloud.bigquery.TableId;
 import com.google.cloud.bigquery.TableResult;
@@ -28,6 +30,7 @@ import dev.backfillfleet.schema.SchemaCatalog;
 import dev.backfillfleet.support.Lazy;
 import dev.backfillfleet.warehouse.PartitionWrite;
 import dev.backfillfleet.warehouse.Column;
+import dev.backfillfleet.warehouse.ColumnType;
 import dev.backfillfleet.warehouse.Row;
 import dev.backfillfleet.warehouse.SelectedColumn;
 import dev.backfillfleet.warehouse.TableRef;
@@ -206,6 +209,61 @@ public final class BigQueryWarehouse
                 .build();
         List<FieldValueList> rows = runQuery("count of " + table + " " + date, query);
         return rows.isEmpty() ? 0 : rows.get(0).get("row_count").getLongValue();
+    }
+
+    /**
+     * The table's (or view's) schema, read with tables.get: no query, nothing billed. Its dataset
+     * is BigQuery's own id, not mapped through the configured datasets: it names another
+     * pipeline's table. A field of a type the fleet has no column type for (BIGNUMERIC, JSON, a
+     * RECORD, a REPEATED one), or whose name is not lower snake case, is left out.
+     */
+    @Override
+    public Optional<List<Column>> describeTable(TableRef table)
+    {
+        Table existing;
+        try {
+            existing = bigquery().getTable(otherTableId(table));
+        }
+        catch (BigQueryException e) {
+            throw BigQueryFailures.translate("look-up of table " + table, e);
+        }
+        if (existing == null || existing.getDefinition() == null || existing.getDefinition().getSchema() == null) {
+            return Optional.empty();
+        }
+        List<Column> columns = new ArrayList<>();
+        for (Field field : existing.getDefinition().getSchema().getFields()) {
+            Optional<ColumnType> type = BigQuerySchemas.columnType(field.getType().getStandardType());
+            if (type.isEmpty() || field.getMode() == Field.Mode.REPEATED || !field.getName().matches("[a-z][a-z0-9_]*")) {
+                continue;
+            }
+            boolean nullable = field.getMode() != Field.Mode.REQUIRED;
+            if (type.get() == ColumnType.NUMERIC && field.getScale() != null && field.getPrecision() != null) {
+                columns.add(new Column(field.getName(), ColumnType.NUMERIC, nullable, field.getPrecision().intValue(), field.getScale().intValue()));
+            }
+            else {
+                columns.add(new Column(field.getName(), type.get(), nullable));
+            }
+        }
+        return Optional.of(List.copyOf(columns));
+    }
+
+    /** Named columns and the date filter, as every read: BigQuery bills the columns a query names and, on a table partitioned by {@code dateColumn}, the partitions it filters to. */
+    @Override
+    public List<Row> readColumns(TableRef table, String dateColumn, DateRange dates, List<Column> columns)
+    {
+        if (!dateColumn.matches("[a-z][a-z0-9_]*")) {
+            throw new IllegalArgumentException("not a column name: '" + dateColumn + "'");
+        }
+        QueryJobConfiguration query = query("SELECT " + columnList(columns) + " FROM " + sqlName(otherTableId(table)) + " WHERE " + dateColumn + " BETWEEN @first AND @last")
+                .addNamedParameter("first", QueryParameterValue.date(dates.first().toString()))
+                .addNamedParameter("last", QueryParameterValue.date(dates.last().toString()))
+                .build();
+        return runQuery("read of " + table + " " + dates, query).stream().map(values -> BigQuerySchemas.row(columns, values)).toList();
+    }
+
+    private TableId otherTableId(TableRef table)
+    {
+        return TableId.of(settings.projectId(), table.dataset(), table.table());
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.backfillfleet.embedded;
 import dev.backfillfleet.catalog.SqlDialect;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.schema.RawTables;
+import dev.backfillfleet.warehouse.Column;
 import dev.backfillfleet.warehouse.PartitionWrite;
 import dev.backfillfleet.warehouse.Row;
 import dev.backfillfleet.warehouse.SelectedColumn;
@@ -21,6 +22,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -161,6 +163,19 @@ public final class SeedingWarehouse
     {
         seedOnFirstUse(table);
         return delegate.countPartition(table, date);
+    }
+
+    /** Another table than the fleet's: nothing to seed. */
+    @Override
+    public Optional<List<Column>> describeTable(TableRef table)
+    {
+        return delegate.describeTable(table);
+    }
+
+    @Override
+    public List<Row> readColumns(TableRef table, String dateColumn, DateRange dates, List<Column> columns)
+    {
+        return delegate.readColumns(table, dateColumn, dates, columns);
     }
 
     @Override

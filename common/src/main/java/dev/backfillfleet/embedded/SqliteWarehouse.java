@@ -35,11 +35,13 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
 
@@ -448,6 +450,104 @@ public final class SqliteWarehouse
                 }
             }
         });
+    }
+
+    /**
+     * The table's columns: a table the fleet knows (a raw, built-in or catalog table) with its
+     * schema's types when its columns are those, any other by its declared SQLite types (INTEGER
+     * as INT64, REAL as FLOAT64, anything else as STRING: SQLite has no DATE, NUMERIC or BOOL).
+     */
+    @Override
+    public Optional<List<Column>> describeTable(TableRef table)
+    {
+        List<String[]> declared = database.read(connection -> {
+            List<String[]> columns = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement("SELECT name, type FROM pragma_table_info(?) ORDER BY cid")) {
+                statement.setString(1, sqlName(table));
+                try (ResultSet resultSet = statement.executeQuery()) {
+                    while (resultSet.next()) {
+                        columns.add(new String[] {resultSet.getString(1), resultSet.getString(2)});
+                    }
+                }
+            }
+            return columns;
+        });
+        if (declared.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> names = declared.stream().map(column -> column[0]).toList();
+        Optional<TableSchema> known = catalog.all().stream().filter(schema -> schema.ref().equals(table) && schema.columnNames().equals(names)).findFirst();
+        if (known.isPresent()) {
+            return Optional.of(known.get().columns());
+        }
+        return Optional.of(declared.stream()
+                .filter(column -> column[0].matches("[a-z][a-z0-9_]*"))
+                .map(column -> Column.nullable(column[0], declaredType(column[1])))
+                .toList());
+    }
+
+    /** SQLite's type affinity rules (https://www.sqlite.org/datatype3.html#determination_of_column_affinity), as far as the fleet's types go. */
+    private static ColumnType declaredType(String declared)
+    {
+        String type = declared == null ? "" : declared.toUpperCase(Locale.ROOT);
+        if (type.contains("INT")) {
+            return ColumnType.INT64;
+        }
+        if (type.contains("REAL") || type.contains("FLOA") || type.contains("DOUB")) {
+            return ColumnType.FLOAT64;
+        }
+        return ColumnType.STRING;
+    }
+
+    @Override
+    public List<Row> readColumns(TableRef table, String dateColumn, DateRange dates, List<Column> columns)
+    {
+        List<Column> existing = describeTable(table).orElseThrow(() -> FleetException.userError("table " + table + " does not exist in the embedded warehouse"));
+        // names only from the table itself: no SQL from a caller's text
+        List<String> existingNames = existing.stream().map(Column::name).toList();
+        for (String name : Stream.concat(Stream.of(dateColumn), columns.stream().map(Column::name)).toList()) {
+            if (!existingNames.contains(name)) {
+                throw new IllegalArgumentException(table + " has no column '" + name + "'");
+            }
+        }
+        return database.read(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT " + columnList(columns) + " FROM " + sqlName(table) + " WHERE " + dateColumn + " BETWEEN ? AND ? ORDER BY " + dateColumn + ", rowid")) {
+                statement.setString(1, dates.first().toString());
+                statement.setString(2, dates.last().toString());
+                RowMaker maker = new RowMaker(columns.stream().map(Column::name).toList());
+                List<Row> rows = new ArrayList<>();
+                try (ResultSet resultSet = statement.executeQuery()) {
+                    while (resultSet.next()) {
+                        Object[] values = new Object[columns.size()];
+                        for (int i = 0; i < values.length; i++) {
+                            values[i] = existingValue(resultSet.getObject(i + 1), columns.get(i));
+                        }
+                        rows.add(maker.row(values));
+                    }
+                }
+                return rows;
+            }
+        });
+    }
+
+    /** A stored value as its column's type reads it, unrounded; a value SQLite kept in another storage class than the type's stays as it was stored. */
+    private static Object existingValue(Object raw, Column column)
+    {
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return switch (column.type()) {
+                case NUMERIC -> new BigDecimal(raw.toString());
+                case INT64 -> raw instanceof Long || raw instanceof Integer ? ((Number) raw).longValue() : raw;
+                case FLOAT64 -> raw instanceof Number number ? number.doubleValue() : raw;
+                default -> readValue(raw, column, new HashMap<>());
+            };
+        }
+        catch (RuntimeException e) {
+            return raw;
+        }
     }
 
     /** Whether the table holds any row; reads only (a table that does not exist holds none). */

@@ -6,6 +6,7 @@ import dev.backfillfleet.domain.DateRange;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The data port: read raw and upstream tables for a date window, and atomically replace one
@@ -58,6 +59,21 @@ public interface Warehouse
 
     /** Replaces every row of an unpartitioned (static) table, atomically. */
     void replaceAll(TableRef table, List<Row> rows);
+
+    /**
+     * The columns of any table of this warehouse as it stands, the fleet's or not (another
+     * pipeline's table that {@code coordinator compare} reads), with their types as this warehouse
+     * knows them; empty when there is no such table. Reads no rows.
+     */
+    Optional<List<Column>> describeTable(TableRef table);
+
+    /**
+     * Rows of any table (see {@link #describeTable}) whose {@code dateColumn} lies in
+     * {@code dates}, with only {@code columns}, as {@link #describeTable} gave them, in that order:
+     * the query names those columns and filters on {@code dateColumn}, nothing else. Values come
+     * back as the column's type reads them, unrounded (a NUMERIC at the table's own scale).
+     */
+    List<Row> readColumns(TableRef table, String dateColumn, DateRange dates, List<Column> columns);
 
     /** The number of rows in one partition. */
     long countPartition(TableRef table, LocalDate date);

@@ -173,6 +173,54 @@ class TestBigQueryWarehouseRequests
         assertThat(server.insertedJobs()).noneMatch(job -> job.path("configuration").path("query").path("query").asText().contains("*"));
     }
 
+    /**
+     * coordinator compare's reads of another pipeline's table: its schema from tables.get (the
+     * dataset as BigQuery names it, not mapped), its types as BigQuery has them (NUMERIC with
+     * its scale), and its rows by a query that names the columns and filters on the date.
+     */
+    @Test
+    void anotherPipelinesTableIsDescribedAndReadByNamedColumnsAndDate()
+    {
+        TableSchema theirs = TableSchema.partitioned(new TableRef("nba_raw", "their_summary"), "game_date", List.of(
+                Column.required("game_date", ColumnType.DATE),
+                Column.required("team_abbr", ColumnType.STRING),
+                Column.nullable("possessions", ColumnType.INT64),
+                Column.nullableNumeric("pace", 5, 1),
+                Column.nullable("created_at", ColumnType.TIMESTAMP)));
+        SchemaCatalog catalog = new SchemaCatalog(List.of(theirs));
+        Provisioning.apply(new BigQuerySetup(settings, catalog));
+        BigQueryWarehouse.create(settings, catalog).replacePartitions(theirs.ref(), Map.of(
+                DAY, List.of(summary(DAY, "BOS", 98L, "99.1"), summary(DAY, "NYK", 97L, "98.0")),
+                DAY.plusDays(9), List.of(summary(DAY.plusDays(9), "BOS", 101L, "100.4"))));
+        // their table lives in the BigQuery dataset nba_raw_prod: named as BigQuery names it, not through our dataset map
+        TableRef named = new TableRef("nba_raw_prod", "their_summary");
+        assertThat(warehouse.describeTable(new TableRef("nba_raw", "their_summary"))).isEmpty();
+        assertThat(warehouse.describeTable(new TableRef("nba_raw_prod", "no_such_table"))).isEmpty();
+        List<Column> columns = warehouse.describeTable(named).orElseThrow();
+        assertThat(columns).extracting(Column::name).containsExactly("game_date", "team_abbr", "possessions", "pace", "created_at");
+        assertThat(columns.get(3)).isEqualTo(Column.nullableNumeric("pace", 5, 1));
+        assertThat(columns.get(0)).isEqualTo(Column.required("game_date", ColumnType.DATE));
+
+        List<Row> rows = warehouse.readColumns(named, "game_date", DateRange.of(DAY, DAY.plusDays(6)), columns.subList(0, 4));
+
+        assertThat(rows).containsExactlyInAnyOrder(
+                Row.builder().set("game_date", DAY).set("team_abbr", "BOS").set("possessions", 98L).set("pace", new BigDecimal("99.1")).build(),
+                Row.builder().set("game_date", DAY).set("team_abbr", "NYK").set("possessions", 97L).set("pace", new BigDecimal("98.0")).build());
+        JsonNode query = lastQuery();
+        assertThat(query.path("query").asText())
+                .isEqualTo("SELECT game_date, team_abbr, possessions, pace FROM `backfill-fleet-test.nba_raw_prod.their_summary` WHERE game_date BETWEEN @first AND @last");
+        assertThat(query.path("maximumBytesBilled").asText()).isEqualTo("10000000000");
+        assertThat(query.path("queryParameters").findValuesAsText("value")).containsExactlyInAnyOrder("2024-11-01", "2024-11-07");
+        assertThatThrownBy(() -> warehouse.readColumns(named, "game_date; DROP TABLE x", DateRange.single(DAY), columns))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static Row summary(LocalDate date, String team, long possessions, String pace)
+    {
+        return Row.builder().set("game_date", date).set("team_abbr", team).set("possessions", possessions).set("pace", new BigDecimal(pace))
+                .set("created_at", Instant.parse("2024-12-01T00:00:00Z")).build();
+    }
+
     @Test
     void theDefaultsAreInteractiveReadsCappedAtOneGibibyteAndBatchIsAChoice()
     {

@@ -131,6 +131,18 @@ final class TestingCountingWarehouse
     }
 
     @Override
+    public java.util.Optional<List<dev.backfillfleet.warehouse.Column>> describeTable(TableRef table)
+    {
+        throw new UnsupportedOperationException("counting only");
+    }
+
+    @Override
+    public List<Row> readColumns(TableRef table, String dateColumn, DateRange dates, List<dev.backfillfleet.warehouse.Column> columns)
+    {
+        throw new UnsupportedOperationException("counting only");
+    }
+
+    @Override
     public dev.backfillfleet.catalog.SqlDialect dialect()
     {
         return dev.backfillfleet.catalog.SqlDialect.EMBEDDED;

@@ -2,6 +2,7 @@ package dev.backfillfleet.coordinator;
 
 import dev.backfillfleet.cli.ExitCodes;
 import dev.backfillfleet.coordinator.command.CancelCommand;
+import dev.backfillfleet.coordinator.command.CompareCommand;
 import dev.backfillfleet.coordinator.command.DemoDataCommand;
 import dev.backfillfleet.coordinator.command.DoctorCommand;
 import dev.backfillfleet.coordinator.command.EnqueueCommand;
@@ -61,7 +62,7 @@ public final class CoordinatorMain
         CommandLine commandLine = new CommandLine(new CoordinatorMain());
         leading.forEach(commandLine::addSubcommand);
         for (Object verb : List.of(new SetupCommand(), new EnqueueCommand(), new StatusCommand(), new WatchCommand(), new RunsCommand(), new CancelCommand(),
-                new PauseCommand(), new ResumeCommand(), new FailedCommand(), new RetryCommand(), new ReportCommand(), new VerifyCommand(),
+                new PauseCommand(), new ResumeCommand(), new FailedCommand(), new RetryCommand(), new ReportCommand(), new VerifyCommand(), new CompareCommand(),
                 new ImportCommand(), new DemoDataCommand(), new DoctorCommand(), new TablesCommand())) {
             commandLine.addSubcommand(verb);
         }

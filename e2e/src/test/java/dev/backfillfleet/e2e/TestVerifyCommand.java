@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backfillfleet.coordinator.CoordinatorCli;
 import dev.backfillfleet.domain.AnalyticsTable;
+import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.embedded.SqliteWarehouse;
 import dev.backfillfleet.schema.AnalyticsSchemas;
 import dev.backfillfleet.schema.SchemaCatalog;
+import dev.backfillfleet.warehouse.Row;
+import dev.backfillfleet.warehouse.TableRef;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +20,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TestVerifyCommand
 {
-    private static final String RANGE = "2024-10-22..2024-11-20";
+    static final String RANGE = "2024-10-22..2024-11-20";
 
     @TempDir
     Path home;
@@ -40,7 +45,24 @@ class TestVerifyCommand
     void importScheduleAndRunUpcomingTeam()
             throws IOException
     {
-        cli = StandaloneCli.at(home).set("backfill.demo-data", "false");
+        cli = importScheduleAndRunUpcomingTeam(home, files);
+    }
+
+    /** The small season imported into {@code home} and upcoming_team run over {@link #RANGE}: 2 rows on each of its 15 game dates. */
+    static CoordinatorCli importScheduleAndRunUpcomingTeam(Path home, Path files)
+            throws IOException
+    {
+        CoordinatorCli cli = importSchedule(home, files);
+        CoordinatorCli.Result run = cli.run("run", "--table", "upcoming_team", "--range", RANGE);
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        return cli;
+    }
+
+    /** The small season's schedule imported into {@code home}, and nothing run. */
+    static CoordinatorCli importSchedule(Path home, Path files)
+            throws IOException
+    {
+        CoordinatorCli cli = StandaloneCli.at(home).set("backfill.demo-data", "false");
         List<String> lines = new ArrayList<>(List.of(RealSchedule.HEADER));
         LocalDate first = LocalDate.parse("2024-10-22");
         for (int game = 0; game < 15; game++) {
@@ -52,8 +74,7 @@ class TestVerifyCommand
         Path schedule = Files.writeString(files.resolve("schedule.csv"), String.join("\n", lines));
         // the whole schedule of the season so far, games 1 to 15: its dates without games had none
         assertThat(cli.run("import", "--table", "nba_raw.nbac_schedule", schedule.toString()).exitCode()).isZero();
-        CoordinatorCli.Result run = cli.run("run", "--table", "upcoming_team", "--range", RANGE);
-        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        return cli;
     }
 
     @Test
@@ -158,6 +179,48 @@ class TestVerifyCommand
         assertThat(table.get("coveragePercent").isNull()).isTrue();
         assertThat(table.get("reachesThreshold").asBoolean()).isFalse();
         assertThat(table.get("nothingToCheck").asText()).contains("bootstrap period");
+    }
+
+    /** History another pipeline wrote: rows in every partition, no state record of this fleet's. */
+    @Test
+    void rowsTheStateStoreNeverRecordedCountOnlyWithSourceData(@TempDir Path otherHome, @TempDir Path otherFiles)
+            throws IOException
+    {
+        CoordinatorCli other = importSchedule(otherHome, otherFiles);
+        TableRef upcoming = AnalyticsSchemas.ref(AnalyticsTable.UPCOMING_TEAM);
+        try (SqliteWarehouse written = SqliteWarehouse.open(home.resolve("warehouse.db"), SchemaCatalog.standard());
+                SqliteWarehouse theirs = SqliteWarehouse.open(otherHome.resolve("warehouse.db"), SchemaCatalog.standard())) {
+            Map<LocalDate, List<Row>> partitions = new TreeMap<>();
+            written.read(upcoming, DateRange.of(LocalDate.parse("2024-10-22"), LocalDate.parse("2024-11-20")))
+                    .forEach(row -> partitions.computeIfAbsent(row.getDate("game_date"), ignored -> new ArrayList<>()).add(row));
+            // one countable date left without rows
+            partitions.remove(LocalDate.parse("2024-11-13"));
+            theirs.replacePartitions(upcoming, partitions);
+        }
+
+        CoordinatorCli.Result strict = other.run("verify", "--range", RANGE, "--table", "upcoming_team");
+        assertThat(strict.exitCode()).isEqualTo(1);
+        assertThat(strict.out()).containsPattern("upcoming_team_game_context +8 +0 +0.0% +8").contains("never enqueued");
+
+        CoordinatorCli.Result data = other.run("verify", "--range", RANGE, "--table", "upcoming_team", "--source", "data");
+        assertThat(data.exitCode()).as(data.out()).isEqualTo(1);
+        assertThat(data.out())
+                .contains("8 game dates (7 more in the first 14 days of a season, not counted)")
+                .contains("A date is covered when its partition holds rows (--source data)")
+                .containsPattern("upcoming_team_game_context +8 +7 +87.5% +1")
+                .contains("  2024-11-13  no rows in the partition");
+        assertThat(other.run("verify", "--range", RANGE, "--table", "upcoming_team", "--source", "data", "--threshold", "85").exitCode()).isZero();
+        JsonNode document = new ObjectMapper().readTree(other.run("verify", "--range", RANGE, "--table", "upcoming_team", "--source", "data", "--json").out());
+        assertThat(document.get("source").asText()).isEqualTo("data");
+        assertThat(document.get("tables").get("upcoming_team_game_context").get("passed").asInt()).isEqualTo(7);
+
+        // the rows this fleet wrote count in both modes; a date it recorded without rows only in the default one
+        try (SqliteWarehouse warehouse = SqliteWarehouse.open(home.resolve("warehouse.db"), SchemaCatalog.standard())) {
+            warehouse.replacePartition(upcoming, LocalDate.parse("2024-11-11"), List.of());
+        }
+        assertThat(cli.run("verify", "--range", RANGE, "--table", "upcoming_team", "--source", "data").out())
+                .containsPattern("upcoming_team_game_context +8 +7 +87.5% +1").contains("  2024-11-11  no rows in the partition");
+        assertThat(cli.run("verify", "--range", RANGE, "--table", "upcoming_team", "--source", "sideways").exitCode()).isEqualTo(2);
     }
 
     @Test

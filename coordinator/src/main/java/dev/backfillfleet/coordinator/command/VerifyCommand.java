@@ -32,7 +32,8 @@ import java.util.stream.Stream;
                 "Coverage per table over the schedule's game dates (regular season, play-in, playoffs; the first "
                         + GameDates.BOOTSTRAP_DAYS + " days of each season",
                 "are a bootstrap period and excluded): the share of dates SUCCEEDED with rows written = rows expected = rows in the",
-                "partition. Lists every date that falls short. Exits 0 only if every table reaches the threshold; a table with no",
+                "partition, or with --source data, the share of dates whose partition holds rows, whoever wrote them (as the real",
+                "pipeline's validator counts). Lists every date that falls short. Exits 0 only if every table reaches the threshold; a table with no",
                 "countable date in the range has nothing to check, which is not a pass (exit 1, with the reason)."},
         footer = ExitCodes.HELP_FOOTER)
 public final class VerifyCommand
@@ -50,7 +51,12 @@ public final class VerifyCommand
     @Option(names = "--threshold", paramLabel = "P", defaultValue = "95", description = "Percent of game dates every table must reach (default ${DEFAULT-VALUE}).")
     double threshold;
 
-    @Option(names = "--json", description = "One JSON document: {selection, threshold, gameDates, bootstrapDates, ok, tables: {table: "
+    @Option(names = "--source", paramLabel = "state|data", defaultValue = "state",
+            description = "What covers a date: state (default: SUCCEEDED, and its rows in the partition) or data (rows in the partition, "
+                    + "e.g. history another pipeline wrote).")
+    String source;
+
+    @Option(names = "--json", description = "One JSON document: {selection, source, threshold, gameDates, bootstrapDates, ok, tables: {table: "
             + "{datesChecked, passed, coveragePercent, reachesThreshold, nothingToCheck, missing: [{date, reason}]}}}.")
     boolean json;
 
@@ -64,12 +70,13 @@ public final class VerifyCommand
         if (threshold < 0 || threshold > 100 || Double.isNaN(threshold)) {
             throw FleetException.userError("--threshold " + threshold + " is not a percentage between 0 and 100");
         }
+        CoverageCheck.Source coveredBy = source();
         DateSelection selection = dates.required();
         try (FleetConnection fleet = FleetConnection.readOnly(backend.load())) {
             TableCatalog catalog = fleet.catalog();
             List<AnalyticsTable> tables = table == null ? catalog.all().stream().map(TableDefinition::table).toList() : TableSelection.parse(table, catalog);
             GameDates.Eligible gameDates = GameDates.within(fleet.warehouse(), selection.dates());
-            CoverageCheck check = new CoverageCheck(fleet.stateStore(), fleet.warehouse(), catalog);
+            CoverageCheck check = new CoverageCheck(fleet.stateStore(), fleet.warehouse(), catalog, coveredBy);
             List<TableCoverage> coverages = tables.stream()
                     .map(each -> check.check(each, CoverageCheck.countsGameDatesOnly(catalog.definition(each)) ? gameDates : GameDates.every(selection), selection))
                     .toList();
@@ -85,10 +92,22 @@ public final class VerifyCommand
         }
     }
 
+    private CoverageCheck.Source source()
+    {
+        return switch (source.strip().toLowerCase(Locale.ROOT)) {
+            case "state" -> CoverageCheck.Source.STATE;
+            case "data" -> CoverageCheck.Source.DATA;
+            default -> throw FleetException.userError("--source '" + source + "' is not state or data");
+        };
+    }
+
     private void printReport(PrintWriter out, DateSelection selection, GameDates.Eligible eligible, List<TableCoverage> coverages)
     {
         out.printf("Coverage of %s: %d game dates (%d more in the first %d days of a season, not counted), threshold %s%%.%n",
                 selection, eligible.dates().size(), eligible.bootstrapDates().size(), GameDates.BOOTSTRAP_DAYS, format(threshold));
+        if (source().equals(CoverageCheck.Source.DATA)) {
+            out.println("A date is covered when its partition holds rows (--source data), whoever wrote them.");
+        }
         printTable(out, coverages);
         printMissing(out, coverages);
         List<String> nothing = names(coverages.stream().filter(coverage -> coverage.nothingToCheck().isPresent()));
@@ -148,6 +167,7 @@ public final class VerifyCommand
     {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("selection", selection.toString());
+        document.put("source", source.strip().toLowerCase(Locale.ROOT));
         document.put("threshold", threshold);
         document.put("gameDates", eligible.dates().size());
         document.put("bootstrapDates", eligible.bootstrapDates().size());

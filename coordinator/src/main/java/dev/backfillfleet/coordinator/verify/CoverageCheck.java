@@ -26,18 +26,35 @@ import java.util.Set;
  * table with {@code games_only}) counts the schedule's game dates; any other, every date, where
  * NO_GAMES (a verified date with no rows) passes too. Without a countable date, the table has
  * nothing to check, and the reason says why.
+ *
+ * <p>With {@link Source#DATA}, a date passes when the table's partition holds a row, whatever the
+ * state store recorded: the real validator's rule (real-warehouse.md section 3), for history
+ * another pipeline wrote.
  */
 public final class CoverageCheck
 {
+    /** What makes a date covered: its state record and rows (the default), or rows alone. */
+    public enum Source
+    {
+        STATE, DATA
+    }
+
     private final StateStore stateStore;
     private final Warehouse warehouse;
     private final TableCatalog catalog;
+    private final Source source;
 
     public CoverageCheck(StateStore stateStore, Warehouse warehouse, TableCatalog catalog)
+    {
+        this(stateStore, warehouse, catalog, Source.STATE);
+    }
+
+    public CoverageCheck(StateStore stateStore, Warehouse warehouse, TableCatalog catalog, Source source)
     {
         this.stateStore = stateStore;
         this.warehouse = warehouse;
         this.catalog = catalog;
+        this.source = source;
     }
 
     /** Whether the table's dates are the schedule's game dates (else every date counts). */
@@ -52,12 +69,26 @@ public final class CoverageCheck
         if (eligible.dates().isEmpty()) {
             return TableCoverage.nothingToCheck(table, NothingToCheck.why(eligible, recordsIn(table, asked)));
         }
+        if (source == Source.DATA) {
+            return withoutRows(table, eligible);
+        }
         Map<LocalDate, DateRecord> records = new HashMap<>();
         stateStore.list(table, Optional.of(DateRange.of(eligible.dates().first(), eligible.dates().last())), Set.of())
                 .forEach(record -> records.put(record.key().date(), record));
         List<TableCoverage.MissingDate> missing = new ArrayList<>();
         for (LocalDate date : eligible.dates()) {
             reasonMissing(table, date, records.get(date)).ifPresent(reason -> missing.add(new TableCoverage.MissingDate(date, reason)));
+        }
+        return TableCoverage.checked(table, eligible.dates().size(), missing);
+    }
+
+    private TableCoverage withoutRows(AnalyticsTable table, GameDates.Eligible eligible)
+    {
+        List<TableCoverage.MissingDate> missing = new ArrayList<>();
+        for (LocalDate date : eligible.dates()) {
+            if (warehouse.countPartition(catalog.definition(table).ref(), date) == 0) {
+                missing.add(new TableCoverage.MissingDate(date, "no rows in the partition"));
+            }
         }
         return TableCoverage.checked(table, eligible.dates().size(), missing);
     }
