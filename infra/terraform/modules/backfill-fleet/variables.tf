@@ -49,7 +49,7 @@ variable "ack_deadline_seconds" {
 }
 
 variable "max_delivery_attempts" {
-  description = "Deliveries before a message is dead-lettered (backfill.max-delivery-attempts, 5-100). A backstop: every wait for an upstream date is a delivery too, so it must stay well above the fleet's attempt budget (max_attempts)."
+  description = "Deliveries before a message is dead-lettered (backfill.max-delivery-attempts, 5-100). Every wait for an upstream date is a delivery too; a worker publishes a dead-lettered message again while its date still needs running, so this never fails a date. Keep it well above the fleet's attempt budget (max_attempts) so that real failures end through that budget."
   type        = number
   default     = 100
   validation {
