@@ -174,16 +174,6 @@ variable "worker_concurrency" {
   default     = 4
 }
 
-variable "worker_grace_seconds" {
-  description = "Drain period after SIGTERM (worker --grace-seconds). Cloud Run sends SIGKILL 10 s after SIGTERM: keep it below 10 with room to close the clients."
-  type        = number
-  default     = 8
-  validation {
-    condition     = var.worker_grace_seconds >= 1 && var.worker_grace_seconds <= 8
-    error_message = "Cloud Run kills a container 10 s after SIGTERM; leave at least 2 s to close the clients."
-  }
-}
-
 variable "worker_cpu" {
   description = "CPU of a worker instance (Cloud Run: 1, 2, 4, 6 or 8)."
   type        = string

@@ -122,7 +122,18 @@ public final class Worker
      * to give their dates back (QUEUED again, message back to the queue, not counted as a failure)
      * and waits for that; only then closes the subscriptions.
      */
-    public synchronized void stop(Duration grace)
+    public void stop(Duration grace)
+    {
+        stop(grace, GIVE_BACK_TIMEOUT);
+    }
+
+    /** Stops within the budget's steps, counted from now (SIGTERM): finish, give back; the caller bounds the close. */
+    public void stop(ShutdownBudget budget)
+    {
+        stop(budget.finishWithin(), ShutdownBudget.GIVE_BACK);
+    }
+
+    private synchronized void stop(Duration grace, Duration giveBackFor)
     {
         if (consumer == null) {
             return;
@@ -131,9 +142,9 @@ public final class Worker
         deadLetterConsumer.stopPulling();
         try {
             if (!consumer.awaitIdle(grace)) {
-                int stopped = runner.stopAll("shutdown after a " + grace.toSeconds() + " s grace period");
-                log.warn("{} dates still running after the {} s grace period: giving them back", stopped, grace.toSeconds());
-                if (!consumer.awaitIdle(GIVE_BACK_TIMEOUT)) {
+                int stopped = runner.stopAll("shutdown after a " + grace.toMillis() / 1000.0 + " s grace period");
+                log.warn("{} dates still running after the {} s grace period: giving them back", stopped, grace.toMillis() / 1000.0);
+                if (!consumer.awaitIdle(giveBackFor)) {
                     log.warn("{} deliveries did not give themselves back in time; their leases expire and they are redelivered", consumer.inFlight());
                 }
             }
