@@ -51,7 +51,8 @@ public final class BigQueryWarehouseModule
                         RawTables.STATIC_DATASET, config.staticDataset(),
                         AnalyticsTable.DATASET, config.analyticsDataset()))
                 .withLocation(config.location())
-                .withWriteTimeout(config.writeTimeout());
+                .withWriteTimeout(config.writeTimeout())
+                .withCancelSettle(BigQueryWarehouseSettings.cancelSettleFor(config.writeTimeout()));
         if (config.maximumBytesBilled() > 0) {
             settings = settings.withMaximumBytesBilled(config.maximumBytesBilled());
         }
