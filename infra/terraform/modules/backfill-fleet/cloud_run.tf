@@ -23,9 +23,9 @@ resource "google_cloud_run_v2_worker_pool" "workers" {
     containers {
       name  = "worker"
       image = var.worker_image
-      # Cloud Run sends SIGKILL 10 s after SIGTERM: drain for less than that
+      # Cloud Run sends SIGKILL 10 s after SIGTERM: the worker drains, gives back and exits within that
       # (https://cloud.google.com/run/docs/container-contract#instance-shutdown)
-      args = ["--grace-seconds", var.worker_grace_seconds, "--log-format", "json"]
+      args = ["--shutdown-seconds", "10", "--log-format", "json"]
 
       resources {
         limits = {

@@ -49,7 +49,7 @@ variable "ack_deadline_seconds" {
 }
 
 variable "max_delivery_attempts" {
-  description = "Deliveries before a message is dead-lettered (backfill.max-delivery-attempts, 5-100). A backstop: every wait for an upstream date is a delivery too, so it must stay well above the fleet's attempt budget (max_attempts)."
+  description = "Deliveries before a message is dead-lettered (backfill.max-delivery-attempts, 5-100). Every wait for an upstream date is a delivery too; a worker publishes a dead-lettered message again while its date still needs running, so this never fails a date. Keep it well above the fleet's attempt budget (max_attempts) so that real failures end through that budget."
   type        = number
   default     = 100
   validation {
@@ -172,16 +172,6 @@ variable "worker_concurrency" {
   description = "Dates one worker runs at once (backfill.worker-concurrency); the worker's flow control holds no more messages than this."
   type        = number
   default     = 4
-}
-
-variable "worker_grace_seconds" {
-  description = "Drain period after SIGTERM (worker --grace-seconds). Cloud Run sends SIGKILL 10 s after SIGTERM: keep it below 10 with room to close the clients."
-  type        = number
-  default     = 8
-  validation {
-    condition     = var.worker_grace_seconds >= 1 && var.worker_grace_seconds <= 8
-    error_message = "Cloud Run kills a container 10 s after SIGTERM; leave at least 2 s to close the clients."
-  }
 }
 
 variable "worker_cpu" {

@@ -37,8 +37,12 @@ public record BigQueryConfig(
     public static final ConfigKey DATASET_STATIC = new ConfigKey("backfill.bigquery-dataset-static", "nba_static", "BigQuery dataset of the static tables");
     public static final ConfigKey DATASET_ANALYTICS = new ConfigKey("backfill.bigquery-dataset-analytics", "nba_analytics", "BigQuery dataset of the analytics tables");
     public static final ConfigKey LOCATION = new ConfigKey("backfill.bigquery-location", "US", "BigQuery location");
-    public static final ConfigKey WRITE_TIMEOUT_SECONDS = new ConfigKey("backfill.bigquery-write-timeout-seconds", "15",
-            "how long a partition write waits for its BigQuery job before cancelling it; must stay below the lease");
+    // load jobs run on a shared slot pool whose capacity BigQuery does not guarantee
+    // (https://cloud.google.com/bigquery/docs/loading-data), and query jobs wait in a queue when the
+    // project's concurrency is reached (https://cloud.google.com/bigquery/docs/query-queues): a small
+    // load takes seconds, but not always; a timeout costs a partition modification and an attempt
+    public static final ConfigKey WRITE_TIMEOUT_SECONDS = new ConfigKey("backfill.bigquery-write-timeout-seconds", "120",
+            "how long a partition write waits for its BigQuery job before cancelling it (then up to a quarter of it for its final state); the lease must be longer than both");
     public static final ConfigKey PARTITION_WRITES_PER_10S = new ConfigKey("backfill.bigquery-partition-writes-per-10s", "40",
             "fleet-wide partition writes per table per 10 s (BigQuery allows 50)");
     public static final ConfigKey MAX_BYTES_BILLED = new ConfigKey("backfill.bigquery-max-bytes-billed", "1073741824",
@@ -64,12 +68,16 @@ public record BigQueryConfig(
         requireNonNull(emulatorHost, "emulatorHost is null");
     }
 
-    public static BigQueryConfig from(ConfigReader reader)
+    /** @param lease the lease in use, which must outlast the longest write */
+    public static BigQueryConfig from(ConfigReader reader, Duration lease)
     {
         Duration writeTimeout = Duration.ofSeconds(reader.integer(WRITE_TIMEOUT_SECONDS, 1, 3_600));
-        if (reader.positive(LeaseConfig.LEASE_SECONDS) <= writeTimeout.toSeconds()) {
-            reader.problem(LeaseConfig.LEASE_SECONDS, "must exceed backfill.bigquery-write-timeout-seconds (" + writeTimeout.toSeconds()
-                    + "): a write may land only while its lease holds");
+        Duration settle = BigQueryWarehouseSettings.cancelSettleFor(writeTimeout);
+        Duration longestWrite = BigQueryWarehouseSettings.longestWrite(writeTimeout, settle);
+        if (lease.compareTo(longestWrite) <= 0) {
+            reader.problem(LeaseConfig.LEASE_SECONDS, "must exceed the longest BigQuery write, " + longestWrite.toMillis() / 1000.0
+                    + " s (backfill.bigquery-write-timeout-seconds " + writeTimeout.toSeconds() + " and a quarter of it, " + settle.toMillis() / 1000.0
+                    + " s, for a cancelled job to settle): a write may land only while its lease holds");
         }
         return new BigQueryConfig(
                 reader.name(DATASET_RAW, DATASET_ID, DATASET_RULE),

@@ -78,9 +78,12 @@ import static java.util.Objects.requireNonNull;
  * then fetches that job and reuses it only if it is pending, running, or done without error. A
  * job that failed is not reused: its error is raised, and the next try has a new id.
  *
- * <p>A write waits at most {@code writeTimeout} for its job, then cancels it (best effort) and
- * fails transiently; the runner writes only with more lease left than that, so that a stale
- * worker's write cannot land after its successor's (see docs/google-cloud.md for the residue).
+ * <p>A write waits at most {@code writeTimeout} for its job, then cancels it and waits, at most
+ * {@code cancelSettle}, for the job's final state (a cancel is a request; the job may complete
+ * anyway): a job that completed is the write, and counts as it; one that was stopped, or is still
+ * running, fails the write transiently. The runner writes only with more lease left than both
+ * together ({@link #maximumWriteTime()}), and its lease keeps being renewed meanwhile, so that a
+ * stale worker's write cannot land after its successor's (see docs/google-cloud.md for the residue).
  * Per process, at most {@code maxConcurrentWritesPerTable} writes run per table; the fleet-wide
  * rate of partition writes is the runner's {@code PartitionWriteGate}. Transport retries are
  * the client's own RetrySettings; failures are classified by {@link BigQueryFailures}.
@@ -147,7 +150,7 @@ public final class BigQueryWarehouse
     @Override
     public Duration maximumWriteTime()
     {
-        return settings.writeTimeout();
+        return settings.longestWrite();
     }
 
     @Override
@@ -592,15 +595,53 @@ public final class BigQueryWarehouse
             throw new FleetException(ErrorClass.TRANSIENT, "bigquery " + operation + ": job " + job.getJobId().getJob() + " no longer exists");
         }
         if (!done.isDone()) {
-            cancelQuietly(done);
-            throw new FleetException(ErrorClass.TRANSIENT, "bigquery " + operation + ": job " + job.getJobId().getJob() + " not done after " + timeout
-                    + "; cancelled");
+            done = cancelAndSettle(operation, done, timeout);
         }
         BigQueryError error = done.getStatus() == null ? null : done.getStatus().getError();
         if (error != null) {
             throw BigQueryFailures.jobFailed(operation + " (job " + done.getJobId().getJob() + ")", error);
         }
         return done;
+    }
+
+    /**
+     * Cancels a job that outlived its timeout and waits (at most {@code cancelSettle}) for its
+     * final state: a job that completed anyway is returned, to count as the write rather than be
+     * retried (each retry costs a partition modification and an attempt); a stopped job, or one
+     * still running, fails the write transiently.
+     */
+    private Job cancelAndSettle(String operation, Job job, Duration timeout)
+    {
+        cancelQuietly(job);
+        Job settled;
+        try {
+            settled = settings.cancelSettle().isZero() ? currentState(job) : job.waitFor(RetryOption.totalTimeoutDuration(settings.cancelSettle()));
+        }
+        catch (BigQueryException e) {
+            // the client gives up waiting with an exception of its own: ask where the job is
+            settled = currentState(job);
+        }
+        catch (InterruptedException e) {
+            throw BigQueryFailures.interrupted(operation, e);
+        }
+        String name = job.getJobId().getJob();
+        if (settled != null && settled.isDone() && (settled.getStatus() == null || settled.getStatus().getError() == null)) {
+            log.warn("bigquery {}: job {} was cancelled after {} but completed anyway: it is the write", operation, name, timeout);
+            return settled;
+        }
+        String state = settled == null ? "its state unknown" : settled.isDone() ? "stopped" : "still running " + settings.cancelSettle() + " later";
+        throw new FleetException(ErrorClass.TRANSIENT, "bigquery " + operation + ": job " + name + " not done after " + timeout + "; cancelled (" + state + ")");
+    }
+
+    private Job currentState(Job job)
+    {
+        try {
+            return bigquery().getJob(job.getJobId());
+        }
+        catch (BigQueryException e) {
+            log.warn("could not read job {} after cancelling it: {}", job.getJobId().getJob(), e.getMessage());
+            return null;
+        }
     }
 
     private void cancelQuietly(Job job)

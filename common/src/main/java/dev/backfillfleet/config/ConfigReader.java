@@ -54,6 +54,25 @@ public final class ConfigReader
         return integer(key, 1, Integer.MAX_VALUE);
     }
 
+    /** A positive whole number, or {@code whenUnset} when the key is set nowhere (its default is blank) or to a wrong value. */
+    public int positive(ConfigKey key, int whenUnset)
+    {
+        if (values.get(key).isBlank()) {
+            return whenUnset;
+        }
+        try {
+            int value = Integer.parseInt(values.get(key).trim());
+            if (value >= 1) {
+                return value;
+            }
+            problem(key, "must be at least 1");
+        }
+        catch (NumberFormatException e) {
+            problem(key, "is not a whole number");
+        }
+        return whenUnset;
+    }
+
     public long wholeNumber(ConfigKey key, long low)
     {
         long value = parse(key, Long::parseLong, "a whole number");

@@ -12,7 +12,7 @@ public record QueueConfig(Duration ackDeadline, int maxDeliveryAttempts)
 {
     public static final ConfigKey ACK_DEADLINE_SECONDS = new ConfigKey("backfill.ack-deadline-seconds", "20", "queue ack deadline (Pub/Sub: 10-600)");
     public static final ConfigKey MAX_DELIVERY_ATTEMPTS = new ConfigKey("backfill.max-delivery-attempts", "100",
-            "deliveries of a message before it is dead-lettered and its date FAILED: a backstop (Pub/Sub: 5-100; waits count there)");
+            "deliveries of a message before it is dead-lettered; a date still to run is published again, never FAILED for it (Pub/Sub: 5-100; waits count there)");
     public static final List<ConfigKey> KEYS = List.of(ACK_DEADLINE_SECONDS, MAX_DELIVERY_ATTEMPTS);
 
     public QueueConfig

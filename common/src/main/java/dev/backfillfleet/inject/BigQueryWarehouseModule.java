@@ -52,7 +52,8 @@ public final class BigQueryWarehouseModule
                         AnalyticsTable.DATASET, config.analyticsDataset()))
                 .withLocation(config.location())
                 .withWriteTimeout(config.writeTimeout())
-                .withReadPriority(config.readPriority());
+                .withReadPriority(config.readPriority())
+                .withCancelSettle(BigQueryWarehouseSettings.cancelSettleFor(config.writeTimeout()));
         settings = config.maximumBytesBilled() > 0 ? settings.withMaximumBytesBilled(config.maximumBytesBilled()) : settings.withoutMaximumBytesBilled();
         return config.emulatorHost().map(settings::withEmulatorHost).orElse(settings);
     }

@@ -66,7 +66,8 @@ public final class Configurations
     {
         ConfigReader reader = new ConfigReader(values);
         AdapterSelection adapters = AdapterSelection.from(reader);
-        List<Object> sections = new ArrayList<>(List.of(adapters, WorkerConfig.from(reader), LeaseConfig.from(reader), RetryConfig.from(reader),
+        LeaseConfig lease = LeaseConfig.from(reader, adapters.warehouse());
+        List<Object> sections = new ArrayList<>(List.of(adapters, WorkerConfig.from(reader), lease, RetryConfig.from(reader),
                 QueueConfig.from(reader), SyntheticConfig.from(reader)));
         if (adapters.usesEmbedded()) {
             sections.add(EmbeddedConfig.from(reader));
@@ -81,7 +82,7 @@ public final class Configurations
             sections.add(FirestoreConfig.from(reader));
         }
         if (adapters.warehouse() == WarehouseBackend.BIGQUERY) {
-            sections.add(BigQueryConfig.from(reader));
+            sections.add(BigQueryConfig.from(reader, lease.length()));
         }
         reader.validate();
         return new Configuration(values, sections);

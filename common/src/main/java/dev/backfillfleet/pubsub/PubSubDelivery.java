@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * deadline is set to it), with StreamingPull after the subscription's retry-policy backoff,
  * which grows with each delivery up to its maximum
  * (https://cloud.google.com/pubsub/docs/handling-failures#exponential_backoff). Either way
- * Pub/Sub counts a delivery attempt; the fleet's attempt budget is the state record's, and the
- * subscription's dead-letter maximum is the backstop.
+ * Pub/Sub counts a delivery attempt; the fleet's attempt budget is the state record's, and a
+ * message past the dead-letter maximum is published again while its date still needs running.
  */
 final class PubSubDelivery
         implements Delivery

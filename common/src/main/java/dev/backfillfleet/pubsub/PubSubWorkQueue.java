@@ -61,9 +61,9 @@ import static java.util.Objects.requireNonNull;
  * slot while it waits; unary pull sets its ack deadline to the delay, StreamingPull nacks and the
  * subscription's retry policy spaces the redelivery (exponential, up to its maximum). Pub/Sub
  * counts a delivery attempt either way (https://cloud.google.com/pubsub/docs/handling-failures):
- * the fleet's attempt budget is the state record's ({@code backfill.max-attempts}), and the
- * subscription's dead-letter maximum ({@code backfill.max-delivery-attempts}, 100 by default) is
- * the backstop that bounds how long a date can wait.</li>
+ * the fleet's attempt budget is the state record's ({@code backfill.max-attempts}); a message past
+ * the subscription's dead-letter maximum ({@code backfill.max-delivery-attempts}, 100 by default)
+ * is dead-lettered, and the worker publishes it again if its date still needs running.</li>
  * <li>delivery attempt: Pub/Sub's count (present because the subscription has a dead-letter
  * policy). Without a server count, this process counts the deliveries it saw of the message id
  * (a fallback that undercounts across processes).</li>

@@ -31,7 +31,7 @@ public interface Delivery
      * slot while it waits. For "not now" answers: an upstream date not done yet, another
      * worker's lease, a table at capacity. The fleet's attempt budget is not touched; a queue
      * that counts every delivery (Pub/Sub) counts this one against its dead-letter maximum,
-     * which is set high for that reason.
+     * and the worker publishes a dead letter of a date that still needs running again.
      */
     void defer(Duration delay);
 

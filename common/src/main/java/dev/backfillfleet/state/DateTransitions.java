@@ -243,21 +243,31 @@ public final class DateTransitions
         return next.state(DateState.QUEUED).clearLease().build();
     }
 
-    /** A dead-lettered message's date: FAILED unless it is already terminal, CANCELLED if it was cancelled while it ran (empty: nothing changes). */
-    public static Optional<DateRecord> undeliverable(Optional<DateRecord> current, DateKey key, String runId, String message, Instant now)
+    /**
+     * What a dead-lettered message of the date means. The queue dead-letters a message after a
+     * number of deliveries, and on Pub/Sub every wait counts as one, so a dead letter says only
+     * that the date waited long: it never fails the date. A date that still needs running gets
+     * its message published again; a terminal date's dead letter is acknowledged; a live lease's
+     * holder has its own message; a date cancelled while it ran whose lease expired is CANCELLED
+     * now (the record to write). No record (a store wiped after the publish) is run again too: the
+     * claim creates it.
+     */
+    public static Decided<DeadLetterDecision> deadLettered(Optional<DateRecord> current, Instant now)
     {
-        if (current.isPresent() && current.get().state().isTerminal()) {
-            return Optional.empty();
+        if (current.isEmpty()) {
+            return new Decided<>(DeadLetterDecision.PUBLISH_AGAIN, Optional.empty());
         }
-        if (current.isPresent() && current.get().cancelRequest().isPresent()) {
-            return Optional.of(cancelled(current.get().toBuilder(), now).build());
+        DateRecord record = current.get();
+        if (record.state().isTerminal()) {
+            return new Decided<>(DeadLetterDecision.ALREADY_TERMINAL, Optional.empty());
         }
-        return Optional.of(current.map(DateRecord::toBuilder).orElseGet(() -> DateRecord.builder(key, runId))
-                .state(DateState.FAILED)
-                .clearLease()
-                .finishedAt(Optional.of(now))
-                .error(Optional.of(ErrorClass.TRANSIENT), Optional.of(message))
-                .build());
+        if (record.isLeasedAt(now)) {
+            return new Decided<>(DeadLetterDecision.HELD_BY_LIVE_LEASE, Optional.empty());
+        }
+        if (record.cancelRequest().isPresent()) {
+            return new Decided<>(DeadLetterDecision.CANCELLED, Optional.of(cancelled(record.toBuilder(), now).build()));
+        }
+        return new Decided<>(DeadLetterDecision.PUBLISH_AGAIN, Optional.empty());
     }
 
     /** The record if {@code lease} still holds it: RUNNING, same owner, same attempt; else the holder is fenced off. */

@@ -65,9 +65,8 @@ public interface StateStore
     void giveBack(Lease lease);
 
     /**
-     * Marks a date whose message was dead-lettered as FAILED, unless it is already done.
-     *
-     * @return whether the record changed
+     * Decides what a dead-lettered message of the date means (see {@link DateTransitions#deadLettered}):
+     * never a failure; records the date CANCELLED when it was cancelled while it ran and its worker is gone.
      */
-    boolean failUndeliverable(DateKey key, String runId, String message);
+    DeadLetterDecision settleDeadLetter(DateKey key);
 }

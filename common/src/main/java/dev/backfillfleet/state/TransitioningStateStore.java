@@ -96,12 +96,9 @@ public final class TransitioningStateStore
     }
 
     @Override
-    public boolean failUndeliverable(DateKey key, String runId, String message)
+    public DeadLetterDecision settleDeadLetter(DateKey key)
     {
-        return storage.update("failUndeliverable", key, (ignored, current, now) -> {
-            Optional<DateRecord> next = DateTransitions.undeliverable(current, key, runId, message, now);
-            return new Decided<>(next.isPresent(), next);
-        });
+        return storage.update("settle-dead-letter", key, (ignored, current, now) -> DateTransitions.deadLettered(current, now));
     }
 
     private static Decided<Boolean> written(DateRecord next)

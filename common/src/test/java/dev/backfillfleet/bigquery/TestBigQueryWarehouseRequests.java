@@ -329,7 +329,36 @@ class TestBigQueryWarehouseRequests
                 .isInstanceOfSatisfying(FleetException.class, e -> assertThat(e.errorClass()).isEqualTo(ErrorClass.TRANSIENT))
                 .hasMessageContaining("cancelled");
         assertThat(server.requests()).anyMatch(request -> request.method().equals("POST") && request.path().endsWith("/jobs/" + jobId + "/cancel"));
-        assertThat(impatient.maximumWriteTime()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(impatient.maximumWriteTime()).as("the timeout, then the wait for a cancelled job's final state")
+                .isEqualTo(Duration.ofSeconds(1).plus(BigQueryWarehouseSettings.DEFAULT_CANCEL_SETTLE));
+    }
+
+    @Test
+    void aTimedOutJobThatCompletesDespiteItsCancelIsTheWriteNotARetry()
+    {
+        BigQueryWarehouse impatient = BigQueryWarehouse.create(settings.withWriteTimeout(Duration.ofSeconds(1)).withCancelSettle(Duration.ofSeconds(5)),
+                SchemaCatalog.standard());
+        WriteToken token = token("run-1", 1);
+        String jobId = BigQueryWarehouse.loadJobName(LINES, "20241101", token);
+        server.existingJob(TestBigQueryWarehouse.PROJECT, jobId, TestingBigQueryServer.JobState.COMPLETES_DESPITE_CANCEL, null);
+
+        assertThat(impatient.replacePartition(LINES, DAY, List.of(line("draftkings")), token)).as("the write succeeds with the rows the job wrote").isEqualTo(1);
+        assertThat(server.requests()).filteredOn(request -> request.method().equals("POST") && request.path().endsWith("/cancel"))
+                .extracting(TestingBigQueryServer.RecordedRequest::path).containsExactly("/bigquery/v2/projects/" + TestBigQueryWarehouse.PROJECT + "/jobs/" + jobId + "/cancel");
+    }
+
+    @Test
+    void aTimedOutJobStillRunningAfterItsCancelFailsTheWriteTransiently()
+    {
+        BigQueryWarehouse impatient = BigQueryWarehouse.create(settings.withWriteTimeout(Duration.ofSeconds(1)).withCancelSettle(Duration.ofSeconds(1)),
+                SchemaCatalog.standard());
+        WriteToken token = token("run-1", 1);
+        String jobId = BigQueryWarehouse.loadJobName(LINES, "20241101", token);
+        server.existingJob(TestBigQueryWarehouse.PROJECT, jobId, TestingBigQueryServer.JobState.IGNORES_CANCEL, null);
+
+        assertThatThrownBy(() -> impatient.replacePartition(LINES, DAY, List.of(line("draftkings")), token))
+                .isInstanceOfSatisfying(FleetException.class, e -> assertThat(e.errorClass()).isEqualTo(ErrorClass.TRANSIENT))
+                .hasMessageContaining("cancelled (still running");
     }
 
     @Test

@@ -72,6 +72,7 @@ public final class TestingBigQueryServer
     private final List<ScriptedFailure> failures = new CopyOnWriteArrayList<>();
     private final Map<String, ObjectNode> datasets = new ConcurrentHashMap<>();
     private final Map<String, Integer> runningPolls = new ConcurrentHashMap<>();
+    private final Map<String, JobState> cancelOutcomes = new ConcurrentHashMap<>();
     private final AtomicLong clockMillis = new AtomicLong(System.currentTimeMillis());
     private final List<ScriptedFailure> lostAnswers = new CopyOnWriteArrayList<>();
     private final java.util.concurrent.atomic.AtomicInteger dryRuns = new java.util.concurrent.atomic.AtomicInteger();
@@ -154,8 +155,12 @@ public final class TestingBigQueryServer
         RUNNING_THEN_DONE,
         DONE,
         DONE_WITH_ERROR,
-        /** RUNNING however often it is asked: a job that does not finish. */
-        RUNNING_FOREVER
+        /** RUNNING however often it is asked: a job that does not finish (a cancel stops it). */
+        RUNNING_FOREVER,
+        /** RUNNING until cancelled; the cancel comes too late, and the job is DONE without error at the next poll. */
+        COMPLETES_DESPITE_CANCEL,
+        /** RUNNING however often it is asked, and a cancel changes nothing. */
+        IGNORES_CANCEL
     }
 
     /** Takes {@code jobId} as if it had been submitted before, in {@code state}: its submission will answer 409 duplicate. */
@@ -178,6 +183,11 @@ public final class TestingBigQueryServer
             case RUNNING_FOREVER -> {
                 ((ObjectNode) job.path("status")).put("state", "RUNNING");
                 runningPolls.put(jobId, Integer.MAX_VALUE);
+            }
+            case COMPLETES_DESPITE_CANCEL, IGNORES_CANCEL -> {
+                ((ObjectNode) job.path("status")).put("state", "RUNNING");
+                runningPolls.put(jobId, Integer.MAX_VALUE);
+                cancelOutcomes.put(jobId, state);
             }
             case DONE -> ((ObjectNode) job.path("statistics")).putObject("load").put("outputRows", "1").put("inputFiles", "1");
             case DONE_WITH_ERROR -> fail(job, errorReason, "Error while reading data: the earlier submission failed");
@@ -255,9 +265,15 @@ public final class TestingBigQueryServer
                 error(exchange, 404, "notFound", "Not found: Job " + matcher.group(1) + ":" + matcher.group(2));
                 return;
             }
-            runningPolls.remove(matcher.group(2));
-            ((ObjectNode) job.path("status")).put("state", "DONE");
-            fail(job, "stopped", "Job execution was cancelled: User requested cancellation");
+            JobState outcome = cancelOutcomes.get(matcher.group(2));
+            if (outcome == JobState.COMPLETES_DESPITE_CANCEL) {
+                runningPolls.put(matcher.group(2), 1);
+            }
+            else if (outcome != JobState.IGNORES_CANCEL) {
+                runningPolls.remove(matcher.group(2));
+                ((ObjectNode) job.path("status")).put("state", "DONE");
+                fail(job, "stopped", "Job execution was cancelled: User requested cancellation");
+            }
             ObjectNode response = MAPPER.createObjectNode();
             response.set("job", job);
             send(exchange, 200, response);

@@ -69,10 +69,10 @@ class TestDateRecord
                 .startedAt(Optional.of(NOW.minusSeconds(5))).build();
 
         DateRecord released = DateTransitions.release(Optional.of(running), lease, Optional.of(ErrorClass.TRANSIENT), Optional.of(huge), NOW);
-        DateRecord undeliverable = DateTransitions.undeliverable(Optional.empty(), KEY, "run-1", huge, NOW).orElseThrow();
+        DateRecord failed = DateTransitions.fail(Optional.of(running), lease, ErrorClass.PERMANENT, huge, NOW);
 
         assertThat(released.errorMessage().orElseThrow()).hasSizeLessThanOrEqualTo(MAX_ERROR_MESSAGE_LENGTH).endsWith("more characters cut]");
-        assertThat(undeliverable.errorMessage().orElseThrow()).hasSizeLessThanOrEqualTo(MAX_ERROR_MESSAGE_LENGTH).endsWith("more characters cut]");
+        assertThat(failed.errorMessage().orElseThrow()).hasSizeLessThanOrEqualTo(MAX_ERROR_MESSAGE_LENGTH).endsWith("more characters cut]");
     }
 
     private static DateRecord failedWith(String message)

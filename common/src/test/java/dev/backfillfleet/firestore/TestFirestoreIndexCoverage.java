@@ -135,7 +135,7 @@ class TestFirestoreIndexCoverage
             ClaimResult.Claimed second = (ClaimResult.Claimed) store.claim(new WorkItem(key.table(), key.date().plusDays(1), "run-1"), "worker-1",
                     Duration.ofSeconds(30), 10);
             store.fail(second.lease(), ErrorClass.PERMANENT, "broken");
-            store.failUndeliverable(new DateKey(AnalyticsTable.TEAM_DEFENSE, key.date()), "run-1", "dead-lettered");
+            store.settleDeadLetter(new DateKey(AnalyticsTable.TEAM_DEFENSE, key.date()));
             ClaimResult.Claimed third = (ClaimResult.Claimed) store.claim(new WorkItem(key.table(), key.date().plusDays(3), "run-1"), "worker-1",
                     Duration.ofSeconds(30), 10);
             store.release(third.lease(), Optional.of(ErrorClass.TRANSIENT), Optional.of("rate limited"));

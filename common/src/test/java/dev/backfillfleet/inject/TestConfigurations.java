@@ -99,7 +99,7 @@ class TestConfigurations
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "backfill.queue=pubsub,backfill.gcp-project=p,backfill.max-delivery-attempts=4 | backfill.max-delivery-attempts = '4' must be between 5 and 100",
-            "backfill.warehouse=bigquery,backfill.gcp-project=p,backfill.lease-seconds=15 | backfill.lease-seconds = '15' must exceed backfill.bigquery-write-timeout-seconds (15)",
+            "backfill.warehouse=bigquery,backfill.gcp-project=p,backfill.lease-seconds=150 | backfill.lease-seconds = '150' must exceed the longest BigQuery write, 150.0 s (backfill.bigquery-write-timeout-seconds 120 and a quarter of it, 30.0 s, for a cancelled job to settle)",
             "backfill.warehouse=bigquery,backfill.gcp-project=p,backfill.bigquery-partition-writes-per-10s=50 | backfill.bigquery-partition-writes-per-10s = '50' must be between 1 and 45",
             "backfill.queue=pubsub,backfill.gcp-project=p,backfill.pubsub-retry-min-backoff-seconds=90 | backfill.pubsub-retry-min-backoff-seconds = '90' must not exceed backfill.max-defer-seconds (60)",
             "backfill.worker-concurrency=100000 | backfill.worker-concurrency = '100000' must be between 1 and 256",

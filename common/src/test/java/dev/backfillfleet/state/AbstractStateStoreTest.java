@@ -245,18 +245,31 @@ public abstract class AbstractStateStoreTest
     }
 
     @Test
-    void undeliverableDateFailsUnlessDone()
+    void aDeadLetterNeverFailsItsDate()
     {
         DateKey done = new DateKey(AnalyticsTable.TEAM_OFFENSE, DAY.plusDays(1));
+        DateKey held = new DateKey(AnalyticsTable.TEAM_OFFENSE, DAY.plusDays(2));
+        DateKey abandoned = new DateKey(AnalyticsTable.TEAM_OFFENSE, DAY.plusDays(3));
+        DateKey cancelledWhileRunning = new DateKey(AnalyticsTable.TEAM_OFFENSE, DAY.plusDays(4));
         store.complete(claimed(store.claim(item(done), "w", LEASE, 100)), new Completion(DateState.SUCCEEDED, 1, 1, Duration.ZERO));
-        store.enqueue(List.of(KEY), "run-1", EnqueuePolicy.NORMAL);
+        store.enqueue(List.of(KEY, held, abandoned, cancelledWhileRunning), "run-1", EnqueuePolicy.NORMAL);
+        claimed(store.claim(item(abandoned), "dead-worker", LEASE, 100));
+        claimed(store.claim(item(cancelledWhileRunning), "dead-worker", LEASE, 100));
+        store.cancel(List.of(cancelledWhileRunning), CancelRequest.WHEN_ATTEMPT_ENDS);
+        clock.tick(LEASE.plusSeconds(1));
+        claimed(store.claim(item(held), "live-worker", LEASE, 100));
 
-        assertThat(store.failUndeliverable(KEY, "run-1", "dead-lettered after 5 attempts")).isTrue();
-        assertThat(store.failUndeliverable(KEY, "run-1", "dead-lettered again")).isFalse();
-        assertThat(store.failUndeliverable(done, "run-1", "late dead letter")).isFalse();
-        assertThat(store.get(KEY).orElseThrow().state()).isEqualTo(DateState.FAILED);
-        assertThat(store.get(KEY).orElseThrow().errorMessage()).contains("dead-lettered after 5 attempts");
+        assertThat(store.settleDeadLetter(KEY)).isEqualTo(DeadLetterDecision.PUBLISH_AGAIN);
+        assertThat(store.settleDeadLetter(abandoned)).isEqualTo(DeadLetterDecision.PUBLISH_AGAIN);
+        assertThat(store.settleDeadLetter(held)).isEqualTo(DeadLetterDecision.HELD_BY_LIVE_LEASE);
+        assertThat(store.settleDeadLetter(done)).isEqualTo(DeadLetterDecision.ALREADY_TERMINAL);
+        assertThat(store.settleDeadLetter(cancelledWhileRunning)).isEqualTo(DeadLetterDecision.CANCELLED);
+        assertThat(store.settleDeadLetter(cancelledWhileRunning)).isEqualTo(DeadLetterDecision.ALREADY_TERMINAL);
+        assertThat(store.get(KEY).orElseThrow().state()).isEqualTo(DateState.QUEUED);
+        assertThat(store.get(abandoned).orElseThrow().state()).isEqualTo(DateState.RUNNING);
+        assertThat(store.get(held).orElseThrow().leaseOwner()).contains("live-worker");
         assertThat(store.get(done).orElseThrow().state()).isEqualTo(DateState.SUCCEEDED);
+        assertThat(store.get(cancelledWhileRunning).orElseThrow().state()).isEqualTo(DateState.CANCELLED);
     }
 
     @Test

@@ -181,6 +181,45 @@ class TestNothingStrandedNothingStale
         assertThat(messages()).as("every date still has its message").isEqualTo(range.size());
     }
 
+    /**
+     * Cloud Run's budget, the worker's default: SIGKILL 10 s after SIGTERM. The date would finish
+     * in the last second of that (9.5 s after its claim, SIGTERM right after the claim), past the
+     * grace the budget leaves for finishing: it is given back (QUEUED, no attempt used, its
+     * message visible at once: a second worker that stops 3 s after the queue empties runs it,
+     * well before its 20 s ack deadline would have returned it) and the process has exited
+     * within the 10 s.
+     */
+    @Test
+    void aSigtermWithADateDueInThePlatformsLastSecondExitsWithinItsGraceWithTheDateGivenBack()
+            throws Exception
+    {
+        DateRange range = DateRange.of(LocalDate.parse("2024-06-01"), LocalDate.parse("2024-06-01"));
+        assertThat(StandaloneCli.at(home).run("enqueue", "--table", "synthetic", "--range", range.toString()).exitCode()).isZero();
+        Process worker = JavaProcesses.start(WorkerMain.class, Map.of("BACKFILL_HOME", home.toString(), "BACKFILL_SYNTHETIC_LATENCY_MS", "9500"),
+                home.resolve("worker.log"), "--concurrency", "1", "--shutdown-seconds", "10");
+        DateRecord held = awaitHeldBy(worker, 1).get(0);
+        long signalled = System.nanoTime();
+        worker.destroy();
+        assertThat(worker.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        long exitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - signalled);
+        System.out.println("e2e: SIGTERM within Cloud Run's 10 s, the date due at 9.5 s: exit " + worker.exitValue() + " after " + exitedMillis + " ms");
+        String log = Files.readString(home.resolve("worker.log"));
+        assertThat(exitedMillis).as("exited within the platform's 10 s grace: %s", log).isLessThan(10_000);
+        assertThat(worker.exitValue()).as(log).isZero();
+
+        DateRecord now = records(range).get(held.key().date());
+        assertThat(now.state()).as("given back: %s", log).isEqualTo(DateState.QUEUED);
+        assertThat(now.attemptsUsed()).as("a shutdown uses no attempt").isZero();
+        assertThat(now.givenBack()).isEqualTo(1);
+        assertThat(messages()).as("the date still has its message").isEqualTo(1);
+
+        Process next = JavaProcesses.start(WorkerMain.class, Map.of("BACKFILL_HOME", home.toString(), "BACKFILL_SYNTHETIC_LATENCY_MS", "0"),
+                home.resolve("worker-2.log"), "--until-idle", "--idle-seconds", "3");
+        assertThat(next.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        assertThat(records(range).get(held.key().date()).state()).as("the returned message ran: %s", Files.readString(home.resolve("worker-2.log")))
+                .isEqualTo(DateState.SUCCEEDED);
+    }
+
     private void assertEveryDateSucceededOnce(DateRange range)
     {
         Map<LocalDate, DateRecord> records = records(range);

@@ -123,7 +123,7 @@ class TestWorkerObservability
                 "-Dlogback.configurationFile=logback.xml",
                 "-cp", System.getProperty("java.class.path"),
                 WorkerMain.class.getName(),
-                "--http-port", "0", "--log-format", "json", "--concurrency", "4", "--grace-seconds", "10"));
+                "--http-port", "0", "--log-format", "json", "--concurrency", "4", "--shutdown-seconds", "15", "--grace-seconds", "10"));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(home.resolve("worker.out").toFile())
                 .redirectError(home.resolve("worker.err").toFile());

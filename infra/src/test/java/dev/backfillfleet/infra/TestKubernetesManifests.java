@@ -97,10 +97,10 @@ class TestKubernetesManifests
     @Test
     void theTerminationGraceCoversTheDrain()
     {
-        Duration grace = WorkerEnvironment.graceSeconds(worker.getArgs());
+        Duration platformGrace = WorkerEnvironment.shutdownBudget(worker.getArgs()).platformGrace();
         Duration termination = Duration.ofSeconds(pod.getTerminationGracePeriodSeconds());
-        assertThat(grace.plus(WorkerEnvironment.CLOSE_MARGIN))
-                .as("--grace-seconds %s plus %s to close vs terminationGracePeriodSeconds %s", grace.toSeconds(), WorkerEnvironment.CLOSE_MARGIN.toSeconds(), termination.toSeconds())
+        assertThat(platformGrace)
+                .as("--shutdown-seconds %s (everything after SIGTERM) vs terminationGracePeriodSeconds %s", platformGrace.toSeconds(), termination.toSeconds())
                 .isLessThanOrEqualTo(termination);
     }
 

@@ -347,10 +347,10 @@ class TestTerraform
         assertThat(config.adapters().queue()).isEqualTo(dev.backfillfleet.config.QueueBackend.PUBSUB);
         assertThat(config.adapters().warehouse()).isEqualTo(dev.backfillfleet.config.WarehouseBackend.BIGQUERY);
 
-        // drain, then close, before Cloud Run's SIGKILL
+        // drain, give back, close and exit before Cloud Run's SIGKILL
         List<String> arguments = ((List<?>) container.get("args")).stream().map(Terraform::text).toList();
-        assertThat(WorkerEnvironment.graceSeconds(arguments).plus(WorkerEnvironment.CLOSE_MARGIN))
-                .as("--grace-seconds %s plus %s to close vs Cloud Run's %s from SIGTERM to SIGKILL", arguments, WorkerEnvironment.CLOSE_MARGIN, WorkerEnvironment.CLOUD_RUN_SHUTDOWN)
+        assertThat(WorkerEnvironment.shutdownBudget(arguments).platformGrace())
+                .as("--shutdown-seconds of %s vs Cloud Run's %s from SIGTERM to SIGKILL", arguments, WorkerEnvironment.CLOUD_RUN_SHUTDOWN)
                 .isLessThanOrEqualTo(WorkerEnvironment.CLOUD_RUN_SHUTDOWN);
 
         // the probes reach the worker's HTTP server

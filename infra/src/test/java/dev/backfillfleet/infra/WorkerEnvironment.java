@@ -3,12 +3,14 @@ package dev.backfillfleet.infra;
 import dev.backfillfleet.config.ConfigKey;
 import dev.backfillfleet.config.Configuration;
 import dev.backfillfleet.inject.Configurations;
+import dev.backfillfleet.worker.ShutdownBudget;
 import dev.backfillfleet.worker.WorkerMain;
 import picocli.CommandLine;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -21,8 +23,6 @@ final class WorkerEnvironment
     static final Set<String> PROCESS_VARIABLES = Set.of("BACKFILL_HTTP_PORT", "BACKFILL_HTTP_HOST", "BACKFILL_LOG_FORMAT", "BACKFILL_LOG_LEVEL");
     /** Cloud Run sends SIGKILL 10 s after SIGTERM (https://cloud.google.com/run/docs/container-contract#instance-shutdown). */
     static final Duration CLOUD_RUN_SHUTDOWN = Duration.ofSeconds(10);
-    /** After the drain the worker still closes its subscriber and clients: room for that. */
-    static final Duration CLOSE_MARGIN = Duration.ofSeconds(2);
 
     private WorkerEnvironment() {}
 
@@ -46,12 +46,13 @@ final class WorkerEnvironment
         return Configurations.load(deployed, Map.of());
     }
 
-    /** {@code --grace-seconds} as the worker's command line parses {@code arguments}. */
-    static Duration graceSeconds(List<String> arguments)
+    /** The shutdown budget the worker's command line makes of {@code arguments} ({@code --shutdown-seconds}, {@code --grace-seconds}). */
+    static ShutdownBudget shutdownBudget(List<String> arguments)
     {
         CommandLine commandLine = new CommandLine(new WorkerMain());
         commandLine.parseArgs(arguments.toArray(String[]::new));
-        int seconds = commandLine.getCommandSpec().findOption("--grace-seconds").getValue();
-        return Duration.ofSeconds(seconds);
+        int platformGrace = commandLine.getCommandSpec().findOption("--shutdown-seconds").getValue();
+        Integer grace = commandLine.getCommandSpec().findOption("--grace-seconds").getValue();
+        return new ShutdownBudget(Duration.ofSeconds(platformGrace), Optional.ofNullable(grace).map(Duration::ofSeconds));
     }
 }

@@ -4,18 +4,21 @@ import dev.backfillfleet.domain.FleetException;
 import dev.backfillfleet.queue.DeadLetter;
 import dev.backfillfleet.queue.QueueConsumer;
 import dev.backfillfleet.queue.WorkQueue;
+import dev.backfillfleet.state.DeadLetterDecision;
 import dev.backfillfleet.state.StateStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * A worker process's pull loop: a subscription that hands each delivery to the runner, and a
- * dead-letter subscription that marks undeliverable dates FAILED, so that nothing is lost.
+ * dead-letter subscription that publishes again the message of a date that still needs running
+ * (a dead letter means only that it waited), so that nothing is lost and nothing fails for waiting.
  * Stopping gives back, before anything closes, whatever did not finish within the grace period.
  */
 public final class Worker
@@ -72,9 +75,18 @@ public final class Worker
             return;
         }
         var item = deadLetter.item().get();
-        String message = "dead-lettered after " + deadLetter.deliveryAttempts() + " delivery attempts: " + deadLetter.reason();
-        if (stateStore.failUndeliverable(item.key(), item.runId(), message)) {
-            log.warn("{} marked FAILED: {}", item.key(), message);
+        // a dead letter proves only that the date waited (on Pub/Sub every wait is a delivery):
+        // the state record's attempt budget bounds real failures, so nothing here fails a date
+        DeadLetterDecision decision = stateStore.settleDeadLetter(item.key());
+        switch (decision) {
+            case PUBLISH_AGAIN -> {
+                // published before the dead letter is acked: a failed publish leaves the dead letter to come back
+                queue.publish(List.of(item));
+                log.warn("{} {} still needs running after {} deliveries ({}): its message is published again",
+                        item.table().tableName(), item.date(), deadLetter.deliveryAttempts(), oneLine(deadLetter.reason()));
+            }
+            case CANCELLED -> log.warn("{} {}: cancelled while it ran and its worker is gone: CANCELLED", item.table().tableName(), item.date());
+            case ALREADY_TERMINAL, HELD_BY_LIVE_LEASE -> log.debug("dead letter of {} dropped: {}", item.key(), decision);
         }
     }
 
@@ -110,7 +122,18 @@ public final class Worker
      * to give their dates back (QUEUED again, message back to the queue, not counted as a failure)
      * and waits for that; only then closes the subscriptions.
      */
-    public synchronized void stop(Duration grace)
+    public void stop(Duration grace)
+    {
+        stop(grace, GIVE_BACK_TIMEOUT);
+    }
+
+    /** Stops within the budget's steps, counted from now (SIGTERM): finish, give back; the caller bounds the close. */
+    public void stop(ShutdownBudget budget)
+    {
+        stop(budget.finishWithin(), ShutdownBudget.GIVE_BACK);
+    }
+
+    private synchronized void stop(Duration grace, Duration giveBackFor)
     {
         if (consumer == null) {
             return;
@@ -119,9 +142,9 @@ public final class Worker
         deadLetterConsumer.stopPulling();
         try {
             if (!consumer.awaitIdle(grace)) {
-                int stopped = runner.stopAll("shutdown after a " + grace.toSeconds() + " s grace period");
-                log.warn("{} dates still running after the {} s grace period: giving them back", stopped, grace.toSeconds());
-                if (!consumer.awaitIdle(GIVE_BACK_TIMEOUT)) {
+                int stopped = runner.stopAll("shutdown after a " + grace.toMillis() / 1000.0 + " s grace period");
+                log.warn("{} dates still running after the {} s grace period: giving them back", stopped, grace.toMillis() / 1000.0);
+                if (!consumer.awaitIdle(giveBackFor)) {
                     log.warn("{} deliveries did not give themselves back in time; their leases expire and they are redelivered", consumer.inFlight());
                 }
             }

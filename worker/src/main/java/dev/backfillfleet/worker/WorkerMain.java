@@ -55,8 +55,14 @@ public final class WorkerMain
     @Option(names = "--idle-seconds", paramLabel = "S", defaultValue = "3", description = "How long the queue must stay empty for --until-idle (default ${DEFAULT-VALUE}).")
     int idleSeconds;
 
-    @Option(names = "--grace-seconds", paramLabel = "S", defaultValue = "25", description = "On SIGTERM, how long running dates may take to finish; the rest are given back, unfinished and not failed (default ${DEFAULT-VALUE}).")
-    int graceSeconds;
+    @Option(names = "--shutdown-seconds", paramLabel = "S", defaultValue = "${env:BACKFILL_SHUTDOWN_SECONDS:-" + ShutdownBudget.DEFAULT_PLATFORM_GRACE_SECONDS + "}",
+            description = "The platform's grace from SIGTERM to SIGKILL: Cloud Run 10, on GKE the pod's terminationGracePeriodSeconds. The worker has drained, "
+                    + "given back and exited within it (env BACKFILL_SHUTDOWN_SECONDS, default " + ShutdownBudget.DEFAULT_PLATFORM_GRACE_SECONDS + ", at least 6).")
+    int shutdownSeconds;
+
+    @Option(names = "--grace-seconds", paramLabel = "S", description = "On SIGTERM, how long running dates may take to finish; the rest are given back, unfinished and not failed "
+            + "(default: all that --shutdown-seconds leaves after 2 s to give back, 2 s to close and 0.5 s to exit: 5.5 s of 10).")
+    Integer graceSeconds;
 
     @Option(names = "--http-port", paramLabel = "N", defaultValue = "${env:BACKFILL_HTTP_PORT}",
             description = "Serve /healthz, /readyz and /metrics (Prometheus) on this port; 0 picks a free one (env BACKFILL_HTTP_PORT, default: off).")
@@ -82,11 +88,12 @@ public final class WorkerMain
     public Integer call()
             throws Exception
     {
-        if (graceSeconds < 1 || idleSeconds < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), graceSeconds < 1
+        if ((graceSeconds != null && graceSeconds < 1) || idleSeconds < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), idleSeconds >= 1
                     ? "--grace-seconds must be at least 1, not " + graceSeconds + " (dates still running after it are given back)"
                     : "--idle-seconds must be at least 1, not " + idleSeconds);
         }
+        ShutdownBudget budget = shutdownBudget();
         if (httpPort != null) {
             WorkerHttpServer.address(httpHost, httpPort);
         }
@@ -110,8 +117,10 @@ public final class WorkerMain
         Readiness readiness = new Readiness();
         startHttpServer(injector, lifecycle, readiness);
         Thread shutdownHook = new Thread(() -> {
+            // one deadline for everything after SIGTERM: whatever a step takes, the process is gone before the platform's SIGKILL
+            ExitDeadline.start(budget.exitWithin());
             readiness.stopping();
-            worker.stop(Duration.ofSeconds(graceSeconds));
+            worker.stop(budget);
             lifecycle.close();
             // a JVM stopped by SIGTERM exits 143 whatever main returns; the drain is done, so say so
             Runtime.getRuntime().halt(ExitCodes.SUCCESS);
@@ -129,7 +138,7 @@ public final class WorkerMain
         readiness.stopping();
         Optional<FleetException> fatal = Optional.ofNullable(worker.fatalFailure().getNow(null));
         // a fatal failure gives back at once what this worker holds: every date would fail the same way
-        worker.stop(fatal.isPresent() ? Duration.ZERO : Duration.ofSeconds(graceSeconds));
+        worker.stop(fatal.isPresent() ? Duration.ZERO : budget.finishWithin());
         lifecycle.close();
         if (fatal.isPresent()) {
             PrintWriter err = spec.commandLine().getErr();
@@ -138,6 +147,17 @@ public final class WorkerMain
             return ExitCodes.forClass(fatal.get().errorClass());
         }
         return ExitCodes.SUCCESS;
+    }
+
+    private ShutdownBudget shutdownBudget()
+    {
+        try {
+            return new ShutdownBudget(Duration.ofSeconds(shutdownSeconds), Optional.ofNullable(graceSeconds).map(Duration::ofSeconds));
+        }
+        catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--shutdown-seconds " + shutdownSeconds
+                    + (graceSeconds == null ? "" : " --grace-seconds " + graceSeconds) + ": " + e.getMessage());
+        }
     }
 
     /** The HTTP endpoint, if asked for: registered last, so it closes first, after the worker has drained. */

@@ -8,7 +8,10 @@ import dev.backfillfleet.bench.process.WorkDirectory;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateKey;
 import dev.backfillfleet.domain.DateRange;
+import dev.backfillfleet.domain.ErrorClass;
+import dev.backfillfleet.domain.WorkItem;
 import dev.backfillfleet.schedule.Schedule;
+import dev.backfillfleet.state.ClaimResult;
 import dev.backfillfleet.state.StateStore;
 
 import java.nio.file.Path;
@@ -146,7 +149,10 @@ public final class GrowthBenchmark
                 String cause = offset % (2 * EVERY) == 0
                         ? "synthetic permanent failure on " + date + " (bench)"
                         : "bigquery write into nba_analytics.synthetic$" + date.toString().replace("-", "") + " failed (503 backendError)";
-                store.failUndeliverable(new DateKey(AnalyticsTable.SYNTHETIC, date), runId, "dead-lettered after 100 delivery attempts: " + cause);
+                var claim = store.claim(new WorkItem(AnalyticsTable.SYNTHETIC, date, runId), "bench", Duration.ofMinutes(1), Integer.MAX_VALUE);
+                if (claim instanceof ClaimResult.Claimed claimed) {
+                    store.fail(claimed.lease(), cause.startsWith("bigquery") ? ErrorClass.TRANSIENT : ErrorClass.PERMANENT, cause);
+                }
             }
         }
     }
