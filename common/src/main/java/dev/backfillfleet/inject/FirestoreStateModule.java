@@ -12,6 +12,7 @@ import dev.backfillfleet.firestore.FirestoreClient;
 import dev.backfillfleet.firestore.FirestoreConfig;
 import dev.backfillfleet.firestore.FirestorePermitStore;
 import dev.backfillfleet.firestore.FirestoreRunLog;
+import dev.backfillfleet.firestore.FirestoreServerTime;
 import dev.backfillfleet.firestore.FirestoreSetup;
 import dev.backfillfleet.firestore.FirestoreStateStorage;
 import dev.backfillfleet.firestore.FirestoreStateStoreSettings;
@@ -23,6 +24,7 @@ import dev.backfillfleet.provision.StartupCheck;
 import dev.backfillfleet.state.RunLog;
 import dev.backfillfleet.state.StateStorage;
 import dev.backfillfleet.state.TablePauses;
+import dev.backfillfleet.support.Ticker;
 import dev.backfillfleet.warehouse.WindowedWriteGate;
 
 import java.time.Clock;
@@ -67,9 +69,25 @@ public final class FirestoreStateModule
 
     @Provides
     @Singleton
-    static FirestoreStateStorage stateStorage(FirestoreClient client, FirestoreStateStoreSettings settings, Clock clock)
+    static FirestoreStateStorage stateStorage(FirestoreClient client, FirestoreStateStoreSettings settings, FirestoreServerTime serverTime)
     {
-        return new FirestoreStateStorage(client, settings.collection(), settings.transactionAttempts(), clock);
+        return new FirestoreStateStorage(client, settings.collection(), settings.transactionAttempts(), serverTime);
+    }
+
+    /** The server's time, as the state records' reads bring it: the fleet's one time line (docs/clocks-and-faults.md). */
+    @Provides
+    @Singleton
+    static FirestoreServerTime serverTime(FirestoreClient client, FirestoreStateStoreSettings settings)
+    {
+        return FirestoreStateStorage.serverTime(client, settings.collection(), Ticker.system());
+    }
+
+    @Provides
+    @Singleton
+    @StoreTime
+    static Clock storeTime(FirestoreServerTime serverTime)
+    {
+        return serverTime;
     }
 
     @Provides
