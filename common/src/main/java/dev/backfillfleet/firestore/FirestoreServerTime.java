@@ -21,8 +21,9 @@ import static java.util.Objects.requireNonNull;
  * (https://cloud.google.com/java/docs/reference/google-cloud-firestore/latest/com.google.cloud.firestore.DocumentSnapshot#com_google_cloud_firestore_DocumentSnapshot_getReadTime__);
  * where a query needs "now" before any read (the live-lease count of a claim, a write permit's
  * window, the upstream gate's sightings), the time is estimated as the last read time seen plus
- * the monotonic time since it arrived. That estimate lags the server by at most the one-way
- * latency of the call that brought it, never by a worker's clock skew. Before the first read,
+ * the monotonic time since it arrived. That estimate lags the server by about the one-way
+ * latency of the call that brought it (milliseconds; seconds on a slow link), never by a
+ * worker's clock skew. Before the first read,
  * the estimate asks the server once ({@code probe}: a read of a document that does not exist).
  */
 public final class FirestoreServerTime
@@ -61,8 +62,8 @@ public final class FirestoreServerTime
     {
         long arrived = ticker.nanos();
         Sighting seen = new Sighting(serverTime, arrived);
-        // keep whichever predicts the later time: answers may arrive out of order
-        last.accumulateAndGet(seen, (current, next) -> current == null || next.serverTime().isAfter(current.estimateAt(next.arrivedNanos())) ? next : current);
+        // the freshest sighting wins; an answer that arrives after a later-stamped one does not move the time back
+        last.accumulateAndGet(seen, (current, next) -> current == null || !next.serverTime().isBefore(current.serverTime()) ? next : current);
     }
 
     @Override
