@@ -7,6 +7,7 @@ import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.ProvidesIntoSet;
 import dev.backfillfleet.catalog.CatalogStore;
 import dev.backfillfleet.config.GoogleCloudConfig;
+import dev.backfillfleet.config.LeaseConfig;
 import dev.backfillfleet.firestore.FirestoreCatalogStore;
 import dev.backfillfleet.firestore.FirestoreClient;
 import dev.backfillfleet.firestore.FirestoreConfig;
@@ -54,10 +55,10 @@ public final class FirestoreStateModule
 
     @Provides
     @Singleton
-    static FirestoreStateStoreSettings settings(GoogleCloudConfig cloud, FirestoreConfig config)
+    static FirestoreStateStoreSettings settings(GoogleCloudConfig cloud, FirestoreConfig config, LeaseConfig lease)
     {
         return new FirestoreStateStoreSettings(cloud.project(), config.database(), config.collection(), config.emulatorHost(),
-                FirestoreStateStoreSettings.DEFAULT_TRANSACTION_ATTEMPTS);
+                FirestoreStateStoreSettings.DEFAULT_TRANSACTION_ATTEMPTS, FirestoreStateStoreSettings.callDeadlineFor(lease.length()));
     }
 
     @Provides
