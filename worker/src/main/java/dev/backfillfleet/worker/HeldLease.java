@@ -196,7 +196,13 @@ public final class HeldLease
     private void markLost(String reason)
     {
         if (lost.isEmpty()) {
-            log.warn("{}; stopping this attempt and discarding its result", reason);
+            if (expiredUnrenewed) {
+                // a consequence of the outage the reachability reported in one line: not one warning per date
+                log.info("{}; stopping this attempt and discarding its result", reason);
+            }
+            else {
+                log.warn("{}; stopping this attempt and discarding its result", reason);
+            }
             lost = Optional.of(reason);
         }
     }

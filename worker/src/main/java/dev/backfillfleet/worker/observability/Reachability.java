@@ -41,7 +41,8 @@ public final class Reachability
     public void reached()
     {
         Optional<Outage> ended = outage.getAndSet(Optional.empty());
-        ended.ifPresent(gone -> log.info("{} answers again after {} s", dependency,
+        // a warning too: it closes the incident the first line opened
+        ended.ifPresent(gone -> log.warn("{} answers again after {} s", dependency,
                 Duration.ofNanos(System.nanoTime() - gone.sinceNanos()).toSeconds()));
     }
 
