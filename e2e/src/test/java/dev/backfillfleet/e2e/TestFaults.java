@@ -84,16 +84,21 @@ class TestFaults
 
             cut.pubSub().cut();
             long cutAt = System.nanoTime();
+            // the deadline extensions of the messages it holds fail within seconds
+            Eventually.await("the cut worker to say not ready", ACK_DEADLINE.multipliedBy(2), Duration.ofMillis(200), () -> readyz(cut) == 503);
             long doneAtCut = fleet.done(DATES);
             fleet.awaitSucceeded(DATES, doneAtCut + 30, Duration.ofMinutes(1));
             awaitFaultLasted(cutAt, ACK_DEADLINE.multipliedBy(2));
             cut.pubSub().restore();
+            Eventually.await("the cut worker to be ready again", Duration.ofSeconds(30), Duration.ofMillis(200), () -> readyz(cut) == 200);
             long succeededBefore = succeeded(cut);
             Eventually.await("the cut worker to run dates again", Duration.ofMinutes(1), Duration.ofMillis(250),
                     () -> succeeded(cut) > succeededBefore || fleet.done(DATES) == DATES.size());
 
             fleet.awaitSucceeded(DATES, DATES.size(), TO_FINISH);
             fleet.assertEveryDateSucceededExactlyOnce(DATES);
+            assertThat(cut.linesContaining("is out of reach")).as("one line for the outage:\n" + cut.output()).isEqualTo(1);
+            assertThat(cut.linesContaining("answers again after")).as("one line when it heals").isEqualTo(1);
             assertThat(cut.output()).doesNotContain("FAILED");
         }
     }

@@ -6,7 +6,7 @@ import dev.backfillfleet.state.DateTransitions;
 import dev.backfillfleet.state.LeaseLostException;
 import dev.backfillfleet.state.StateStore;
 import dev.backfillfleet.support.Ticker;
-import dev.backfillfleet.worker.observability.Reachability;
+import dev.backfillfleet.support.Reachability;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

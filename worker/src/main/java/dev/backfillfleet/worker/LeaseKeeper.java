@@ -3,7 +3,7 @@ package dev.backfillfleet.worker;
 import dev.backfillfleet.domain.Lease;
 import dev.backfillfleet.state.StateStore;
 import dev.backfillfleet.support.Ticker;
-import dev.backfillfleet.worker.observability.Reachability;
+import dev.backfillfleet.support.Reachability;
 
 import java.time.Duration;
 import java.util.List;

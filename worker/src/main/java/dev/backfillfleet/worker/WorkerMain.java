@@ -107,7 +107,7 @@ public final class WorkerMain
             throw e;
         }
         Worker worker = injector.getInstance(Worker.class);
-        Readiness readiness = new Readiness(List.of(injector.getInstance(LeaseKeeper.class).storeReachability()));
+        Readiness readiness = new Readiness(List.of(injector.getInstance(LeaseKeeper.class).storeReachability()::problem, worker::queueProblem));
         startHttpServer(injector, lifecycle, readiness);
         Thread shutdownHook = new Thread(() -> {
             readiness.stopping();

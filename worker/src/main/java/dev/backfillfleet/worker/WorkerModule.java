@@ -16,7 +16,7 @@ import dev.backfillfleet.support.Ticker;
 import dev.backfillfleet.warehouse.PartitionWriteGate;
 import dev.backfillfleet.warehouse.Warehouse;
 import dev.backfillfleet.worker.command.CommandRunner;
-import dev.backfillfleet.worker.observability.Reachability;
+import dev.backfillfleet.support.Reachability;
 import dev.backfillfleet.worker.processor.ProcessorRegistry;
 import dev.backfillfleet.worker.processor.TableComputations;
 import dev.backfillfleet.worker.tables.PlayerSummaryProcessor;

@@ -10,7 +10,7 @@ import dev.backfillfleet.state.ClaimResult;
 import dev.backfillfleet.state.Completion;
 import dev.backfillfleet.state.StateStore;
 import dev.backfillfleet.testing.TestingClock;
-import dev.backfillfleet.worker.observability.Reachability;
+import dev.backfillfleet.support.Reachability;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -25,7 +25,7 @@ import dev.backfillfleet.state.StateStore;
 import dev.backfillfleet.state.TablePauses;
 import dev.backfillfleet.state.TransitioningStateStore;
 import dev.backfillfleet.testing.TestingClock;
-import dev.backfillfleet.worker.observability.Reachability;
+import dev.backfillfleet.support.Reachability;
 import dev.backfillfleet.warehouse.PartitionWriteGate;
 import dev.backfillfleet.warehouse.Row;
 import dev.backfillfleet.warehouse.RowHash;

@@ -1,6 +1,7 @@
 package dev.backfillfleet.worker.observability;
 
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -20,14 +21,15 @@ public final class Readiness
     }
 
     private final AtomicReference<State> state = new AtomicReference<>(State.STARTING);
-    private final List<Reachability> dependencies;
+    private final List<Supplier<Optional<String>>> dependencies;
 
     public Readiness()
     {
         this(List.of());
     }
 
-    public Readiness(List<Reachability> dependencies)
+    /** @param dependencies each says why its dependency is out of reach now, if it is */
+    public Readiness(List<Supplier<Optional<String>>> dependencies)
     {
         this.dependencies = List.copyOf(requireNonNull(dependencies, "dependencies is null"));
     }
@@ -55,7 +57,7 @@ public final class Readiness
     /** The first dependency out of reach now, said as a line, if any. */
     public Optional<String> unreachable()
     {
-        return dependencies.stream().map(Reachability::problem).flatMap(Optional::stream).findFirst();
+        return dependencies.stream().map(Supplier::get).flatMap(Optional::stream).findFirst();
     }
 
     /** What {@code /readyz} answers: the state, or what is out of reach. */

@@ -1,4 +1,4 @@
-package dev.backfillfleet.worker.observability;
+package dev.backfillfleet.support;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
