@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -100,6 +101,64 @@ class TestFaults
             assertThat(cut.linesContaining("is out of reach")).as("one line for the outage:\n" + cut.output()).isEqualTo(1);
             assertThat(cut.linesContaining("answers again after")).as("one line when it heals").isEqualTo(1);
             assertThat(cut.output()).doesNotContain("FAILED");
+        }
+    }
+
+    @Test
+    void everyWorkersFirestoreLinkSlowedToTwoSecondsACallForAMinuteSlowsTheFleetAndFailsNothing()
+            throws Exception
+    {
+        // a 20 s lease: a claim is three calls (6 s on the slow link), a renewal two, and the call deadline is 5 s
+        try (FaultyFleet fleet = FaultyFleet.onEmulators("slow-firestore", home).with("BACKFILL_LEASE_SECONDS", "20")) {
+            fleet.setUp();
+            fleet.enqueue(DATES);
+            List<Member> workers = List.of(fleet.worker("slow-1", 6, Map.of()), fleet.worker("slow-2", 6, Map.of()), fleet.worker("slow-3", 6, Map.of()));
+            fleet.awaitSucceeded(DATES, 20, TO_FINISH);
+
+            // one second each way: two seconds a call
+            workers.forEach(worker -> worker.firestore().delay(Duration.ofSeconds(1)));
+            long slowSince = System.nanoTime();
+            long doneAtSlow = fleet.done(DATES);
+            awaitFaultLasted(slowSince, Duration.ofMinutes(1));
+            long doneWhileSlow = fleet.done(DATES) - doneAtSlow;
+            workers.forEach(worker -> worker.firestore().restore());
+
+            fleet.awaitSucceeded(DATES, DATES.size(), TO_FINISH);
+            fleet.assertEveryDateSucceededExactlyOnce(DATES);
+            assertThat(doneWhileSlow).as("the fleet went on, slower, while the link was slow").isPositive();
+            for (Member worker : workers) {
+                assertThat(worker.output()).as(worker.name()).doesNotContain("FAILED");
+            }
+        }
+    }
+
+    @Test
+    void connectionsResetAtRandomForAMinuteFailNothing()
+            throws Exception
+    {
+        try (FaultyFleet fleet = FaultyFleet.onEmulators("resets", home)) {
+            fleet.setUp();
+            fleet.enqueue(DATES);
+            List<Member> workers = List.of(fleet.worker("reset-1", 6, Map.of()), fleet.worker("reset-2", 6, Map.of()), fleet.worker("reset-3", 6, Map.of()));
+            fleet.awaitSucceeded(DATES, 20, TO_FINISH);
+
+            // every link of every worker: the state store's reads and writes (claims, renewals, completions) and the queue's
+            workers.forEach(worker -> {
+                worker.firestore().resetRandomly(0.01);
+                worker.pubSub().resetRandomly(0.01);
+            });
+            long resetSince = System.nanoTime();
+            awaitFaultLasted(resetSince, Duration.ofMinutes(1));
+            long resets = workers.stream().mapToLong(worker -> worker.firestore().resets() + worker.pubSub().resets()).sum();
+            workers.forEach(worker -> {
+                worker.firestore().restore();
+                worker.pubSub().restore();
+            });
+
+            fleet.awaitSucceeded(DATES, DATES.size(), TO_FINISH);
+            fleet.assertEveryDateSucceededExactlyOnce(DATES);
+            assertThat(resets).as("connections were reset").isGreaterThan(10);
+            System.out.println("e2e: TestFaults resets: " + resets + " connections reset in a minute; attempts " + fleet.attemptsHistogram(DATES));
         }
     }
 

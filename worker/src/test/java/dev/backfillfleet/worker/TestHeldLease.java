@@ -77,13 +77,13 @@ class TestHeldLease
     void aLeaseWhoseRenewalsCannotReachTheStoreIsLostWhenItsTimeRunsOutByTheMonotonicClock()
     {
         Lease lease = ((ClaimResult.Claimed) stateStore.claim(new WorkItem(AnalyticsTable.SYNTHETIC, LocalDate.parse("2024-11-08"), "run-1"), "w", LEASE, 10)).lease();
-        Reachability reachability = new Reachability("the state store");
+        Reachability reachability = new Reachability("the state store", clock.ticker());
         LeaseKeeper unreachable = new LeaseKeeper((StateStore) java.lang.reflect.Proxy.newProxyInstance(StateStore.class.getClassLoader(), new Class<?>[] {StateStore.class}, new UnreachableStore(stateStore)), LEASE, clock.ticker(), reachability, scheduler);
         try (HeldLease held = unreachable.hold(lease, unreachable.claimSending())) {
             scheduler.advance(LEASE.dividedBy(3));
             assertThat(held.lost()).as("a failed renewal with time left is tried again").isEmpty();
-            assertThat(reachability.isReachable()).isFalse();
             scheduler.advance(LEASE.dividedBy(3).multipliedBy(2));
+            assertThat(reachability.isReachable()).as("calls failed for longer than a passing reset").isFalse();
             assertThat(held.lost()).as("the renewal due at the lease's end finds it unproved").isPresent();
             assertThat(held.expiredUnrenewed()).isTrue();
             assertThat(held.timeLeft().isNegative() || held.timeLeft().isZero()).isTrue();
