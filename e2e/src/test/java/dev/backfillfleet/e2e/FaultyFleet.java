@@ -139,7 +139,22 @@ final class FaultyFleet
     Member coordinator(String name, String... args)
             throws IOException
     {
-        return start(name, StandaloneMain.class, Map.of(), args);
+        return coordinator(name, Map.of(), args);
+    }
+
+    Member coordinator(String name, Map<String, String> extra, String... args)
+            throws IOException
+    {
+        return start(name, StandaloneMain.class, extra, args);
+    }
+
+    /** The work queue as a test client sees it, straight on the emulator, pulling synchronously. */
+    dev.backfillfleet.pubsub.PubSubWorkQueue queue()
+    {
+        return dev.backfillfleet.pubsub.PubSubWorkQueue.create(dev.backfillfleet.pubsub.PubSubQueueSettings.of(PROJECT, environment.get("BACKFILL_PUBSUB_TOPIC"))
+                        .withEmulatorHost(pubSubHost)
+                        .withPullMode(dev.backfillfleet.pubsub.PubSubQueueSettings.PullMode.UNARY),
+                new dev.backfillfleet.queue.QueueSettings(ACK_DEADLINE, 100));
     }
 
     /** {@code coordinator enqueue --table synthetic --range RANGE}, waited for, exit 0. */

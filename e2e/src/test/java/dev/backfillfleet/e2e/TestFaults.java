@@ -163,6 +163,47 @@ class TestFaults
     }
 
     @Test
+    void aCoordinatorCutFromPubSubInTheMiddleOfAnEnqueueSaysSoAndTheSameEnqueueAgainStrandsNothing()
+            throws Exception
+    {
+        DateRange fiveThousand = DateRange.of(LocalDate.parse("2000-01-01"), LocalDate.parse("2000-01-01").plusDays(4_999));
+        String[] enqueue = {"enqueue", "--table", "synthetic", "--range", fiveThousand.toString()};
+        try (FaultyFleet fleet = FaultyFleet.onEmulators("enqueue-cut", home)) {
+            fleet.setUp();
+            // a publish that gets no answer fails after 10 s, the publisher's shortest (its default would wait 600 s)
+            Member first = fleet.coordinator("enqueue-1", Map.of("BACKFILL_CONNECT_TIMEOUT_SECONDS", "2"), enqueue);
+            // a little latency on its Pub/Sub link, so that the publish of 5,000 messages is seen under way
+            first.pubSub().delay(Duration.ofMillis(200));
+            Eventually.await("the first enqueue to be publishing", Duration.ofMinutes(2), Duration.ofMillis(5),
+                    () -> first.pubSub().bytesUp() >= 500_000 || !first.process().isAlive());
+            first.pubSub().cut();
+            long publishedBeforeCut = first.pubSub().bytesUp();
+            assertThat(first.process().waitFor(1, java.util.concurrent.TimeUnit.MINUTES)).as("the cut publish fails within its deadline").isTrue();
+            first.pubSub().restore();
+            assertThat(first.process().exitValue()).as("cut after %s bytes of messages: %s", publishedBeforeCut, first.output()).isEqualTo(1);
+            assertThat(first.output()).as("cut in the middle").containsPattern("published [1-9]\\d* of 5000 messages").contains("run the same command again");
+            assertThat(fleet.counts(fiveThousand)).as("records first, then messages").containsEntry(dev.backfillfleet.domain.DateState.QUEUED, 5_000L);
+
+            Member second = fleet.coordinator("enqueue-2", enqueue);
+            assertThat(second.process().waitFor(3, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+            assertThat(second.process().exitValue()).as(second.output()).isZero();
+
+            // every date has a message: drained from the subscription, each date at least once (some twice: harmless)
+            java.util.Set<LocalDate> published = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            try (dev.backfillfleet.pubsub.PubSubWorkQueue queue = fleet.queue()) {
+                dev.backfillfleet.queue.QueueConsumer drain = queue.subscribe(100, delivery -> {
+                    published.add(delivery.item().date());
+                    delivery.ack();
+                });
+                Eventually.await("a message for each of the 5,000 dates", Duration.ofMinutes(2), Duration.ofMillis(250),
+                        () -> published.size() == fiveThousand.size(), () -> published.size() + " dates with a message");
+                drain.close();
+            }
+            assertThat(fleet.counts(fiveThousand)).containsExactly(Map.entry(dev.backfillfleet.domain.DateState.QUEUED, 5_000L));
+        }
+    }
+
+    @Test
     void twoWorkersWhoseClocksDifferByMoreThanALeaseInBothDirectionsNeverTakeOverALiveLease()
             throws Exception
     {

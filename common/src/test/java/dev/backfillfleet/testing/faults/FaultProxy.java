@@ -48,6 +48,7 @@ public final class FaultProxy
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final Object gate = new Object();
     private final AtomicLong resets = new AtomicLong();
+    private final AtomicLong bytesUp = new AtomicLong();
     private volatile boolean cut;
     private volatile Duration delay = Duration.ZERO;
     private volatile double resetProbability;
@@ -132,6 +133,12 @@ public final class FaultProxy
     public long resets()
     {
         return resets.get();
+    }
+
+    /** Bytes passed on from the process under test to the service so far: how far a long upload (a publish) got. */
+    public long bytesUp()
+    {
+        return bytesUp.get();
     }
 
     /** Connections open now. */
@@ -271,6 +278,9 @@ public final class FaultProxy
                         }
                         out.write(chunk.bytes());
                         out.flush();
+                        if (direction.equals("up")) {
+                            bytesUp.addAndGet(chunk.bytes().length);
+                        }
                     }
                 }
                 catch (IOException | InterruptedException e) {
