@@ -370,16 +370,30 @@ public final class WorkItemRunner
                 stateStore.giveBack(held);
             }
             catch (RuntimeException e) {
-                log.warn("could not give back {} in the state store ({}); its lease expires at {}", held.key(), e.getMessage(), held.expiresAt());
+                warnUnlessEnvironment(e, "could not give back {} in the state store ({}); its lease expires", held.key(), e.getMessage());
             }
         });
         try {
             delivery.defer(Duration.ZERO);
         }
         catch (RuntimeException e) {
-            log.warn("could not give back message {} ({}); it is redelivered when its deadline expires", delivery.messageId(), e.getMessage());
+            warnUnlessEnvironment(e, "could not give back message {} ({}); it is redelivered when its deadline expires", delivery.messageId(), e.getMessage());
         }
         return Outcome.GIVEN_BACK;
+    }
+
+    /**
+     * A give-back that fails because the environment is broken (a full disk) is a consequence of
+     * the failure the worker reports once, as it stops: not worth a warning per date.
+     */
+    private static void warnUnlessEnvironment(RuntimeException failure, String format, Object... arguments)
+    {
+        if (FleetException.classify(failure) == ErrorClass.ENVIRONMENT) {
+            log.debug(format, arguments);
+        }
+        else {
+            log.warn(format, arguments);
+        }
     }
 
     private static Throwable rootFleetException(Throwable failure)
