@@ -45,6 +45,9 @@ public final class SeedingWarehouse
     private final RawTableSeeder seeder;
     private final PrintStream messages;
     private final Set<TableRef> seeded = ConcurrentHashMap.newKeySet();
+    // tables whose seeding this process announced: a seed that failed (a full disk) is tried again by the
+    // next thread that needs it, silently, so that the one line about the failure is the error's
+    private final Set<TableRef> announced = ConcurrentHashMap.newKeySet();
 
     public SeedingWarehouse(Warehouse delegate, Path home, RawTableSeeder seeder, PrintStream messages)
     {
@@ -84,10 +87,24 @@ public final class SeedingWarehouse
                     FileLock ignored = channel.lock()) {
                 if (force || !Files.exists(marker)) {
                     long start = System.nanoTime();
-                    messages.printf("Seeding the demo league's %s into %s (first use)...", table, home.toAbsolutePath().normalize());
-                    seeder.seed(delegate, table);
-                    Files.writeString(marker, "seeded\n");
-                    messages.printf(" %.1f s%n", (System.nanoTime() - start) / 1e9);
+                    boolean announce = announced.add(table);
+                    if (announce) {
+                        messages.printf("Seeding the demo league's %s into %s (first use)...", table, home.toAbsolutePath().normalize());
+                    }
+                    try {
+                        seeder.seed(delegate, table);
+                        Files.writeString(marker, "seeded\n");
+                    }
+                    catch (IOException | RuntimeException e) {
+                        if (announce) {
+                            // end the line: what went wrong is said once, by whoever reports the failure
+                            messages.println(" stopped");
+                        }
+                        throw e;
+                    }
+                    if (announce) {
+                        messages.printf(" %.1f s%n", (System.nanoTime() - start) / 1e9);
+                    }
                 }
                 seeded.add(table);
             }

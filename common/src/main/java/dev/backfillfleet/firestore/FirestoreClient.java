@@ -1,12 +1,14 @@
 package dev.backfillfleet.firestore;
 
 import com.google.api.core.ApiFuture;
+import com.google.api.gax.retrying.RetrySettings;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.FirestoreOptions;
 import dev.backfillfleet.domain.ErrorClass;
 import dev.backfillfleet.domain.FleetException;
 import dev.backfillfleet.support.Lazy;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 
 import static java.util.Objects.requireNonNull;
@@ -51,6 +53,19 @@ public final class FirestoreClient
                 .setDatabaseId(settings.databaseId());
         // setEmulatorHost also switches to emulator credentials and a plaintext channel
         settings.emulatorHost().ifPresent(builder::setEmulatorHost);
+        // every call, unary or streamed (the client applies these to both when they differ from the defaults), and
+        // its retries, within the call deadline: a cut link fails a call in seconds, not in the default 60-300 s
+        Duration deadline = settings.callDeadline();
+        builder.setRetrySettings(RetrySettings.newBuilder()
+                .setTotalTimeoutDuration(deadline)
+                .setInitialRpcTimeoutDuration(deadline)
+                .setMaxRpcTimeoutDuration(deadline)
+                .setRpcTimeoutMultiplier(1.0)
+                .setInitialRetryDelayDuration(Duration.ofMillis(100))
+                .setRetryDelayMultiplier(1.3)
+                .setMaxRetryDelayDuration(Duration.ofSeconds(1))
+                .setMaxAttempts(5)
+                .build());
         return builder.build().getService();
     }
 

@@ -57,8 +57,10 @@ import static java.util.Objects.requireNonNull;
  * state machine decide and writes it back under an update-time precondition (a read and a
  * write: a transaction would add a begin call), reading and deciding again when it changed in
  * between; a batch (enqueue, cancel) reads 500 documents at once and writes them with a
- * BulkWriter under the same preconditions. Lease times come
- * from the injected {@link Clock}, never from server timestamps. Progress is counted with
+ * BulkWriter under the same preconditions. Every decision is made at the server's time, the
+ * read time of the snapshot it decides over ({@link FirestoreServerTime}), never at this
+ * process's clock: leases are judged in one time line whatever the workers' clocks say
+ * (docs/clocks-and-faults.md). Progress is counted with
  * queries and count() aggregations; there is no hot counter document.
  *
  * <p>The per-table capacity check of a claim ({@link #updateCounted}) counts RUNNING documents
@@ -95,28 +97,43 @@ public final class FirestoreStateStorage
     private final Map<AnalyticsTable, LiveLeaseCount> liveLeaseCounts = new java.util.concurrent.ConcurrentHashMap<>();
     private final String collectionName;
     private final int writeAttempts;
-    private final Clock clock;
+    private final DecisionTime time;
     private final boolean ownsClient;
 
-    public FirestoreStateStorage(FirestoreClient client, String collection, int writeAttempts, Clock clock)
+    /** The production storage: decisions at the server's time. */
+    public FirestoreStateStorage(FirestoreClient client, String collection, int writeAttempts, FirestoreServerTime serverTime)
     {
-        this(client, collection, writeAttempts, clock, false);
+        this(client, collection, writeAttempts, (DecisionTime) serverTime, false);
     }
 
-    private FirestoreStateStorage(FirestoreClient client, String collection, int writeAttempts, Clock clock, boolean ownsClient)
+    private FirestoreStateStorage(FirestoreClient client, String collection, int writeAttempts, DecisionTime time, boolean ownsClient)
     {
         this.client = requireNonNull(client, "client is null");
         this.collectionName = requireNonNull(collection, "collection is null");
         this.writeAttempts = writeAttempts;
-        this.clock = requireNonNull(clock, "clock is null");
+        this.time = requireNonNull(time, "time is null");
         this.ownsClient = ownsClient;
     }
 
-    /** Storage with a client of its own (closed with the storage): for tools and tests. */
-    public static FirestoreStateStorage create(FirestoreStateStoreSettings settings, Clock clock)
+    /**
+     * Storage with a client of its own (closed with the storage) whose decisions are made at
+     * {@code scriptedTime}, not the server's: for contract tests that move time by hand.
+     */
+    public static FirestoreStateStorage create(FirestoreStateStoreSettings settings, Clock scriptedTime)
     {
-        return new FirestoreStateStorage(FirestoreClient.create(settings), settings.collection(), settings.transactionAttempts(), clock, true);
+        return new FirestoreStateStorage(FirestoreClient.create(settings), settings.collection(), settings.transactionAttempts(),
+                DecisionTime.scripted(scriptedTime), true);
     }
+
+    /** The server's time, estimated from the last read when asked before one (see {@link FirestoreServerTime}). */
+    public static FirestoreServerTime serverTime(FirestoreClient client, String collection, dev.backfillfleet.support.Ticker ticker)
+    {
+        // a read of a document that does not exist still carries the server's read time
+        return new FirestoreServerTime(ticker, () -> FirestoreServerTime.toInstant(
+                FirestoreClient.await("read of the server's time", client.get().collection(collection).document(SERVER_TIME_PROBE).get()).getReadTime()));
+    }
+
+    private static final String SERVER_TIME_PROBE = "server-time-probe";
 
     private Firestore firestore()
     {
@@ -162,13 +179,13 @@ public final class FirestoreStateStorage
     private <D> Map<DateKey, D> decideChunk(String operation, List<DateKey> keys, Decision<D> transition)
     {
         Map<DateKey, DocumentSnapshot> current = readSnapshots(keys);
-        Instant now = clock.instant();
         Map<DateKey, D> decisions = new HashMap<>();
         Map<DateKey, ApiFuture<?>> writes = new LinkedHashMap<>();
         BulkWriter writer = firestore().bulkWriter();
         try {
             for (DateKey key : keys) {
                 DocumentSnapshot snapshot = current.get(key);
+                Instant now = time.decidedAt(snapshot);
                 Decided<D> decided = transition.decide(key, record(snapshot), now);
                 decisions.put(key, decided.decision());
                 if (decided.next().isPresent()) {
@@ -221,7 +238,7 @@ public final class FirestoreStateStorage
         String described = operation + " of " + key;
         for (int attempt = 1; ; attempt++) {
             DocumentSnapshot snapshot = await(described, document(key).get());
-            Instant now = clock.instant();
+            Instant now = time.decidedAt(snapshot);
             Decided<D> decided = transition.decide(key, record(snapshot), now);
             if (decided.next().isEmpty()) {
                 return decided.decision();
@@ -269,7 +286,8 @@ public final class FirestoreStateStorage
     @Override
     public <R> R updateCounted(String operation, DateKey key, int maxRunningPerTable, CountedDecision<R> decision)
     {
-        long running = liveLeases(key.table(), clock.instant(), maxRunningPerTable);
+        // the count needs "now" before the claim's read: the server's time as estimated from the last read
+        long running = liveLeases(key.table(), time.now(), maxRunningPerTable);
         AtomicBoolean leased = new AtomicBoolean();
         R result = decideOne(operation, key, (ignored, current, at) -> {
             Decided<R> decided = decision.decide(current, at, running);
@@ -327,7 +345,7 @@ public final class FirestoreStateStorage
     {
         AnalyticsTable any = AnalyticsTable.SYNTHETIC;
         client.check(() -> {
-            countLiveLeases(any, clock.instant());
+            countLiveLeases(any, time.now());
             list(any, Optional.of(NO_DATES), Set.of());
             list(any, Optional.of(NO_DATES), Set.of(DateState.FAILED));
             countByState(any, Optional.of(NO_DATES));
@@ -335,7 +353,7 @@ public final class FirestoreStateStorage
                 // the rest is what operators' verbs ask: a worker does not wait for those indexes
                 return;
             }
-            countFinishedSince(any, clock.instant());
+            countFinishedSince(any, time.now());
             summarizeRun(NO_RUN);
             countByRun(NO_RUN, any);
             listRun(NO_RUN, any, Set.of(DateState.QUEUED, DateState.RUNNING));

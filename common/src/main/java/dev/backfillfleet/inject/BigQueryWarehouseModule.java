@@ -64,9 +64,10 @@ public final class BigQueryWarehouseModule
      */
     @Provides
     @Singleton
-    static PartitionWriteGate writeGate(WindowedWriteGate.PermitStore permits, BigQueryConfig config, Clock clock)
+    static PartitionWriteGate writeGate(WindowedWriteGate.PermitStore permits, BigQueryConfig config, @StoreTime Clock storeTime)
     {
-        return new WindowedWriteGate(permits, new PermitWindows(config.partitionWritesPer10Seconds()), clock);
+        // the windows are fleet-wide: every worker counts them in the store's time, not its own clock's
+        return new WindowedWriteGate(permits, new PermitWindows(config.partitionWritesPer10Seconds()), storeTime);
     }
 
     @Provides

@@ -14,6 +14,7 @@ import dev.backfillfleet.config.QueueConfig;
 import dev.backfillfleet.config.RetryConfig;
 import dev.backfillfleet.config.StateBackend;
 import dev.backfillfleet.config.SyntheticConfig;
+import dev.backfillfleet.config.TestClockConfig;
 import dev.backfillfleet.config.WarehouseBackend;
 import dev.backfillfleet.config.WorkerConfig;
 import dev.backfillfleet.embedded.EmbeddedConfig;
@@ -37,7 +38,7 @@ public final class Configurations
     /** Every key, in the order of the README's Configuration table. */
     public static final List<ConfigKey> KEYS = List.copyOf(new LinkedHashSet<>(Stream.of(
                     List.of(ConfigLoader.HOME), AdapterSelection.KEYS, WorkerConfig.KEYS, LeaseConfig.KEYS, QueueConfig.KEYS, RetryConfig.KEYS,
-                    EmbeddedConfig.KEYS, SyntheticConfig.KEYS, GoogleCloudConfig.KEYS, PubSubConfig.KEYS, FirestoreConfig.KEYS, BigQueryConfig.KEYS)
+                    EmbeddedConfig.KEYS, SyntheticConfig.KEYS, TestClockConfig.KEYS, GoogleCloudConfig.KEYS, PubSubConfig.KEYS, FirestoreConfig.KEYS, BigQueryConfig.KEYS)
             .flatMap(List::stream)
             .toList()));
     /** The environment variables read besides the keys': the emulator hosts, which the Google clients' own conventions name. */
@@ -68,7 +69,7 @@ public final class Configurations
         AdapterSelection adapters = AdapterSelection.from(reader);
         LeaseConfig lease = LeaseConfig.from(reader, adapters.warehouse());
         List<Object> sections = new ArrayList<>(List.of(adapters, WorkerConfig.from(reader), lease, RetryConfig.from(reader),
-                QueueConfig.from(reader), SyntheticConfig.from(reader)));
+                QueueConfig.from(reader), SyntheticConfig.from(reader), TestClockConfig.from(reader)));
         if (adapters.usesEmbedded()) {
             sections.add(EmbeddedConfig.from(reader));
         }

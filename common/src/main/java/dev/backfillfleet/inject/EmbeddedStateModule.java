@@ -44,9 +44,21 @@ public final class EmbeddedStateModule
 
     @Provides
     @Singleton
-    static StateStorage stateStorage(EmbeddedState state, Clock clock)
+    static StateStorage stateStorage(EmbeddedState state, @StoreTime Clock storeTime)
     {
-        return new SqliteStateStorage(state.database(), clock);
+        return new SqliteStateStorage(state.database(), storeTime);
+    }
+
+    /**
+     * The machine's clock, as the storage reads it: every process sharing the file shares it,
+     * and a process started with a test clock offset still writes leases in the machine's time.
+     */
+    @Provides
+    @Singleton
+    @StoreTime
+    static Clock storeTime()
+    {
+        return Clock.systemUTC();
     }
 
     @Provides

@@ -7,11 +7,13 @@ import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.ProvidesIntoSet;
 import dev.backfillfleet.catalog.CatalogStore;
 import dev.backfillfleet.config.GoogleCloudConfig;
+import dev.backfillfleet.config.LeaseConfig;
 import dev.backfillfleet.firestore.FirestoreCatalogStore;
 import dev.backfillfleet.firestore.FirestoreClient;
 import dev.backfillfleet.firestore.FirestoreConfig;
 import dev.backfillfleet.firestore.FirestorePermitStore;
 import dev.backfillfleet.firestore.FirestoreRunLog;
+import dev.backfillfleet.firestore.FirestoreServerTime;
 import dev.backfillfleet.firestore.FirestoreSetup;
 import dev.backfillfleet.firestore.FirestoreStateStorage;
 import dev.backfillfleet.firestore.FirestoreStateStoreSettings;
@@ -23,6 +25,7 @@ import dev.backfillfleet.provision.StartupCheck;
 import dev.backfillfleet.state.RunLog;
 import dev.backfillfleet.state.StateStorage;
 import dev.backfillfleet.state.TablePauses;
+import dev.backfillfleet.support.Ticker;
 import dev.backfillfleet.warehouse.WindowedWriteGate;
 
 import java.time.Clock;
@@ -52,10 +55,10 @@ public final class FirestoreStateModule
 
     @Provides
     @Singleton
-    static FirestoreStateStoreSettings settings(GoogleCloudConfig cloud, FirestoreConfig config)
+    static FirestoreStateStoreSettings settings(GoogleCloudConfig cloud, FirestoreConfig config, LeaseConfig lease)
     {
         return new FirestoreStateStoreSettings(cloud.project(), config.database(), config.collection(), config.emulatorHost(),
-                FirestoreStateStoreSettings.DEFAULT_TRANSACTION_ATTEMPTS);
+                FirestoreStateStoreSettings.DEFAULT_TRANSACTION_ATTEMPTS, FirestoreStateStoreSettings.callDeadlineFor(lease.length()));
     }
 
     @Provides
@@ -67,9 +70,25 @@ public final class FirestoreStateModule
 
     @Provides
     @Singleton
-    static FirestoreStateStorage stateStorage(FirestoreClient client, FirestoreStateStoreSettings settings, Clock clock)
+    static FirestoreStateStorage stateStorage(FirestoreClient client, FirestoreStateStoreSettings settings, FirestoreServerTime serverTime)
     {
-        return new FirestoreStateStorage(client, settings.collection(), settings.transactionAttempts(), clock);
+        return new FirestoreStateStorage(client, settings.collection(), settings.transactionAttempts(), serverTime);
+    }
+
+    /** The server's time, as the state records' reads bring it: the fleet's one time line (docs/clocks-and-faults.md). */
+    @Provides
+    @Singleton
+    static FirestoreServerTime serverTime(FirestoreClient client, FirestoreStateStoreSettings settings)
+    {
+        return FirestoreStateStorage.serverTime(client, settings.collection(), Ticker.system());
+    }
+
+    @Provides
+    @Singleton
+    @StoreTime
+    static Clock storeTime(FirestoreServerTime serverTime)
+    {
+        return serverTime;
     }
 
     @Provides

@@ -10,6 +10,7 @@ import dev.backfillfleet.catalog.BuiltInTables;
 import dev.backfillfleet.catalog.CatalogStore;
 import dev.backfillfleet.catalog.Catalogs;
 import dev.backfillfleet.config.Configuration;
+import dev.backfillfleet.config.TestClockConfig;
 import dev.backfillfleet.doctor.ContentCheck;
 import dev.backfillfleet.doctor.StorageCheck;
 import dev.backfillfleet.provision.AdapterInUse;
@@ -54,7 +55,8 @@ public final class FleetModule
         // each concern's configuration, as its modules ask for it: an adapter's only while it is selected
         config.sections().forEach(section -> bindSection(binder(), section));
         bind(AccessMode.class).toInstance(access);
-        bind(Clock.class).toInstance(Clock.systemUTC());
+        // the process's clock; the state store's time (@StoreTime) is the state adapter's
+        bind(Clock.class).toInstance(processClock(config));
         bind(Lifecycle.class).in(Singleton.class);
         Multibinder.newSetBinder(binder(), Provisioner.class);
         Multibinder.newSetBinder(binder(), StartupCheck.class);
@@ -65,6 +67,14 @@ public final class FleetModule
         // what only some adapters can do: the embedded queue lists its messages, the embedded warehouse holds a demo league
         OptionalBinder.newOptionalBinder(binder(), QueuedMessages.class);
         OptionalBinder.newOptionalBinder(binder(), DemoData.class);
+    }
+
+    /** The machine's clock, shifted where a test asked for it (backfill.test-clock-offset-seconds, test only). */
+    static Clock processClock(Configuration config)
+    {
+        java.time.Duration offset = config.sections().stream().filter(TestClockConfig.class::isInstance).map(TestClockConfig.class::cast)
+                .findFirst().map(TestClockConfig::offset).orElse(java.time.Duration.ZERO);
+        return offset.isZero() ? Clock.systemUTC() : Clock.offset(Clock.systemUTC(), offset);
     }
 
     private static <T> void bindSection(Binder binder, T section)

@@ -18,6 +18,7 @@ import io.grpc.ManagedChannelBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -34,6 +35,9 @@ public final class PubSubTransport
     private final Optional<ManagedChannel> emulatorChannel;
     private final Optional<TransportChannelProvider> channelProvider;
     private final Optional<CredentialsProvider> credentialsProvider;
+    /** Acknowledge and ModifyAckDeadline, with their retries; the client's default is 60 s. */
+    static final Duration ACK_CALL_DEADLINE = Duration.ofSeconds(5);
+
     private final Duration adminCallTimeout;
 
     /** An admin call (setup, the start-up check) gives up after this, instead of the client's minute: an unreachable host says so soon. */
@@ -143,6 +147,15 @@ public final class PubSubTransport
                     .setMaxRpcTimeoutDuration(pullDeadline)
                     .setTotalTimeoutDuration(pullDeadline)
                     .build());
+            // an ack or a deadline extension that cannot get through fails within seconds, not the default 60 s,
+            // so that a cut link is noticed (and said, once) while the messages' ack deadlines still run
+            for (var settings : List.of(builder.acknowledgeSettings(), builder.modifyAckDeadlineSettings())) {
+                settings.setRetrySettings(settings.getRetrySettings().toBuilder()
+                        .setInitialRpcTimeoutDuration(ACK_CALL_DEADLINE)
+                        .setMaxRpcTimeoutDuration(ACK_CALL_DEADLINE)
+                        .setTotalTimeoutDuration(ACK_CALL_DEADLINE)
+                        .build());
+            }
             return GrpcSubscriberStub.create(builder.build());
         }
         catch (IOException e) {

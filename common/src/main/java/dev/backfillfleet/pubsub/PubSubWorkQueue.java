@@ -148,6 +148,14 @@ public final class PubSubWorkQueue
         return new PubSubWorkQueue(settings, queueSettings, requireNonNull(transport, "transport is null"));
     }
 
+    // the publisher refuses a total timeout under 10 s
+    private static final java.time.Duration PUBLISH_SHORTEST_TOTAL_TIMEOUT = java.time.Duration.ofSeconds(10);
+
+    private static java.time.Duration max(java.time.Duration left, java.time.Duration right)
+    {
+        return left.compareTo(right) >= 0 ? left : right;
+    }
+
     private Publisher publisher(TopicName topic)
     {
         try {
@@ -156,6 +164,18 @@ public final class PubSubWorkQueue
                             .setElementCountThreshold(BATCH_MESSAGES)
                             .setRequestByteThreshold(BATCH_BYTES)
                             .setDelayThresholdDuration(BATCH_DELAY)
+                            .build())
+                    // a publish that gets no answer fails within a few connect timeouts, not the client's default 600 s:
+                    // the enqueue then says how many it published, and the same enqueue publishes the rest
+                    // (https://cloud.google.com/pubsub/docs/retry-requests)
+                    .setRetrySettings(com.google.api.gax.retrying.RetrySettings.newBuilder()
+                            .setInitialRetryDelayDuration(java.time.Duration.ofMillis(100))
+                            .setRetryDelayMultiplier(1.3)
+                            .setMaxRetryDelayDuration(java.time.Duration.ofSeconds(5))
+                            .setRpcTimeoutMultiplier(1.0)
+                            .setInitialRpcTimeoutDuration(transport.adminCallTimeout())
+                            .setMaxRpcTimeoutDuration(transport.adminCallTimeout())
+                            .setTotalTimeoutDuration(max(PUBLISH_SHORTEST_TOTAL_TIMEOUT, transport.adminCallTimeout().multipliedBy(3)))
                             .build());
             transport.channelProvider().ifPresent(builder::setChannelProvider);
             transport.credentialsProvider().ifPresent(builder::setCredentialsProvider);

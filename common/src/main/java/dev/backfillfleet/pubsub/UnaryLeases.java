@@ -9,6 +9,7 @@ import com.google.common.collect.Lists;
 import com.google.common.util.concurrent.MoreExecutors;
 import com.google.pubsub.v1.AcknowledgeRequest;
 import com.google.pubsub.v1.ModifyAckDeadlineRequest;
+import dev.backfillfleet.support.Reachability;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,10 +38,12 @@ final class UnaryLeases
     private final long maxExtensionNanos;
     private final Semaphore freeSlots;
     private final Map<String, Long> leasedSince = new ConcurrentHashMap<>();
+    private final Reachability queue;
 
-    UnaryLeases(SubscriberStub stub, String subscriptionPath, int maxOutstanding, Duration ackDeadline, Duration maxExtensionPeriod)
+    UnaryLeases(SubscriberStub stub, String subscriptionPath, int maxOutstanding, Duration ackDeadline, Duration maxExtensionPeriod, Reachability queue)
     {
         this.stub = stub;
+        this.queue = queue;
         this.subscriptionPath = subscriptionPath;
         this.ackDeadlineSeconds = Math.toIntExact(ackDeadline.toSeconds());
         this.maxExtensionNanos = maxExtensionPeriod.toNanos();
@@ -147,12 +150,17 @@ final class UnaryLeases
         ApiFutures.addCallback(call, new ApiFutureCallback<Object>()
         {
             @Override
-            public void onSuccess(Object result) {}
+            public void onSuccess(Object result)
+            {
+                queue.reached();
+            }
 
             @Override
             public void onFailure(Throwable failure)
             {
-                log.warn("{} on {} failed; the message is redelivered after its deadline: {}", what, subscriptionPath, failure.getMessage());
+                // one line per outage (the reachability's), not one per message
+                queue.unreachable(failure);
+                log.debug("{} on {} failed; the message is redelivered after its deadline: {}", what, subscriptionPath, failure.getMessage());
             }
         }, MoreExecutors.directExecutor());
     }

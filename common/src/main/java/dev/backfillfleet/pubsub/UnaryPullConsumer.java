@@ -10,6 +10,7 @@ import com.google.pubsub.v1.PullRequest;
 import com.google.pubsub.v1.ReceivedMessage;
 import dev.backfillfleet.domain.ErrorClass;
 import dev.backfillfleet.domain.FleetException;
+import dev.backfillfleet.support.Reachability;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,15 +60,19 @@ final class UnaryPullConsumer
     private final Thread poller;
     private final Consumer<FleetException> onFailure;
     private volatile boolean pulling = true;
+    // judged by the calls that must answer (Acknowledge, ModifyAckDeadline, a Pull's answer); a Pull that
+    // runs out its deadline says nothing: on Pub/Sub that is also what an empty queue does
+    private final Reachability queue;
 
     UnaryPullConsumer(PubSubTransport transport, String subscriptionPath, int maxOutstanding, Duration maxAckExtensionPeriod,
             Duration ackDeadline, ScheduledExecutorService timers, Function<PubSubConsumer, MessageReceiver> receiver, Consumer<FleetException> onFailure)
     {
         super(subscriptionPath, maxOutstanding, timers);
         this.onFailure = onFailure;
+        this.queue = new Reachability("the queue (" + subscriptionPath + ")");
         this.stub = transport.subscriberStub(PULL_DEADLINE);
         this.receiver = receiver.apply(this);
-        this.leases = new UnaryLeases(stub, subscriptionPath, maxOutstanding, ackDeadline, maxAckExtensionPeriod);
+        this.leases = new UnaryLeases(stub, subscriptionPath, maxOutstanding, ackDeadline, maxAckExtensionPeriod, queue);
         this.handlers = handlerThreads(subscriptionPath, maxOutstanding);
         long extendEveryMillis = Math.max(1, ackDeadline.toMillis() / 3);
         this.extension = timers.scheduleWithFixedDelay(leases::extendAll, extendEveryMillis, extendEveryMillis, TimeUnit.MILLISECONDS);
@@ -100,7 +105,8 @@ final class UnaryPullConsumer
                         return;
                     }
                     if (pulling) {
-                        log.warn("pull on {} failed, retrying: {}", subscriptionPath, e.getMessage());
+                        queue.unreachable(e);
+                        log.debug("pull on {} failed, retrying: {}", subscriptionPath, e.getMessage());
                         Thread.sleep(FAILURE_BACKOFF_MILLIS);
                     }
                     continue;
@@ -124,10 +130,12 @@ final class UnaryPullConsumer
     private List<ReceivedMessage> pull(int maxMessages)
     {
         try {
-            return stub.pullCallable().call(PullRequest.newBuilder()
+            List<ReceivedMessage> received = stub.pullCallable().call(PullRequest.newBuilder()
                     .setSubscription(subscriptionPath)
                     .setMaxMessages(maxMessages)
                     .build()).getReceivedMessagesList();
+            queue.reached();
+            return received;
         }
         catch (ApiException e) {
             if (e.getStatusCode().getCode() == StatusCode.Code.DEADLINE_EXCEEDED) {
@@ -135,6 +143,12 @@ final class UnaryPullConsumer
             }
             throw e;
         }
+    }
+
+    @Override
+    public java.util.Optional<String> unreachable()
+    {
+        return queue.problem();
     }
 
     private void dispatch(ReceivedMessage received)

@@ -1,6 +1,7 @@
 package dev.backfillfleet.queue;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** A running subscription: calls its handler on its own threads until stopped. */
 public interface QueueConsumer
@@ -15,6 +16,15 @@ public interface QueueConsumer
 
     /** Deliveries handed to the handler and not yet settled. */
     int inFlight();
+
+    /**
+     * Why the queue is out of reach now (its calls that must answer fail), where the consumer can
+     * tell; empty while it answers, or where it cannot tell.
+     */
+    default Optional<String> unreachable()
+    {
+        return Optional.empty();
+    }
 
     /** Stops pulling and releases the threads; unsettled deliveries are redelivered later. */
     @Override

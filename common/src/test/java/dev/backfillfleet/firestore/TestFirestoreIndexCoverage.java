@@ -122,7 +122,7 @@ class TestFirestoreIndexCoverage
         TestingClock clock = new TestingClock(Instant.parse("2024-11-01T12:00:00Z"));
         try (Firestore firestore = recordingClient(queries)) {
             FirestoreClient client = FirestoreClient.of(firestore);
-            FirestoreStateStorage storage = new FirestoreStateStorage(client, COLLECTION, 25, clock);
+            FirestoreStateStorage storage = new FirestoreStateStorage(client, COLLECTION, 25, FirestoreStateStorage.serverTime(client, COLLECTION, dev.backfillfleet.support.Ticker.system()));
             TransitioningStateStore store = new TransitioningStateStore(storage);
             FirestoreTablePauses pauses = new FirestoreTablePauses(client, COLLECTION, 25);
             FirestoreRunLog runLog = new FirestoreRunLog(client, COLLECTION);

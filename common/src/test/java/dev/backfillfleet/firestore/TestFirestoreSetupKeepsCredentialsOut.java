@@ -90,7 +90,8 @@ class TestFirestoreSetupKeepsCredentialsOut
         });
         server.start();
         FirestoreStateStoreSettings settings = new FirestoreStateStoreSettings("demo-project", FirestoreStateStoreSettings.DEFAULT_DATABASE,
-                FirestoreStateStoreSettings.DEFAULT_COLLECTION, Optional.empty(), 5);
+                FirestoreStateStoreSettings.DEFAULT_COLLECTION, Optional.empty(), 5,
+                FirestoreStateStoreSettings.DEFAULT_CALL_DEADLINE);
         return new FirestoreSetup(settings, "http://127.0.0.1:" + server.getAddress().getPort(), () -> Map.of("Authorization", "Bearer " + TOKEN));
     }
 }

@@ -97,6 +97,26 @@ class TestFirestoreStateStore
     }
 
     @Test
+    void productionDecisionsAreMadeAtTheServersReadTimeWhateverTheScriptedClockSays()
+    {
+        // the contract tests' scripted clock stands at another day altogether; production storage never reads a process clock
+        FirestoreStateStoreSettings settings = FirestoreStateStoreSettings.of(PROJECT).withEmulatorHost(emulator.hostAndPort());
+        WorkItem item = new WorkItem(AnalyticsTable.SYNTHETIC, LocalDate.parse("2024-11-04"), "run-1");
+        try (FirestoreClient client = FirestoreClient.create(settings)) {
+            FirestoreServerTime serverTime = FirestoreStateStorage.serverTime(client, settings.collection(), dev.backfillfleet.support.Ticker.system());
+            TransitioningStateStore atServerTime = new TransitioningStateStore(new FirestoreStateStorage(client, settings.collection(), 5, serverTime));
+            Instant before = serverTime.instant();
+            Lease lease = claimed(atServerTime.claim(item, "w1", Duration.ofSeconds(30), 100));
+            Instant after = serverTime.instant();
+
+            assertThat(lease.startedAt()).as("the claim's read time").isBetween(before.minusSeconds(1), after.plusSeconds(1));
+            assertThat(serverTime.lastSeen()).contains(lease.startedAt());
+            assertThat(lease.expiresAt()).isEqualTo(lease.startedAt().plusSeconds(30));
+            assertThat(Duration.between(clock.instant(), lease.startedAt()).abs()).as("not the scripted clock's").isGreaterThan(Duration.ofHours(1));
+        }
+    }
+
+    @Test
     void eightContendersOnOneDateGetOneLeaseAndNoError()
             throws Exception
     {

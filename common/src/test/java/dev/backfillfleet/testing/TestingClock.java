@@ -1,5 +1,7 @@
 package dev.backfillfleet.testing;
 
+import dev.backfillfleet.support.Ticker;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +28,13 @@ public final class TestingClock
     public void tick(Duration duration)
     {
         now.updateAndGet(instant -> instant.plus(duration));
+    }
+
+    /** A monotonic ticker that moves with this clock: the time that really passes in a test's script. */
+    public Ticker ticker()
+    {
+        Instant origin = now.get();
+        return () -> Duration.between(origin, now.get()).toNanos();
     }
 
     @Override

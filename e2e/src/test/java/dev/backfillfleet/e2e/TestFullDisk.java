@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -71,16 +72,18 @@ class TestFullDisk
     {
         Path home = disk.resolve("home");
         Map<String, String> environment = Map.of("BACKFILL_HOME", home.toString(), "BACKFILL_SYNTHETIC_LATENCY_MS", "20");
-        Path log = scratch.resolve("run-1.log");
-        Process run = JavaProcesses.start(StandaloneMain.class, environment, log, "run", "--table", "synthetic", "--range", RANGE.toString(), "--workers", "4");
+        Path out = scratch.resolve("run-1.out");
+        Path err = scratch.resolve("run-1.err");
+        Process run = JavaProcesses.start(StandaloneMain.class, environment, out, err, "run", "--table", "synthetic", "--range", RANGE.toString(), "--workers", "4");
         awaitSucceeded(home, 50, run);
         Path filler = fill(disk);
         assertThat(run.waitFor(60, TimeUnit.SECONDS)).as("the run stops instead of hanging").isTrue();
-        String output = Files.readString(log);
-        assertThat(run.exitValue()).as(output).isEqualTo(ExitCodes.ENVIRONMENT);
-        String last = output.strip().lines().reduce((first, second) -> second).orElseThrow();
-        assertThat(last).as("the last line names the file and the fix").startsWith("error: ").contains(home.toString()).contains("full");
-        System.out.println("e2e: TestFullDisk: " + last);
+        String errors = Files.readString(err);
+        assertThat(run.exitValue()).as(errors).isEqualTo(ExitCodes.ENVIRONMENT);
+        System.out.println("e2e: TestFullDisk stderr:\n" + errors);
+        assertThat(errors.strip().lines()).as("one line on stderr for the fault, not one per date").hasSize(1);
+        String last = errors.strip();
+        assertThat(last).as("the line names the file and the fix").startsWith("error: ").contains(home.toString()).contains("full");
         assertThat(counts(home)).as("a full disk fails no date").doesNotContainKey(DateState.FAILED);
 
         Files.delete(filler);
@@ -89,6 +92,45 @@ class TestFullDisk
         assertThat(again.waitFor(5, TimeUnit.MINUTES)).isTrue();
         assertThat(again.exitValue()).as(Files.readString(scratch.resolve("run-2.log"))).isZero();
         assertThat(counts(home)).containsOnlyKeys(DateState.SUCCEEDED).containsEntry(DateState.SUCCEEDED, (long) RANGE.size());
+    }
+
+    @Test
+    void aRunOnAFreshHomeWhoseDiskFillsWhileTheDemoLeagueIsSeededSaysSoInOneLine()
+            throws Exception
+    {
+        Path home = disk.resolve("fresh");
+        // leave the demo league about 3 MB: its first tables fit, the rest does not
+        Path filler = fillLeaving(disk, 3 * 1024 * 1024);
+        Path out = scratch.resolve("fresh.out");
+        Path err = scratch.resolve("fresh.err");
+        Process run = JavaProcesses.start(StandaloneMain.class, Map.of("BACKFILL_HOME", home.toString()), out, err,
+                "run", "--table", "team_offense", "--range", "2024-10-22..2024-11-30", "--workers", "4");
+        assertThat(run.waitFor(2, TimeUnit.MINUTES)).as("the run stops instead of hanging").isTrue();
+        String errors = Files.readString(err);
+        System.out.println("e2e: TestFullDisk fresh home stderr:\n" + errors);
+        assertThat(run.exitValue()).as(errors).isEqualTo(ExitCodes.ENVIRONMENT);
+        // the demo league's seeding says what it does, once per table; the fault is said once, on the last line
+        List<String> lines = errors.strip().lines().toList();
+        assertThat(lines).as("nothing said twice").doesNotHaveDuplicates();
+        assertThat(lines.subList(0, lines.size() - 1)).as("before the error, only the seeding's progress")
+                .allSatisfy(line -> assertThat(line).startsWith("Seeding the demo league's "));
+        assertThat(lines.get(lines.size() - 1)).startsWith("error: ").contains(home.toString()).contains("full");
+        Files.delete(filler);
+    }
+
+    /** Writes a file until only {@code leave} bytes of the disk are free. */
+    private static Path fillLeaving(Path disk, long leave)
+            throws IOException
+    {
+        Path filler = disk.resolve("filler");
+        long toWrite = Files.getFileStore(disk).getUsableSpace() - leave;
+        byte[] block = new byte[64 * 1024];
+        try (OutputStream out = Files.newOutputStream(filler)) {
+            for (long written = 0; written < toWrite; written += block.length) {
+                out.write(block);
+            }
+        }
+        return filler;
     }
 
     /** Writes a file until the disk refuses another byte. */

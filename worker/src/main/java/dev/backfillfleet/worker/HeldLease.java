@@ -5,17 +5,22 @@ import dev.backfillfleet.state.DateCancelledException;
 import dev.backfillfleet.state.DateTransitions;
 import dev.backfillfleet.state.LeaseLostException;
 import dev.backfillfleet.state.StateStore;
+import dev.backfillfleet.support.Ticker;
+import dev.backfillfleet.support.Reachability;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * The lease of one running date, renewed every third of its length. When a renewal finds it
+ * The lease of one running date, renewed every third of its length. How much of it is left is
+ * measured on this process's monotonic clock, never by comparing the record's expiry (the
+ * store's time) with this machine's clock: a grant lasts {@code leaseLength} from the moment the
+ * claim or renewal that got it was SENT, a conservative bound since the store decided after
+ * that (docs/clocks-and-faults.md). A skewed wall clock thus neither shortens nor stretches it. When a renewal finds it
  * taken over (or cannot renew it before it expires), the lease is lost and the thread running
  * the date is interrupted, so that the work stops and its result is thrown away; so it is when
  * a renewal finds that an operator cancelled the date with {@code --now} (the renewal recorded
@@ -29,9 +34,12 @@ public final class HeldLease
 
     private final StateStore stateStore;
     private final Duration leaseLength;
-    private final Clock clock;
+    private final Ticker ticker;
+    private final Reachability reachability;
     private final Thread runner;
     private Lease lease;
+    private long deadlineNanos;
+    private boolean expiredUnrenewed;
     private Optional<String> lost = Optional.empty();
     private boolean cancelled;
     private boolean closed;
@@ -40,13 +48,39 @@ public final class HeldLease
     private Scheduler.Cancellable renewals = () -> {};
     private Runnable onClose = () -> {};
 
-    HeldLease(StateStore stateStore, Lease lease, Duration leaseLength, Clock clock, Thread runner)
+    /** @param claimSentNanos the ticker's time when the claim that granted {@code lease} was sent */
+    HeldLease(StateStore stateStore, Lease lease, long claimSentNanos, Duration leaseLength, Ticker ticker, Reachability reachability, Thread runner)
     {
         this.stateStore = requireNonNull(stateStore, "stateStore is null");
         this.lease = requireNonNull(lease, "lease is null");
         this.leaseLength = requireNonNull(leaseLength, "leaseLength is null");
-        this.clock = requireNonNull(clock, "clock is null");
+        this.ticker = requireNonNull(ticker, "ticker is null");
+        this.reachability = requireNonNull(reachability, "reachability is null");
         this.runner = requireNonNull(runner, "runner is null");
+        this.deadlineNanos = claimSentNanos + leaseLength.toNanos();
+    }
+
+    /** How much of the lease is surely left, by this process's monotonic clock; negative once it may have expired. */
+    public synchronized Duration timeLeft()
+    {
+        return Duration.ofNanos(deadlineNanos - ticker.nanos());
+    }
+
+    /**
+     * Lost because no renewal got through before the lease could have expired (the store out of
+     * reach): whether another worker took the date over is unknown, so its message must go back
+     * to the queue rather than be acknowledged.
+     */
+    public synchronized boolean expiredUnrenewed()
+    {
+        return expiredUnrenewed;
+    }
+
+    private void renewed(long sentNanos, Lease renewedLease)
+    {
+        lease = renewedLease;
+        deadlineNanos = Math.max(deadlineNanos, sentNanos + leaseLength.toNanos());
+        reachability.reached();
     }
 
     void renewEvery(Scheduler scheduler, Runnable whenClosed)
@@ -89,8 +123,7 @@ public final class HeldLease
         if (lost.isPresent()) {
             throw new LeaseLostException(lease, lost.get());
         }
-        Duration left = Duration.between(clock.instant(), lease.expiresAt());
-        if (left.compareTo(needed.plus(leaseLength.dividedBy(3))) > 0 && DateTransitions.heldAsIs(stateStore.get(lease.key()), lease)) {
+        if (timeLeft().compareTo(needed.plus(leaseLength.dividedBy(3))) > 0 && DateTransitions.heldAsIs(stateStore.get(lease.key()), lease)) {
             return lease;
         }
         return renewNow();
@@ -102,8 +135,9 @@ public final class HeldLease
         if (lost.isPresent()) {
             throw new LeaseLostException(lease, lost.get());
         }
+        long sent = ticker.nanos();
         try {
-            lease = stateStore.heartbeat(lease, leaseLength);
+            renewed(sent, stateStore.heartbeat(lease, leaseLength));
             return lease;
         }
         catch (LeaseLostException e) {
@@ -118,19 +152,23 @@ public final class HeldLease
             if (lost.isPresent() || closed) {
                 return;
             }
+            long sent = ticker.nanos();
             try {
-                lease = stateStore.heartbeat(lease, leaseLength);
+                renewed(sent, stateStore.heartbeat(lease, leaseLength));
                 return;
             }
             catch (LeaseLostException e) {
                 markLost(e);
             }
             catch (RuntimeException e) {
-                if (clock.instant().isBefore(lease.expiresAt())) {
-                    log.warn("lease renewal for {} failed, trying again: {}", lease.key(), e.getMessage());
+                // one line per outage, not one per date and renewal
+                reachability.unreachable(e);
+                if (timeLeft().compareTo(Duration.ZERO) > 0) {
+                    log.debug("lease renewal for {} failed, trying again: {}", lease.key(), e.getMessage());
                     return;
                 }
-                markLost("not renewed before it expired at " + lease.expiresAt() + ": " + e.getMessage());
+                expiredUnrenewed = true;
+                markLost("not renewed within its " + leaseLength.toSeconds() + " s (" + e.getMessage() + ")");
             }
             interruptRunner();
         }
@@ -158,7 +196,13 @@ public final class HeldLease
     private void markLost(String reason)
     {
         if (lost.isEmpty()) {
-            log.warn("{}; stopping this attempt and discarding its result", reason);
+            if (expiredUnrenewed) {
+                // a consequence of the outage the reachability reported in one line: not one warning per date
+                log.info("{}; stopping this attempt and discarding its result", reason);
+            }
+            else {
+                log.warn("{}; stopping this attempt and discarding its result", reason);
+            }
             lost = Optional.of(reason);
         }
     }

@@ -2,8 +2,9 @@ package dev.backfillfleet.worker;
 
 import dev.backfillfleet.domain.Lease;
 import dev.backfillfleet.state.StateStore;
+import dev.backfillfleet.support.Ticker;
+import dev.backfillfleet.support.Reachability;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -16,22 +17,34 @@ public final class LeaseKeeper
 {
     private final StateStore stateStore;
     private final Duration leaseLength;
-    private final Clock clock;
+    private final Ticker ticker;
+    private final Reachability reachability;
     private final Scheduler scheduler;
     private final Set<HeldLease> held = ConcurrentHashMap.newKeySet();
 
-    public LeaseKeeper(StateStore stateStore, Duration leaseLength, Clock clock, Scheduler scheduler)
+    public LeaseKeeper(StateStore stateStore, Duration leaseLength, Ticker ticker, Reachability reachability, Scheduler scheduler)
     {
         this.stateStore = requireNonNull(stateStore, "stateStore is null");
         this.leaseLength = requireNonNull(leaseLength, "leaseLength is null");
-        this.clock = requireNonNull(clock, "clock is null");
+        this.ticker = requireNonNull(ticker, "ticker is null");
+        this.reachability = requireNonNull(reachability, "reachability is null");
         this.scheduler = requireNonNull(scheduler, "scheduler is null");
     }
 
-    /** Starts renewing {@code lease} for the current thread, which is interrupted if the lease is lost. Close it when done. */
-    public HeldLease hold(Lease lease)
+    /** The monotonic time to pass to {@link #hold}: read it right before sending the claim. */
+    public long claimSending()
     {
-        HeldLease holding = new HeldLease(stateStore, lease, leaseLength, clock, Thread.currentThread());
+        return ticker.nanos();
+    }
+
+    /**
+     * Starts renewing {@code lease}, granted by a claim sent at {@code claimSentNanos}
+     * ({@link #claimSending}), for the current thread, which is interrupted if the lease is lost.
+     * Close it when done.
+     */
+    public HeldLease hold(Lease lease, long claimSentNanos)
+    {
+        HeldLease holding = new HeldLease(stateStore, lease, claimSentNanos, leaseLength, ticker, reachability, Thread.currentThread());
         held.add(holding);
         holding.renewEvery(scheduler, () -> held.remove(holding));
         return holding;
@@ -43,6 +56,12 @@ public final class LeaseKeeper
         List<HeldLease> running = List.copyOf(held);
         running.forEach(holding -> holding.requestStop(reason));
         return running.size();
+    }
+
+    /** Whether the state store answers this worker's claims and renewals. */
+    public Reachability storeReachability()
+    {
+        return reachability;
     }
 
     public int held()

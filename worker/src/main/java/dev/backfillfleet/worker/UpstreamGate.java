@@ -73,8 +73,8 @@ public final class UpstreamGate
         if (!remembered.isEmpty()) {
             // an upstream date remembered done counts only if it was seen done after this date was
             // queued: the enqueue that queued this date may have queued it again (--force --downstream).
-            // Read with the first upstream chunk, in one round trip. (The two instants come from two
-            // machines' clocks: a sighting within their skew of the enqueue is taken for older.)
+            // Read with the first upstream chunk, in one round trip. Both instants are the state store's
+            // time (this gate's clock is it), so a worker's skewed clock cannot misorder them.
             List<DateKey> first = new ArrayList<>(unknown.subList(0, Math.min(CHUNK, unknown.size())));
             first.add(item.key());
             read.putAll(stateStore.getAll(first));

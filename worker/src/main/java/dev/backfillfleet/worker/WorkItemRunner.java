@@ -145,12 +145,15 @@ public final class WorkItemRunner
             if (gate.waiting()) {
                 return defer(delivery, DeferReason.UPSTREAM_NOT_DONE);
             }
+            // the lease is measured from the moment the claim is sent, on this process's monotonic clock
+            long claimSent = leases.claimSending();
             ClaimResult claim = stateStore.claim(item, settings.workerId(), settings.leaseLength(), settings.tableConcurrency(), settings.maxAttempts());
+            leases.storeReachability().reached();
             if (claim instanceof ClaimResult.Claimed claimed) {
                 MDC.put("attempt", Integer.toString(claimed.lease().attempt()));
                 return gate.broken().isPresent()
                         ? fail(delivery, claimed.lease(), FleetException.permanentFailure(gate.broken().get()))
-                        : runClaimed(delivery, claimed.lease());
+                        : runClaimed(delivery, claimed.lease(), claimSent);
             }
             if (claim instanceof ClaimResult.AlreadyTerminal terminal) {
                 delivery.ack();
@@ -165,8 +168,15 @@ public final class WorkItemRunner
             return defer(delivery, claim instanceof ClaimResult.HeldByOther ? DeferReason.HELD_BY_OTHER : DeferReason.TABLE_AT_CAPACITY);
         }
         catch (RuntimeException e) {
-            if (FleetException.classify(e) == ErrorClass.ENVIRONMENT) {
+            ErrorClass errorClass = FleetException.classify(e);
+            if (errorClass == ErrorClass.ENVIRONMENT) {
                 return environment(delivery, Optional.empty(), (FleetException) rootFleetException(e));
+            }
+            if (errorClass == ErrorClass.TRANSIENT) {
+                // the state store did not answer before the claim: nothing is held, the message waits in the queue
+                // (one line for the outage, from the reachability, not one per date)
+                leases.storeReachability().unreachable(e);
+                return defer(delivery, DeferReason.STATE_STORE_UNREACHABLE);
             }
             throw e;
         }
@@ -179,11 +189,11 @@ public final class WorkItemRunner
         return Outcome.DEFERRED;
     }
 
-    private Outcome runClaimed(Delivery delivery, Lease claimed)
+    private Outcome runClaimed(Delivery delivery, Lease claimed, long claimSent)
     {
         WorkItem item = delivery.item();
         Instant started = clock.instant();
-        try (HeldLease held = leases.hold(claimed)) {
+        try (HeldLease held = leases.hold(claimed, claimSent)) {
             try {
                 if (stopping.isPresent()) {
                     return giveBack(delivery, Optional.of(held.current()), stopping.get());
@@ -206,6 +216,15 @@ public final class WorkItemRunner
                     log.info("{} {}: cancelled while it ran; nothing of this attempt was written", item.table().tableName(), item.date());
                     delivery.ack();
                     return Outcome.CANCELLED;
+                }
+                if (held.expiredUnrenewed()) {
+                    // the store was out of reach for the whole lease: another worker may or may not have the date,
+                    // so its message goes back to the queue (whoever claims it next finds out); nothing was written
+                    log.info("{} {}: {}; this attempt's result is discarded and the message goes back to the queue", item.table().tableName(),
+                            item.date(), held.lost().orElseThrow());
+                    stats.deferred(item.table(), DeferReason.STATE_STORE_UNREACHABLE);
+                    delivery.defer(settings.deferDelay(delivery.timesDeferred() + 1));
+                    return Outcome.LEASE_LOST;
                 }
                 if (held.lost().isPresent() || e instanceof LeaseLostException || e instanceof StaleWriteException) {
                     log.warn("{} {}: {}; this attempt's result is discarded", item.table().tableName(), item.date(),
@@ -268,7 +287,8 @@ public final class WorkItemRunner
             requireStillHeld(held);
             // proving the lease right before the write finds a successor or a cancel --now
             Lease lease = held.proveFor(warehouse.maximumWriteTime());
-            Duration left = Duration.between(clock.instant(), lease.expiresAt());
+            // measured on the monotonic clock from when the claim or renewal was sent, never against the record's expiry
+            Duration left = held.timeLeft();
             if (left.compareTo(warehouse.maximumWriteTime()) <= 0) {
                 throw FleetException.transientFailure("the lease has " + left.toMillis() + " ms left, less than a write may take ("
                         + warehouse.maximumWriteTime().toMillis() + " ms): not writing", null);
@@ -301,6 +321,13 @@ public final class WorkItemRunner
         }
         catch (LeaseLostException e) {
             log.warn("{}", e.getMessage());
+        }
+        catch (RuntimeException e) {
+            if (FleetException.classify(e) != ErrorClass.TRANSIENT) {
+                throw e;
+            }
+            // the store is out of reach: the lease expires and the redelivered message is claimed again
+            leases.storeReachability().unreachable(e);
         }
         delivery.release(settings.releaseDelay(delivery.deliveryAttempt()));
         return Outcome.RELEASED;
@@ -343,16 +370,30 @@ public final class WorkItemRunner
                 stateStore.giveBack(held);
             }
             catch (RuntimeException e) {
-                log.warn("could not give back {} in the state store ({}); its lease expires at {}", held.key(), e.getMessage(), held.expiresAt());
+                warnUnlessEnvironment(e, "could not give back {} in the state store ({}); its lease expires", held.key(), e.getMessage());
             }
         });
         try {
             delivery.defer(Duration.ZERO);
         }
         catch (RuntimeException e) {
-            log.warn("could not give back message {} ({}); it is redelivered when its deadline expires", delivery.messageId(), e.getMessage());
+            warnUnlessEnvironment(e, "could not give back message {} ({}); it is redelivered when its deadline expires", delivery.messageId(), e.getMessage());
         }
         return Outcome.GIVEN_BACK;
+    }
+
+    /**
+     * A give-back that fails because the environment is broken (a full disk) is a consequence of
+     * the failure the worker reports once, as it stops: not worth a warning per date.
+     */
+    private static void warnUnlessEnvironment(RuntimeException failure, String format, Object... arguments)
+    {
+        if (FleetException.classify(failure) == ErrorClass.ENVIRONMENT) {
+            log.debug(format, arguments);
+        }
+        else {
+            log.warn(format, arguments);
+        }
     }
 
     private static Throwable rootFleetException(Throwable failure)

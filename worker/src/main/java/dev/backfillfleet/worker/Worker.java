@@ -34,7 +34,7 @@ public final class Worker
     private final WorkerSettings settings;
     private final FatalFailures fatal;
     private final AtomicLong lastActivityNanos = new AtomicLong(System.nanoTime());
-    private QueueConsumer consumer;
+    private volatile QueueConsumer consumer;
     private QueueConsumer deadLetterConsumer;
 
     public Worker(WorkQueue queue, StateStore stateStore, WorkItemRunner runner, WorkerSettings settings, FatalFailures fatal)
@@ -155,6 +155,13 @@ public final class Worker
         consumer.close();
         deadLetterConsumer.close();
         consumer = null;
+    }
+
+    /** Why the queue is out of reach now, where the subscription can tell (see docs/clocks-and-faults.md). */
+    public java.util.Optional<String> queueProblem()
+    {
+        QueueConsumer pulling = consumer;
+        return pulling == null ? java.util.Optional.empty() : pulling.unreachable();
     }
 
     public WorkerSettings settings()

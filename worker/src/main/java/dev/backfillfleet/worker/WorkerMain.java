@@ -114,7 +114,7 @@ public final class WorkerMain
             throw e;
         }
         Worker worker = injector.getInstance(Worker.class);
-        Readiness readiness = new Readiness();
+        Readiness readiness = new Readiness(List.of(injector.getInstance(LeaseKeeper.class).storeReachability()::problem, worker::queueProblem));
         startHttpServer(injector, lifecycle, readiness);
         Thread shutdownHook = new Thread(() -> {
             // one deadline for everything after SIGTERM: whatever a step takes, the process is gone before the platform's SIGKILL

@@ -8,12 +8,15 @@ import dev.backfillfleet.config.Configuration;
 import dev.backfillfleet.config.SyntheticConfig;
 import dev.backfillfleet.config.WorkerConfig;
 import dev.backfillfleet.inject.Lifecycle;
+import dev.backfillfleet.inject.StoreTime;
 import dev.backfillfleet.queue.WorkQueue;
 import dev.backfillfleet.state.StateStore;
 import dev.backfillfleet.state.TablePauses;
+import dev.backfillfleet.support.Ticker;
 import dev.backfillfleet.warehouse.PartitionWriteGate;
 import dev.backfillfleet.warehouse.Warehouse;
 import dev.backfillfleet.worker.command.CommandRunner;
+import dev.backfillfleet.support.Reachability;
 import dev.backfillfleet.worker.processor.ProcessorRegistry;
 import dev.backfillfleet.worker.processor.TableComputations;
 import dev.backfillfleet.worker.tables.PlayerSummaryProcessor;
@@ -90,16 +93,18 @@ public final class WorkerModule
 
     @Provides
     @Singleton
-    static LeaseKeeper leases(StateStore stateStore, WorkerSettings settings, Clock clock, Scheduler scheduler)
+    static LeaseKeeper leases(StateStore stateStore, WorkerSettings settings, Scheduler scheduler)
     {
-        return new LeaseKeeper(stateStore, settings.leaseLength(), clock, scheduler);
+        // a lease is measured on the monotonic clock, never on the (possibly skewed) wall clock
+        return new LeaseKeeper(stateStore, settings.leaseLength(), Ticker.system(), new Reachability("the state store"), scheduler);
     }
 
+    /** "Seen done after this date was queued" compares with the record's queue time: both in the store's time. */
     @Provides
     @Singleton
-    static UpstreamGate upstream(StateStore stateStore, Catalogs catalogs, Clock clock, WorkerStats stats)
+    static UpstreamGate upstream(StateStore stateStore, Catalogs catalogs, @StoreTime Clock storeTime, WorkerStats stats)
     {
-        return new UpstreamGate(stateStore, catalogs, clock, REMEMBER_DONE_UPSTREAM, stats);
+        return new UpstreamGate(stateStore, catalogs, storeTime, REMEMBER_DONE_UPSTREAM, stats);
     }
 
     @Provides

@@ -23,6 +23,7 @@ import dev.backfillfleet.provision.Provisioning;
 import dev.backfillfleet.schema.RawTables;
 import dev.backfillfleet.schema.SchemaCatalog;
 import dev.backfillfleet.state.TransitioningStateStore;
+import dev.backfillfleet.support.Reachability;
 import dev.backfillfleet.testing.Eventually;
 import dev.backfillfleet.testing.TestingClock;
 import dev.backfillfleet.warehouse.PartitionWriteGate;
@@ -111,7 +112,7 @@ class TestSqlTableWritesOnBigQuery
                 Duration.ofMillis(1), Duration.ofMillis(1));
         TableComputations computations = new TableComputations(new ProcessorRegistry(List.of()), new CommandRunner(directory));
         runner = new WorkItemRunner(stateStore, warehouse, catalogs, computations, workerSettings, clock,
-                new LeaseKeeper(stateStore, workerSettings.leaseLength(), clock, new TestingScheduler(clock)),
+                new LeaseKeeper(stateStore, workerSettings.leaseLength(), clock.ticker(), new Reachability("the state store"), new TestingScheduler(clock)),
                 new UpstreamGate(stateStore, catalogs, clock, Duration.ofMinutes(5), stats),
                 new PausedTables(new SqliteTablePauses(stateFile), clock, Duration.ofSeconds(3)), gate, stats, failure -> {});
     }

@@ -25,6 +25,7 @@ import dev.backfillfleet.state.StateStore;
 import dev.backfillfleet.state.TablePauses;
 import dev.backfillfleet.state.TransitioningStateStore;
 import dev.backfillfleet.testing.TestingClock;
+import dev.backfillfleet.support.Reachability;
 import dev.backfillfleet.warehouse.PartitionWriteGate;
 import dev.backfillfleet.warehouse.Row;
 import dev.backfillfleet.warehouse.RowHash;
@@ -81,6 +82,8 @@ class TestWorkItemRunner
     private final List<FleetException> fatal = new CopyOnWriteArrayList<>();
     private final WorkerStats stats = new WorkerStats();
     private final Map<String, Integer> stateStoreCalls = new ConcurrentHashMap<>();
+    // while set, every call of the runner's to the state store fails as a cut link does
+    private volatile boolean storeCut;
     private TransitioningStateStore stateStore;
     private SqliteDatabase pausesFile;
     private TablePauses pauses;
@@ -98,12 +101,31 @@ class TestWorkItemRunner
                 Duration.ofMillis(1), Duration.ofMillis(1));
         TableProcessor scripted = new ScriptedProcessor(AnalyticsTable.SYNTHETIC);
         ProcessorRegistry processors = new ProcessorRegistry(List.of(scripted, new ScriptedProcessor(AnalyticsTable.PLAYER_SUMMARY)));
+        runner = runner(settings, processors, clock);
+    }
+
+    /**
+     * A runner whose process clock is {@code processClock} (a skewed machine's, say): the state
+     * store keeps the store's time ({@link #clock}), and the monotonic ticker measures the time
+     * that really passes in the script.
+     */
+    private WorkItemRunner runner(WorkerSettings settings, ProcessorRegistry processors, java.time.Clock processClock)
+    {
         StateStore counted = countingCalls(stateStore);
         Catalogs catalogs = new Catalogs(new SqliteCatalogStore(pausesFile), BuiltInTables.all(), clock, Duration.ofSeconds(3));
         TableComputations computations = new TableComputations(processors, new CommandRunner(directory));
-        runner = new WorkItemRunner(counted, warehouse, catalogs, computations, settings, clock, new LeaseKeeper(counted, LEASE, clock, scheduler),
-                new UpstreamGate(counted, catalogs, clock, Duration.ofMinutes(5), stats), new PausedTables(pauses, clock, PAUSE_SEEN_WITHIN),
+        return new WorkItemRunner(counted, warehouse, catalogs, computations, settings, processClock,
+                new LeaseKeeper(counted, LEASE, clock.ticker(), new Reachability("the state store"), scheduler),
+                new UpstreamGate(counted, catalogs, clock, Duration.ofMinutes(5), stats), new PausedTables(pauses, processClock, PAUSE_SEEN_WITHIN),
                 PartitionWriteGate.UNLIMITED, stats, fatal::add);
+    }
+
+    private WorkItemRunner skewedRunner(String workerId, Duration skew)
+    {
+        WorkerSettings settings = new WorkerSettings(workerId, 2, LEASE, 10, Duration.ofSeconds(1), Duration.ofSeconds(60), 3, 2,
+                Duration.ofMillis(1), Duration.ofMillis(1));
+        ProcessorRegistry processors = new ProcessorRegistry(List.of(new ScriptedProcessor(AnalyticsTable.SYNTHETIC)));
+        return runner(settings, processors, java.time.Clock.offset(clock, skew));
     }
 
     /** The store the runner sees, counting the runner's calls by method (the script's own calls are not counted). */
@@ -111,6 +133,9 @@ class TestWorkItemRunner
     {
         return (StateStore) Proxy.newProxyInstance(StateStore.class.getClassLoader(), new Class<?>[] {StateStore.class}, (proxy, method, arguments) -> {
             stateStoreCalls.merge(method.getName(), 1, Integer::sum);
+            if (storeCut) {
+                throw FleetException.transientFailure("firestore " + method.getName() + ": DEADLINE_EXCEEDED (the link is cut)", null);
+            }
             try {
                 return method.invoke(store, arguments);
             }
@@ -236,6 +261,77 @@ class TestWorkItemRunner
         assertThat(warehouse.countPartition(SYNTHETIC, DAY)).as("the stale attempt wrote nothing").isZero();
         assertThat(record(item).leaseOwner()).contains("worker-b");
         assertThat(Thread.interrupted()).as("the interrupt does not leak out of the runner").isFalse();
+    }
+
+    // Clocks: a lease is judged by the store's time, and measured by the holder on its monotonic clock
+
+    @Test
+    void aWorkerWhoseClockRunsTwoLeasesAheadCannotTakeOverALiveLease()
+    {
+        WorkItem item = queued(AnalyticsTable.SYNTHETIC, DAY);
+        ClaimResult.Claimed holder = (ClaimResult.Claimed) stateStore.claim(item, "worker-a", LEASE, 10);
+        WorkItemRunner ahead = skewedRunner("worker-fast", LEASE.multipliedBy(2));
+        TestingDelivery delivery = TestingDelivery.of(item);
+
+        assertThat(ahead.handle(delivery)).as("by its own clock the lease expired long ago; by the store's it is live").isEqualTo(Outcome.DEFERRED);
+        assertThat(delivery.settled()).contains(DEFER);
+        assertThat(record(item).leaseOwner()).contains("worker-a");
+        assertThat(record(item).attempts()).isEqualTo(holder.lease().attempt());
+    }
+
+    @Test
+    void aWorkerWhoseClockRunsTwoLeasesBehindKnowsItsUnrenewedLeaseIsGoneAndGivesTheMessageBack()
+    {
+        WorkItem item = queued(AnalyticsTable.SYNTHETIC, DAY);
+        WorkItemRunner behind = skewedRunner("worker-slow", LEASE.multipliedBy(2).negated());
+        script.add(context -> {
+            // the store goes out of reach for longer than the lease: no renewal gets through
+            storeCut = true;
+            scheduler.advance(LEASE.plusSeconds(1));
+            storeCut = false;
+            // by its own clock the lease has two leases to go; by the store's it expired, and a successor takes the date
+            assertThat(stateStore.claim(item, "worker-b", LEASE, 10)).isInstanceOf(ClaimResult.Claimed.class);
+            return row(context);
+        });
+        TestingDelivery delivery = TestingDelivery.of(item);
+
+        assertThat(behind.handle(delivery)).isEqualTo(Outcome.LEASE_LOST);
+        assertThat(delivery.settled()).as("not acked: whether a successor holds the date is not this worker's to know").contains(DEFER);
+        assertThat(warehouse.countPartition(SYNTHETIC, DAY)).as("it wrote nothing after its lease ran out").isZero();
+        assertThat(record(item).leaseOwner()).contains("worker-b");
+        assertThat(stats.deferrals().get(AnalyticsTable.SYNTHETIC)).containsEntry(dev.backfillfleet.worker.observability.DeferReason.STATE_STORE_UNREACHABLE, 1L);
+    }
+
+    @Test
+    void aWorkerWhoseClockRunsTwoLeasesBehindDoesNotWriteOnALeaseItCouldNotRenew()
+    {
+        WorkItem item = queued(AnalyticsTable.SYNTHETIC, DAY);
+        WorkItemRunner behind = skewedRunner("worker-slow", LEASE.multipliedBy(2).negated());
+        script.add(context -> {
+            // no periodic renewal falls due, but less than a renewal period of the lease is left when the store goes away
+            clock.tick(LEASE.minus(LEASE.dividedBy(4)));
+            storeCut = true;
+            return row(context);
+        });
+        TestingDelivery delivery = TestingDelivery.of(item);
+
+        behind.handle(delivery);
+        assertThat(warehouse.countPartition(SYNTHETIC, DAY)).as("a lease it cannot prove is not written under, whatever its clock says").isZero();
+        assertThat(delivery.settled()).isNotEqualTo(Optional.of(ACK));
+    }
+
+    @Test
+    void aClaimThatFindsTheStoreOutOfReachLeavesTheMessageWaitingWithoutAnError()
+    {
+        WorkItem item = queued(AnalyticsTable.SYNTHETIC, DAY);
+        storeCut = true;
+        TestingDelivery delivery = TestingDelivery.of(item);
+
+        assertThat(runner.handle(delivery)).isEqualTo(Outcome.DEFERRED);
+        assertThat(delivery.settled()).contains(DEFER);
+        storeCut = false;
+        assertThat(record(item).state()).isEqualTo(DateState.QUEUED);
+        assertThat(record(item).attempts()).isZero();
     }
 
     @Test

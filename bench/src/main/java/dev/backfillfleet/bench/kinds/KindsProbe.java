@@ -22,6 +22,8 @@ import dev.backfillfleet.queue.Delivery;
 import dev.backfillfleet.schema.SchemaCatalog;
 import dev.backfillfleet.state.StateStore;
 import dev.backfillfleet.state.TransitioningStateStore;
+import dev.backfillfleet.support.Reachability;
+import dev.backfillfleet.support.Ticker;
 import dev.backfillfleet.warehouse.PartitionWriteGate;
 import dev.backfillfleet.warehouse.Warehouse;
 import dev.backfillfleet.worker.ExecutorScheduler;
@@ -39,9 +41,9 @@ import dev.backfillfleet.worker.command.LeftoverSearch;
 import dev.backfillfleet.worker.processor.ProcessorRegistry;
 import dev.backfillfleet.worker.processor.TableComputations;
 import dev.backfillfleet.worker.tables.SyntheticProcessor;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
@@ -145,7 +147,7 @@ public final class KindsProbe
                 TableComputations computations = new TableComputations(
                         new ProcessorRegistry(List.of(new SyntheticProcessor(Duration.ZERO, 0, Set.of()))), commands);
                 WorkItemRunner runner = new WorkItemRunner(timedState, timedWarehouse, catalogs, computations, settings, clock,
-                        new LeaseKeeper(timedState, LEASE, clock, scheduler), new UpstreamGate(timedState, catalogs, clock, Duration.ofMinutes(5), stats),
+                        new LeaseKeeper(timedState, LEASE, Ticker.system(), new Reachability("the state store"), scheduler), new UpstreamGate(timedState, catalogs, clock, Duration.ofMinutes(5), stats),
                         new PausedTables(new SqliteTablePauses(state), clock, Duration.ofSeconds(3)), PartitionWriteGate.UNLIMITED, stats, failure -> {
                             throw new IllegalStateException("the environment failed: " + failure.getMessage(), failure);
                         });

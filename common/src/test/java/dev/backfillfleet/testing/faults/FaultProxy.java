@@ -11,6 +11,10 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -27,8 +31,9 @@ import static java.util.Objects.requireNonNull;
  * are accepted but go nowhere; the bytes wait, as TCP would retransmit them, and flow again on
  * {@link #restore()} (so a connection that outlives the cut is intact, one that timed out is
  * closed by its owner).</li>
- * <li>{@link #delay(Duration)}: every chunk read, in both directions, waits this long first: a
- * slow link.</li>
+ * <li>{@link #delay(Duration)}: every chunk read, in both directions, is passed on this long after
+ * it was read: a slow (long) link. Chunks in flight together arrive together: it is latency, not
+ * a bandwidth cap, so calls multiplexed on one connection are each slowed, not queued.</li>
  * <li>{@link #resetAll()}: every open connection is reset (RST) now; {@link #resetRandomly(double)}:
  * each chunk forwarded resets its connection with this probability: a flaky link.</li>
  * <li>{@link #restore()}: forward as normal again.</li>
@@ -43,6 +48,7 @@ public final class FaultProxy
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final Object gate = new Object();
     private final AtomicLong resets = new AtomicLong();
+    private final AtomicLong bytesUp = new AtomicLong();
     private volatile boolean cut;
     private volatile Duration delay = Duration.ZERO;
     private volatile double resetProbability;
@@ -129,6 +135,12 @@ public final class FaultProxy
         return resets.get();
     }
 
+    /** Bytes passed on from the process under test to the service so far: how far a long upload (a publish) got. */
+    public long bytesUp()
+    {
+        return bytesUp.get();
+    }
+
     /** Connections open now. */
     public int openConnections()
     {
@@ -187,6 +199,12 @@ public final class FaultProxy
         List.copyOf(connections).forEach(Connection::close);
     }
 
+    /** Bytes read, and when they may be passed on. */
+    private record Chunk(byte[] bytes, long dueNanos)
+    {
+        static final Chunk END = new Chunk(new byte[0], 0);
+    }
+
     private final class Connection
     {
         private final Socket client;
@@ -217,35 +235,63 @@ public final class FaultProxy
             }
         }
 
+        /**
+         * Forwards one direction: a reader takes the bytes as they come, a writer passes each chunk
+         * on once the link is up and the chunk's delay since it was read has passed. The delay is
+         * latency, not a bandwidth cap: chunks in flight together arrive together, as on a long link.
+         */
         private void pump(Socket from, Socket to, String direction)
         {
-            Thread thread = new Thread(() -> {
+            BlockingQueue<Chunk> inFlight = new LinkedBlockingQueue<>();
+            Thread reader = new Thread(() -> {
                 byte[] buffer = new byte[16 * 1024];
-                try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+                try {
+                    InputStream in = from.getInputStream();
                     int read;
                     while ((read = in.read(buffer)) >= 0) {
-                        if (!awaitLink()) {
+                        inFlight.put(new Chunk(Arrays.copyOf(buffer, read), System.nanoTime() + delay.toNanos()));
+                    }
+                }
+                catch (IOException | InterruptedException e) {
+                    // the other side went away, or the proxy closed
+                }
+                inFlight.add(Chunk.END);
+            }, "fault-proxy-" + direction + "-read-" + port());
+            Thread writer = new Thread(() -> {
+                try {
+                    OutputStream out = to.getOutputStream();
+                    while (true) {
+                        Chunk chunk = inFlight.take();
+                        if (chunk == Chunk.END || !awaitLink()) {
                             break;
                         }
-                        Duration wait = delay;
-                        if (!wait.isZero()) {
-                            Thread.sleep(wait.toMillis());
+                        long wait = chunk.dueNanos() - System.nanoTime();
+                        if (wait > 0) {
+                            TimeUnit.NANOSECONDS.sleep(wait);
+                        }
+                        if (!awaitLink()) {
+                            break;
                         }
                         if (resetProbability > 0 && ThreadLocalRandom.current().nextDouble() < resetProbability) {
                             reset();
                             return;
                         }
-                        out.write(buffer, 0, read);
+                        out.write(chunk.bytes());
                         out.flush();
+                        if (direction.equals("up")) {
+                            bytesUp.addAndGet(chunk.bytes().length);
+                        }
                     }
                 }
                 catch (IOException | InterruptedException e) {
                     // the other side went away, or the proxy closed: the connection ends
                 }
                 close();
-            }, "fault-proxy-" + direction + "-" + port());
-            thread.setDaemon(true);
-            thread.start();
+            }, "fault-proxy-" + direction + "-write-" + port());
+            reader.setDaemon(true);
+            writer.setDaemon(true);
+            reader.start();
+            writer.start();
         }
 
         /** An RST instead of a FIN: SO_LINGER 0, then close. */

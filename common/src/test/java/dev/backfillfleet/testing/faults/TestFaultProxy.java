@@ -1,5 +1,6 @@
 package dev.backfillfleet.testing.faults;
 
+import dev.backfillfleet.testing.Eventually;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,6 +107,24 @@ class TestFaultProxy
             assertThat(roundTrip(socket, "slow")).isEqualTo("slow");
             // one chunk up and one down, each held 200 ms
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+        }
+    }
+
+    @Test
+    void aDelayIsLatencyNotABandwidthCapSoChunksInFlightTogetherArriveTogether()
+            throws Exception
+    {
+        try (Socket socket = connect()) {
+            roundTrip(socket, "warm");
+            proxy.delay(Duration.ofMillis(500));
+            long started = System.nanoTime();
+            send(socket, "one");
+            // a second chunk while the first is on its way: on a long link it is not held back behind it
+            Eventually.await("a moment to pass", Duration.ofSeconds(1), Duration.ofMillis(10), () -> System.nanoTime() - started >= 100_000_000L);
+            send(socket, "two");
+            assertThat(receive(socket, 6)).isEqualTo("onetwo");
+            // 500 ms up and 500 ms down after it was sent: about 1.1 s; queued behind each other, 1.5 s at least
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(1000), Duration.ofMillis(1450));
         }
     }
 

@@ -7,6 +7,7 @@ import dev.backfillfleet.doctor.Finding;
 import dev.backfillfleet.doctor.MendCommands;
 import dev.backfillfleet.doctor.StorageCheck;
 import dev.backfillfleet.domain.FleetException;
+import dev.backfillfleet.inject.StoreTime;
 import dev.backfillfleet.provision.AdapterInUse;
 import dev.backfillfleet.provision.Port;
 import dev.backfillfleet.provision.ProcessRole;
@@ -68,7 +69,7 @@ public final class Doctor
         else {
             Optional<QueuedMessages> messages = fleet.capability(QueuedMessages.class);
             run(findings, "queued dates", () -> new QueuedDatesCheck(fleet.stateStore(), fleet.catalog(), messages, mends));
-            run(findings, "running dates", () -> new ExpiredLeasesCheck(fleet.stateStore(), fleet.catalog(), messages, fleet.injector().getInstance(Clock.class), mends));
+            run(findings, "running dates", () -> new ExpiredLeasesCheck(fleet.stateStore(), fleet.catalog(), messages, fleet.injector().getInstance(com.google.inject.Key.get(Clock.class, StoreTime.class)), mends));
         }
 
         for (ContentCheck check : fleet.contributions(ContentCheck.class)) {

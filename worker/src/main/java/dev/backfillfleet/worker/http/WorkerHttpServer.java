@@ -21,7 +21,7 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The worker's HTTP endpoint, for probes and scrapers: {@code /healthz} (200 while the process
- * runs), {@code /readyz} (200 while subscribed and pulling, 503 before and while stopping) and
+ * runs), {@code /readyz} (200 while subscribed and pulling, 503 before, while stopping and while the state store or the queue is out of reach) and
  * {@code /metrics} (Prometheus text). Two daemon threads; nothing here touches the work.
  */
 public final class WorkerHttpServer
@@ -104,7 +104,7 @@ public final class WorkerHttpServer
             }
             switch (exchange.getRequestURI().getPath()) {
                 case "/healthz" -> respond(exchange, 200, TEXT, "ok\n");
-                case "/readyz" -> respond(exchange, readiness.isReady() ? 200 : 503, TEXT, readiness.state().name().toLowerCase(Locale.ROOT) + "\n");
+                case "/readyz" -> respond(exchange, readiness.isReady() ? 200 : 503, TEXT, readiness.describe() + "\n");
                 case "/metrics" -> respond(exchange, 200, PrometheusText.CONTENT_TYPE, metrics.get());
                 default -> respond(exchange, 404, TEXT, "not found: try /healthz, /readyz or /metrics\n");
             }

@@ -10,7 +10,9 @@ public enum DeferReason
     /** Another worker holds a live lease on the date. */
     HELD_BY_OTHER,
     /** The table already runs its fleet-wide maximum of dates. */
-    TABLE_AT_CAPACITY;
+    TABLE_AT_CAPACITY,
+    /** The state store did not answer (a claim's read, or the renewals of a whole lease). */
+    STATE_STORE_UNREACHABLE;
 
     public String label()
     {
