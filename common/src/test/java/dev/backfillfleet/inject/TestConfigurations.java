@@ -157,8 +157,8 @@ class TestConfigurations
     @Test
     void everyKeyIsDeclaredOnceWithTheEnvironmentVariableTheReadmeNames()
     {
-        assertThat(Configurations.KEYS).hasSize(39);
-        assertThat(Configurations.KEYS.stream().map(key -> key.name()).distinct()).hasSize(39);
+        assertThat(Configurations.KEYS).hasSize(40);
+        assertThat(Configurations.KEYS.stream().map(key -> key.name()).distinct()).hasSize(40);
         assertThat(Configurations.KEYS).allSatisfy(key -> assertThat(key.environmentVariable()).startsWith("BACKFILL_"));
     }
 }

@@ -145,7 +145,8 @@ class TestFaultProxy
             socket.setSoTimeout(5_000);
             assertThatThrownBy(() -> roundTrip(socket, "flaky")).isInstanceOf(SocketException.class);
         }
-        assertThat(proxy.resets()).isEqualTo(2);
+        // at least one more: with probability 1 each direction's next chunk resets, and a chunk may be read on both sides before the first reset lands
+        assertThat(proxy.resets()).isGreaterThanOrEqualTo(2);
 
         proxy.restore();
         try (Socket socket = connect()) {
