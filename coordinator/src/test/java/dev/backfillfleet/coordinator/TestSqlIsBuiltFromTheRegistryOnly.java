@@ -29,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *     {@code columnList(columns)}: columns looked up by name in that schema (an unknown name is refused);</li>
  * <li>{@code column.name()}, {@code partitionColumn(schema)}, {@code storageClasses(column.type())}: a column of
  *     the table's schema and the SQLite storage classes of its type, literals chosen by a switch;</li>
+ * <li>{@code dateColumn}: the date column of another pipeline's table that {@code compare} reads, refused
+ *     unless it is one of that table's own columns (embedded) or matches BigQuery's column-name rule;</li>
  * <li>{@code catalogSelect}: the SELECT of a table definition the operator applied (their own SQL, which
  *     the fleet runs as asked, by design), with its {@code {{name}}}s rewritten to the names above by
  *     {@code TableCatalog.render}, and the date bound as a parameter, never spliced;</li>
@@ -44,7 +46,8 @@ class TestSqlIsBuiltFromTheRegistryOnly
     private static final Pattern SQL = Pattern.compile(
             "\\b(SELECT|INSERT INTO|UPDATE|DELETE FROM|CREATE (TABLE|INDEX)|ALTER TABLE|DROP|PRAGMA|FROM|WHERE|VALUES|ORDER BY|GROUP BY|LIMIT|BETWEEN|ON CONFLICT|AND|SET)\\b");
     private static final List<Pattern> ALLOWED = List.of(
-            Pattern.compile("sqlName\\((table|schema\\.ref\\(\\)|tableId\\(table\\)|probe|id)\\)"),
+            Pattern.compile("sqlName\\((table|schema\\.ref\\(\\)|tableId\\(table\\)|otherTableId\\(table\\)|probe|id)\\)"),
+            Pattern.compile("dateColumn"),
             Pattern.compile("BigQueryWarehouse\\.sqlName\\(probe\\)"),
             Pattern.compile("partitionColumn|schema\\.partitionColumn\\(\\)\\.get\\(\\)"),
             Pattern.compile("columnList\\((schema|columns)\\)|columnDefinitions\\(schema\\)|partitionColumn\\(schema\\)|column\\.name\\(\\)"),

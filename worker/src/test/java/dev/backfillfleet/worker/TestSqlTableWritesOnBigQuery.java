@@ -100,7 +100,9 @@ class TestSqlTableWritesOnBigQuery
         catalogs.record(catalogs.plan(CatalogFileParser.parse("tables.yaml", CATALOG)), "test");
         homeGames = catalogs.current().entry(HOME_GAMES).orElseThrow().definition().ref();
 
-        BigQueryWarehouseSettings settings = BigQueryWarehouseSettings.of("backfill-fleet-test").withHost(server.url()).withMaxTransportAttempts(1);
+        BigQueryWarehouseSettings settings = BigQueryWarehouseSettings.of("backfill-fleet-test").withHost(server.url()).withMaxTransportAttempts(1)
+                // a write starts only with more lease left than it may take: within this test's 60 s lease
+                .withWriteTimeout(Duration.ofSeconds(10)).withCancelSettle(Duration.ofSeconds(2));
         SchemaCatalog schemas = SchemaCatalog.withCatalog(catalogs);
         Provisioning.apply(new BigQuerySetup(settings, schemas));
         warehouse = BigQueryWarehouse.create(settings, schemas);
