@@ -12,6 +12,7 @@ import io.grpc.StatusRuntimeException;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
+import java.util.regex.Pattern;
 
 /**
  * Translates Firestore client failures into {@link FleetException} at the port boundary:
@@ -23,6 +24,9 @@ import java.util.concurrent.ExecutionException;
  */
 final class FirestoreFailures
 {
+    private static final Pattern CLASS_PREFIX = Pattern.compile(
+            "^(?:(?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error): )?(?:[A-Z][A-Z_]{3,}: )?");
+
     private FirestoreFailures() {}
 
     /** Unwraps a future's failure; our own exceptions pass through unchanged. */
@@ -40,7 +44,7 @@ final class FirestoreFailures
             return new FleetException(ErrorClass.TRANSIENT, "interrupted during firestore " + operation, cause);
         }
         Optional<Status.Code> code = statusCode(cause);
-        String message = String.valueOf(cause.getMessage());
+        String message = withoutClassName(String.valueOf(cause.getMessage()));
         if (code.isPresent()) {
             Optional<FleetException> environment = environment(operation, code.get(), message, cause);
             if (environment.isPresent()) {
@@ -76,6 +80,16 @@ final class FirestoreFailures
     static boolean isMissingIndex(String message)
     {
         return message.contains("requires an index") || message.contains("requires a COLLECTION") || message.contains("index");
+    }
+
+    /**
+     * The client's text without the wrapped exception's class and status code in front
+     * ("io.grpc.StatusRuntimeException: DEADLINE_EXCEEDED: ..."): our message names the code already,
+     * and an operator's log line should say what happened, not which class carried it.
+     */
+    static String withoutClassName(String message)
+    {
+        return CLASS_PREFIX.matcher(message).replaceFirst("");
     }
 
     private static boolean mentionsMissingCredentials(Throwable failure)

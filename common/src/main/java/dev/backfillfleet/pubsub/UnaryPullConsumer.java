@@ -61,7 +61,7 @@ final class UnaryPullConsumer
     private final Consumer<FleetException> onFailure;
     private volatile boolean pulling = true;
     // judged by the calls that must answer (Acknowledge, ModifyAckDeadline, a Pull's answer); a Pull that
-    // runs out its deadline says nothing: on Pub/Sub that is also what an empty queue does
+    // runs out its deadline only prolongs failures under way: on Pub/Sub that is also what an empty queue does
     private final Reachability queue;
 
     UnaryPullConsumer(PubSubTransport transport, String subscriptionPath, int maxOutstanding, Duration maxAckExtensionPeriod,
@@ -139,7 +139,10 @@ final class UnaryPullConsumer
         }
         catch (ApiException e) {
             if (e.getStatusCode().getCode() == StatusCode.Code.DEADLINE_EXCEEDED) {
-                return List.of(); // Pub/Sub had nothing within the deadline
+                // Pub/Sub had nothing within the deadline, or no answer came: after an ack or
+                // extension that failed, the latter (a cut link leaves only Pulls that time out)
+                queue.noAnswer(e);
+                return List.of();
             }
             throw e;
         }

@@ -54,6 +54,18 @@ public final class Reachability
         }
     }
 
+    /**
+     * A call that got no answer within its deadline, where silence may also mean there was
+     * nothing to say (a Pull on an empty queue): it prolongs failures already under way, never
+     * starts them.
+     */
+    public synchronized void noAnswer(Throwable failure)
+    {
+        if (failing.isPresent()) {
+            unreachable(failure);
+        }
+    }
+
     /** A call got its answer. */
     public synchronized void reached()
     {

@@ -39,4 +39,20 @@ class TestReachability
         assertThat(store.isReachable()).isTrue();
         assertThat(store.problem()).isEmpty();
     }
+
+    @Test
+    void silenceProlongsFailuresButNeverStartsThem()
+    {
+        store.noAnswer(new RuntimeException("DEADLINE_EXCEEDED: an empty queue"));
+        clock.tick(Reachability.PERSISTENT);
+        store.noAnswer(new RuntimeException("DEADLINE_EXCEEDED: an empty queue"));
+        assertThat(store.isReachable()).as("silence alone").isTrue();
+
+        store.unreachable(new RuntimeException("DEADLINE_EXCEEDED: ack"));
+        clock.tick(Reachability.PERSISTENT);
+        store.noAnswer(new RuntimeException("DEADLINE_EXCEEDED: pull"));
+
+        assertThat(store.isReachable()).isFalse();
+        assertThat(store.problem()).contains("the state store is out of reach: DEADLINE_EXCEEDED: ack");
+    }
 }
