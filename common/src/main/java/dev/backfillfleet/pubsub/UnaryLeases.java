@@ -16,8 +16,13 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The messages a unary pull consumer holds, by ack id, from Pull until ack or nack: they bound
@@ -38,6 +43,7 @@ final class UnaryLeases
     private final long maxExtensionNanos;
     private final Semaphore freeSlots;
     private final Map<String, Long> leasedSince = new ConcurrentHashMap<>();
+    private final Set<ApiFuture<?>> replying = ConcurrentHashMap.newKeySet();
     private final Reachability queue;
 
     UnaryLeases(SubscriberStub stub, String subscriptionPath, int maxOutstanding, Duration ackDeadline, Duration maxExtensionPeriod, Reachability queue)
@@ -145,8 +151,32 @@ final class UnaryLeases
         }
     }
 
+    /**
+     * Waits, at most {@code timeout}, for the acks and nacks already sent: a worker that stops
+     * gives its dates back with nacks, and a process that exits before they are answered leaves
+     * those messages to come back only when their ack deadline expires.
+     */
+    void awaitReplies(Duration timeout)
+    {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (ApiFuture<?> reply : List.copyOf(replying)) {
+            try {
+                reply.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            catch (ExecutionException | TimeoutException | CancellationException e) {
+                // failed or late: its message comes back after its deadline, as it would have
+            }
+        }
+    }
+
     private void send(ApiFuture<?> call, String what)
     {
+        replying.add(call);
+        call.addListener(() -> replying.remove(call), MoreExecutors.directExecutor());
         ApiFutures.addCallback(call, new ApiFutureCallback<Object>()
         {
             @Override

@@ -49,6 +49,8 @@ final class UnaryPullConsumer
     private static final long MIN_IDLE_MILLIS = 5;
     private static final long MAX_IDLE_MILLIS = 200;
     private static final long FAILURE_BACKOFF_MILLIS = 1_000;
+    // the give-backs' nacks answered before the channel closes, within the worker's 2 s to close (ShutdownBudget.CLOSE)
+    private static final Duration REPLIES_ON_CLOSE = Duration.ofSeconds(1);
     // the attribute the streaming client puts the delivery attempt in; Subscriber.getDeliveryAttempt reads it
     private static final String DELIVERY_ATTEMPT_ATTRIBUTE = "googclient_deliveryattempt";
 
@@ -200,6 +202,7 @@ final class UnaryPullConsumer
         }
         extension.cancel(false);
         handlers.shutdownNow();
+        leases.awaitReplies(REPLIES_ON_CLOSE);
         stub.close();
     }
 }
