@@ -1,6 +1,7 @@
 package dev.backfillfleet.embedded;
 
 import dev.backfillfleet.domain.DateKey;
+import dev.backfillfleet.domain.ErrorClass;
 import dev.backfillfleet.domain.FleetException;
 import dev.backfillfleet.domain.WorkItem;
 import dev.backfillfleet.queue.DeadLetter;
@@ -393,7 +394,13 @@ public final class SqliteWorkQueue
             flushAcks();
         }
         catch (RuntimeException e) {
-            log.warn("could not write {} acks before closing; their messages are redelivered and answered as duplicates: {}", pendingAcks.size(), e.getMessage());
+            // a broken environment (a full disk) is reported once, by whoever stops for it: not again here
+            if (FleetException.classify(e) == ErrorClass.ENVIRONMENT) {
+                log.debug("could not write {} acks before closing: {}", pendingAcks.size(), e.getMessage());
+            }
+            else {
+                log.warn("could not write {} acks before closing; their messages are redelivered and answered as duplicates: {}", pendingAcks.size(), e.getMessage());
+            }
         }
         database.close();
     }
