@@ -39,9 +39,9 @@ variable "dead_letter_subscription_name" {
 }
 
 variable "ack_deadline_seconds" {
-  description = "Ack deadline of both subscriptions (backfill.ack-deadline-seconds, 10-600). The client extends it while a date runs, never beyond this per extension, so a dead worker's messages come back after it."
+  description = "Ack deadline of both subscriptions (backfill.ack-deadline-seconds, 10-600). The client extends it while a date runs, never beyond this per extension, so a dead worker's messages come back after it: 180 = the lease with BigQuery (backfill.lease-seconds), so that they come back when the dead worker's lease has expired and are claimed at once."
   type        = number
-  default     = 20
+  default     = 180
   validation {
     condition     = var.ack_deadline_seconds >= 10 && var.ack_deadline_seconds <= 600
     error_message = "Pub/Sub ack deadlines are 10-600 s."

@@ -4,6 +4,7 @@ import com.google.cloud.bigquery.StandardTableDefinition;
 import dev.backfillfleet.bigquery.BigQueryConfig;
 import dev.backfillfleet.bigquery.BigQuerySchemas;
 import dev.backfillfleet.config.Configuration;
+import dev.backfillfleet.config.LeaseConfig;
 import dev.backfillfleet.config.QueueConfig;
 import dev.backfillfleet.config.RetryConfig;
 import dev.backfillfleet.config.WorkerConfig;
@@ -63,7 +64,9 @@ class TestTerraform
         assertDefault("bigquery_dataset_static", BigQueryConfig.DATASET_STATIC);
         assertDefault("bigquery_dataset_analytics", BigQueryConfig.DATASET_ANALYTICS);
         assertDefault("bigquery_location", BigQueryConfig.LOCATION);
-        assertDefault("ack_deadline_seconds", QueueConfig.ACK_DEADLINE_SECONDS);
+        // the deployments run BigQuery: the ack deadline is its lease (see theAckDeadlineFitsTheLeaseAndTheClientsExtension)
+        assertThat(number(module.variableDefault("ack_deadline_seconds"))).as("ack_deadline_seconds vs the BigQuery lease")
+                .isEqualTo(LeaseConfig.BIGQUERY_DEFAULT.toSeconds());
         assertDefault("max_delivery_attempts", QueueConfig.MAX_DELIVERY_ATTEMPTS);
         assertDefault("retry_minimum_backoff_seconds", PubSubConfig.RETRY_MIN_BACKOFF_SECONDS);
         assertDefault("retry_maximum_backoff_seconds", WorkerConfig.MAX_DEFER_SECONDS);
@@ -81,14 +84,15 @@ class TestTerraform
     @Test
     void theAckDeadlineFitsTheLeaseAndTheClientsExtension()
     {
+        Configuration worker = cloudRunWorker();
         for (String name : List.of("work", "dead_letter")) {
             Duration ackDeadline = Duration.ofSeconds(number(subscription(name).get("ack_deadline_seconds")));
             // the worker extends the deadline by at most its configured ack deadline per step: the same value
-            assertThat(ackDeadline).as("%s subscription's ack deadline vs backfill.ack-deadline-seconds", name).isEqualTo(defaults.queue().settings().ackDeadline());
+            assertThat(ackDeadline).as("%s subscription's ack deadline vs backfill.ack-deadline-seconds", name).isEqualTo(worker.queue().settings().ackDeadline());
             assertThat(ackDeadline.toSeconds()).as("Pub/Sub allows 10-600 s").isBetween(10L, 600L);
         }
-        Duration ackDeadline = defaults.queue().settings().ackDeadline();
-        assertThat(defaults.lease().length())
+        Duration ackDeadline = worker.queue().settings().ackDeadline();
+        assertThat(worker.lease().length())
                 .as("a dead worker's message comes back after the ack deadline; its lease must have expired by then, or the redelivery only waits")
                 .isLessThanOrEqualTo(ackDeadline);
         assertThat(PubSubQueueSettings.DEFAULT_MAX_ACK_EXTENSION_PERIOD).as("the client keeps extending long dates").isGreaterThan(ackDeadline);
@@ -335,7 +339,7 @@ class TestTerraform
         assertThat(template.get("service_account")).isEqualTo("google_service_account.worker.email");
         Map<String, Object> container = map(template, "containers");
         Map<String, String> environment = Terraform.environment(blocks(container, "env"));
-        Configuration config = WorkerEnvironment.config("the Cloud Run worker pool", environment);
+        Configuration config = cloudRunWorker();
 
         assertThat(config.section(PubSubConfig.class).subscription()).isEqualTo(subscription("work").get("name"));
         assertThat(config.section(PubSubConfig.class).topic()).isEqualTo(module.resource("google_pubsub_topic", "work").get("name"));
@@ -372,6 +376,13 @@ class TestTerraform
     private Map<String, Object> subscription(String name)
     {
         return module.resource("google_pubsub_subscription", name);
+    }
+
+    /** The worker's configuration as the Cloud Run worker pool's environment gives it. */
+    private Configuration cloudRunWorker()
+    {
+        Map<String, Object> container = map(map(module.resource("google_cloud_run_v2_worker_pool", "workers"), "template"), "containers");
+        return WorkerEnvironment.config("the Cloud Run worker pool", Terraform.environment(blocks(container, "env")));
     }
 
     private void assertDefault(String variable, dev.backfillfleet.config.ConfigKey key)
