@@ -5,28 +5,21 @@ import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.DateRecord;
 import dev.backfillfleet.domain.DateState;
 import dev.backfillfleet.embedded.SqliteWarehouse;
-import dev.backfillfleet.firestore.FirestoreStateStorage;
-import dev.backfillfleet.firestore.FirestoreStateStoreSettings;
 import dev.backfillfleet.schema.AnalyticsSchemas;
 import dev.backfillfleet.schema.SchemaCatalog;
 import dev.backfillfleet.standalone.StandaloneMain;
 import dev.backfillfleet.state.TransitioningStateStore;
 import dev.backfillfleet.testing.Eventually;
-import dev.backfillfleet.testing.emulators.EmulatorAvailability;
-import dev.backfillfleet.testing.emulators.FirestoreEmulator;
-import dev.backfillfleet.testing.emulators.PubSubEmulator;
 import dev.backfillfleet.worker.WorkerMain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +27,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The production topology on the official emulators: a coordinator process and three worker
@@ -69,30 +61,9 @@ class TestEmulatorEndToEnd
     void threeWorkersOnPubSubAndFirestoreSurviveAKilledWorker()
             throws Exception
     {
-        EmulatorAvailability<PubSubEmulator> pubSub = PubSubEmulator.shared();
-        EmulatorAvailability<FirestoreEmulator> firestore = FirestoreEmulator.shared();
-        if (pubSub.emulator().isEmpty() || firestore.emulator().isEmpty()) {
-            String reason = pubSub.emulator().isEmpty() ? pubSub.unavailableReason() : firestore.unavailableReason();
-            System.out.println("e2e: TestEmulatorEndToEnd SKIPPED: " + reason);
-            assumeTrue(false, reason);
-        }
-        System.out.println("e2e: TestEmulatorEndToEnd ran against pubsub-emulator " + pubSub.emulator().get().hostAndPort()
-                + " and firestore-emulator " + firestore.emulator().get().hostAndPort());
-        String suffix = Long.toString(ProcessHandle.current().pid());
-        String collection = "e2e_" + suffix;
-        Map<String, String> environment = new HashMap<>(Map.of(
-                "PUBSUB_EMULATOR_HOST", pubSub.emulator().get().hostAndPort(),
-                "FIRESTORE_EMULATOR_HOST", firestore.emulator().get().hostAndPort(),
-                "BACKFILL_HOME", home.toString(),
-                "BACKFILL_QUEUE", "pubsub",
-                "BACKFILL_STATE", "firestore",
-                "BACKFILL_GCP_PROJECT", PROJECT,
-                "BACKFILL_PUBSUB_TOPIC", "backfill-e2e-" + suffix,
-                "BACKFILL_PUBSUB_SUBSCRIPTION", "backfill-e2e-" + suffix + "-workers",
-                "BACKFILL_PUBSUB_DEAD_LETTER_TOPIC", "backfill-e2e-" + suffix + "-dead-letters",
-                "BACKFILL_PUBSUB_DEAD_LETTER_SUBSCRIPTION", "backfill-e2e-" + suffix + "-dead-letters-handler"));
+        EmulatorFleet fleet = EmulatorFleet.require("TestEmulatorEndToEnd", PROJECT, "e2e");
+        Map<String, String> environment = fleet.environment(home);
         environment.putAll(Map.of(
-                "BACKFILL_FIRESTORE_COLLECTION", collection,
                 // long enough that the killed worker is caught holding dates
                 "BACKFILL_SYNTHETIC_LATENCY_MS", "2000",
                 "BACKFILL_LEASE_SECONDS", "6",
@@ -114,9 +85,7 @@ class TestEmulatorEndToEnd
         for (int i = 0; i < 3; i++) {
             workers.add(JavaProcesses.start(WorkerMain.class, environment, home.resolve("worker-" + i + ".log"), "--concurrency", Integer.toString(CONCURRENCY)));
         }
-        try (TransitioningStateStore store = new TransitioningStateStore(FirestoreStateStorage.create(
-                FirestoreStateStoreSettings.of(PROJECT).withCollection(collection).withEmulatorHost(firestore.emulator().get().hostAndPort()),
-                Clock.systemUTC()))) {
+        try (TransitioningStateStore store = fleet.stateStore()) {
             awaitDone(store, 12, Duration.ofMinutes(1));
             Process victim = workers.get(0);
             awaitClaimedBy(store, victim, Duration.ofSeconds(40));

@@ -1,27 +1,19 @@
 package dev.backfillfleet.e2e;
 
 import dev.backfillfleet.domain.DateRange;
-import dev.backfillfleet.firestore.FirestoreStateStorage;
-import dev.backfillfleet.firestore.FirestoreStateStoreSettings;
 import dev.backfillfleet.standalone.StandaloneMain;
 import dev.backfillfleet.state.TransitioningStateStore;
-import dev.backfillfleet.testing.emulators.EmulatorAvailability;
-import dev.backfillfleet.testing.emulators.FirestoreEmulator;
-import dev.backfillfleet.testing.emulators.PubSubEmulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Pause and cancel with real processes on the production adapters: Pub/Sub and Firestore on
@@ -40,31 +32,9 @@ class TestOperatorControlsOnEmulators
     void pauseAndCancelWhileTwoWorkersRunOnPubSubAndFirestore()
             throws Exception
     {
-        EmulatorAvailability<PubSubEmulator> pubSub = PubSubEmulator.shared();
-        EmulatorAvailability<FirestoreEmulator> firestore = FirestoreEmulator.shared();
-        if (pubSub.emulator().isEmpty() || firestore.emulator().isEmpty()) {
-            String reason = pubSub.emulator().isEmpty() ? pubSub.unavailableReason() : firestore.unavailableReason();
-            System.out.println("e2e: TestOperatorControlsOnEmulators SKIPPED: " + reason);
-            assumeTrue(false, reason);
-        }
-        System.out.println("e2e: TestOperatorControlsOnEmulators ran against pubsub-emulator " + pubSub.emulator().get().hostAndPort()
-                + " and firestore-emulator " + firestore.emulator().get().hostAndPort());
-        String suffix = Long.toString(ProcessHandle.current().pid());
-        String collection = "controls_" + suffix;
-        String topic = "backfill-controls-" + suffix;
-        Map<String, String> environment = new HashMap<>(Map.of(
-                "PUBSUB_EMULATOR_HOST", pubSub.emulator().get().hostAndPort(),
-                "FIRESTORE_EMULATOR_HOST", firestore.emulator().get().hostAndPort(),
-                "BACKFILL_HOME", home.toString(),
-                "BACKFILL_QUEUE", "pubsub",
-                "BACKFILL_STATE", "firestore",
-                "BACKFILL_GCP_PROJECT", PROJECT,
-                "BACKFILL_PUBSUB_TOPIC", topic,
-                "BACKFILL_PUBSUB_SUBSCRIPTION", topic + "-workers",
-                "BACKFILL_PUBSUB_DEAD_LETTER_TOPIC", topic + "-dead-letters",
-                "BACKFILL_PUBSUB_DEAD_LETTER_SUBSCRIPTION", topic + "-dead-letters-handler"));
+        EmulatorFleet fleet = EmulatorFleet.require("TestOperatorControlsOnEmulators", PROJECT, "controls");
+        Map<String, String> environment = fleet.environment(home);
         environment.putAll(Map.of(
-                "BACKFILL_FIRESTORE_COLLECTION", collection,
                 "BACKFILL_SYNTHETIC_LATENCY_MS", Integer.toString(OperatorControlsScenario.LATENCY_MS),
                 "BACKFILL_PUBSUB_RETRY_MIN_BACKOFF_SECONDS", "1",
                 "BACKFILL_PUBSUB_PULL_MODE", "unary"));
@@ -73,8 +43,7 @@ class TestOperatorControlsOnEmulators
         assertThat(setup.waitFor(2, TimeUnit.MINUTES)).isTrue();
         assertThat(setup.exitValue()).as(Files.readString(home.resolve("setup.log"))).isZero();
 
-        try (TransitioningStateStore store = new TransitioningStateStore(FirestoreStateStorage.create(
-                FirestoreStateStoreSettings.of(PROJECT).withCollection(collection).withEmulatorHost(firestore.emulator().get().hostAndPort()), Clock.systemUTC()));
+        try (TransitioningStateStore store = fleet.stateStore();
                 OperatorControlsScenario scenario = new OperatorControlsScenario(home, environment, store)) {
             scenario.startWorkers(2, 4);
             scenario.pauseWhileWorkersRun(DateRange.of(LocalDate.parse("2019-01-01"), LocalDate.parse("2019-08-28")),

@@ -4,14 +4,9 @@ import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateKey;
 import dev.backfillfleet.domain.DateRecord;
 import dev.backfillfleet.domain.DateState;
-import dev.backfillfleet.firestore.FirestoreStateStorage;
-import dev.backfillfleet.firestore.FirestoreStateStoreSettings;
 import dev.backfillfleet.standalone.StandaloneMain;
 import dev.backfillfleet.state.TransitioningStateStore;
 import dev.backfillfleet.testing.Eventually;
-import dev.backfillfleet.testing.emulators.EmulatorAvailability;
-import dev.backfillfleet.testing.emulators.FirestoreEmulator;
-import dev.backfillfleet.testing.emulators.PubSubEmulator;
 import dev.backfillfleet.worker.WorkerMain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -28,7 +22,6 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The drain within Cloud Run's 10 s on the production clients (issue 20, item 10): a worker on the
@@ -50,31 +43,9 @@ class TestShutdownOnEmulators
     void aSigtermedWorkerExitsWithinCloudRunsGraceWithItsDateGivenBack()
             throws Exception
     {
-        EmulatorAvailability<PubSubEmulator> pubSub = PubSubEmulator.shared();
-        EmulatorAvailability<FirestoreEmulator> firestore = FirestoreEmulator.shared();
-        if (pubSub.emulator().isEmpty() || firestore.emulator().isEmpty()) {
-            String reason = pubSub.emulator().isEmpty() ? pubSub.unavailableReason() : firestore.unavailableReason();
-            System.out.println("e2e: TestShutdownOnEmulators SKIPPED: " + reason);
-            assumeTrue(false, reason);
-        }
-        System.out.println("e2e: TestShutdownOnEmulators ran against pubsub-emulator " + pubSub.emulator().get().hostAndPort()
-                + " and firestore-emulator " + firestore.emulator().get().hostAndPort());
-        String suffix = Long.toString(ProcessHandle.current().pid());
-        String collection = "shutdown_" + suffix;
-        String topic = "backfill-shutdown-" + suffix;
-        Map<String, String> environment = new HashMap<>(Map.of(
-                "PUBSUB_EMULATOR_HOST", pubSub.emulator().get().hostAndPort(),
-                "FIRESTORE_EMULATOR_HOST", firestore.emulator().get().hostAndPort(),
-                "BACKFILL_HOME", home.toString(),
-                "BACKFILL_QUEUE", "pubsub",
-                "BACKFILL_STATE", "firestore",
-                "BACKFILL_GCP_PROJECT", PROJECT,
-                "BACKFILL_PUBSUB_TOPIC", topic,
-                "BACKFILL_PUBSUB_SUBSCRIPTION", topic + "-workers",
-                "BACKFILL_PUBSUB_DEAD_LETTER_TOPIC", topic + "-dead-letters",
-                "BACKFILL_PUBSUB_DEAD_LETTER_SUBSCRIPTION", topic + "-dead-letters-handler"));
+        EmulatorFleet fleet = EmulatorFleet.require("TestShutdownOnEmulators", PROJECT, "shutdown");
+        Map<String, String> environment = fleet.environment(home);
         environment.putAll(Map.of(
-                "BACKFILL_FIRESTORE_COLLECTION", collection,
                 "BACKFILL_ACK_DEADLINE_SECONDS", "60",
                 "BACKFILL_PUBSUB_PULL_MODE", "unary"));
 
@@ -85,9 +56,7 @@ class TestShutdownOnEmulators
         slow.put("BACKFILL_SYNTHETIC_LATENCY_MS", "9500");
         Process worker = JavaProcesses.start(WorkerMain.class, slow, home.resolve("worker.log"), "--concurrency", "1", "--shutdown-seconds", "10");
         DateKey key = new DateKey(AnalyticsTable.SYNTHETIC, DAY);
-        try (TransitioningStateStore store = new TransitioningStateStore(FirestoreStateStorage.create(
-                FirestoreStateStoreSettings.of(PROJECT).withCollection(collection).withEmulatorHost(firestore.emulator().get().hostAndPort()),
-                Clock.systemUTC()))) {
+        try (TransitioningStateStore store = fleet.stateStore()) {
             Eventually.await("the worker to claim " + key, Duration.ofMinutes(1), Duration.ofMillis(20),
                     () -> store.get(key).map(DateRecord::state).equals(Optional.of(DateState.RUNNING)));
             long signalled = System.nanoTime();

@@ -4,14 +4,9 @@ import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.DateRecord;
 import dev.backfillfleet.domain.DateState;
-import dev.backfillfleet.firestore.FirestoreStateStorage;
-import dev.backfillfleet.firestore.FirestoreStateStoreSettings;
 import dev.backfillfleet.standalone.StandaloneMain;
 import dev.backfillfleet.state.TransitioningStateStore;
 import dev.backfillfleet.testing.Eventually;
-import dev.backfillfleet.testing.emulators.EmulatorAvailability;
-import dev.backfillfleet.testing.emulators.FirestoreEmulator;
-import dev.backfillfleet.testing.emulators.PubSubEmulator;
 import dev.backfillfleet.worker.WorkerMain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,11 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +26,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Waiting never fails a date (issue 20, item 5), on the official Pub/Sub and Firestore emulators
@@ -69,31 +61,9 @@ class TestWaitingNeverFailsOnEmulators
     void datesWaitingPastTheDeadLetterBoundAllSucceed()
             throws Exception
     {
-        EmulatorAvailability<PubSubEmulator> pubSub = PubSubEmulator.shared();
-        EmulatorAvailability<FirestoreEmulator> firestore = FirestoreEmulator.shared();
-        if (pubSub.emulator().isEmpty() || firestore.emulator().isEmpty()) {
-            String reason = pubSub.emulator().isEmpty() ? pubSub.unavailableReason() : firestore.unavailableReason();
-            System.out.println("e2e: TestWaitingNeverFailsOnEmulators SKIPPED: " + reason);
-            assumeTrue(false, reason);
-        }
-        System.out.println("e2e: TestWaitingNeverFailsOnEmulators ran against pubsub-emulator " + pubSub.emulator().get().hostAndPort()
-                + " and firestore-emulator " + firestore.emulator().get().hostAndPort());
-        String suffix = Long.toString(ProcessHandle.current().pid());
-        String collection = "waiting_" + suffix;
-        String topic = "backfill-waiting-" + suffix;
-        Map<String, String> environment = new HashMap<>(Map.of(
-                "PUBSUB_EMULATOR_HOST", pubSub.emulator().get().hostAndPort(),
-                "FIRESTORE_EMULATOR_HOST", firestore.emulator().get().hostAndPort(),
-                "BACKFILL_HOME", home.toString(),
-                "BACKFILL_QUEUE", "pubsub",
-                "BACKFILL_STATE", "firestore",
-                "BACKFILL_GCP_PROJECT", PROJECT,
-                "BACKFILL_PUBSUB_TOPIC", topic,
-                "BACKFILL_PUBSUB_SUBSCRIPTION", topic + "-workers",
-                "BACKFILL_PUBSUB_DEAD_LETTER_TOPIC", topic + "-dead-letters",
-                "BACKFILL_PUBSUB_DEAD_LETTER_SUBSCRIPTION", topic + "-dead-letters-handler"));
+        EmulatorFleet fleet = EmulatorFleet.require("TestWaitingNeverFailsOnEmulators", PROJECT, "waiting");
+        Map<String, String> environment = fleet.environment(home);
         environment.putAll(Map.of(
-                "BACKFILL_FIRESTORE_COLLECTION", collection,
                 // the lowest dead-letter bound Pub/Sub allows, and short waits: a dependent date runs out of deliveries in seconds
                 "BACKFILL_MAX_DELIVERY_ATTEMPTS", "5",
                 "BACKFILL_DEPENDENCY_DELAY_MILLIS", "200",
@@ -115,9 +85,7 @@ class TestWaitingNeverFailsOnEmulators
         for (int i = 0; i < 2; i++) {
             workers.add(JavaProcesses.start(WorkerMain.class, environment, home.resolve("worker-" + i + ".log"), "--concurrency", "3"));
         }
-        try (TransitioningStateStore store = new TransitioningStateStore(FirestoreStateStorage.create(
-                FirestoreStateStoreSettings.of(PROJECT).withCollection(collection).withEmulatorHost(firestore.emulator().get().hostAndPort()),
-                Clock.systemUTC()))) {
+        try (TransitioningStateStore store = fleet.stateStore()) {
             Eventually.await("every date ended", Duration.ofMinutes(3), Duration.ofMillis(500),
                     () -> ended(store, AnalyticsTable.SYNTHETIC) + ended(store, DOWNSTREAM) == 2L * DAYS.size(),
                     () -> store.countByState(AnalyticsTable.SYNTHETIC, Optional.of(DAYS)) + " " + store.countByState(DOWNSTREAM, Optional.of(DAYS)));
