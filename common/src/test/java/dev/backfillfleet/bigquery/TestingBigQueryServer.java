@@ -418,10 +418,6 @@ public final class TestingBigQueryServer
             parameters.put(parameter.path("name").asText(), parameter.path("parameterValue").path("value").asText());
         }
         String sql = queryConfiguration.path("query").asText();
-        if (job.path("configuration").path("dryRun").asBoolean(false)) {
-            dryRun(exchange, project, jobId, job, sql, parameters);
-            return;
-        }
         QueryResult result;
         try {
             result = runQuery(sql, parameters);
@@ -432,6 +428,10 @@ public final class TestingBigQueryServer
         }
         catch (IllegalArgumentException e) {
             error(exchange, 400, "invalidQuery", e.getMessage());
+            return;
+        }
+        if (job.path("configuration").path("dryRun").asBoolean(false)) {
+            dryRun(exchange, project, jobId, job, result);
             return;
         }
         ObjectNode stored = doneJob(project, jobId, job);
@@ -463,25 +463,13 @@ public final class TestingBigQueryServer
 
     /**
      * A dry run compiles the query and answers the job resource BigQuery would run, with the
-     * result's schema in its statistics; nothing runs for it and no job is kept
-     * (https://cloud.google.com/bigquery/docs/dry-run-queries). A query that does not compile is a
-     * 400 invalidQuery answer to the insert itself; an unknown table a 404.
+     * result's schema in its statistics; nothing is written for it and no job is kept
+     * (https://cloud.google.com/bigquery/docs/dry-run-queries). As for any query, one that does not
+     * compile is a 400 invalidQuery answer to the insert itself, an unknown table a 404.
      */
-    private void dryRun(HttpExchange exchange, String project, String jobId, JsonNode job, String sql, Map<String, String> parameters)
+    private void dryRun(HttpExchange exchange, String project, String jobId, JsonNode job, QueryResult result)
             throws IOException
     {
-        QueryResult result;
-        try {
-            result = runQuery(sql, parameters);
-        }
-        catch (NotFound e) {
-            error(exchange, 404, "notFound", e.getMessage());
-            return;
-        }
-        catch (IllegalArgumentException e) {
-            error(exchange, 400, "invalidQuery", e.getMessage());
-            return;
-        }
         ObjectNode dry = doneJob(project, jobId, job);
         ObjectNode statistics = ((ObjectNode) dry.path("statistics")).putObject("query");
         statistics.put("totalBytesProcessed", "0").put("statementType", "SELECT");
