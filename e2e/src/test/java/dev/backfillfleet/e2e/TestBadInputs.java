@@ -127,6 +127,8 @@ class TestBadInputs
                         .exits(2, "--interval 0.0 is too short: use at least 0.1 seconds"),
                 coordinator(where, "--threshold above 100", "verify", "--table", "synthetic", "--range", "2024-01-01..2024-01-05", "--threshold", "150")
                         .exits(2, "--threshold 150.0 is not a percentage between 0 and 100"),
+                coordinator(where, "verify --source of neither", "verify", "--table", "synthetic", "--range", "2024-01-01..2024-01-05", "--source", "rows")
+                        .exits(2, "--source 'rows' is not state or data"),
                 coordinator(where, "an unknown error class", "retry", "--table", "synthetic", "--failed", "--error-class", "BOGUS")
                         .exits(2, "unknown error class 'BOGUS': use TRANSIENT, PERMANENT or USER"),
                 coordinator(where, "report --out a directory", "report", "--range", "2024-01-01..2024-01-05", "--out", "{files}")
@@ -135,6 +137,10 @@ class TestBadInputs
                         .exits(2, "directory {files}/no/such does not exist; create it"),
                 worker(where, "worker --grace-seconds 0", "--grace-seconds", "0", "--until-idle")
                         .exits(2, "--grace-seconds must be at least 1, not 0", "worker --help").parserRefuses(),
+                worker(where, "worker --shutdown-seconds 3", "--shutdown-seconds", "3", "--until-idle")
+                        .exits(2, "--shutdown-seconds 3: the platform's grace must be at least 6 s, not 3 s", "worker --help").parserRefuses(),
+                worker(where, "worker --grace-seconds past the shutdown", "--shutdown-seconds", "10", "--grace-seconds", "9", "--until-idle")
+                        .exits(2, "--shutdown-seconds 10 --grace-seconds 9: the grace must be 0-5.5 s within a platform grace of 10 s, not 9 s").parserRefuses(),
                 worker(where, "worker --idle-seconds -1", "--idle-seconds", "-1", "--until-idle")
                         .exits(2, "--idle-seconds must be at least 1, not -1", "worker --help").parserRefuses(),
                 worker(where, "worker --concurrency 100000", "--concurrency", "100000", "--until-idle")
