@@ -6,11 +6,8 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,18 +24,16 @@ abstract class PubSubConsumer
     private static final Logger log = LoggerFactory.getLogger(PubSubConsumer.class);
 
     protected final String subscriptionPath;
-    private final ScheduledExecutorService timers;
     private final Set<Object> unsettled = ConcurrentHashMap.newKeySet();
     private final Object idleMonitor = new Object();
     private volatile boolean closed;
 
-    protected PubSubConsumer(String subscriptionPath, int maxOutstanding, ScheduledExecutorService timers)
+    protected PubSubConsumer(String subscriptionPath, int maxOutstanding)
     {
         if (maxOutstanding < 1) {
             throw new IllegalArgumentException("maxOutstanding must be at least 1: " + maxOutstanding);
         }
         this.subscriptionPath = subscriptionPath;
-        this.timers = timers;
     }
 
     /** Handler threads named after the subscription. */

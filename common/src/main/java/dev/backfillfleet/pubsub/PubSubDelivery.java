@@ -24,7 +24,6 @@ final class PubSubDelivery
 {
     private static final Logger log = LoggerFactory.getLogger(PubSubDelivery.class);
 
-    private final PubSubWorkQueue queue;
     private final PubSubConsumer consumer;
     private final PubsubMessage message;
     private final AckReplyConsumer reply;
@@ -32,9 +31,8 @@ final class PubSubDelivery
     private final int deliveryAttempt;
     private final AtomicBoolean settled = new AtomicBoolean();
 
-    PubSubDelivery(PubSubWorkQueue queue, PubSubConsumer consumer, PubsubMessage message, AckReplyConsumer reply, WorkItem item, int deliveryAttempt)
+    PubSubDelivery(PubSubConsumer consumer, PubsubMessage message, AckReplyConsumer reply, WorkItem item, int deliveryAttempt)
     {
-        this.queue = queue;
         this.consumer = consumer;
         this.message = message;
         this.reply = reply;
@@ -63,24 +61,39 @@ final class PubSubDelivery
     @Override
     public void ack()
     {
-        if (settle("ack")) {
-            reply.ack();
+        if (claim("ack")) {
+            try {
+                reply.ack();
+            }
+            finally {
+                consumer.settled(this);
+            }
         }
     }
 
     @Override
     public void release(Duration delay)
     {
-        if (settle("release")) {
-            nackAfter(delay);
+        if (claim("release")) {
+            try {
+                nackAfter(delay);
+            }
+            finally {
+                consumer.settled(this);
+            }
         }
     }
 
     @Override
     public void defer(Duration delay)
     {
-        if (settle("defer")) {
-            nackAfter(delay);
+        if (claim("defer")) {
+            try {
+                nackAfter(delay);
+            }
+            finally {
+                consumer.settled(this);
+            }
         }
     }
 
@@ -104,8 +117,12 @@ final class PubSubDelivery
     void abandon()
     {
         if (settled.compareAndSet(false, true)) {
-            consumer.settled(this);
-            reply.nack();
+            try {
+                reply.nack();
+            }
+            finally {
+                consumer.settled(this);
+            }
         }
     }
 
@@ -114,13 +131,17 @@ final class PubSubDelivery
         return settled.get();
     }
 
-    private boolean settle(String how)
+    /**
+     * Takes the one settlement a delivery has. The consumer hears of it only after the reply is
+     * sent: a stopping worker closes its subscriber once nothing is unsettled, and a nack sent
+     * after that close is lost, leaving the message to come back only at its ack deadline.
+     */
+    private boolean claim(String how)
     {
         if (!settled.compareAndSet(false, true)) {
             log.warn("{} of {} (message {}) ignored: the delivery is already settled", how, item, messageId());
             return false;
         }
-        consumer.settled(this);
         return true;
     }
 

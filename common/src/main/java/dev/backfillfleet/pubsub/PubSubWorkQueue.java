@@ -229,7 +229,7 @@ public final class PubSubWorkQueue
             forwardToDeadLetters(message, attempt - 1, "no delivery attempts left after " + (attempt - 1), reply);
             return;
         }
-        PubSubDelivery delivery = new PubSubDelivery(this, consumer, message, reply, item, attempt);
+        PubSubDelivery delivery = new PubSubDelivery(consumer, message, reply, item, attempt);
         consumer.track(delivery);
         try {
             handler.accept(delivery);
@@ -351,7 +351,7 @@ public final class PubSubWorkQueue
     {
         return switch (settings.pullMode()) {
             case STREAMING -> new StreamingPullConsumer(transport, path, maxOutstanding, settings.maxAckExtensionPeriod(), queueSettings.ackDeadline(),
-                    timers, receiver, onFailure);
+                    receiver, onFailure);
             case UNARY -> new UnaryPullConsumer(transport, path, maxOutstanding, settings.maxAckExtensionPeriod(), queueSettings.ackDeadline(),
                     timers, receiver, onFailure);
         };

@@ -34,10 +34,10 @@ final class StreamingPullConsumer
     private final Subscriber subscriber;
 
     StreamingPullConsumer(PubSubTransport transport, String subscriptionPath, int maxOutstanding, Duration maxAckExtensionPeriod,
-            Duration maxDurationPerAckExtension, ScheduledExecutorService timers, Function<PubSubConsumer, MessageReceiver> receiver,
+            Duration maxDurationPerAckExtension, Function<PubSubConsumer, MessageReceiver> receiver,
             Consumer<FleetException> onFailure)
     {
-        super(subscriptionPath, maxOutstanding, timers);
+        super(subscriptionPath, maxOutstanding);
         // one thread per deliverable message, plus one for the client's own callbacks
         this.handlers = handlerThreads(subscriptionPath, maxOutstanding + 1);
         Subscriber.Builder builder = Subscriber.newBuilder(subscriptionPath, receiver.apply(this))

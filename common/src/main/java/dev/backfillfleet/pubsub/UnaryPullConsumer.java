@@ -69,7 +69,7 @@ final class UnaryPullConsumer
     UnaryPullConsumer(PubSubTransport transport, String subscriptionPath, int maxOutstanding, Duration maxAckExtensionPeriod,
             Duration ackDeadline, ScheduledExecutorService timers, Function<PubSubConsumer, MessageReceiver> receiver, Consumer<FleetException> onFailure)
     {
-        super(subscriptionPath, maxOutstanding, timers);
+        super(subscriptionPath, maxOutstanding);
         this.onFailure = onFailure;
         this.queue = new Reachability("the queue (" + subscriptionPath + ")");
         this.stub = transport.subscriberStub(PULL_DEADLINE);
