@@ -12,9 +12,6 @@ import dev.backfillfleet.schema.SchemaCatalog;
 import dev.backfillfleet.standalone.StandaloneMain;
 import dev.backfillfleet.state.TransitioningStateStore;
 import dev.backfillfleet.testing.Eventually;
-import dev.backfillfleet.testing.emulators.EmulatorAvailability;
-import dev.backfillfleet.testing.emulators.FirestoreEmulator;
-import dev.backfillfleet.testing.emulators.PubSubEmulator;
 import dev.backfillfleet.testing.faults.FaultProxy;
 import dev.backfillfleet.warehouse.Row;
 import dev.backfillfleet.worker.WorkerMain;
@@ -37,7 +34,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A fleet on the official emulators whose every link goes through a {@link FaultProxy} the test
@@ -108,16 +104,9 @@ final class FaultyFleet
     /** A fleet for {@code scenario} (its own topic and collection), or the test skipped, saying so, where the emulators are missing. */
     static FaultyFleet onEmulators(String scenario, Path home)
     {
-        EmulatorAvailability<PubSubEmulator> pubSub = PubSubEmulator.shared();
-        EmulatorAvailability<FirestoreEmulator> firestore = FirestoreEmulator.shared();
-        if (pubSub.emulator().isEmpty() || firestore.emulator().isEmpty()) {
-            String reason = pubSub.emulator().isEmpty() ? pubSub.unavailableReason() : firestore.unavailableReason();
-            System.out.println("e2e: TestFaults " + scenario + " SKIPPED: " + reason);
-            assumeTrue(false, reason);
-        }
-        System.out.println("e2e: TestFaults " + scenario + " ran against pubsub-emulator " + pubSub.emulator().get().hostAndPort()
-                + " and firestore-emulator " + firestore.emulator().get().hostAndPort());
-        return new FaultyFleet(scenario, home, pubSub.emulator().get().hostAndPort(), firestore.emulator().get().hostAndPort());
+        // the emulators' hosts only: each worker reaches them through proxies of its own, under this fleet's names
+        EmulatorFleet emulators = EmulatorFleet.require("TestFaults " + scenario, PROJECT, "faults");
+        return new FaultyFleet(scenario, home, emulators.pubSubHost(), emulators.firestoreHost());
     }
 
     FaultyFleet with(String variable, String value)
