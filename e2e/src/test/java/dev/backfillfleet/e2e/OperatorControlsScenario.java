@@ -8,7 +8,6 @@ import dev.backfillfleet.domain.DateState;
 import dev.backfillfleet.embedded.SqliteWarehouse;
 import dev.backfillfleet.schema.AnalyticsSchemas;
 import dev.backfillfleet.schema.SchemaCatalog;
-import dev.backfillfleet.standalone.StandaloneMain;
 import dev.backfillfleet.state.StateStore;
 import dev.backfillfleet.testing.Eventually;
 import dev.backfillfleet.worker.WorkerMain;
@@ -166,12 +165,7 @@ final class OperatorControlsScenario
     private String coordinator(String... args)
             throws IOException, InterruptedException
     {
-        Path log = home.resolve("coordinator-" + coordinatorRuns++ + "-" + args[0] + ".log");
-        Process process = JavaProcesses.start(StandaloneMain.class, environment, log, args);
-        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as(String.join(" ", args)).isTrue();
-        String out = Files.readString(log);
-        assertThat(process.exitValue()).as(String.join(" ", args) + ": " + out).isZero();
-        return out;
+        return JavaProcesses.coordinatorSucceeds(environment, home.resolve("coordinator-" + coordinatorRuns++ + "-" + args[0] + ".log"), args);
     }
 
     private static long queued(String enqueueOutput)

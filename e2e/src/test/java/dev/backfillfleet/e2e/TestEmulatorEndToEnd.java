@@ -7,7 +7,6 @@ import dev.backfillfleet.domain.DateState;
 import dev.backfillfleet.embedded.SqliteWarehouse;
 import dev.backfillfleet.schema.AnalyticsSchemas;
 import dev.backfillfleet.schema.SchemaCatalog;
-import dev.backfillfleet.standalone.StandaloneMain;
 import dev.backfillfleet.state.TransitioningStateStore;
 import dev.backfillfleet.testing.Eventually;
 import dev.backfillfleet.worker.WorkerMain;
@@ -72,14 +71,8 @@ class TestEmulatorEndToEnd
                 // the emulator's StreamingPull loses messages to closed and killed streams (see above): pull synchronously
                 "BACKFILL_PUBSUB_PULL_MODE", "unary"));
 
-        Process setup = JavaProcesses.start(StandaloneMain.class, environment, home.resolve("setup.log"), "setup");
-        assertThat(setup.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        assertThat(setup.exitValue()).as(Files.readString(home.resolve("setup.log"))).isZero();
-
-        Process enqueue = JavaProcesses.start(StandaloneMain.class, environment, home.resolve("enqueue.log"),
-                "enqueue", "--table", "synthetic,team_offense", "--range", NOVEMBER.toString());
-        assertThat(enqueue.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        assertThat(enqueue.exitValue()).as(Files.readString(home.resolve("enqueue.log"))).isZero();
+        JavaProcesses.coordinatorSucceeds(environment, home.resolve("setup.log"), "setup");
+        JavaProcesses.coordinatorSucceeds(environment, home.resolve("enqueue.log"), "enqueue", "--table", "synthetic,team_offense", "--range", NOVEMBER.toString());
 
         List<Process> workers = new ArrayList<>();
         for (int i = 0; i < 3; i++) {

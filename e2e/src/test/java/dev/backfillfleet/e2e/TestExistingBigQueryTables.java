@@ -2,19 +2,17 @@ package dev.backfillfleet.e2e;
 
 import dev.backfillfleet.bigquery.RealShapedTables;
 import dev.backfillfleet.bigquery.TestingBigQueryServer;
+import dev.backfillfleet.e2e.JavaProcesses.Finished;
 import dev.backfillfleet.schema.RawTables;
-import dev.backfillfleet.standalone.StandaloneMain;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,8 +47,8 @@ class TestExistingBigQueryTables
                 "BACKFILL_GCP_PROJECT", PROJECT,
                 "BACKFILL_BIGQUERY_DATASET_RAW", "nba_raw_prod");
         // the fleet's own tables from setup; then the raw ones as the real loaders made them
-        Run setup = coordinator("setup");
-        assertThat(setup.exitCode()).as(setup.out()).isZero();
+        Finished setup = coordinator("setup");
+        assertThat(setup.exitCode()).as(setup.output()).isZero();
         real = new RealShapedTables(server.url(), PROJECT, Map.of("nba_raw", "nba_raw_prod"));
         real.createAll();
     }
@@ -65,15 +63,15 @@ class TestExistingBigQueryTables
     void rawTablesWithMoreColumnsAndAViewAreAcceptedAsTheyAre()
             throws Exception
     {
-        Run dryRun = coordinator("setup", "--dry-run");
-        assertThat(dryRun.exitCode()).as(dryRun.out()).isZero();
-        assertThat(dryRun.out()).doesNotContain("TO DO BY HAND").doesNotContain("would")
+        Finished dryRun = coordinator("setup", "--dry-run");
+        assertThat(dryRun.exitCode()).as(dryRun.output()).isZero();
+        assertThat(dryRun.output()).doesNotContain("TO DO BY HAND").doesNotContain("would")
                 .contains("ok             table " + PROJECT + ".nba_raw_prod.nbac_schedule: a view with the 14 columns the fleet reads (and 4 it does not)")
                 .contains("Nothing to do.");
 
-        Run doctor = coordinator("doctor");
-        assertThat(doctor.out()).doesNotContainIgnoringCase("by hand").doesNotContain("PROBLEM");
-        assertThat(doctor.exitCode()).as(doctor.out()).isZero();
+        Finished doctor = coordinator("doctor");
+        assertThat(doctor.output()).doesNotContainIgnoringCase("by hand").doesNotContain("PROBLEM");
+        assertThat(doctor.exitCode()).as(doctor.output()).isZero();
     }
 
     @Test
@@ -82,30 +80,25 @@ class TestExistingBigQueryTables
     {
         real.replace(RawTables.TEAM_BOXSCORE, fields -> RealShapedTables.without(fields, "fg_attempted"));
 
-        Run dryRun = coordinator("setup", "--dry-run");
-        assertThat(dryRun.exitCode()).as(dryRun.out()).isEqualTo(1);
-        List<String> byHand = dryRun.out().lines().filter(line -> line.contains("TO DO BY HAND")).toList();
+        Finished dryRun = coordinator("setup", "--dry-run");
+        assertThat(dryRun.exitCode()).as(dryRun.output()).isEqualTo(1);
+        List<String> byHand = dryRun.output().lines().filter(line -> line.contains("TO DO BY HAND")).toList();
         assertThat(byHand).singleElement().asString()
                 .contains("table " + PROJECT + ".nba_raw_prod.nbac_team_boxscore: the table lacks what the fleet reads: column fg_attempted (INT64) is missing");
 
         // the plan's one finding, and the worker's start-up check that would stop it, name the same column
-        Run doctor = coordinator("doctor");
-        assertThat(doctor.exitCode()).as(doctor.out()).isEqualTo(1);
-        List<String> problems = doctor.out().lines().map(String::trim).filter(line -> line.startsWith("PROBLEM")).toList();
-        assertThat(problems).as(doctor.out()).filteredOn(line -> line.contains("BigQuery (")).singleElement().asString().contains("nbac_team_boxscore");
+        Finished doctor = coordinator("doctor");
+        assertThat(doctor.exitCode()).as(doctor.output()).isEqualTo(1);
+        List<String> problems = doctor.output().lines().map(String::trim).filter(line -> line.startsWith("PROBLEM")).toList();
+        assertThat(problems).as(doctor.output()).filteredOn(line -> line.contains("BigQuery (")).singleElement().asString().contains("nbac_team_boxscore");
         assertThat(problems).hasSize(2).allSatisfy(line -> assertThat(line).contains("nbac_team_boxscore"));
         assertThat(problems.get(1)).startsWith("PROBLEM      start-up check of a worker: ").contains("column fg_attempted (INT64) is missing");
-        assertThat(doctor.out()).contains("mend: the table lacks what the fleet reads: column fg_attempted (INT64) is missing");
+        assertThat(doctor.output()).contains("mend: the table lacks what the fleet reads: column fg_attempted (INT64) is missing");
     }
 
-    private Run coordinator(String... args)
+    private Finished coordinator(String... args)
             throws IOException, InterruptedException
     {
-        Path log = logs.resolve("coordinator-" + System.nanoTime() + ".log");
-        Process process = JavaProcesses.start(StandaloneMain.class, environment, log, args);
-        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as(String.join(" ", args)).isTrue();
-        return new Run(process.exitValue(), Files.readString(log));
+        return JavaProcesses.coordinator(environment, logs.resolve("coordinator-" + System.nanoTime() + ".log"), args);
     }
-
-    private record Run(int exitCode, String out) {}
 }

@@ -4,11 +4,11 @@ import dev.backfillfleet.cli.ExitCodes;
 import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.DateState;
+import dev.backfillfleet.e2e.JavaProcesses.Finished;
 import dev.backfillfleet.firestore.FirestoreRunLog;
 import dev.backfillfleet.firestore.FirestoreStateStorage;
 import dev.backfillfleet.firestore.FirestoreStateStoreSettings;
 import dev.backfillfleet.firestore.FirestoreTablePauses;
-import dev.backfillfleet.standalone.StandaloneMain;
 import dev.backfillfleet.state.TransitioningStateStore;
 import dev.backfillfleet.testing.Eventually;
 import dev.backfillfleet.testing.emulators.EmulatorAvailability;
@@ -123,10 +123,10 @@ class TestGoogleCloudSetup
         assertThat(coordinator("watch", "--table", "synthetic", "--range", range, "--once").exitCode()).isZero();
         assertThat(coordinator("report", "--range", range, "--out", elsewhere.resolve("report.html").toString()).exitCode()).isZero();
         coordinator("verify", "--table", "team_offense", "--range", "2024-11-01..2024-11-30");
-        assertThat(coordinator("setup", "--dry-run").out()).contains("would create");
-        Run doctor = coordinator("doctor");
-        assertThat(doctor.exitCode()).as(doctor.out()).isEqualTo(1);
-        assertThat(doctor.out()).contains("PROBLEM      Pub/Sub").contains("subscription projects/" + PROJECT + "/subscriptions/" + topic + "-workers: missing")
+        assertThat(coordinator("setup", "--dry-run").output()).contains("would create");
+        Finished doctor = coordinator("doctor");
+        assertThat(doctor.exitCode()).as(doctor.output()).isEqualTo(1);
+        assertThat(doctor.output()).contains("PROBLEM      Pub/Sub").contains("subscription projects/" + PROJECT + "/subscriptions/" + topic + "-workers: missing")
                 .contains("mend: coordinator setup")
                 .contains("PROBLEM      start-up check of a worker: ")
                 .contains("problem(s): run the mend below each");
@@ -141,18 +141,18 @@ class TestGoogleCloudSetup
     void setupMakesEverythingOnceAndThenHasNothingToDo()
             throws Exception
     {
-        Run first = coordinator("setup");
-        assertThat(first.exitCode()).as(first.out()).isZero();
-        assertThat(first.out()).contains("created").contains("subscription projects/" + PROJECT + "/subscriptions/" + topic + "-workers");
+        Finished first = coordinator("setup");
+        assertThat(first.exitCode()).as(first.output()).isZero();
+        assertThat(first.output()).contains("created").contains("subscription projects/" + PROJECT + "/subscriptions/" + topic + "-workers");
         assertThat(list("/v1/projects/" + PROJECT + "/subscriptions")).contains(topic + "-workers", topic + "-dead-letters-handler");
 
-        Run again = coordinator("setup");
+        Finished again = coordinator("setup");
         assertThat(again.exitCode()).isZero();
-        assertThat(again.out()).doesNotContain("created").contains("Nothing to do.");
-        assertThat(coordinator("setup", "--dry-run").out()).contains("Nothing to do.");
-        Run doctor = coordinator("doctor");
-        assertThat(doctor.exitCode()).as(doctor.out()).isZero();
-        assertThat(doctor.out()).contains("ok           start-up check of a worker").contains("ok           start-up check of a coordinator")
+        assertThat(again.output()).doesNotContain("created").contains("Nothing to do.");
+        assertThat(coordinator("setup", "--dry-run").output()).contains("Nothing to do.");
+        Finished doctor = coordinator("doctor");
+        assertThat(doctor.exitCode()).as(doctor.output()).isZero();
+        assertThat(doctor.output()).contains("ok           start-up check of a worker").contains("ok           start-up check of a coordinator")
                 .contains("queued dates: no date is QUEUED").endsWith("All is well.\n");
     }
 
@@ -186,8 +186,8 @@ class TestGoogleCloudSetup
 
             // the messages died with the subscription: setup recreates it, the same enqueue republishes what is not done
             assertThat(coordinator("setup").exitCode()).isZero();
-            Run enqueue = coordinator("enqueue", "--table", "synthetic", "--range", MARCH.toString());
-            assertThat(enqueue.out()).contains("again for dates already queued or running");
+            Finished enqueue = coordinator("enqueue", "--table", "synthetic", "--range", MARCH.toString());
+            assertThat(enqueue.output()).contains("again for dates already queued or running");
             Process second = JavaProcesses.start(WorkerMain.class, environment, home.resolve("worker-2.log"), "--concurrency", "4");
             try {
                 awaitDone(store, MARCH.size());
@@ -249,14 +249,9 @@ class TestGoogleCloudSetup
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
     }
 
-    private Run coordinator(String... args)
+    private Finished coordinator(String... args)
             throws IOException, InterruptedException
     {
-        Path log = elsewhere.resolve("coordinator-" + System.nanoTime() + ".log");
-        Process process = JavaProcesses.start(StandaloneMain.class, environment, log, args);
-        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as(String.join(" ", args)).isTrue();
-        return new Run(process.exitValue(), Files.readString(log));
+        return JavaProcesses.coordinator(environment, elsewhere.resolve("coordinator-" + System.nanoTime() + ".log"), args);
     }
-
-    private record Run(int exitCode, String out) {}
 }

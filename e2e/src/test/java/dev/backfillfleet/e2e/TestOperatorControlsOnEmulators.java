@@ -1,17 +1,14 @@
 package dev.backfillfleet.e2e;
 
 import dev.backfillfleet.domain.DateRange;
-import dev.backfillfleet.standalone.StandaloneMain;
 import dev.backfillfleet.state.TransitioningStateStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,9 +36,7 @@ class TestOperatorControlsOnEmulators
                 "BACKFILL_PUBSUB_RETRY_MIN_BACKOFF_SECONDS", "1",
                 "BACKFILL_PUBSUB_PULL_MODE", "unary"));
 
-        Process setup = JavaProcesses.start(StandaloneMain.class, environment, home.resolve("setup.log"), "setup");
-        assertThat(setup.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        assertThat(setup.exitValue()).as(Files.readString(home.resolve("setup.log"))).isZero();
+        JavaProcesses.coordinatorSucceeds(environment, home.resolve("setup.log"), "setup");
 
         try (TransitioningStateStore store = fleet.stateStore();
                 OperatorControlsScenario scenario = new OperatorControlsScenario(home, environment, store)) {

@@ -4,7 +4,6 @@ import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateKey;
 import dev.backfillfleet.domain.DateRecord;
 import dev.backfillfleet.domain.DateState;
-import dev.backfillfleet.standalone.StandaloneMain;
 import dev.backfillfleet.state.TransitioningStateStore;
 import dev.backfillfleet.testing.Eventually;
 import dev.backfillfleet.worker.WorkerMain;
@@ -49,8 +48,8 @@ class TestShutdownOnEmulators
                 "BACKFILL_ACK_DEADLINE_SECONDS", "60",
                 "BACKFILL_PUBSUB_PULL_MODE", "unary"));
 
-        run(environment, "setup");
-        run(environment, "enqueue", "--table", "synthetic", "--range", DAY + ".." + DAY);
+        JavaProcesses.coordinatorSucceeds(environment, home.resolve("setup.log"), "setup");
+        JavaProcesses.coordinatorSucceeds(environment, home.resolve("enqueue.log"), "enqueue", "--table", "synthetic", "--range", DAY + ".." + DAY);
 
         Map<String, String> slow = new HashMap<>(environment);
         slow.put("BACKFILL_SYNTHETIC_LATENCY_MS", "9500");
@@ -85,15 +84,6 @@ class TestShutdownOnEmulators
             }
             System.out.println("e2e: the given-back message ran " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - restarted) + " ms after the second worker started");
         }
-    }
-
-    private void run(Map<String, String> environment, String... args)
-            throws IOException, InterruptedException
-    {
-        Path log = home.resolve(args[0] + ".log");
-        Process process = JavaProcesses.start(StandaloneMain.class, environment, log, args);
-        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as(String.join(" ", args)).isTrue();
-        assertThat(process.exitValue()).as(Files.readString(log)).isZero();
     }
 
     private void keepLogs()

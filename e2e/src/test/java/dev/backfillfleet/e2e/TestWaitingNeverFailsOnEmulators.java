@@ -4,7 +4,6 @@ import dev.backfillfleet.domain.AnalyticsTable;
 import dev.backfillfleet.domain.DateRange;
 import dev.backfillfleet.domain.DateRecord;
 import dev.backfillfleet.domain.DateState;
-import dev.backfillfleet.standalone.StandaloneMain;
 import dev.backfillfleet.state.TransitioningStateStore;
 import dev.backfillfleet.testing.Eventually;
 import dev.backfillfleet.worker.WorkerMain;
@@ -75,11 +74,11 @@ class TestWaitingNeverFailsOnEmulators
                 "BACKFILL_ACK_DEADLINE_SECONDS", "10",
                 "BACKFILL_PUBSUB_PULL_MODE", "unary"));
 
-        run(environment, "setup");
+        JavaProcesses.coordinatorSucceeds(environment, home.resolve("setup.log"), "setup");
         Path catalog = home.resolve("tables.yaml");
         Files.writeString(catalog, CATALOG);
-        run(environment, "tables", "apply", catalog.toString());
-        run(environment, "enqueue", "--table", "synthetic," + DOWNSTREAM.tableName(), "--range", DAYS.toString());
+        JavaProcesses.coordinatorSucceeds(environment, home.resolve("tables.log"), "tables", "apply", catalog.toString());
+        JavaProcesses.coordinatorSucceeds(environment, home.resolve("enqueue.log"), "enqueue", "--table", "synthetic," + DOWNSTREAM.tableName(), "--range", DAYS.toString());
 
         List<Process> workers = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
@@ -115,15 +114,6 @@ class TestWaitingNeverFailsOnEmulators
         }
         System.out.println("e2e: dead letters published again: " + publishedAgain);
         assertThat(publishedAgain).as("dependent dates dead-lettered while they waited").isNotEmpty();
-    }
-
-    private void run(Map<String, String> environment, String... args)
-            throws IOException, InterruptedException
-    {
-        Path log = home.resolve(args[0] + ".log");
-        Process process = JavaProcesses.start(StandaloneMain.class, environment, log, args);
-        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as(String.join(" ", args)).isTrue();
-        assertThat(process.exitValue()).as(Files.readString(log)).isZero();
     }
 
     private static long ended(TransitioningStateStore store, AnalyticsTable table)
