@@ -86,7 +86,8 @@ public final class PubSubWorkQueue
     private static final long BATCH_MESSAGES = 1_000;
     private static final long BATCH_BYTES = 5L * 1024 * 1024;
     private static final Duration BATCH_DELAY = Duration.ofMillis(10);
-    // dead-letter policy max_delivery_attempts 5-100; ack deadline 10-600 s (platform-limits.md)
+    // dead-letter policy max_delivery_attempts 5-100; ack deadline 10-600 s (platform-limits.md; the Subscription resource's
+    // ackDeadlineSeconds and deadLetterPolicy.maxDeliveryAttempts: https://cloud.google.com/pubsub/docs/reference/rest/v1/projects.subscriptions)
     static final int MIN_POLICY_ATTEMPTS = 5;
     static final int MAX_POLICY_ATTEMPTS = 100;
     static final Duration MIN_ACK_DEADLINE = Duration.ofSeconds(10);
